@@ -1,0 +1,70 @@
+import { fail, ok, Result, SpecPath } from './result';
+
+/** Arrays larger than this are refused before anything is allocated for them. */
+export const MAX_ARRAY_CELLS = 50_000_000;
+
+/** A rectangular array of finite numbers read from plain JSON-like values. */
+export interface NumericArray {
+  shape: number[];
+  data: Float64Array;
+}
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `${typeof value} ${String(value)}`;
+
+const indexText = (indices: number[]): string => indices.map((i) => `[${i}]`).join('');
+
+/**
+ * Reads nested arrays into a flat Float64Array, checking that every level is rectangular and every leaf is a
+ * finite number. `name` is the field's name in messages; `path` is where the value sits in the spec.
+ */
+export function readNumericArray(value: unknown, name: string, path: SpecPath): Result<NumericArray> {
+  if (!Array.isArray(value)) {
+    return fail(`${name} must be an array of numbers, but it is ${describe(value)}.`, path);
+  }
+  const shape: number[] = [];
+  for (let level: unknown = value; Array.isArray(level); level = level[0]) {
+    if (level.length === 0) {
+      return fail(`${name} is empty: ${shape.length === 0 ? 'it has' : 'its rows have'} no elements.`, [...path, ...shape.map(() => 0)]);
+    }
+    shape.push(level.length);
+  }
+  const size = shape.reduce((a, b) => a * b, 1);
+  // The shape comes from the first element of each level; a ragged array could claim far more than it holds.
+  if (size > MAX_ARRAY_CELLS) {
+    return fail(`${name} has shape [${shape.join(', ')}], more than ${MAX_ARRAY_CELLS.toLocaleString('en-US')} numbers.`, path);
+  }
+  const data = new Float64Array(size);
+  let offset = 0;
+  const indices: number[] = [];
+
+  const visit = (node: unknown, depth: number): Result<null> => {
+    const where = [...path, ...indices];
+    if (depth === shape.length) {
+      if (typeof node !== 'number') {
+        return fail(`${name}${indexText(indices)} must be a number, but it is ${describe(node)}.`, where);
+      }
+      if (!Number.isFinite(node)) return fail(`${name}${indexText(indices)} is ${node}; only finite numbers are allowed.`, where);
+      data[offset++] = node;
+      return ok(null);
+    }
+    if (!Array.isArray(node)) {
+      return fail(`${name}${indexText(indices)} must be an array of length ${shape[depth]} (${name} has ${shape.length} dimensions), but it is ${describe(node)}.`, where);
+    }
+    if (node.length !== shape[depth]) {
+      return fail(
+        `${name}${indexText(indices)} has ${node.length} element${node.length === 1 ? '' : 's'}, but ${name}${indexText(indices.map(() => 0))} has ${shape[depth]}: ${name} must be rectangular (no ragged rows).`,
+        where,
+      );
+    }
+    for (let i = 0; i < node.length; i++) {
+      indices.push(i);
+      const r = visit(node[i], depth + 1);
+      indices.pop();
+      if (!r.ok) return r;
+    }
+    return ok(null);
+  };
+  const checked = visit(value, 0);
+  return checked.ok ? ok({ shape, data }) : checked;
+}

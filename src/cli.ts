@@ -1,1 +1,52 @@
-console.log("convlens cli");
+/** The command-line face of the engine: `convlens [--json] FILE`. See USAGE in cli/args.ts. */
+import * as fs from 'fs';
+import { compute, normalizeSpec } from './engine';
+import { parseArgs, USAGE } from './cli/args';
+import { jsonResult } from './cli/jsonResult';
+import { readSpecs } from './cli/readSpecs';
+import { resultText } from './cli/tables';
+
+function main(argv: readonly string[]): number {
+  const args = parseArgs(argv);
+  if (args.ok === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!args.ok) {
+    process.stderr.write(`convlens: ${args.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { file, json, kernelMatrix, decimals } = args.options;
+  let text: string;
+  try {
+    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    process.stderr.write(`convlens: cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const read = readSpecs(text);
+  if (!read.ok) {
+    process.stderr.write(`convlens: ${file}: ${read.message}\n`);
+    return 1;
+  }
+  let failed = false;
+  const results = read.specs.map((entry) => {
+    const problem = normalizeSpec(entry.value);
+    if (problem.ok) return { ok: true as const, problem: problem.value };
+    failed = true;
+    return { ok: false as const, message: `${problem.error.message} (${file}: ${entry.where(problem.error.path)})` };
+  });
+  if (json) {
+    const out = results.map((r) => (r.ok ? jsonResult(r.problem, kernelMatrix) : { error: r.message }));
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  } else {
+    const blocks = results.map((r, i) => {
+      const title = results.length > 1 ? `# spec ${i + 1}\n` : '';
+      return title + (r.ok ? resultText(compute(r.problem), decimals) : `error: ${r.message}`);
+    });
+    process.stdout.write(`${blocks.join('\n\n')}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

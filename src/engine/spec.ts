@@ -110,7 +110,7 @@ export function normalizeSpec(spec: unknown): Result<ConvProblem> {
       const padded = [x.height, x.width][a] + params.padBefore[a] + params.padAfter[a];
       const reach = params.dilation[a] * (kernel[a] - 1) + 1;
       if (reach > padded) {
-        return fail(`The kernel ${axis} spans ${reach} cells (dilation included) but the padded input ${axis} is only ${padded}: the output would be empty.`, [field]);
+        return fail(`The kernel ${axis} spans ${reach} cell${reach === 1 ? '' : 's'} (dilation included) but the padded input ${axis} is only ${padded}: the output would be empty.`, [field]);
       }
     }
   }

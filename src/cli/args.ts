@@ -1,0 +1,46 @@
+/** Command-line options of `convlens`. */
+export interface CliOptions {
+  /** A path, or `-` for standard input. */
+  file: string;
+  json: boolean;
+  kernelMatrix: 'dense' | 'csr' | 'none';
+  decimals: number;
+}
+
+export const USAGE = `Usage: convlens [--json] [--kernel-matrix dense|csr|none] [--decimals N] FILE
+
+Computes conv2d / conv_transpose2d with PyTorch's semantics for each spec in FILE (- reads standard input):
+one spec object, an array of them, or an object with a "cases" array.
+Spec fields: op ("conv2d" | "conv_transpose2d"), input, weight (or kernel), bias, stride, padding,
+dilation, output_padding, groups.
+
+  --json                 print one JSON array, an object per spec: output, reconstruction, kernel_matrix
+  --kernel-matrix MODE   dense (default; up to 1,000,000 entries, csr beyond), csr, or none
+  --decimals N           decimals in the readable tables (default 4)
+  -h, --help             show this help`;
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string } | { ok: 'help' };
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const options: Partial<CliOptions> = { json: false, kernelMatrix: 'dense', decimals: 4 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === '-h' || flag === '--help') return { ok: 'help' };
+    if (flag === '--json') options.json = true;
+    else if (flag === '--kernel-matrix') {
+      const mode = value();
+      if (mode !== 'dense' && mode !== 'csr' && mode !== 'none') return { ok: false, message: `--kernel-matrix takes dense, csr or none, not ${mode ?? 'nothing'}` };
+      options.kernelMatrix = mode;
+    } else if (flag === '--decimals') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0 || n > 17) return { ok: false, message: '--decimals takes a whole number from 0 to 17' };
+      options.decimals = n;
+    } else if (flag.startsWith('-') && flag !== '-') return { ok: false, message: `unknown option ${flag}` };
+    else if (options.file !== undefined) return { ok: false, message: `one FILE only (got ${options.file} and ${arg})` };
+    else options.file = arg;
+  }
+  if (options.file === undefined) return { ok: false, message: 'missing FILE (use - for standard input)' };
+  return { ok: true, options: options as CliOptions };
+}

@@ -1,0 +1,74 @@
+import { ConvResult, CsrMatrix, kernelMatrix, nonZeros, Tensor3 } from '../engine';
+
+/** Kernel matrices with more cells than this are summarised rather than printed. */
+const PRINTABLE_KERNEL_MATRIX_CELLS = 10_000;
+
+/** Numbers in one column width; integers stay integers, like numpy's printing of an integral array. */
+function formatCells(values: ArrayLike<number>, decimals: number): string[] {
+  const all = Array.from(values);
+  const integral = all.every(Number.isInteger);
+  return all.map((v) => (integral ? String(v) : v.toFixed(decimals)).replace(/^-(0\.?0*)$/, '$1'));
+}
+
+/** A bracketed, right-aligned matrix like numpy's repr: `[[ 1  2]\n [ 3  4]]`. */
+export function matrixText(values: ArrayLike<number>, rows: number, cols: number, decimals: number): string {
+  const cells = formatCells(values, decimals);
+  const width = Math.max(...cells.map((c) => c.length));
+  const lines: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = cells.slice(r * cols, (r + 1) * cols).map((c) => c.padStart(width)).join(' ');
+    lines.push(`${r === 0 ? '[[' : ' ['}${row}]${r === rows - 1 ? ']' : ''}`);
+  }
+  return lines.join('\n');
+}
+
+function tensorText(name: string, t: Tensor3, decimals: number): string {
+  const plane = t.height * t.width;
+  const blocks: string[] = [];
+  for (let c = 0; c < t.channels; c++) {
+    const title = t.channels === 1 ? `${name} (${t.height}x${t.width})` : `${name}[${c}] (${t.height}x${t.width})`;
+    blocks.push(`${title}\n${matrixText(t.data.subarray(c * plane, (c + 1) * plane), t.height, t.width, decimals)}`);
+  }
+  return blocks.join('\n');
+}
+
+function kernelMatrixText(m: CsrMatrix, decimals: number): string {
+  const title = `kernel matrix M (${m.rows}x${m.cols}, ${nonZeros(m)} non-zeros), vec(out) = vec(in) @ M`;
+  if (m.rows * m.cols > PRINTABLE_KERNEL_MATRIX_CELLS) return `${title}: too large to print; use --json --kernel-matrix csr`;
+  const dense = new Float64Array(m.rows * m.cols);
+  for (let r = 0; r < m.rows; r++) for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++) dense[r * m.cols + m.indices[p]] = m.data[p];
+  return `${title}\n${matrixText(dense, m.rows, m.cols, decimals)}`;
+}
+
+const pairText = (p: readonly [number, number]): string => (p[0] === p[1] ? String(p[0]) : `[${p[0]}, ${p[1]}]`);
+
+/** The readable report of one computation: parameters, formula, input, kernel, M, output, reconstruction. */
+export function resultText(result: ConvResult, decimals: number): string {
+  const { problem } = result;
+  const { params, weight } = problem;
+  const padding = params.paddingMode === 'explicit' ? pairText(params.padBefore) : `"${params.paddingMode}"`;
+  const header = [
+    `${params.op}: input ${problem.input.channels}x${problem.input.height}x${problem.input.width}, weight ${weight.dims.join('x')}`,
+    `stride ${pairText(params.stride)}, padding ${padding}, dilation ${pairText(params.dilation)}` +
+      (params.op === 'conv_transpose2d' ? `, output_padding ${pairText(params.outputPadding)}` : '') +
+      `, groups ${params.groups}${problem.bias ? ', with bias' : ''}`,
+    ...problem.outputSize.map((t) => `output ${t.axis.padEnd(6)} = ${t.substituted}`),
+  ].join('\n');
+  const [d0, d1, kh, kw] = weight.dims;
+  const kernels: string[] = [];
+  for (let a = 0; a < d0; a++) {
+    for (let b = 0; b < d1; b++) {
+      const offset = (a * d1 + b) * kh * kw;
+      const title = d0 * d1 === 1 ? `kernel (${kh}x${kw})` : `kernel[${a}][${b}] (${kh}x${kw})`;
+      kernels.push(`${title}\n${matrixText(weight.data.subarray(offset, offset + kh * kw), kh, kw, decimals)}`);
+    }
+  }
+  return [
+    header,
+    tensorText('input', problem.input, decimals),
+    kernels.join('\n'),
+    kernelMatrixText(kernelMatrix(problem), decimals),
+    tensorText('output', result.output, decimals),
+    tensorText('reconstruction vec(out) @ M^T (the transposed map, not the inverse)', result.reconstruction, decimals),
+  ].join('\n\n');
+}

@@ -29,6 +29,11 @@ export interface ConvView {
   format: NumberFormat;
 }
 
+/** What the page keeps with `vscode.setState`: VS Code hands it to the panel serializer after a reload. */
+export interface WebviewState {
+  spec?: Record<string, unknown>;
+}
+
 export type ToWebviewMessage =
   | { type: 'show'; view: ConvView }
   | { type: 'error'; message: string; source: string }

@@ -1,26 +1,8 @@
 import { ConvResult, CsrMatrix, kernelMatrix, nonZeros, Tensor3 } from '../engine';
+import { matrixText } from '../format/matrixText';
 
 /** Kernel matrices with more cells than this are summarised rather than printed. */
 const PRINTABLE_KERNEL_MATRIX_CELLS = 10_000;
-
-/** Numbers in one column width; integers stay integers, like numpy's printing of an integral array. */
-function formatCells(values: ArrayLike<number>, decimals: number): string[] {
-  const all = Array.from(values);
-  const integral = all.every(Number.isInteger);
-  return all.map((v) => (integral ? String(v) : v.toFixed(decimals)).replace(/^-(0\.?0*)$/, '$1'));
-}
-
-/** A bracketed, right-aligned matrix like numpy's repr: `[[ 1  2]\n [ 3  4]]`. */
-export function matrixText(values: ArrayLike<number>, rows: number, cols: number, decimals: number): string {
-  const cells = formatCells(values, decimals);
-  const width = Math.max(...cells.map((c) => c.length));
-  const lines: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const row = cells.slice(r * cols, (r + 1) * cols).map((c) => c.padStart(width)).join(' ');
-    lines.push(`${r === 0 ? '[[' : ' ['}${row}]${r === rows - 1 ? ']' : ''}`);
-  }
-  return lines.join('\n');
-}
 
 function tensorText(name: string, t: Tensor3, decimals: number): string {
   const plane = t.height * t.width;

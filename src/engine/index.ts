@@ -2,6 +2,7 @@
 export { compute, ConvResult } from './compute';
 export { adjoint, forward } from './convolve';
 export { kernelMatrix, kernelMatrixNonZeros } from './kernelMatrix';
+export { checkLimits, DEFAULT_LIMITS, Limits, multiplyAdds } from './limits';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';
 export { OutputSizeTerms, outputSizeAxis } from './outputSize';
 export { ConvParams, Op, Pair } from './params';

@@ -1,3 +1,4 @@
+import { describeValue } from './describe';
 import { fail, ok, Result, SpecPath } from './result';
 
 /** Arrays larger than this are refused before anything is allocated for them. */
@@ -9,9 +10,6 @@ export interface NumericArray {
   data: Float64Array;
 }
 
-const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `the string ${JSON.stringify(value)}` : `${typeof value} ${String(value)}`;
-
 const indexText = (indices: number[]): string => indices.map((i) => `[${i}]`).join('');
 
 /**
@@ -20,7 +18,7 @@ const indexText = (indices: number[]): string => indices.map((i) => `[${i}]`).jo
  */
 export function readNumericArray(value: unknown, name: string, path: SpecPath): Result<NumericArray> {
   if (!Array.isArray(value)) {
-    return fail(`${name} must be an array of numbers, but it is ${describe(value)}.`, path);
+    return fail(`${name} must be an array of numbers, but it is ${describeValue(value)}.`, path);
   }
   const shape: number[] = [];
   for (let level: unknown = value; Array.isArray(level); level = level[0]) {
@@ -42,14 +40,14 @@ export function readNumericArray(value: unknown, name: string, path: SpecPath): 
     const where = [...path, ...indices];
     if (depth === shape.length) {
       if (typeof node !== 'number') {
-        return fail(`${name}${indexText(indices)} must be a number, but it is ${describe(node)}.`, where);
+        return fail(`${name}${indexText(indices)} must be a number, but it is ${describeValue(node)}.`, where);
       }
       if (!Number.isFinite(node)) return fail(`${name}${indexText(indices)} is ${node}; only finite numbers are allowed.`, where);
       data[offset++] = node;
       return ok(null);
     }
     if (!Array.isArray(node)) {
-      return fail(`${name}${indexText(indices)} must be an array of length ${shape[depth]} (${name} has ${shape.length} dimensions), but it is ${describe(node)}.`, where);
+      return fail(`${name}${indexText(indices)} must be an array of length ${shape[depth]} (${name} has ${shape.length} dimensions), but it is ${describeValue(node)}.`, where);
     }
     if (node.length !== shape[depth]) {
       return fail(

@@ -1,3 +1,4 @@
+import { describeValue } from './describe';
 import { fail, ok, Result } from './result';
 
 export type Op = 'conv2d' | 'conv_transpose2d';
@@ -24,7 +25,7 @@ export function readPair(value: unknown, name: string, fallback: number, minimum
   if (value === undefined || value === null) return ok([fallback, fallback]);
   const pair = isInt(value) ? [value, value] : Array.isArray(value) && value.length === 2 && value.every(isInt) ? value : undefined;
   if (!pair) {
-    return fail(`${name} must be an integer or a pair [height, width] of integers, but it is ${JSON.stringify(value)}.`, [name]);
+    return fail(`${name} must be an integer or a pair [height, width] of integers, but it is ${describeValue(value)}.`, [name]);
   }
   const bad = pair.findIndex((v) => v < minimum);
   if (bad >= 0) {
@@ -37,12 +38,12 @@ export function readPair(value: unknown, name: string, fallback: number, minimum
 export function readOp(value: unknown): Result<Op> {
   if (value === undefined || value === null) return ok('conv2d');
   if (value === 'conv2d' || value === 'conv_transpose2d') return ok(value);
-  return fail(`op must be "conv2d" or "conv_transpose2d", but it is ${JSON.stringify(value)}.`, ['op']);
+  return fail(`op must be "conv2d" or "conv_transpose2d", but it is ${describeValue(value)}.`, ['op']);
 }
 
 export function readGroups(value: unknown): Result<number> {
   if (value === undefined || value === null) return ok(1);
-  if (!isInt(value) || value < 1) return fail(`groups must be a positive integer, but it is ${JSON.stringify(value)}.`, ['groups']);
+  if (!isInt(value) || value < 1) return fail(`groups must be a positive integer, but it is ${describeValue(value)}.`, ['groups']);
   return ok(value);
 }
 
@@ -65,7 +66,7 @@ export function readPadding(value: unknown, op: Op, kernel: Pair, dilation: Pair
     const before: Pair = [Math.floor(total[0] / 2), Math.floor(total[1] / 2)];
     return ok({ padBefore: before, padAfter: [total[0] - before[0], total[1] - before[1]], paddingMode: 'same' });
   }
-  if (typeof value === 'string') return fail(`padding must be an integer, a pair, "valid" or "same", but it is ${JSON.stringify(value)}.`, ['padding']);
+  if (typeof value === 'string') return fail(`padding must be an integer, a pair, "valid" or "same", but it is ${describeValue(value)}.`, ['padding']);
   const pair = readPair(value, 'padding', 0, 0);
   return pair.ok ? ok({ padBefore: pair.value, padAfter: pair.value, paddingMode: 'explicit' }) : pair;
 }

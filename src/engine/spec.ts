@@ -103,7 +103,7 @@ export function normalizeSpec(spec: unknown): Result<ConvProblem> {
     if (opad >= params.stride[a] && opad >= params.dilation[a]) {
       return fail(
         `output_padding ${axis} (${opad}) must be smaller than either stride (${params.stride[a]}) or dilation (${params.dilation[a]}), as in PyTorch.`,
-        ['output_padding'],
+        Array.isArray(raw.output_padding) ? ['output_padding', a] : ['output_padding'],
       );
     }
     if (params.op === 'conv2d') {

@@ -1,10 +1,53 @@
 import * as vscode from 'vscode';
+import { buildConvView } from '../convView';
+import { checkLimits, normalizeSpec } from '../engine';
+import { ConvView } from '../protocol';
+import { convolveSelection, ViewOrigin } from './convolveSelection';
+import { ConvLensHoverProvider } from './hover/hoverProvider';
+import { disposeLog, log } from './log';
+import { openSpec } from './openSpec';
+import { ConvLensPanel, PanelHandlers, registerConvLensPanelSerializer } from './panel';
+import { readSettings, Settings } from './settings';
+
+/** Languages whose matrix literals get hover previews. */
+const HOVER_LANGUAGES = ['json', 'jsonc', 'python', 'markdown'];
 
 export function activate(context: vscode.ExtensionContext): void {
+  // Where each shown view came from, for the panel's "Go to source"; views of a restored panel have none.
+  const origins = new WeakMap<ConvView, ViewOrigin>();
+  const handlers: PanelHandlers = {
+    revealSource: (view) => {
+      const origin = origins.get(view);
+      if (!origin) return void vscode.window.showInformationMessage('ConvLens: this view has no source text (it was opened from a link or restored).');
+      void vscode.window.showTextDocument(origin.uri, { selection: origin.range, viewColumn: vscode.ViewColumn.One });
+    },
+    log: (message) => log().info(message),
+  };
+  const show = (view: ConvView, origin: ViewOrigin | undefined, settings: Settings): void => {
+    if (origin) origins.set(view, origin);
+    ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel });
+  };
+  const recompute = (spec: Record<string, unknown>): ConvView | string => {
+    const settings = readSettings();
+    const problem = normalizeSpec(spec);
+    if (!problem.ok) return problem.error.message;
+    const limit = checkLimits(problem.value, settings);
+    return limit.ok ? buildConvView(problem.value, spec, 'restored', settings.format) : limit.error.message;
+  };
+  const hover = new ConvLensHoverProvider();
+
   context.subscriptions.push(
-    vscode.commands.registerCommand('convlens.convolveSelection', () => {
-      void vscode.window.showInformationMessage('ConvLens: not implemented yet');
+    vscode.commands.registerCommand('convlens.convolveSelection', () => convolveSelection({ state: context.globalState, show })),
+    vscode.commands.registerCommand('convlens.open', (args: unknown) => openSpec(args, show)),
+    vscode.commands.registerCommand('convlens.showLog', () => log().show()),
+    vscode.languages.registerHoverProvider(HOVER_LANGUAGES.map((language) => ({ language })), hover),
+    hover,
+    registerConvLensPanelSerializer(context, recompute, handlers),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('convlens.decimals') || e.affectsConfiguration('convlens.exactFractions')) ConvLensPanel.setFormat(readSettings().format);
     }),
+    { dispose: () => ConvLensPanel.disposeAll() },
+    { dispose: disposeLog },
   );
 }
 

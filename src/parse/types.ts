@@ -22,6 +22,8 @@ export interface MatrixLiteral {
   range: TextRange;
   /** Where each nested element sits, by JSON path (`[]` = the literal itself, `[1, 0]` = row 1, column 0). */
   locate(path: (string | number)[]): TextRange;
+  /** `x` when written as `x = np.array(...)`; absent otherwise. */
+  name?: string;
 }
 
 /** A spec object: `{"input": ..., "kernel": ..., "stride": ...}`. */

@@ -1,0 +1,70 @@
+/** The ConvLens webview: draws what the extension host sends, and tells it what the user asks for. */
+import type { ConvView, ToWebviewMessage } from '../src/protocol';
+import { el } from './dom';
+import { DEFAULT_FORMAT, formatNumber } from './format';
+import { errorBox } from './render/errorBox';
+import { Page, renderPage } from './render/page';
+import { createTooltip } from './render/tooltip';
+import { reviveView } from './revive';
+import { readPalette } from './theme';
+import { keepState, keptState, post } from './vscodeApi';
+
+const root = document.getElementById('convlens') ?? document.body;
+const tooltip = createTooltip();
+let view: ConvView | undefined;
+let error: { message: string; source: string } | undefined;
+let page: Page | undefined;
+
+function render(): void {
+  const scroll = { x: window.scrollX, y: window.scrollY };
+  page?.dispose();
+  page = undefined;
+  tooltip.hide();
+  root.replaceChildren();
+  if (error) root.append(errorBox(error.message, error.source, view !== undefined));
+  if (view) {
+    const format = view.format ?? DEFAULT_FORMAT;
+    page = renderPage(view, { format: (value) => formatNumber(value, format), palette: readPalette(), tooltip });
+    page.element.classList.toggle('stale', error !== undefined);
+    root.append(page.element);
+  } else if (!error) {
+    root.append(el('p', { class: 'empty' }, 'Select a convolution spec in an editor and run “ConvLens: Convolve selection”.'));
+  }
+  root.setAttribute('aria-busy', 'false');
+  // Only when redrawing in place (new format, theme): restoring forces a layout, which a first show can skip.
+  if (scroll.x !== 0 || scroll.y !== 0) window.scrollTo(scroll.x, scroll.y);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data as ToWebviewMessage | null;
+  switch (message?.type) {
+    case 'show':
+      view = reviveView(message.view);
+      error = undefined;
+      keepState({ spec: view.spec });
+      render();
+      break;
+    case 'error':
+      error = { message: String(message.message), source: String(message.source ?? '') };
+      render();
+      break;
+    case 'format':
+      if (view) {
+        view = { ...view, format: message.format };
+        render();
+      }
+      break;
+  }
+});
+
+// VS Code swaps the theme's variables and body class in place: redraw so heatmap colours follow.
+let themeTimer: ReturnType<typeof setTimeout> | undefined;
+const onThemeChange = () => {
+  clearTimeout(themeTimer);
+  themeTimer = setTimeout(() => view && render(), 50);
+};
+new MutationObserver(onThemeChange).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(onThemeChange).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+
+render();
+post({ type: 'ready', spec: keptState().spec });

@@ -1,0 +1,19 @@
+import type { OutputSizeTerms } from '../../src/engine';
+import { el } from '../dom';
+
+/** One axis of the output-size formula, the numbers plugged in (`substituted`) with the symbolic form beneath. */
+function formulaRow(terms: OutputSizeTerms): HTMLElement {
+  const cut = terms.substituted.lastIndexOf(' = ');
+  const expression = cut >= 0 ? terms.substituted.slice(0, cut) : terms.substituted;
+  return el(
+    'div',
+    { class: 'formula', 'data-axis': terms.axis },
+    el('span', { class: 'formula-axis' }, terms.axis === 'height' ? 'H' : 'W', el('sub', {}, 'out')),
+    el('span', { class: 'formula-equals' }, '='),
+    el('span', { class: 'formula-body' }, el('code', { class: 'substituted' }, expression, ' = ', el('strong', {}, String(terms.size))), el('code', { class: 'symbolic' }, terms.formula)),
+  );
+}
+
+export function outputSizeFormulas(outputSize: readonly [OutputSizeTerms, OutputSizeTerms]): HTMLElement {
+  return el('div', { class: 'formulas', role: 'group', 'aria-label': 'output size' }, formulaRow(outputSize[0]), formulaRow(outputSize[1]));
+}

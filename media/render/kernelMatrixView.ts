@@ -1,0 +1,43 @@
+import { CsrMatrix, nonZeros } from '../../src/engine';
+import { cellLabel, Shape3 } from '../labels';
+import type { RenderContext } from './context';
+import { drawMatrix } from './drawMatrix';
+import { csrSource } from './matrixSource';
+import type { MatrixView } from './matrixView';
+
+/** Column labels stand upright past this many columns, so a wide M stays a readable width. */
+const UPRIGHT_AFTER_COLS = 8;
+
+/**
+ * The kernel matrix M of `vec(out) = vec(in) @ M`: row i is input cell i (`x[c,i,j]`), column j is output
+ * cell j (`y[c,i,j]`). Drawn from the CSR; a table only when small.
+ */
+export function kernelMatrixView(
+  m: CsrMatrix,
+  input: Shape3,
+  output: Shape3,
+  onPoint: (via: 'pointer' | 'keyboard', cell: { row: number; col: number } | undefined) => void,
+  context: RenderContext,
+): MatrixView {
+  const rowLabel = (row: number) => cellLabel('x', input, row);
+  const colLabel = (col: number) => cellLabel('y', output, col);
+  return drawMatrix(
+    {
+      name: 'kernel_matrix',
+      ariaName: 'kernel matrix',
+      source: csrSource(m),
+      rowLabel,
+      colLabel,
+      uprightColumnLabels: m.cols > UPRIGHT_AFTER_COLS,
+      describe: (row, col) => `M: ${rowLabel(row)} → ${colLabel(col)}`,
+      onPoint,
+    },
+    context,
+  );
+}
+
+export function density(m: CsrMatrix): string {
+  const cells = m.rows * m.cols;
+  const share = cells === 0 ? 0 : (100 * nonZeros(m)) / cells;
+  return `${nonZeros(m).toLocaleString('en-US')} non-zeros (${share < 1 ? share.toPrecision(2) : Math.round(share)}%)`;
+}

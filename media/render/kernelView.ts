@@ -1,0 +1,72 @@
+import type { ConvParams, Weight } from '../../src/engine';
+import { el } from '../dom';
+import type { RenderContext } from './context';
+import { drawMatrix } from './drawMatrix';
+import { denseSource } from './matrixSource';
+import type { MatrixView } from './matrixView';
+import { MAX_KERNEL_VIEWS } from './size';
+
+/** The weight drawn one `kh x kw` kernel per (out, in) channel pair; cells are addressed by flat weight index. */
+export interface KernelView {
+  readonly element: HTMLElement;
+  mark(weightIndex: number, origin?: boolean): void;
+  clearMarks(): void;
+  dispose(): void;
+}
+
+/**
+ * Which channels kernel `weight[a][b]` joins. conv2d weights are `[out][in/groups]`, conv_transpose2d weights
+ * `[in][out/groups]`; either way `b` counts within the group of `a`.
+ */
+export function kernelChannels(weight: Weight, params: ConvParams, a: number, b: number): { out: number; in: number } {
+  const [d0, d1] = weight.dims;
+  const other = Math.floor(a / (d0 / params.groups)) * d1 + b;
+  return params.op === 'conv2d' ? { out: a, in: other } : { out: other, in: a };
+}
+
+export function kernelView(
+  weight: Weight,
+  params: ConvParams,
+  onPoint: (via: 'pointer' | 'keyboard', weightIndex: number | undefined) => void,
+  context: RenderContext,
+): KernelView {
+  const [d0, d1, kh, kw] = weight.dims;
+  const pairs = d0 * d1;
+  const size = kh * kw;
+  const single = pairs === 1;
+  const grid = el('div', { class: 'kernel-grid' });
+  grid.style.gridTemplateColumns = `repeat(${Math.min(d1, 8)}, auto)`;
+  const views: MatrixView[] = [];
+  for (let p = 0; p < Math.min(pairs, MAX_KERNEL_VIEWS); p++) {
+    const [a, b] = [Math.floor(p / d1), p % d1];
+    const channels = kernelChannels(weight, params, a, b);
+    const view = drawMatrix(
+      {
+        name: 'kernel',
+        channel: single ? undefined : `${channels.out},${channels.in}`,
+        ariaName: single ? 'kernel' : `kernel output channel ${channels.out + 1} input channel ${channels.in + 1}`,
+        source: denseSource(weight.data, p * size, kh, kw),
+        describe: (row, col) => `w[${a},${b},${row},${col}]`,
+        onPoint: (via, cell) => onPoint(via, cell && p * size + cell.row * kw + cell.col),
+      },
+      context,
+    );
+    views.push(view);
+    grid.append(
+      el(
+        'figure',
+        { class: 'channel' },
+        !single && el('figcaption', { title: `weight[${a}][${b}]` }, `in ${channels.in} → out ${channels.out}`),
+        view.element,
+      ),
+    );
+  }
+  const element = el('div', { class: 'tensor tensor-kernel' }, grid);
+  if (pairs > MAX_KERNEL_VIEWS) element.append(el('p', { class: 'hint' }, `Showing ${MAX_KERNEL_VIEWS} of ${pairs} kernels.`));
+  return {
+    element,
+    mark: (k, origin) => views[Math.floor(k / size)]?.mark(Math.floor((k % size) / kw), k % kw, origin),
+    clearMarks: () => views.forEach((view) => view.clearMarks()),
+    dispose: () => views.forEach((view) => view.dispose()),
+  };
+}

@@ -1,0 +1,51 @@
+import type { MatrixName } from '../labels';
+
+/** Which cell a pointer or the keyboard is on; `undefined` when it left the matrix. */
+export type PointHandler = (via: 'pointer' | 'keyboard', cell: { row: number; col: number } | undefined) => void;
+
+/** A drawn matrix (table or heatmap) as the linked highlighting sees it. */
+export interface MatrixView {
+  readonly element: HTMLElement;
+  readonly rows: number;
+  readonly cols: number;
+  /** One related cell; `origin` is the cell the user is on. */
+  mark(row: number, col: number, origin?: boolean): void;
+  /** A whole row or column, drawn lighter than single cells. */
+  markRow(row: number): void;
+  markCol(col: number): void;
+  /** The labels of a row and a column (the kernel matrix's `x[..]` and `y[..]`). */
+  markLabels(row: number, col: number): void;
+  clearMarks(): void;
+  /** Stops any drawing still in progress. */
+  dispose(): void;
+}
+
+/** What every matrix view is told when it is made. */
+export interface MatrixIdentity {
+  name: MatrixName;
+  /** A copy drawn for comparison (the input beside the reconstruction): `data-compare` instead of `data-matrix`. */
+  compare?: boolean;
+  /** `data-channel`: "c" for a channel, "out,in" for a kernel; absent when there is only one. */
+  channel?: string;
+  /** How screen readers name it, e.g. "output channel 2". */
+  ariaName: string;
+}
+
+/** The DOM contract's identifying attributes, shared by tables and heatmaps. */
+export function identify(element: HTMLElement, identity: MatrixIdentity): void {
+  element.setAttribute(identity.compare ? 'data-compare' : 'data-matrix', identity.name);
+  if (identity.channel !== undefined) element.dataset.channel = identity.channel;
+}
+
+/** A matrix's values however they are stored; heatmaps read only through this. */
+export interface MatrixSource {
+  readonly rows: number;
+  readonly cols: number;
+  valueAt(row: number, col: number): number;
+  /** Visits the stored entries of rows [from, to): every cell of a dense matrix, the non-zeros of a sparse one. */
+  visitRows(from: number, to: number, visit: (row: number, col: number, value: number) => void): void;
+  /** Stored entries per row on average, to size drawing chunks. */
+  readonly entriesPerRow: number;
+  /** Smallest and largest stored value (0 and 0 when nothing is stored). */
+  extent(): { min: number; max: number };
+}

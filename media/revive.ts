@@ -1,0 +1,41 @@
+import type { CsrMatrix, Tensor3 } from '../src/engine';
+import type { ConvView } from '../src/protocol';
+
+type Numbers = ArrayLike<number> | Record<string, number>;
+
+/**
+ * VS Code transfers typed arrays as typed arrays, but a message that went through plain JSON (an older host,
+ * a test harness) carries them as arrays or `{"0": .., "1": ..}` objects: rebuild those, leave the rest alone.
+ */
+function typed<T extends Float64Array | Int32Array>(value: unknown, length: number, make: (length: number) => T): T {
+  if (ArrayBuffer.isView(value)) return value as T;
+  const out = make(length);
+  const source = (value ?? {}) as Numbers;
+  for (let i = 0; i < length; i++) out[i] = Number((source as Record<number, number>)[i] ?? 0);
+  return out;
+}
+
+const float64 = (value: unknown, length: number): Float64Array => typed(value, length, (n) => new Float64Array(n));
+
+function tensor(t: Tensor3): Tensor3 {
+  return { ...t, data: float64(t.data, t.channels * t.height * t.width) };
+}
+
+function csr(m: CsrMatrix): CsrMatrix {
+  const indptr = typed(m.indptr, m.rows + 1, (n) => new Int32Array(n));
+  const nonZeros = indptr[m.rows];
+  return { ...m, indptr, indices: typed(m.indices, nonZeros, (n) => new Int32Array(n)), data: float64(m.data, nonZeros) };
+}
+
+export function reviveView(view: ConvView): ConvView {
+  const [d0, d1, kh, kw] = view.weight.dims;
+  return {
+    ...view,
+    input: tensor(view.input),
+    output: tensor(view.output),
+    reconstruction: tensor(view.reconstruction),
+    weight: { ...view.weight, data: float64(view.weight.data, d0 * d1 * kh * kw) },
+    bias: view.bias === null || view.bias === undefined ? null : float64(view.bias, view.output.channels),
+    kernelMatrix: csr(view.kernelMatrix),
+  };
+}

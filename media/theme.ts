@@ -1,0 +1,55 @@
+/** Colours for canvas drawing, read from the VS Code theme so heatmaps follow light, dark and high contrast. */
+
+export type Rgb = readonly [number, number, number];
+
+export interface Palette {
+  background: Rgb;
+  /** Stored entries that happen to be zero: a faint trace of the sparsity pattern. */
+  zero: Rgb;
+  positive: Rgb;
+  negative: Rgb;
+  /** Linked highlights drawn over a heatmap. */
+  mark: string;
+  band: string;
+}
+
+let probe: CanvasRenderingContext2D | null | undefined;
+
+/** Any CSS colour the theme uses (`#rgb`, `#rrggbbaa`, `rgb()`, names) to RGB, by letting a canvas parse it. */
+function toRgb(color: string, fallback: Rgb): Rgb {
+  if (!color) return fallback;
+  probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!probe) return fallback;
+  probe.clearRect(0, 0, 1, 1);
+  probe.fillStyle = '#000';
+  probe.fillStyle = color;
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+  return [r, g, b];
+}
+
+const cssVar = (style: CSSStyleDeclaration, name: string): string => style.getPropertyValue(name).trim();
+
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
+
+export function readPalette(): Palette {
+  const style = getComputedStyle(document.body);
+  const background = toRgb(cssVar(style, '--vscode-editor-background'), [30, 30, 30]);
+  const foreground = toRgb(cssVar(style, '--vscode-editor-foreground') || cssVar(style, '--vscode-foreground'), [204, 204, 204]);
+  return {
+    background,
+    zero: mix(background, foreground, 0.12),
+    positive: toRgb(cssVar(style, '--vscode-charts-blue'), [55, 148, 255]),
+    negative: toRgb(cssVar(style, '--vscode-charts-red'), [241, 76, 76]),
+    mark: cssVar(style, '--vscode-focusBorder') || '#007fd4',
+    band: cssVar(style, '--vscode-editor-selectionBackground') || 'rgba(38, 79, 120, 0.6)',
+  };
+}
+
+/** The colour of a value: its sign picks the hue, its size relative to the largest picks how far from the background. */
+export function valueColor(palette: Palette, value: number, maxAbs: number): Rgb {
+  if (value === 0 || maxAbs === 0) return palette.zero;
+  // A floor keeps small non-zeros visible next to large ones.
+  const t = 0.18 + 0.82 * Math.min(1, Math.abs(value) / maxAbs);
+  return mix(palette.background, value > 0 ? palette.positive : palette.negative, t);
+}

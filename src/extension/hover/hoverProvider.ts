@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { describeLiteral } from '../../hoverText';
+import { findLiteralAt } from '../../parse';
+import { sourceLabel } from '../documentRanges';
+import { OpenArgs } from '../openSpec';
+import { readSettings } from '../settings';
+
+/** Hover results per document version: a hover never re-reads an unchanged document. */
+interface DocumentCache {
+  version: number;
+  text: string;
+  hovers: Map<string, vscode.Hover | undefined>;
+}
+
+/** Previews matrix literals and conv specs in JSON, Python and Markdown. */
+export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Disposable {
+  private readonly cache = new Map<string, DocumentCache>();
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const settings = readSettings(document.uri);
+    if (!settings.hoverEnabled) return undefined;
+    const entry = this.entryFor(document);
+    const literal = findLiteralAt(entry.text, document.offsetAt(position), settings.hoverMaxLiteralCharacters);
+    if (!literal) return undefined;
+    const key = `${literal.offset}:${literal.length}:${settings.format.decimals}`;
+    if (!entry.hovers.has(key)) {
+      const described = describeLiteral(entry.text.slice(literal.offset, literal.offset + literal.length), settings.format.decimals);
+      const range = new vscode.Range(document.positionAt(literal.offset), document.positionAt(literal.offset + literal.length));
+      entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.spec, document, literal), range));
+    }
+    return entry.hovers.get(key);
+  }
+
+  private markdown(text: string, spec: Record<string, unknown> | undefined, document: vscode.TextDocument, at: { offset: number; length: number }): vscode.MarkdownString {
+    const markdown = new vscode.MarkdownString(text);
+    if (spec) {
+      const args: OpenArgs = { spec, source: sourceLabel(document, at.offset), uri: document.uri.toString(), ...at };
+      markdown.appendMarkdown(`\n\n[Open in ConvLens panel](command:convlens.open?${encodeURIComponent(JSON.stringify([args]))} "Show the kernel matrix, output and reconstruction")`);
+      // Only our own command may run from this hover's links.
+      markdown.isTrusted = { enabledCommands: ['convlens.open'] };
+    }
+    return markdown;
+  }
+
+  private entryFor(document: vscode.TextDocument): DocumentCache {
+    const key = document.uri.toString();
+    let entry = this.cache.get(key);
+    if (!entry || entry.version !== document.version) {
+      entry = { version: document.version, text: document.getText(), hovers: new Map() };
+      this.cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  dispose(): void {
+    this.closing.dispose();
+    this.cache.clear();
+  }
+}

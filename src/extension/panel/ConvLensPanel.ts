@@ -1,0 +1,246 @@
+import * as vscode from 'vscode';
+import { ConvView, FromWebviewMessage, NumberFormat, parseFromWebview, ToWebviewMessage, WebviewState } from '../../protocol';
+import { panelHtml } from './panelHtml';
+
+/** What the panel does for the user's clicks; the command code passes these in, so the panel imports none of it. */
+export interface PanelHandlers {
+  /** "Go to source": reveal the text `view` was computed from. */
+  revealSource?: (view: ConvView) => void;
+  /** "Copy results as JSON" and similar; without it the text goes straight to the clipboard. */
+  copy?: (text: string, what: string) => void | Thenable<void>;
+  /** Where ignored messages and failures are reported; defaults to the extension host's console. */
+  log?: (message: string) => void;
+}
+
+export interface ShowOptions extends PanelHandlers {
+  /** Draw into the most recent panel (revealing it) instead of opening another one. */
+  reuse: boolean;
+}
+
+/** Turns a spec the page kept across a reload back into a view, or into the message saying why it cannot. */
+export type Recompute = (spec: Record<string, unknown>) => ConvView | string;
+
+interface ShownError {
+  message: string;
+  source: string;
+}
+
+/**
+ * One ConvLens webview panel. The page asks for its content with `ready` whenever it (re)loads (first open,
+ * shown again after being hidden, restored after a reload), so the host keeps the last view and answers then;
+ * that way nothing is posted into a page that is not listening yet.
+ */
+export class ConvLensPanel implements vscode.Disposable {
+  static readonly viewType = 'convlens.panel';
+  static readonly title = 'ConvLens';
+
+  private static readonly open = new Set<ConvLensPanel>();
+  private static latest: ConvLensPanel | undefined;
+
+  /** The panel shown or focused most recently, if any is open. */
+  static get current(): ConvLensPanel | undefined {
+    return ConvLensPanel.latest;
+  }
+
+  /** Shows `view` beside the editor, in the current panel when `options.reuse` is set and one is open. */
+  static show(context: vscode.ExtensionContext, view: ConvView, options: ShowOptions): ConvLensPanel {
+    const reused = options.reuse ? ConvLensPanel.latest : undefined;
+    const panel = reused ?? ConvLensPanel.create(context.extensionUri);
+    panel.handlers = handlersOf(options);
+    panel.display(view);
+    if (reused) reused.webviewPanel.reveal(undefined, true);
+    return panel;
+  }
+
+  /** Shows an error in the current panel (above its last results); false when no panel is open to show it. */
+  static showError(message: string, source: string): boolean {
+    const panel = ConvLensPanel.latest;
+    panel?.showError(message, source);
+    return panel !== undefined;
+  }
+
+  /** New number formatting (settings changed) for every open panel. */
+  static setFormat(format: NumberFormat): void {
+    for (const panel of ConvLensPanel.open) panel.setFormat(format);
+  }
+
+  static disposeAll(): void {
+    for (const panel of [...ConvLensPanel.open]) panel.dispose();
+  }
+
+  /** Takes over a panel VS Code restored after a reload; see `registerConvLensPanelSerializer`. */
+  static revive(extensionUri: vscode.Uri, webviewPanel: vscode.WebviewPanel, state: WebviewState, recompute: Recompute, handlers: PanelHandlers): ConvLensPanel {
+    // The restored panel keeps the options of the session that created it; resource roots may have moved since.
+    webviewPanel.webview.options = webviewOptions(extensionUri);
+    const panel = new ConvLensPanel(webviewPanel, extensionUri, handlers, recompute);
+    if (state.spec) panel.adopt(recompute, state.spec);
+    return panel;
+  }
+
+  private static create(extensionUri: vscode.Uri): ConvLensPanel {
+    const webviewPanel = vscode.window.createWebviewPanel(
+      ConvLensPanel.viewType,
+      ConvLensPanel.title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { ...webviewOptions(extensionUri), retainContextWhenHidden: false },
+    );
+    return new ConvLensPanel(webviewPanel, extensionUri, {});
+  }
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly messages = new vscode.EventEmitter<FromWebviewMessage>();
+  /** Every valid message from the page, after the panel acted on it (for tests and for the command code). */
+  readonly onDidReceiveWebviewMessage: vscode.Event<FromWebviewMessage> = this.messages.event;
+  private pageReady = false;
+  private readyWaiters: (() => void)[] = [];
+  private shownView: ConvView | undefined;
+  private shownError: ShownError | undefined;
+  private disposed = false;
+
+  private constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private handlers: PanelHandlers,
+    private readonly recompute?: Recompute,
+  ) {
+    ConvLensPanel.open.add(this);
+    ConvLensPanel.latest = this;
+    webviewPanel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+    const { webview } = webviewPanel;
+    this.disposables.push(
+      this.messages,
+      webviewPanel.onDidDispose(() => this.dispose()),
+      webviewPanel.onDidChangeViewState(({ webviewPanel: changed }) => {
+        // A hidden page is destroyed (retainContextWhenHidden is off) and says `ready` again when shown.
+        if (!changed.visible) this.pageReady = false;
+        if (changed.active) ConvLensPanel.latest = this;
+      }),
+      webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+    );
+    webview.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
+    });
+  }
+
+  /** The view the panel shows (or will show once its page is ready). */
+  get view(): ConvView | undefined {
+    return this.shownView;
+  }
+
+  /** Resolves the next time the page says `ready` (immediately if it already has and is still loaded). */
+  whenReady(): Promise<void> {
+    if (this.pageReady) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  display(view: ConvView): void {
+    this.shownView = view;
+    this.shownError = undefined;
+    this.post({ type: 'show', view });
+  }
+
+  showError(message: string, source: string): void {
+    this.shownError = { message, source };
+    this.post({ type: 'error', message, source });
+  }
+
+  setFormat(format: NumberFormat): void {
+    if (!this.shownView) return;
+    this.shownView = { ...this.shownView, format };
+    this.post({ type: 'format', format });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    ConvLensPanel.open.delete(this);
+    if (ConvLensPanel.latest === this) ConvLensPanel.latest = [...ConvLensPanel.open].pop();
+    this.webviewPanel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  private post(message: ToWebviewMessage): void {
+    // Before `ready` the page is not listening; it will ask, and `onReady` answers with the latest content.
+    if (this.pageReady && !this.disposed) void this.webviewPanel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseFromWebview(raw);
+    if (!message) {
+      this.log(`ConvLens panel: ignored an unexpected message ${preview(raw)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.onReady(message.spec);
+        break;
+      case 'revealSource':
+        if (this.shownView && this.handlers.revealSource) this.handlers.revealSource(this.shownView);
+        else this.log('ConvLens panel: "Go to source" has nothing to reveal.');
+        break;
+      case 'copy':
+        void this.copy(message.text, message.what);
+        break;
+    }
+    this.messages.fire(message);
+  }
+
+  private onReady(keptSpec: Record<string, unknown> | undefined): void {
+    this.pageReady = true;
+    if (!this.shownView && !this.shownError && keptSpec && this.recompute) this.adopt(this.recompute, keptSpec);
+    if (this.shownView) this.post({ type: 'show', view: this.shownView });
+    if (this.shownError) this.post({ type: 'error', ...this.shownError });
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
+  }
+
+  /** Recomputes a kept spec; the callback is the extension's, so a throw becomes an error shown in the panel. */
+  private adopt(recompute: Recompute, spec: Record<string, unknown>): void {
+    let result: ConvView | string;
+    try {
+      result = recompute(spec);
+    } catch (e) {
+      result = `Could not restore the view: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (typeof result === 'string') this.showError(result, 'restored panel');
+    else this.display(result);
+  }
+
+  private async copy(text: string, what: string): Promise<void> {
+    try {
+      if (this.handlers.copy) {
+        await this.handlers.copy(text, what);
+      } else {
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage(`ConvLens: copied ${what}`, 3000);
+      }
+    } catch (e) {
+      this.log(`ConvLens panel: copying ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private log(message: string): void {
+    (this.handlers.log ?? console.warn)(message);
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+const handlersOf = ({ revealSource, copy, log }: PanelHandlers): PanelHandlers => ({ revealSource, copy, log });
+
+/** A short, safe rendering of an untrusted message for the log. */
+function preview(raw: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(raw) ?? String(raw);
+  } catch {
+    text = String(raw);
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

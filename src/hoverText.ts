@@ -1,0 +1,68 @@
+/** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
+import { compute, ConvProblem, multiplyAdds, readNumericArray, Tensor3 } from './engine';
+import { matrixText } from './format/matrixText';
+import { problemFromContent, readSelection } from './parse';
+
+/** Outputs are previewed only when computing them is this cheap (multiply-adds), so a hover stays instant. */
+const PREVIEW_WORK_LIMIT = 200_000;
+const PREVIEW_ROWS = 8;
+const PREVIEW_COLS = 8;
+const PREVIEW_CHANNELS = 2;
+
+export interface LiteralHover {
+  markdown: string;
+  /** The spec to open in the panel from the hover's link, when the literal describes a convolution. */
+  spec?: Record<string, unknown>;
+}
+
+const dims = (d: readonly number[]): string => d.join('×');
+
+function tensorPreview(t: Tensor3, decimals: number): string {
+  const plane = t.height * t.width;
+  const blocks: string[] = [];
+  for (let c = 0; c < Math.min(t.channels, PREVIEW_CHANNELS); c++) {
+    const title = t.channels > 1 ? `# channel ${c}\n` : '';
+    blocks.push(title + matrixText(t.data.subarray(c * plane, (c + 1) * plane), t.height, t.width, decimals, PREVIEW_ROWS, PREVIEW_COLS));
+  }
+  if (t.channels > PREVIEW_CHANNELS) blocks.push(`# … ${t.channels - PREVIEW_CHANNELS} more channels`);
+  return '```\n' + blocks.join('\n') + '\n```';
+}
+
+function problemMarkdown(problem: ConvProblem, decimals: number): string {
+  const { input, weight, output, params } = problem;
+  const lines = [
+    `**ConvLens** · \`${params.op}\` · input ${dims([input.channels, input.height, input.width])} · weight ${dims(weight.dims)} → output **${dims([output.channels, output.height, output.width])}**`,
+    '',
+    ...problem.outputSize.map((t) => `- ${t.axis}: \`${t.substituted}\``),
+  ];
+  if (multiplyAdds(problem) <= PREVIEW_WORK_LIMIT) lines.push('', 'output:', tensorPreview(compute(problem).output, decimals));
+  return lines.join('\n');
+}
+
+function matrixMarkdown(value: unknown, decimals: number): string {
+  const read = readNumericArray(value, 'matrix', []);
+  if (!read.ok) return `**ConvLens** · ${read.error.message}`;
+  const { shape, data } = read.value;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of data) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const header = `**ConvLens** · matrix ${dims(shape)} · min ${min} · max ${max}`;
+  if (shape.length < 2) return `${header}\n\n\`\`\`\n${matrixText(data, 1, data.length, decimals, 1, PREVIEW_COLS * 2)}\n\`\`\``;
+  const [height, width] = shape.slice(-2);
+  const channels = data.length / (height * width);
+  return `${header}\n\n${tensorPreview({ channels, height, width, data }, decimals)}`;
+}
+
+/** Markdown for the literal `text` (a spec object, two matrices, or one matrix); undefined when it is neither. */
+export function describeLiteral(text: string, decimals: number): LiteralHover | undefined {
+  const read = readSelection(text);
+  if (!read.ok) return undefined;
+  const content = read.value;
+  if (content.kind === 'single') return { markdown: matrixMarkdown(content.matrix.value, decimals) };
+  const located = problemFromContent(content);
+  if (!located.ok) return { markdown: `**ConvLens** · ${located.error.message}` };
+  return { markdown: problemMarkdown(located.value.problem, decimals), spec: located.value.spec };
+}

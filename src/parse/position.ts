@@ -1,0 +1,49 @@
+import type { TextRange } from './types';
+
+/** 1-based line and column; columns count UTF-16 code units, as VS Code does. */
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/**
+ * Line and column of `offset` in `text` (clamped into the text). `\r\n`, `\n` and a lone `\r` each end a line,
+ * matching how editors number lines.
+ */
+export function offsetToLineColumn(text: string, offset: number): LineColumn {
+  const end = Math.max(0, Math.min(Math.floor(offset), text.length));
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** `line:column` of an offset, for messages and CLI output. */
+export function formatLocation(text: string, offset: number): string {
+  const { line, column } = offsetToLineColumn(text, offset);
+  return `${line}:${column}`;
+}
+
+/** Ranges are relative to the parsed text; the extension adds the selection's document offset with this. */
+export const shiftRange = (range: TextRange, base: number): TextRange => ({ offset: range.offset + base, length: range.length });
+
+export const rangeEnd = (range: TextRange): number => range.offset + range.length;
+
+/** The smallest range covering both. */
+export function unionRange(a: TextRange, b: TextRange): TextRange {
+  const offset = Math.min(a.offset, b.offset);
+  return { offset, length: Math.max(rangeEnd(a), rangeEnd(b)) - offset };
+}
+
+/** Forces a range inside `[0, textLength]`, so no error can ever point outside the text it came from. */
+export function clampRange(range: TextRange, textLength: number): TextRange {
+  const offset = Math.max(0, Math.min(range.offset, textLength));
+  const end = Math.max(offset, Math.min(rangeEnd(range), textLength));
+  return { offset, length: end - offset };
+}

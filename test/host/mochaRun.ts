@@ -1,0 +1,38 @@
+// Runs mocha over compiled test files and returns their results; shared by the extension-host and UI suites.
+// Loaded inside the extension host too, so it needs nothing but Node and mocha.
+import * as fs from 'fs';
+import Mocha from 'mocha';
+import * as path from 'path';
+import { describeError, TestResult } from './results';
+
+export interface MochaRunOptions {
+  /** Runs every file under `dir` whose name ends with `suffix`, e.g. '.test.js'. */
+  dir: string;
+  suffix: string;
+  timeoutMs: number;
+  reporter: Mocha.ReporterConstructor;
+}
+
+export function runMochaFiles(options: MochaRunOptions): Promise<TestResult[]> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs, color: false, reporter: options.reporter });
+  for (const file of filesEndingWith(options.dir, options.suffix)) mocha.addFile(file);
+  return collectResults(mocha.run());
+}
+
+/** Collects every test outcome (failed hooks count as failures) until the run ends. */
+function collectResults(runner: Mocha.Runner): Promise<TestResult[]> {
+  const results: TestResult[] = [];
+  runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
+  runner.on('pending', (test) => results.push({ title: test.fullTitle(), state: 'skipped' }));
+  runner.on('fail', (test, error: unknown) =>
+    results.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration, error: describeError(error) }),
+  );
+  return new Promise((resolve) => runner.once('end', () => resolve(results)));
+}
+
+function filesEndingWith(dir: string, suffix: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => name.endsWith(suffix))
+    .sort()
+    .map((name) => path.join(dir, name));
+}

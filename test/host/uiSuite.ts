@@ -1,0 +1,22 @@
+// Runs the UI suites (out/test/host/ui/**/*.ui.js) with mocha in the harness process against a live workbench.
+import Mocha from 'mocha';
+import { runMochaFiles } from './mochaRun';
+import { TestResult } from './results';
+import { Workbench } from './workbench';
+
+let current: Workbench | undefined;
+
+/** What a UI test drives: `const wb = workbench();` inside a test or hook. */
+export function workbench(): Workbench {
+  if (!current) throw new Error('workbench() is only available while the harness runs the UI suites');
+  return current;
+}
+
+export async function runUiSuites(dir: string, wb: Workbench): Promise<TestResult[]> {
+  current = wb;
+  try {
+    return await runMochaFiles({ dir, suffix: '.ui.js', timeoutMs: 60_000, reporter: Mocha.reporters.Base });
+  } finally {
+    current = undefined;
+  }
+}

@@ -1,0 +1,106 @@
+// Playwright helpers for driving the VS Code workbench the way a person does. UI suites get a Workbench.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Frame, Locator, Page } from 'playwright-core';
+
+const QUICK_INPUT = '.quick-input-widget';
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly screenshotsDir: string,
+  ) {}
+
+  /** Waits until the workbench has restored (the smoke-test driver, enabled by the server flag, tells). */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    await this.page.waitForFunction(() => 'driver' in globalThis, undefined, { timeout: timeoutMs });
+    await this.page.evaluate(() =>
+      (globalThis as unknown as { driver: { whenWorkbenchRestored(): Promise<void> } }).driver.whenWorkbenchRestored(),
+    );
+  }
+
+  /** F1 and type `title`; resolves, palette still open, once it lists the command. */
+  async findInPalette(title: string): Promise<Locator> {
+    return this.quickOpen('F1', `>${title}`, title);
+  }
+
+  /** F1, type `title`, wait for the palette to list it, press Enter. */
+  async runCommandFromPalette(title: string): Promise<void> {
+    await this.findInPalette(title);
+    await this.acceptQuickInput();
+  }
+
+  /** Ctrl+P, type the file name, open the match; resolves once its editor tab is active. */
+  async openFile(name: string): Promise<void> {
+    await this.quickOpen('Control+P', name, path.basename(name));
+    await this.acceptQuickInput();
+    await this.page.locator(`.tab.active[aria-label^="${path.basename(name)}"]`).waitFor();
+  }
+
+  /** The quick input rows whose label contains `text` (for checks before choosing one). */
+  quickInputRow(text: string): Locator {
+    return this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: text });
+  }
+
+  /** Saves a full-page PNG to screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(this.screenshotsDir, { recursive: true });
+    const file = path.join(this.screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  findWebviewFrame(predicate: (frame: Frame) => Promise<boolean>, timeoutMs?: number): Promise<Frame> {
+    return findWebviewFrame(this.page, predicate, timeoutMs);
+  }
+
+  /**
+   * Opens a quick input with `key`, types `query` and waits for a row containing `rowText`. A list opened
+   * before the extension host registered the extension (or before files were indexed) never updates,
+   * so, as a person would, close it and open it again.
+   */
+  private async quickOpen(key: string, query: string, rowText: string, timeoutMs = 30_000): Promise<Locator> {
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    const row = this.quickInputRow(rowText).first();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press(key);
+      await input.waitFor();
+      await input.fill(query);
+      try {
+        await row.waitFor({ timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+        return row;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  /** Enter on the highlighted row of the open palette or Quick Open; resolves once it has closed. */
+  async acceptQuickInput(): Promise<void> {
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  }
+}
+
+/**
+ * A webview is an iframe (.../webview/browser/pre/index.html) holding an inner frame (.../pre/fake.html)
+ * whose document is the webview's own HTML. Returns the first inner frame `predicate` accepts,
+ * polling until one appears, e.g. `frame => frame.locator('table.kernel-matrix').count().then(n => n > 0)`.
+ */
+export async function findWebviewFrame(
+  page: Page,
+  predicate: (frame: Frame) => Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (!frame.url().includes('/webview/browser/pre/fake.html')) continue;
+      if (await predicate(frame).catch(() => false)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview frame matched within ${timeoutMs} ms`);
+}

@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import { describeLiteral } from '../../src/hoverText';
+
+describe('hover previews', () => {
+  it('a matrix: shape, min, max and its values', () => {
+    const hover = describeLiteral('[[1, 2, 3], [4, 5, 6]]', 4);
+    assert.ok(hover);
+    assert.match(hover.markdown, /matrix 2×3 · min 1 · max 6/);
+    assert.ok(hover.markdown.includes('```\n[[1 2 3]\n [4 5 6]]\n```'), hover.markdown);
+    assert.strictEqual(hover.spec, undefined);
+  });
+
+  it('a numpy literal with decimals', () => {
+    const hover = describeLiteral('np.array([[0.5, -1.25]])', 2);
+    assert.ok(hover);
+    assert.match(hover.markdown, /matrix 1×2 · min -1.25 · max 0.5/);
+    assert.ok(hover.markdown.includes('[[ 0.50 -1.25]]'), hover.markdown);
+  });
+
+  it('a large matrix is truncated to its top-left corner', () => {
+    const rows = Array.from({ length: 20 }, (_, r) => Array.from({ length: 30 }, (_, c) => r * 30 + c));
+    const hover = describeLiteral(JSON.stringify(rows), 0);
+    assert.ok(hover);
+    assert.match(hover.markdown, /matrix 20×30 · min 0 · max 599/);
+    assert.ok(hover.markdown.includes('[[  0   1   2   3   4   5   6   7 ...]'), hover.markdown);
+    assert.ok(hover.markdown.includes(' ...]\n```'));
+  });
+
+  it('a conv spec: output shape, both formulas with numbers, the output, and the spec for the panel link', () => {
+    const text = '{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]]}';
+    const hover = describeLiteral(text, 4);
+    assert.ok(hover);
+    assert.match(hover.markdown, /`conv2d` · input 1×3×3 · weight 1×1×2×2 → output \*\*1×2×2\*\*/);
+    assert.ok(hover.markdown.includes('- height: `floor((3 + 2*0 - 1*(2 - 1) - 1) / 1) + 1 = 2`'));
+    assert.ok(hover.markdown.includes('[[37 47]\n [67 77]]'), hover.markdown);
+    assert.deepStrictEqual(hover.spec, JSON.parse(text));
+  });
+
+  it('an impossible spec says why', () => {
+    const hover = describeLiteral('{"input": [[1, 2]], "kernel": [[1, 2, 3]]}', 4);
+    assert.ok(hover);
+    assert.match(hover.markdown, /kernel width spans 3 cells .* padded input width is only 2/);
+    assert.strictEqual(hover.spec, undefined);
+  });
+
+  it('text that is no literal gets no hover', () => {
+    assert.strictEqual(describeLiteral('hello world', 4), undefined);
+  });
+});

@@ -1,0 +1,152 @@
+import * as assert from 'assert';
+import { findLiteralAt, readSelection } from '../../../src/parse';
+import { rangeOf } from './helpers';
+
+/** The text findLiteralAt finds with the cursor on the `nth` occurrence of `cursor` (plus `shift`). */
+function found(text: string, cursor: string, options: { nth?: number; shift?: number; maxChars?: number } = {}): string | undefined {
+  const at = rangeOf(text, cursor, options.nth).offset + (options.shift ?? 0);
+  const range = findLiteralAt(text, at, options.maxChars);
+  return range && text.slice(range.offset, range.offset + range.length);
+}
+
+describe('parse: findLiteralAt', () => {
+  describe('JSON', () => {
+    const text = [
+      '{"cases": [',
+      '  {"name": "a [tricky} name", "input": [[1, 2], [3, 4]], "kernel": [[1]], "expected": [[1, 2], [3, 4]]},',
+      '  {"name": "no input", "stride": [2, 2], "inner": {"input": [[5]], "kernel": [[6]]}}',
+      ']}',
+    ].join('\n');
+    const first = '{"name": "a [tricky} name", "input": [[1, 2], [3, 4]], "kernel": [[1]], "expected": [[1, 2], [3, 4]]}';
+
+    it('finds the innermost spec object around the cursor, wherever in it the cursor is', () => {
+      for (const cursor of ['"name"', 'tricky', '3, 4]]', '"expected"', '[[1]]', 'kernel']) assert.strictEqual(found(text, cursor), first, cursor);
+      assert.strictEqual(found(text, first), first); // on its opening brace
+      assert.strictEqual(found(text, '}', { nth: 1 }), first); // on its closing brace (the first } is in the string)
+    });
+
+    it('finds a nested spec object rather than the object around it', () => {
+      assert.strictEqual(found(text, '[[5]]'), '{"input": [[5]], "kernel": [[6]]}');
+    });
+
+    it('falls back to the outermost numeric array when no spec object encloses the cursor', () => {
+      assert.strictEqual(found(text, '2, 2]'), '[2, 2]');
+    });
+
+    it('is undefined outside any spec or numeric array', () => {
+      assert.strictEqual(found(text, '"no input"'), undefined);
+      assert.strictEqual(found(text, '"cases"'), undefined);
+      assert.strictEqual(findLiteralAt('[[1, 2]]', 8), undefined); // past the end
+      assert.strictEqual(findLiteralAt('[[1, 2]]', -1), undefined);
+      assert.strictEqual(findLiteralAt('', 0), undefined);
+    });
+
+    it('handles JSONC comments holding brackets', () => {
+      const jsonc = '{\n  // not [ a bracket\n  "input": [[1, 2]], /* ] } */ "kernel": [[1]]\n}';
+      assert.strictEqual(found(jsonc, '2]]'), jsonc);
+    });
+  });
+
+  describe('Python', () => {
+    const text = [
+      'import numpy as np',
+      "x = np.array([[1, 2], [3, 4]], dtype=np.float64)  # it's the input",
+      'k = torch.tensor([[1., 0.], [0., -1.]])',
+      'print(x[0], foo([5, 6]))',
+      'spec = dict(input=[[1, 2], [3, 4]], kernel=[[1]], stride=(2, 2))',
+      "rows = [(1, 2), (3, float('inf'))]",
+      'doc = """ [ not a list """',
+      'm = [[1, 2],',
+      '     [3, 4]]  # a [ comment',
+    ].join('\n');
+    const x = 'np.array([[1, 2], [3, 4]], dtype=np.float64)';
+
+    it('includes the np.array(...) / torch.tensor(...) call around the array', () => {
+      for (const cursor of ['[[1, 2], [3, 4]], d', '4]], d', 'dtype', 'float64)', 'np.array']) assert.strictEqual(found(text, cursor), x, cursor);
+      assert.strictEqual(found(text, '-1.'), 'torch.tensor([[1., 0.], [0., -1.]])');
+    });
+
+    it('finds dict(input=...) as a spec', () => {
+      const spec = 'dict(input=[[1, 2], [3, 4]], kernel=[[1]], stride=(2, 2))';
+      for (const cursor of ['stride', '(2, 2)', 'dict']) assert.strictEqual(found(text, cursor), spec, cursor);
+    });
+
+    it('finds lists of tuples and a multi-line list, ignoring brackets in comments and strings', () => {
+      assert.strictEqual(found(text, "'inf'"), "[(1, 2), (3, float('inf'))]");
+      assert.strictEqual(found(text, '3, 4]]  #'), '[[1, 2],\n     [3, 4]]');
+    });
+
+    it('skips indexing and calls that are not arrays', () => {
+      assert.strictEqual(found(text, '0]'), undefined); // x[0]
+      assert.strictEqual(found(text, '5, 6'), '[5, 6]');
+      assert.strictEqual(found(text, 'foo'), undefined);
+      assert.strictEqual(found(text, 'not a list'), undefined);
+      assert.strictEqual(found(text, 'import'), undefined);
+    });
+  });
+
+  describe('Markdown', () => {
+    const text = [
+      "Prose (with [links](x)) and don't forget [1] things.",
+      '',
+      '```python',
+      'w = np.array([[1, 2],',
+      '              [3, 4]])',
+      '```',
+      '',
+      '```json',
+      '{"input": [[9]], "kernel": [[1]]}',
+      '```',
+      'A stray ( opens nothing.',
+    ].join('\n');
+
+    it('finds literals inside code fences', () => {
+      assert.strictEqual(found(text, '3, 4]'), 'np.array([[1, 2],\n              [3, 4]])');
+      assert.strictEqual(found(text, '9]]'), '{"input": [[9]], "kernel": [[1]]}');
+    });
+
+    it('finds nothing in prose links and text', () => {
+      assert.strictEqual(found(text, 'links'), undefined);
+      assert.strictEqual(found(text, 'stray'), undefined);
+    });
+  });
+
+  describe('bounds', () => {
+    it('does not find a literal bigger than maxChars', () => {
+      const row = `[${Array.from({ length: 50 }, (_, i) => i).join(', ')}]`;
+      const text = `x = [${Array.from({ length: 50 }, () => row).join(',\n')}]`;
+      const cursor = text.length >> 1;
+      assert.strictEqual(findLiteralAt(text, cursor)?.length, text.length - 4);
+      assert.strictEqual(findLiteralAt(text, cursor, 1000)?.length, row.length); // the row is within reach, the matrix not
+      assert.strictEqual(findLiteralAt(text, cursor, 10), undefined);
+    });
+
+    it('is fast on a large document: a spec hover in a 7 MB JSON file', () => {
+      const spec = JSON.stringify({ name: 'case', input: Array.from({ length: 8 }, (_, i) => Array.from({ length: 8 }, (_, j) => i * j + 0.5)), kernel: [[1, 2], [3, 4]] });
+      const text = `[\n${Array.from({ length: 20000 }, () => spec).join(',\n')}\n]`;
+      const cursor = text.indexOf('"kernel"', text.length >> 1);
+      const started = Date.now();
+      for (let i = 0; i < 10; i++) assert.strictEqual(findLiteralAt(text, cursor)?.length, spec.length);
+      const each = (Date.now() - started) / 10;
+      assert.ok(each < 50, `${each} ms per call`);
+    });
+
+    it('is fast when nothing is found in a large document', () => {
+      const text = 'lorem ipsum (dolor) sit amet\n'.repeat(200_000);
+      const started = Date.now();
+      assert.strictEqual(findLiteralAt(text, text.length - 10), undefined);
+      assert.ok(Date.now() - started < 200);
+    });
+  });
+
+  it('what it finds, readSelection reads', () => {
+    const text = "a = 1\nx = np.array([[1, 2], [3, 4]])\nspec = {'input': [[1]], 'kernel': [[2]]}\n";
+    const matrix = findLiteralAt(text, text.indexOf('3'));
+    const spec = findLiteralAt(text, text.indexOf('kernel'));
+    assert.ok(matrix && spec);
+    const readMatrix = readSelection(text.slice(matrix.offset, matrix.offset + matrix.length));
+    const readSpec = readSelection(text.slice(spec.offset, spec.offset + spec.length));
+    assert.ok(readMatrix.ok && readMatrix.value.kind === 'single');
+    assert.ok(readSpec.ok && readSpec.value.kind === 'spec');
+  });
+});

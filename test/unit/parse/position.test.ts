@@ -1,0 +1,37 @@
+import * as assert from 'assert';
+import { clampRange, formatLocation, offsetToLineColumn, rangeEnd, readSelection, shiftRange, unionRange } from '../../../src/parse';
+
+describe('parse: positions', () => {
+  it('offsetToLineColumn is 1-based and counts \\n, \\r\\n and a lone \\r as line ends', () => {
+    const text = 'ab\ncd\r\nef\rgh';
+    assert.deepStrictEqual(offsetToLineColumn(text, 0), { line: 1, column: 1 });
+    assert.deepStrictEqual(offsetToLineColumn(text, 2), { line: 1, column: 3 });
+    assert.deepStrictEqual(offsetToLineColumn(text, 3), { line: 2, column: 1 });
+    assert.deepStrictEqual(offsetToLineColumn(text, 5), { line: 2, column: 3 }); // on the \r of \r\n
+    assert.deepStrictEqual(offsetToLineColumn(text, 7), { line: 3, column: 1 });
+    assert.deepStrictEqual(offsetToLineColumn(text, 10), { line: 4, column: 1 });
+    assert.deepStrictEqual(offsetToLineColumn(text, 12), { line: 4, column: 3 });
+  });
+
+  it('offsetToLineColumn clamps offsets outside the text', () => {
+    assert.deepStrictEqual(offsetToLineColumn('ab\nc', -5), { line: 1, column: 1 });
+    assert.deepStrictEqual(offsetToLineColumn('ab\nc', 99), { line: 2, column: 2 });
+    assert.deepStrictEqual(offsetToLineColumn('', 0), { line: 1, column: 1 });
+  });
+
+  it('formatLocation gives line:column, e.g. for an error range', () => {
+    const text = '{\n  "input": [[1, 2] [3, 4]]\n}';
+    const read = readSelection(text);
+    assert.ok(!read.ok);
+    assert.strictEqual(formatLocation(text, read.error.range.offset), '2:20');
+  });
+
+  it('shiftRange adds a base offset; the other helpers combine and bound ranges', () => {
+    assert.deepStrictEqual(shiftRange({ offset: 3, length: 4 }, 100), { offset: 103, length: 4 });
+    assert.strictEqual(rangeEnd({ offset: 3, length: 4 }), 7);
+    assert.deepStrictEqual(unionRange({ offset: 5, length: 2 }, { offset: 1, length: 1 }), { offset: 1, length: 6 });
+    assert.deepStrictEqual(clampRange({ offset: 8, length: 10 }, 12), { offset: 8, length: 4 });
+    assert.deepStrictEqual(clampRange({ offset: -3, length: 2 }, 12), { offset: 0, length: 0 });
+    assert.deepStrictEqual(clampRange({ offset: 20, length: 2 }, 12), { offset: 12, length: 0 });
+  });
+});

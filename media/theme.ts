@@ -10,7 +10,6 @@ export interface Palette {
   negative: Rgb;
   /** Linked highlights drawn over a heatmap. */
   mark: string;
-  band: string;
 }
 
 let probe: CanvasRenderingContext2D | null | undefined;
@@ -42,7 +41,6 @@ export function readPalette(): Palette {
     positive: toRgb(cssVar(style, '--vscode-charts-blue'), [55, 148, 255]),
     negative: toRgb(cssVar(style, '--vscode-charts-red'), [241, 76, 76]),
     mark: cssVar(style, '--vscode-focusBorder') || '#007fd4',
-    band: cssVar(style, '--vscode-editor-selectionBackground') || 'rgba(38, 79, 120, 0.6)',
   };
 }
 

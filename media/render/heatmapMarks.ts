@@ -50,8 +50,9 @@ export class HeatmapMarks {
     context.scale(ratio, ratio);
     const cellW = width / this.cols;
     const cellH = height / this.rows;
-    context.fillStyle = this.palette.band;
-    context.globalAlpha = 0.45;
+    // Bands in the focus colour, faint: visible on light, dark and high-contrast backgrounds alike.
+    context.fillStyle = this.palette.mark;
+    context.globalAlpha = 0.3;
     for (const m of this.marks) {
       if (m.kind === 'row') context.fillRect(0, m.row * cellH, width, Math.max(cellH, 1));
       if (m.kind === 'col') context.fillRect(m.col * cellW, 0, Math.max(cellW, 1), height);

@@ -1,0 +1,96 @@
+// "ConvLens: Convolve selection" on the examples, through executeCommand, as the palette runs it.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { openExample, rangeOf, select, selectAll, values } from './support';
+
+/** The command's outcome (see src/extension/convolveSelection.ts). */
+interface Outcome {
+  view?: {
+    output: { channels: number; height: number; width: number; data: Float64Array };
+    reconstruction: { data: Float64Array };
+    kernelMatrix: { rows: number; cols: number; indptr: Int32Array; indices: Int32Array; data: Float64Array };
+    source: string;
+  };
+  error?: { message: string; range: { offset: number; length: number } };
+}
+
+const convolve = () => vscode.commands.executeCommand<Outcome>('convlens.convolveSelection');
+
+describe('Convolve selection', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('computes the seed spec: output, reconstruction and the kernel matrix', async () => {
+    const editor = await openExample('seed.json');
+    selectAll(editor);
+    const { view } = await convolve();
+    assert.ok(view);
+    assert.deepStrictEqual(values(view.output.data), [37, 47, 67, 77]);
+    assert.deepStrictEqual(values(view.reconstruction.data), [37, 121, 94, 178, 500, 342, 201, 499, 308]);
+    const m = view.kernelMatrix;
+    assert.deepStrictEqual([m.rows, m.cols], [9, 4]);
+    // Row 4 (the centre input cell) meets every output cell through weights 4, 3, 2, 1.
+    assert.deepStrictEqual(values(m.indices.subarray(m.indptr[4], m.indptr[5])), [0, 1, 2, 3]);
+    assert.deepStrictEqual(values(m.data.subarray(m.indptr[4], m.indptr[5])), [4, 3, 2, 1]);
+    assert.strictEqual(view.source, 'seed.json:1:1');
+  });
+
+  it('uses the spec around the cursor when nothing is selected', async () => {
+    const editor = await openExample('transposed-stride2.json');
+    const inside = rangeOf(editor, '"stride": 2').start;
+    select(editor, new vscode.Range(inside, inside));
+    const { view } = await convolve();
+    assert.ok(view);
+    assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], [1, 6, 6]);
+    // Output (0,0) = input(0,0) * kernel(1,1) with padding 1: 1 * 4.
+    assert.strictEqual(view.output.data[0], 4);
+  });
+
+  it('takes input then kernel from two selections (multi-cursor) in Python', async () => {
+    const editor = await openExample('numpy_literals.py');
+    const image = rangeOf(editor, 'np.array([[1, 2, 3],\n                  [4, 5, 6],\n                  [7, 8, 9]], dtype=np.float64)');
+    select(editor, image, rangeOf(editor, 'np.array([[1, 2],\n                   [3, 4]])'));
+    const { view } = await convolve();
+    assert.ok(view);
+    assert.deepStrictEqual(values(view.output.data), [37, 47, 67, 77]);
+  });
+
+  it('computes a grouped multi-channel spec written in JSONC', async () => {
+    const editor = await openExample('grouped-multichannel.jsonc');
+    selectAll(editor);
+    const { view } = await convolve();
+    assert.ok(view);
+    assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], [4, 2, 4]);
+    // Channel 1, bias 1: padded windows of input channels 0 and 1 with [[1,1],[1,1]] and [[1,-1],[-1,1]].
+    assert.deepStrictEqual(values(view.output.data.subarray(8, 12)), [2, 5, 5, 4]);
+  });
+
+  it('points at a ragged row, selects it, and leaves the document untouched', async () => {
+    const editor = await openExample('mistakes/ragged-rows.json');
+    const before = editor.document.getText();
+    selectAll(editor);
+    const { error, view } = await convolve();
+    assert.strictEqual(view, undefined);
+    assert.ok(error);
+    assert.match(error.message, /input\[1\] has 2 elements, but input\[0\] has 3/);
+    const ragged = rangeOf(editor, '[4, 5]');
+    assert.ok(editor.selection.isEqual(new vscode.Selection(ragged.start, ragged.end)), `selection is ${JSON.stringify(editor.selection)}`);
+    assert.strictEqual(editor.document.getText(), before);
+    assert.strictEqual(editor.document.isDirty, false);
+  });
+
+  it('explains an impossible output_padding at its value', async () => {
+    const editor = await openExample('mistakes/output-padding.json');
+    selectAll(editor);
+    const { error } = await convolve();
+    assert.ok(error);
+    assert.match(error.message, /output_padding width \(2\) must be smaller than either stride \(2\) or dilation \(1\)/);
+    const at = rangeOf(editor, '2]}');
+    assert.strictEqual(error.range.offset, editor.document.offsetAt(at.start));
+  });
+
+  it('convlens.open computes a spec passed as an argument', async () => {
+    const outcome = await vscode.commands.executeCommand<Outcome>('convlens.open', { spec: { input: [[1, 2], [3, 4]], kernel: [[1]], bias: [10] } });
+    assert.ok(outcome.view);
+    assert.deepStrictEqual(values(outcome.view.output.data), [11, 12, 13, 14]);
+  });
+});

@@ -11,10 +11,11 @@ export interface MochaRunOptions {
   suffix: string;
   timeoutMs: number;
   reporter: Mocha.ReporterConstructor;
+  rootHooks?: Mocha.RootHookObject;
 }
 
 export function runMochaFiles(options: MochaRunOptions): Promise<TestResult[]> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs, color: false, reporter: options.reporter });
+  const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs, color: false, reporter: options.reporter, rootHooks: options.rootHooks });
   for (const file of filesEndingWith(options.dir, options.suffix)) mocha.addFile(file);
   return collectResults(mocha.run());
 }

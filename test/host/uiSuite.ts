@@ -15,7 +15,14 @@ export function workbench(): Workbench {
 export async function runUiSuites(dir: string, wb: Workbench): Promise<TestResult[]> {
   current = wb;
   try {
-    return await runMochaFiles({ dir, suffix: '.ui.js', timeoutMs: 60_000, reporter: Mocha.reporters.Base });
+    // A failed UI test leaves a picture of what the workbench showed at that moment.
+    const rootHooks: Mocha.RootHookObject = {
+      async afterEach(this: Mocha.Context) {
+        const test = this.currentTest;
+        if (test?.state === 'failed') await wb.screenshot(`failed-${test.fullTitle().replace(/[^\w]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+      },
+    };
+    return await runMochaFiles({ dir, suffix: '.ui.js', timeoutMs: 60_000, reporter: Mocha.reporters.Base, rootHooks });
   } finally {
     current = undefined;
   }

@@ -32,9 +32,20 @@ export class Workbench {
 
   /** Ctrl+P, type the file name, open the match; resolves once its editor tab is active. */
   async openFile(name: string): Promise<void> {
-    await this.quickOpen('Control+P', name, path.basename(name));
-    await this.acceptQuickInput();
+    // Click the file's own row: Enter would take whichever row is highlighted, which can still be a
+    // recently opened file while the list catches up with the typed name.
+    const row = await this.quickOpen('Control+P', name, path.basename(name));
+    await row.click();
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
     await this.page.locator(`.tab.active[aria-label^="${path.basename(name)}"]`).waitFor();
+  }
+
+  /** Hides the secondary side bar (Chat), which otherwise takes a third of every screenshot. */
+  async hideSecondarySideBar(): Promise<void> {
+    const bar = this.page.locator('.part.auxiliarybar');
+    if (!(await bar.isVisible())) return;
+    await this.page.keyboard.press('Control+Alt+B');
+    await bar.waitFor({ state: 'hidden' });
   }
 
   /** The quick input rows whose label contains `text` (for checks before choosing one). */

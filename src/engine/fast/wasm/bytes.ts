@@ -43,9 +43,11 @@ export class ByteWriter {
     }
   }
 
+  /** A name; the module only uses ASCII ones. */
   name(text: string): this {
-    const encoded = new TextEncoder().encode(text);
-    return this.u32(encoded.length).bytes(encoded);
+    this.u32(text.length);
+    for (let i = 0; i < text.length; i++) this.byte(text.charCodeAt(i));
+    return this;
   }
 
   /** Appends another writer's bytes prefixed by their length, as sections and function bodies are. */

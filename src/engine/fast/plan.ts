@@ -1,0 +1,45 @@
+/**
+ * What the planners hand to the executor: how to lay the input out in wasm memory, and a list of passes, each an
+ * implicit GEMM over one group (and, gathering into the big grid, one stride phase). Offsets are in elements.
+ */
+export interface Plan {
+  /** Elements of the laid-out input region. */
+  inputElements: number;
+  /** Writes the laid-out input into `region` (already zeroed, `inputElements` long). */
+  fillInput(region: Float64Array): void;
+  passes: Pass[];
+  /** Output tensor size in elements. */
+  outputElements: number;
+}
+
+export interface Pass {
+  /** Per tap, the offset from a tile's first input element to the element the tap multiplies. */
+  taps: Int32Array;
+  /** Flat weight index of (output channel k of the pass, tap t): `weightOffset + tapWeight[t] + k*weightChannelStride`. */
+  tapWeight: Int32Array;
+  weightOffset: number;
+  weightChannelStride: number;
+  /** Output channels the pass writes (global index of the first, and how many). */
+  firstChannel: number;
+  channels: number;
+  /** Offset of row 0's first tile in the input region, and the step from one output row to the next. */
+  inputOffset: number;
+  rowStep: number;
+  rows: number;
+  /** Tiles per row, and f64x2 vectors per tile: a row computes `tiles * 2 * vectors` outputs, the extra ones discarded. */
+  tiles: number;
+  vectors: number;
+  /** Where output (channel c, row i, column j < columns) goes: `channelBase + c*channelStride + (rowOffset + i*rowStride)*width + columnOffset + j*columnStride`. */
+  destination: Destination;
+}
+
+export interface Destination {
+  channelBase: number;
+  channelStride: number;
+  width: number;
+  rowOffset: number;
+  rowStride: number;
+  columnOffset: number;
+  columnStride: number;
+  columns: number;
+}

@@ -1,0 +1,115 @@
+import { Geometry } from './geometry';
+import { Pass, Plan } from './plan';
+import { tileVectors } from './tileChoice';
+
+/** One residue class of big-grid positions along an axis, and the kernel taps that reach it. */
+interface AxisPhase {
+  /** `(big + padBefore) % stride` for every position of the class. */
+  residue: number;
+  /** The class is big positions `residue - padBefore + stride*(first + i)`, i < count. */
+  first: number;
+  count: number;
+  /** Kernel indices that reach the class, and how many small positions each lags behind (`(k*d - residue) / stride`). */
+  kernelIndices: number[];
+  lags: number[];
+}
+
+function axisPhases(stride: number, pad: number, dilation: number, kernel: number, bigSize: number): AxisPhase[] {
+  const phases: AxisPhase[] = [];
+  for (let residue = 0; residue < stride; residue++) {
+    const first = Math.ceil((pad - residue) / stride);
+    const count = Math.floor((bigSize - 1 - residue + pad) / stride) - first + 1;
+    if (count <= 0) continue;
+    const kernelIndices: number[] = [];
+    const lags: number[] = [];
+    for (let k = 0; k < kernel; k++) {
+      if ((k * dilation) % stride !== residue) continue;
+      kernelIndices.push(k);
+      lags.push((k * dilation - residue) / stride);
+    }
+    phases.push({ residue, first, count, kernelIndices, lags });
+  }
+  return phases;
+}
+
+/**
+ * Plans `big[c1][s*small - p + k*d] += w[c0][c1][ky][kx] * small[c0]` as a gather: conv_transpose2d's forward pass
+ * and conv2d's adjoint, `source` being the small grid's data. Big positions split into stride² phases by their
+ * residue; within a phase every output is a stride-1 correlation of the small grid with the taps of that residue,
+ * so one zero-padded copy of the small grid serves every phase with unit-stride reads.
+ */
+export function planGatherBig(g: Geometry, source: Float64Array): Plan {
+  const { small, big, kernel, stride, padBefore, dilation, groups, smallPerGroup, bigPerGroup } = g;
+  const [kh, kw] = kernel;
+  const rowPhases = axisPhases(stride[0], padBefore[0], dilation[0], kh, big.height);
+  const columnPhases = axisPhases(stride[1], padBefore[1], dilation[1], kw, big.width);
+  const vectors = tileVectors(bigPerGroup, Math.max(...columnPhases.map((p) => p.count)));
+  const tilesOf = (p: AxisPhase) => Math.ceil(p.count / (2 * vectors));
+  // The small grid sits at (rowLead, columnLead) in its padded copy, far enough in for the largest lag.
+  const rowLead = Math.floor(((kh - 1) * dilation[0]) / stride[0]);
+  const columnLead = Math.floor(((kw - 1) * dilation[1]) / stride[1]);
+  const paddedRows = Math.max(rowLead + small.height, ...rowPhases.map((p) => rowLead + p.first + p.count));
+  const paddedColumns = Math.max(columnLead + small.width, ...columnPhases.map((p) => columnLead + p.first + tilesOf(p) * 2 * vectors));
+  const plane = paddedRows * paddedColumns;
+  const bigPlane = big.height * big.width;
+  const kernelArea = kh * kw;
+
+  const passes: Pass[] = [];
+  for (const rows of rowPhases) {
+    for (const columns of columnPhases) {
+      const tapCount = smallPerGroup * rows.lags.length * columns.lags.length;
+      const taps = new Int32Array(tapCount);
+      const tapWeight = new Int32Array(tapCount);
+      let t = 0;
+      for (let c = 0; c < smallPerGroup; c++) {
+        for (let i = 0; i < rows.lags.length; i++) {
+          for (let j = 0; j < columns.lags.length; j++, t++) {
+            // Relative to the tile's first element, which `inputOffset` and the row/tile steps place; lags look back.
+            taps[t] = c * plane - rows.lags[i] * paddedColumns - columns.lags[j];
+            tapWeight[t] = c * bigPerGroup * kernelArea + rows.kernelIndices[i] * kw + columns.kernelIndices[j];
+          }
+        }
+      }
+      for (let group = 0; group < groups; group++) {
+        const firstChannel = group * bigPerGroup;
+        passes.push({
+          taps,
+          tapWeight,
+          weightOffset: group * smallPerGroup * bigPerGroup * kernelArea,
+          weightChannelStride: kernelArea,
+          firstChannel,
+          channels: bigPerGroup,
+          inputOffset: group * smallPerGroup * plane + (rowLead + rows.first) * paddedColumns + columnLead + columns.first,
+          rowStep: paddedColumns,
+          rows: rows.count,
+          tiles: tilesOf(columns),
+          vectors,
+          destination: {
+            channelBase: firstChannel * bigPlane,
+            channelStride: bigPlane,
+            width: big.width,
+            rowOffset: rows.residue - padBefore[0] + stride[0] * rows.first,
+            rowStride: stride[0],
+            columnOffset: columns.residue - padBefore[1] + stride[1] * columns.first,
+            columnStride: stride[1],
+            columns: columns.count,
+          },
+        });
+      }
+    }
+  }
+
+  return {
+    inputElements: small.channels * plane,
+    outputElements: big.channels * bigPlane,
+    passes,
+    fillInput: (region) => {
+      for (let c = 0; c < small.channels; c++) {
+        for (let sy = 0; sy < small.height; sy++) {
+          const from = (c * small.height + sy) * small.width;
+          region.set(source.subarray(from, from + small.width), c * plane + (rowLead + sy) * paddedColumns + columnLead);
+        }
+      }
+    },
+  };
+}

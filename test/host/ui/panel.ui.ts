@@ -1,0 +1,114 @@
+// The panel as a user sees it: run the command from the palette, read the numbers back from the webview's
+// DOM, hover a cell to see where it comes from, and look at it in a dark and a light theme.
+import * as assert from 'assert';
+import { Frame } from 'playwright-core';
+import { workbench } from '../uiSuite';
+
+const COMMAND = 'ConvLens: Convolve selection';
+
+/** What the page's cells look like from here (this file compiles without the DOM library). */
+interface Cell {
+  dataset: Record<string, string | undefined>;
+}
+
+/** The `data-value`s of a matrix drawn as a table, row by row. */
+async function matrixValues(frame: Frame, matrix: string): Promise<number[][]> {
+  return frame.$$eval(`table[data-matrix="${matrix}"] td[data-value]`, (cells) => {
+    const rows: number[][] = [];
+    for (const cell of cells as unknown as Cell[]) {
+      const r = Number(cell.dataset.row);
+      (rows[r] ??= [])[Number(cell.dataset.col)] = Number(cell.dataset.value);
+    }
+    return rows;
+  });
+}
+
+/** `row,col` of the highlighted cells of a matrix (not the lighter row/column bands of M), sorted. */
+async function highlighted(frame: Frame, matrix: string): Promise<string[]> {
+  const cells = await frame.$$eval(`table[data-matrix="${matrix}"] td.highlight:not(.band)`, (els) => (els as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`));
+  return cells.sort();
+}
+
+async function panelWith(matrix: string): Promise<Frame> {
+  return workbench().findWebviewFrame(async (f) => (await f.locator(`[data-matrix="${matrix}"]`).count()) > 0, 30_000);
+}
+
+async function setColorTheme(name: string): Promise<void> {
+  const wb = workbench();
+  // Ctrl+K Ctrl+T opens the theme picker itself (the palette would rank the marketplace browser first).
+  await wb.page.keyboard.press('Control+K');
+  await wb.page.keyboard.press('Control+T');
+  await wb.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
+  await wb.page.keyboard.type(name);
+  await wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor();
+  await wb.acceptQuickInput();
+}
+
+describe('ConvLens panel', () => {
+  let panel: Frame;
+
+  before(async () => {
+    const wb = workbench();
+    await wb.hideSecondarySideBar();
+    await wb.openFile('seed.json');
+    await wb.page.keyboard.press('Control+A');
+    await wb.runCommandFromPalette(COMMAND);
+    panel = await panelWith('reconstruction');
+  });
+
+  it('shows the output, the reconstruction and the kernel matrix of the seed example', async () => {
+    assert.deepStrictEqual(await matrixValues(panel, 'input'), [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    assert.deepStrictEqual(await matrixValues(panel, 'kernel'), [[1, 2], [3, 4]]);
+    assert.deepStrictEqual(await matrixValues(panel, 'output'), [[37, 47], [67, 77]]);
+    assert.deepStrictEqual(await matrixValues(panel, 'reconstruction'), [[37, 121, 94], [178, 500, 342], [201, 499, 308]]);
+    assert.deepStrictEqual(await matrixValues(panel, 'kernel_matrix'), [[1, 0, 0, 0], [2, 1, 0, 0], [0, 2, 0, 0], [3, 0, 1, 0], [4, 3, 2, 1], [0, 4, 0, 2], [0, 0, 3, 0], [0, 0, 4, 3], [0, 0, 0, 4]]);
+  });
+
+  it('shows the output-size formula with the numbers plugged in', async () => {
+    const text = await panel.locator('body').innerText();
+    assert.ok(text.includes('floor((3 + 2*0 - 1*(2 - 1) - 1) / 1) + 1 = 2'), text.slice(0, 500));
+    assert.match(text, /not the inverse/);
+  });
+
+  it('hovering an output cell lights its input window and its column of M', async () => {
+    await panel.locator('table[data-matrix="output"] td[data-row="0"][data-col="1"]').hover();
+    assert.deepStrictEqual(await highlighted(panel, 'input'), ['0,1', '0,2', '1,1', '1,2']);
+    assert.deepStrictEqual(await highlighted(panel, 'kernel_matrix'), ['1,1', '2,1', '4,1', '5,1']);
+    await workbench().screenshot('panel-seed-hover');
+  });
+
+  it('hovering an input cell lights the outputs it feeds', async () => {
+    await panel.locator('table[data-matrix="input"] td[data-row="1"][data-col="1"]').hover();
+    assert.deepStrictEqual(await highlighted(panel, 'output'), ['0,0', '0,1', '1,0', '1,1']);
+  });
+
+  it('cells are announced to screen readers', async () => {
+    const label = await panel.locator('table[data-matrix="output"] td[data-row="0"][data-col="1"]').getAttribute('aria-label');
+    assert.match(label ?? '', /output row 1 column 2: 47/);
+  });
+
+  it('follows the colour theme (screenshots in dark, light and high contrast)', async () => {
+    const background = () => panel.evaluate<string>("getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background')");
+    const seen: string[] = [];
+    for (const [theme, shot] of [['Dark Modern', 'panel-seed-dark'], ['Dark High Contrast', 'panel-seed-high-contrast'], ['Light Modern', 'panel-seed-light']]) {
+      await setColorTheme(theme);
+      await workbench().page.waitForTimeout(300);
+      seen.push(await background());
+      await workbench().screenshot(shot);
+    }
+    assert.strictEqual(new Set(seen).size, 3, `the panel background did not follow the theme: ${seen.join(', ')}`);
+  });
+
+  it('a ragged matrix gets a located error notification', async () => {
+    const wb = workbench();
+    await wb.openFile('ragged-rows.json');
+    await wb.page.keyboard.press('Control+A');
+    await wb.runCommandFromPalette(COMMAND);
+    const toast = wb.page.getByText(/ConvLens: input\[1\] has 2 elements/).first();
+    await toast.waitFor();
+    const text = await toast.innerText();
+    assert.match(text, /input\[1\] has 2 elements, but input\[0\] has 3/);
+    assert.match(text, /ragged-rows\.json:4:5/);
+    await wb.screenshot('error-ragged-rows');
+  });
+});

@@ -1,10 +1,19 @@
 /** The command-line face of the engine: `convlens [--json] FILE`. See USAGE in cli/args.ts. */
 import * as fs from 'fs';
-import { compute, normalizeSpec } from './engine';
+import { checkFinite, compute, ConvResult, normalizeSpec, Result } from './engine';
 import { parseArgs, USAGE } from './cli/args';
 import { jsonResult } from './cli/jsonResult';
 import { readSpecs } from './cli/readSpecs';
 import { resultText } from './cli/tables';
+
+/** Validates and computes one spec; an overflowed result is an error, not Infinity (or `null` in JSON). */
+function solve(spec: unknown): Result<ConvResult> {
+  const problem = normalizeSpec(spec);
+  if (!problem.ok) return problem;
+  const result = compute(problem.value);
+  const finite = checkFinite(result);
+  return finite.ok ? { ok: true, value: result } : finite;
+}
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
@@ -31,18 +40,18 @@ function main(argv: readonly string[]): number {
   }
   let failed = false;
   const results = read.specs.map((entry) => {
-    const problem = normalizeSpec(entry.value);
-    if (problem.ok) return { ok: true as const, problem: problem.value };
+    const solved = solve(entry.value);
+    if (solved.ok) return { ok: true as const, result: solved.value };
     failed = true;
-    return { ok: false as const, message: `${problem.error.message} (${file}: ${entry.where(problem.error.path)})` };
+    return { ok: false as const, message: `${solved.error.message} (${file}: ${entry.where(solved.error.path)})` };
   });
   if (json) {
-    const out = results.map((r) => (r.ok ? jsonResult(r.problem, kernelMatrix) : { error: r.message }));
+    const out = results.map((r) => (r.ok ? jsonResult(r.result.problem, kernelMatrix, r.result) : { error: r.message }));
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
     const blocks = results.map((r, i) => {
       const title = results.length > 1 ? `# spec ${i + 1}\n` : '';
-      return title + (r.ok ? resultText(compute(r.problem), decimals) : `error: ${r.message}`);
+      return title + (r.ok ? resultText(r.result, decimals) : `error: ${r.message}`);
     });
     process.stdout.write(`${blocks.join('\n\n')}\n`);
   }

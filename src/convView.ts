@@ -1,9 +1,8 @@
 /** Turns a validated problem into what the panel draws: the one place the host computes for the webview. */
-import { compute, ConvProblem, kernelMatrix } from './engine';
+import { compute, ConvProblem, ConvResult, kernelMatrix } from './engine';
 import { ConvView, NumberFormat } from './protocol';
 
-export function buildConvView(problem: ConvProblem, spec: Record<string, unknown>, source: string, format: NumberFormat): ConvView {
-  const result = compute(problem);
+export function buildConvView(problem: ConvProblem, spec: Record<string, unknown>, source: string, format: NumberFormat, result: ConvResult = compute(problem)): ConvView {
   return {
     source,
     spec,

@@ -37,7 +37,15 @@ export interface WebviewState {
 export type ToWebviewMessage =
   | { type: 'show'; view: ConvView }
   | { type: 'error'; message: string; source: string }
-  | { type: 'format'; format: NumberFormat };
+  | { type: 'format'; format: NumberFormat }
+  /** A `saveImage` finished: written to `path`, or not (`path` undefined: cancelled or failed). */
+  | { type: 'saved'; fileName: string; path?: string };
+
+/** Picture formats the panel can save its matrices as. */
+export type ImageFormat = 'svg' | 'png';
+
+/** The most characters a `saveImage` may carry (SVG text, or base64 PNG): 24 MiB. */
+export const MAX_IMAGE_CHARACTERS = 24 * 1024 * 1024;
 
 export type FromWebviewMessage =
   /** The page has loaded and listens; `spec` is what it showed before a reload, if anything. */
@@ -45,7 +53,12 @@ export type FromWebviewMessage =
   /** Jump to the text the current view was computed from. */
   | { type: 'revealSource' }
   /** Copy text the page prepared (results as JSON, a snippet) to the clipboard. */
-  | { type: 'copy'; text: string; what: string };
+  | { type: 'copy'; text: string; what: string }
+  /**
+   * Save a picture the page drew: SVG as text, PNG as base64. The host asks the user where (a save dialog
+   * suggesting `fileName`) and writes only there.
+   */
+  | { type: 'saveImage'; format: ImageFormat; fileName: string; data: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -61,7 +74,25 @@ export function parseFromWebview(message: unknown): FromWebviewMessage | undefin
       return typeof message.text === 'string' && typeof message.what === 'string' && message.text.length <= 10_000_000
         ? { type: 'copy', text: message.text, what: message.what }
         : undefined;
+    case 'saveImage':
+      return parseSaveImage(message);
     default:
       return undefined;
   }
+}
+
+/** A plain file name (no folders) ending in the format's extension; the user still picks the real location. */
+const IMAGE_FILE_NAME = /^[\w][\w .-]{0,100}\.(svg|png)$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** Markup an image has no business carrying; refused rather than written to disk. */
+const ACTIVE_SVG = /<script|<foreignObject|javascript:|\son\w+\s*=/i;
+
+function parseSaveImage(message: Record<string, unknown>): FromWebviewMessage | undefined {
+  const { format, fileName, data } = message;
+  if (format !== 'svg' && format !== 'png') return undefined;
+  if (typeof fileName !== 'string' || typeof data !== 'string' || data.length === 0 || data.length > MAX_IMAGE_CHARACTERS) return undefined;
+  const name = IMAGE_FILE_NAME.exec(fileName);
+  if (!name || name[1] !== format) return undefined;
+  if (format === 'png' ? !BASE64.test(data) || !data.startsWith('iVBORw0KGgo') : !/^\s*<svg[\s>]/.test(data) || ACTIVE_SVG.test(data)) return undefined;
+  return { type: 'saveImage', format, fileName, data };
 }

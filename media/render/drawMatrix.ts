@@ -1,7 +1,7 @@
 import type { RenderContext } from './context';
 import { heatmap } from './heatmap';
 import { matrixTable } from './matrixTable';
-import type { MatrixIdentity, MatrixSource, MatrixView, PointHandler } from './matrixView';
+import type { CellKind, MatrixIdentity, MatrixSource, MatrixView, PointHandler, TableBorder } from './matrixView';
 import { fitsTable } from './size';
 
 export interface DrawOptions extends MatrixIdentity {
@@ -13,6 +13,9 @@ export interface DrawOptions extends MatrixIdentity {
   describe?: (row: number, col: number) => string;
   /** Heatmap even if it would fit a table (a tensor whose channels together are too many cells). */
   forceHeatmap?: boolean;
+  /** Tables only: padding (or cropped) cells around the matrix, and what special cells stand for. */
+  border?: TableBorder;
+  kindOf?: (row: number, col: number) => CellKind | undefined;
   onPoint: PointHandler;
 }
 

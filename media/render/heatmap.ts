@@ -46,7 +46,11 @@ export function heatmap(options: HeatmapOptions): MatrixView {
   const overlay = el('canvas', { class: 'heatmap-overlay', 'aria-hidden': 'true' });
   const frame = el('div', { class: 'heatmap', 'aria-busy': 'true' }, canvas, overlay);
   const extent = source.extent();
-  const stopPainting = paintProgressively(canvas, source, bins, options.palette, Math.max(-extent.min, extent.max), () => {
+  const maxAbs = () => {
+    const { min, max } = source.extent();
+    return Math.max(-min, max);
+  };
+  let stopPainting = paintProgressively(canvas, source, bins, options.palette, Math.max(-extent.min, extent.max), () => {
     canvas.dataset.drawn = 'true';
     frame.removeAttribute('aria-busy');
   });
@@ -103,11 +107,20 @@ export function heatmap(options: HeatmapOptions): MatrixView {
     element,
     rows,
     cols,
-    mark: (row, col, origin) => marks.add('cell', row, col, origin),
+    // Border cells and gaps have no pixels of their own on a heatmap; annotations would not be legible.
+    mark: (row, col, origin) => {
+      if (row >= 0 && row < rows && col >= 0 && col < cols) marks.add('cell', row, col, origin);
+    },
+    markGap() {},
+    annotate() {},
     markRow: (row) => marks.add('row', row, 0),
     markCol: (col) => marks.add('col', 0, col),
     markLabels() {},
     clearMarks: () => marks.clear(),
-    dispose: stopPainting,
+    refresh() {
+      stopPainting();
+      stopPainting = paintProgressively(canvas, source, bins, options.palette, maxAbs(), () => undefined);
+    },
+    dispose: () => stopPainting(),
   };
 }

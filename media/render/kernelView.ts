@@ -1,5 +1,6 @@
 import type { ConvParams, Weight } from '../../src/engine';
 import { el } from '../dom';
+import type { MatrixName } from '../labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { denseSource } from './matrixSource';
@@ -29,6 +30,8 @@ export function kernelView(
   params: ConvParams,
   onPoint: (via: 'pointer' | 'keyboard', weightIndex: number | undefined) => void,
   context: RenderContext,
+  /** The flipped kernel of the transposed views is drawn the same way under its own name. */
+  identity: { name: Extract<MatrixName, 'kernel' | 'flipped_kernel'>; title: string } = { name: 'kernel', title: 'kernel' },
 ): KernelView {
   const [d0, d1, kh, kw] = weight.dims;
   const pairs = d0 * d1;
@@ -42,9 +45,9 @@ export function kernelView(
     const channels = kernelChannels(weight, params, a, b);
     const view = drawMatrix(
       {
-        name: 'kernel',
+        name: identity.name,
         channel: single ? undefined : `${channels.out},${channels.in}`,
-        ariaName: single ? 'kernel' : `kernel output channel ${channels.out + 1} input channel ${channels.in + 1}`,
+        ariaName: single ? identity.title : `${identity.title} output channel ${channels.out + 1} input channel ${channels.in + 1}`,
         source: denseSource(weight.data, p * size, kh, kw),
         describe: (row, col) => `w[${a},${b},${row},${col}]`,
         onPoint: (via, cell) => onPoint(via, cell && p * size + cell.row * kw + cell.col),

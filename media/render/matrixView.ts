@@ -1,6 +1,9 @@
 import type { MatrixName } from '../labels';
 
-/** Which cell a pointer or the keyboard is on; `undefined` when it left the matrix. */
+/**
+ * Which cell a pointer or the keyboard is on; `undefined` when it left the matrix. Cells of a table's border
+ * (padding, cropped cells) come with coordinates outside `0..rows-1` / `0..cols-1`.
+ */
 export type PointHandler = (via: 'pointer' | 'keyboard', cell: { row: number; col: number } | undefined) => void;
 
 /** A drawn matrix (table or heatmap) as the linked highlighting sees it. */
@@ -8,14 +11,20 @@ export interface MatrixView {
   readonly element: HTMLElement;
   readonly rows: number;
   readonly cols: number;
-  /** One related cell; `origin` is the cell the user is on. */
+  /** One related cell; `origin` is the cell the user is on. Border cells too, by their outside coordinates. */
   mark(row: number, col: number, origin?: boolean): void;
+  /** A cell a dilated kernel's window spans but skips. */
+  markGap(row: number, col: number): void;
+  /** A short note on a cell, e.g. the weight it meets (`×w₀₁`); cleared with the marks. */
+  annotate(row: number, col: number, text: string): void;
   /** A whole row or column, drawn lighter than single cells. */
   markRow(row: number): void;
   markCol(col: number): void;
   /** The labels of a row and a column (the kernel matrix's `x[..]` and `y[..]`). */
   markLabels(row: number, col: number): void;
   clearMarks(): void;
+  /** Reads the values again from the source (it changed in place, e.g. the step-through's running output). */
+  refresh(): void;
   /** Stops any drawing still in progress. */
   dispose(): void;
 }
@@ -48,4 +57,27 @@ export interface MatrixSource {
   readonly entriesPerRow: number;
   /** Smallest and largest stored value (0 and 0 when nothing is stored). */
   extent(): { min: number; max: number };
+}
+
+/**
+ * Cells drawn around a table: the zero padding a convolution reads (`padding`), or what a scatter wrote
+ * beyond the output and the padding crops away (`cropped`). Marked `data-padding="true"`.
+ */
+export interface TableBorder {
+  /** Extra rows and columns before the matrix, `[top, left]`, and after it, `[bottom, right]`. */
+  before: readonly [number, number];
+  after: readonly [number, number];
+  kind: 'padding' | 'cropped';
+  /** Values of border cells (by outside coordinates); zeros when absent. */
+  valueAt?: (row: number, col: number) => number;
+}
+
+/** What a cell stands for beyond its value, e.g. an inserted zero of the stretched grid. */
+export interface CellKind {
+  /** `data-kind`, and a `kind-…` class. */
+  kind: string;
+  /** Spoken after the value, e.g. "inserted zero". */
+  description: string;
+  /** Counts as padding (`data-padding="true"`). */
+  padding?: boolean;
 }

@@ -1,4 +1,5 @@
 import { adjoint, forward } from './convolve';
+import { fastAdjoint, fastForward } from './fast';
 import { ConvProblem } from './spec';
 import { Tensor3 } from './tensor';
 
@@ -9,7 +10,8 @@ export interface ConvResult {
   reconstruction: Tensor3;
 }
 
+/** Both passes on the fast engine (WebAssembly SIMD), or on the reference `forward`/`adjoint` where it cannot run. */
 export function compute(problem: ConvProblem): ConvResult {
-  const output = forward(problem);
-  return { problem, output, reconstruction: adjoint(problem, output) };
+  const output = fastForward(problem) ?? forward(problem);
+  return { problem, output, reconstruction: fastAdjoint(problem, output) ?? adjoint(problem, output) };
 }

@@ -2,7 +2,8 @@
 export { compute, ConvResult } from './compute';
 export { adjoint, forward } from './convolve';
 export { kernelMatrix, kernelMatrixNonZeros } from './kernelMatrix';
-export { checkLimits, DEFAULT_LIMITS, Limits, multiplyAdds } from './limits';
+export { checkFinite } from './finite';
+export { checkLimits, checkSelectionLength, DEFAULT_LIMITS, LimitCheck, Limits, multiplyAdds } from './limits';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';
 export { OutputSizeTerms, outputSizeAxis } from './outputSize';
 export { ConvParams, Op, Pair } from './params';
@@ -11,3 +12,4 @@ export { CsrMatrix, entryAt, nonZeros, toDense, vecTimes, vecTimesTranspose } fr
 export { ConvProblem, normalizeSpec, SPEC_FIELDS } from './spec';
 export { forEachTap, TapVisitor } from './taps';
 export { cellCount, Nested, Tensor3, tensor3, tensor3ToNested, toNested, Weight } from './tensor';
+export * from './inspect';

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { buildConvView } from '../convView';
-import { checkLimits, Limits } from '../engine';
-import { problemFromContent } from '../parse';
 import { MatrixLiteral, ParseError } from '../parse/types';
+import { ConvolveError, convolveContent, LIMIT_SETTINGS } from '../pipeline';
 import { ConvView } from '../protocol';
 import { sourceLabel } from './documentRanges';
 import { pickKernel } from './kernelPick';
@@ -25,11 +23,6 @@ export interface ConvolveDeps {
   show(view: ConvView, origin: ViewOrigin, settings: Settings): void;
 }
 
-const LIMIT_SETTINGS: Record<keyof Limits, string> = {
-  maxOutputCells: 'convlens.limits.maxOutputCells',
-  maxKernelMatrixNonZeros: 'convlens.limits.maxKernelMatrixNonZeros',
-};
-
 /** "ConvLens: Convolve selection": selection -> parse -> validate -> compute -> panel. Never edits the document. */
 export async function convolveSelection(deps: ConvolveDeps): Promise<ConvolveOutcome> {
   const editor = vscode.window.activeTextEditor;
@@ -39,11 +32,8 @@ export async function convolveSelection(deps: ConvolveDeps): Promise<ConvolveOut
   }
   const document = editor.document;
   const settings = readSettings(document.uri);
-  const content = readEditorSelection(editor, settings.hoverMaxLiteralCharacters);
-  if (!content.ok) {
-    void showPositionedError(editor, content.error);
-    return { error: content.error };
-  }
+  const content = readEditorSelection(editor, settings.hoverMaxLiteralCharacters, settings);
+  if (!content.ok) return showRefusal(editor, content.error);
 
   let kernel: MatrixLiteral | undefined;
   if (content.value.kind === 'single') {
@@ -53,29 +43,22 @@ export async function convolveSelection(deps: ConvolveDeps): Promise<ConvolveOut
     // A picked kernel is not in the document: its problems are shown at the input it was paired with.
     kernel = { value: picked, range: at, locate: () => at };
   }
-  const located = problemFromContent(content.value, kernel);
-  if (!located.ok) {
-    void showPositionedError(editor, located.error);
-    return { error: located.error };
-  }
-
-  const { problem, spec } = located.value;
-  const whole = located.value.locate([]);
-  const limit = checkLimits(problem, settings);
-  if (!limit.ok) {
-    const error = { message: limit.error.message, range: whole };
-    const settingId = limit.limit ? LIMIT_SETTINGS[limit.limit] : undefined;
-    const open = 'Open Setting';
-    void showPositionedError(editor, { ...error, message: `${error.message}${settingId ? ` Raise ${settingId} to allow it.` : ''}` }, settingId ? [open] : []).then((choice) => {
-      if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', settingId);
-    });
-    return { error };
-  }
-
   const started = Date.now();
-  const view = buildConvView(problem, spec, sourceLabel(document, whole.offset), settings.format);
-  log().info(`${view.source}: ${problem.params.op} computed in ${Date.now() - started} ms`);
+  const convolved = convolveContent(content.value, { limits: settings, format: settings.format, kernel, source: (offset) => sourceLabel(document, offset) });
+  if (!convolved.ok) return showRefusal(editor, convolved.error);
+  const { view, range: whole } = convolved;
+  log().info(`${view.source}: ${view.params.op} computed in ${Date.now() - started} ms`);
   const range = new vscode.Range(document.positionAt(whole.offset), document.positionAt(whole.offset + whole.length));
   deps.show(view, { uri: document.uri, range }, settings);
   return { view };
+}
+
+/** Shows the error at its text; a size limit's message names its setting, and a button opens it. */
+function showRefusal(editor: vscode.TextEditor, error: ConvolveError): ConvolveOutcome {
+  const settingId = error.limit && LIMIT_SETTINGS[error.limit];
+  const open = 'Open Setting';
+  void showPositionedError(editor, error, settingId ? [open] : []).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', settingId);
+  });
+  return { error: { message: error.message, range: error.range } };
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { buildConvView } from '../convView';
-import { checkLimits, normalizeSpec } from '../engine';
+import { convolveSpec } from '../pipeline';
 import { ConvView } from '../protocol';
 import { convolveSelection, ViewOrigin } from './convolveSelection';
 import { ConvLensHoverProvider } from './hover/hoverProvider';
@@ -29,10 +28,8 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const recompute = (spec: Record<string, unknown>): ConvView | string => {
     const settings = readSettings();
-    const problem = normalizeSpec(spec);
-    if (!problem.ok) return problem.error.message;
-    const limit = checkLimits(problem.value, settings);
-    return limit.ok ? buildConvView(problem.value, spec, 'restored', settings.format) : limit.error.message;
+    const solved = convolveSpec(spec, 'restored', { limits: settings, format: settings.format });
+    return solved.ok ? solved.view : solved.error.message;
   };
   const hover = new ConvLensHoverProvider();
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { buildConvView } from '../convView';
-import { checkLimits, normalizeSpec } from '../engine';
+import { convolveSpec } from '../pipeline';
 import { ConvView } from '../protocol';
 import { ViewOrigin } from './convolveSelection';
 import { readSettings, Settings } from './settings';
@@ -21,11 +20,9 @@ export async function openSpec(args: unknown, show: (view: ConvView, origin: Vie
   const open = isSpecObject(args) && isSpecObject(args.spec) ? (args as unknown as OpenArgs) : isSpecObject(args) ? { spec: args } : undefined;
   if (!open) return report('convlens.open needs a spec object such as {"input": [[1, 2], [3, 4]], "kernel": [[1]]}.');
   const settings = readSettings();
-  const problem = normalizeSpec(open.spec);
-  if (!problem.ok) return report(problem.error.message);
-  const limit = checkLimits(problem.value, settings);
-  if (!limit.ok) return report(limit.error.message);
-  const view = buildConvView(problem.value, open.spec, open.source ?? 'spec', settings.format);
+  const solved = convolveSpec(open.spec, open.source ?? 'spec', { limits: settings, format: settings.format });
+  if (!solved.ok) return report(solved.error.message);
+  const { view } = solved;
   let origin: ViewOrigin | undefined;
   if (open.uri && open.offset !== undefined) {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(open.uri));

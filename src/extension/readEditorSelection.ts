@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { findLiteralAt, Parsed, readSelection, SelectionContent, shiftRange, SpecLiteral } from '../parse';
+import { Limits } from '../engine';
+import { findLiteralAt, SelectionContent, shiftRange, SpecLiteral } from '../parse';
+import { ReadContent, readSelectionWithin, selectionTooLong } from '../pipeline';
 import { shiftLiteral } from './documentRanges';
 
 /** A piece of the document to parse: its text and the offset where it starts. */
@@ -23,18 +25,25 @@ function shiftContent(content: SelectionContent, base: number): SelectionContent
   }
 }
 
-function readPiece(piece: Piece): Parsed<SelectionContent> {
-  const read = readSelection(piece.text);
+function readPiece(piece: Piece, limits: Limits): ReadContent {
+  const read = readSelectionWithin(piece.text, limits);
   return read.ok ? { ok: true, value: shiftContent(read.value, piece.base) } : { ok: false, error: { ...read.error, range: shiftRange(read.error.range, piece.base) } };
 }
 
 /**
  * What the editor's selections hold, in whole-document offsets: one selection (a spec, two matrices or one),
  * two selections (input then kernel, in document order), or with nothing selected the literal at the cursor.
+ * A selection longer than `limits.maxSelectionCharacters` is refused before its text is even copied out.
  */
-export function readEditorSelection(editor: vscode.TextEditor, maxLiteralCharacters: number): Parsed<SelectionContent> {
+export function readEditorSelection(editor: vscode.TextEditor, maxLiteralCharacters: number, limits: Limits): ReadContent {
   const document = editor.document;
   const selections = editor.selections.filter((s) => !s.isEmpty).sort((a, b) => a.start.compareTo(b.start));
+  for (const s of selections) {
+    const base = document.offsetAt(s.start);
+    const length = document.offsetAt(s.end) - base;
+    const tooLong = selectionTooLong(length, limits);
+    if (tooLong) return { ok: false, error: { ...tooLong, range: { offset: base, length } } };
+  }
   const pieces: Piece[] = selections.map((s) => ({ text: document.getText(s), base: document.offsetAt(s.start) }));
   const cursor = document.offsetAt(editor.selection.active);
   if (pieces.length === 0) {
@@ -48,9 +57,9 @@ export function readEditorSelection(editor: vscode.TextEditor, maxLiteralCharact
   if (pieces.length > 2) {
     return { ok: false, error: { message: `${pieces.length} selections: select one spec, or two matrices (input, then kernel).`, range: shiftRange({ offset: 0, length: pieces[2].text.length }, pieces[2].base) } };
   }
-  const first = readPiece(pieces[0]);
+  const first = readPiece(pieces[0], limits);
   if (pieces.length === 1 || !first.ok) return first;
-  const second = readPiece(pieces[1]);
+  const second = readPiece(pieces[1], limits);
   if (!second.ok) return second;
   for (const [read, piece, role] of [[first, pieces[0], 'input'], [second, pieces[1], 'kernel']] as const) {
     if (read.value.kind !== 'single') {

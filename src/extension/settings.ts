@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
+import { DEFAULT_LIMITS, Limits } from '../engine';
 import { NumberFormat } from '../protocol';
 
 /** The `convlens.*` settings, read fresh each time so changes apply without a reload. */
-export interface Settings {
+export interface Settings extends Limits {
   format: NumberFormat;
   reusePanel: boolean;
   hoverEnabled: boolean;
   hoverMaxLiteralCharacters: number;
-  maxOutputCells: number;
-  maxKernelMatrixNonZeros: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -18,7 +17,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     reusePanel: config.get('panel.reuse', true),
     hoverEnabled: config.get('hover.enabled', true),
     hoverMaxLiteralCharacters: config.get('hover.maxLiteralCharacters', 1_000_000),
-    maxOutputCells: config.get('limits.maxOutputCells', 4_000_000),
-    maxKernelMatrixNonZeros: config.get('limits.maxKernelMatrixNonZeros', 10_000_000),
+    maxSelectionCharacters: config.get('limits.maxSelectionCharacters', DEFAULT_LIMITS.maxSelectionCharacters),
+    maxInputCells: config.get('limits.maxInputCells', DEFAULT_LIMITS.maxInputCells),
+    maxOutputCells: config.get('limits.maxOutputCells', DEFAULT_LIMITS.maxOutputCells),
+    maxKernelMatrixNonZeros: config.get('limits.maxKernelMatrixNonZeros', DEFAULT_LIMITS.maxKernelMatrixNonZeros),
   };
 }

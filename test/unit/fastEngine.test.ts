@@ -130,7 +130,9 @@ describe('fast engine', () => {
   before(function () {
     if (!fastEngineAvailable()) this.skip();
   });
-  after(() => configureFastEngine({ maxThreads: 2, parallelMinFlops: 2_000_000 }));
+  const defaults = configureFastEngine({});
+  const saved = { ...defaults };
+  after(() => configureFastEngine(saved));
 
   describe('edge cases on one thread and on two', () => {
     for (const threads of [1, 2]) {
@@ -144,6 +146,17 @@ describe('fast engine', () => {
         });
       }
     }
+  });
+
+  it('drops and rebuilds a runtime whose memory grew past the retention limit, on one thread and on two', async () => {
+    const spec = EDGE_CASES.find(([name]) => name.startsWith('wide single channel'))![1];
+    const p = solvable(spec)!;
+    for (const threads of [1, 2]) {
+      configureFastEngine({ maxThreads: threads, parallelMinFlops: 0, retainedMemoryBytes: 1 });
+      if (threads > 1) await startFastEngineThreads();
+      for (let i = 0; i < 3; i++) checkAgainstReference(p, i, false);
+    }
+    configureFastEngine({ retainedMemoryBytes: saved.retainedMemoryBytes });
   });
 
   describe('one thread', () => {

@@ -55,6 +55,11 @@ export function driver(tileType: number): FunctionBody {
           field(Desc.channelStride);
           f.get(count);
           blockField(Block.bias);
+          // The last tile's columns where this chunk ends the row, else whole tiles.
+          field(Desc.lastTileColumns);
+          field(Desc.tileBytes).i32Const(8).op(Op.i32DivU);
+          f.get(chunkStart).get(count).op(Op.i32Add);
+          field(Desc.nTiles).op(Op.i32Eq).op(Op.select);
           blockField(Block.kernel).callIndirect(tileType);
           f.addTo(block, 4 * BLOCK_WORDS);
           f.get(block).get(blockEnd).op(Op.i32Ne).brIf(0);

@@ -1,11 +1,14 @@
 import { tileSlot } from './kernelModule';
 import { Block, BLOCK_WORDS, Desc, descriptorWords } from './passDescriptor';
-import { Pass, Plan } from './plan';
+import { CopyBlock, Pass, Plan } from './plan';
 import { FastRuntime } from './runtime';
 import { channelBlocks } from './tileChoice';
 
+/** Float64 elements per 4 KiB memory page. */
+const PAGE_ELEMENTS = 512;
+
 /** Outputs per chunk of a row that every channel block sweeps in turn: its input window then stays in L1. */
-const CHUNK_OUTPUTS = 64;
+const CHUNK_OUTPUTS = 32;
 
 interface PassLayout {
   pass: Pass;
@@ -14,24 +17,31 @@ interface PassLayout {
   weights: number;
   bias: number;
   descriptor: number;
-  scratch: number;
+  /** Row pitch of the tile grid (whole tiles), and its scratch when the output cannot be written in place. */
   pitch: number;
+  scratch: number | undefined;
 }
 
-/** Runs the planned jobs; `runJobs` decides on which threads. Triples [descriptor, rowBegin, rowEnd]. */
-export type JobRunner = (jobs: Int32Array, count: number, work: number) => void;
+/** Runs the planned jobs, triples [descriptor, rowBegin, rowEnd]; when other threads compute, this one first runs `sideWork`. */
+export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) => void;
 
 /**
- * Lays a plan out in wasm memory (input, then per pass: taps, packed weights, bias, descriptor, output scratch),
- * runs it and copies the scratch rows into a new output array. Undefined when the memory cannot grow enough.
+ * Lays a plan out in wasm memory, runs it, and returns the output in a new array; undefined when the memory
+ * cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the taps, packed weights,
+ * bias and descriptor, and the output in its final order. Tiles write output rows in place; only strided
+ * transposed phases, whose outputs interleave, go through a scratch. The source goes in by rows, or whole and
+ * then through wasm `copy2d` where the layout is strided; the output comes out in one copy.
  */
 export function execute(plan: Plan, weight: Float64Array, bias: Float64Array | null, runtime: FastRuntime, runJobs: JobRunner): Float64Array | undefined {
   const arena = runtime.arena;
   arena.reset();
+  const staging = plan.stridedInput ? arena.alloc(8 * plan.source.length) : undefined;
   const input = arena.alloc(8 * plan.inputElements);
+  const output = arena.alloc(8 * plan.outputElements);
   const layouts: PassLayout[] = plan.passes.map((pass) => {
     const blocks = channelBlocks(pass.channels);
     const pitch = pass.tiles * 2 * pass.vectors;
+    const inPlace = pass.destination.rowStride === 1 && pass.destination.columnStride === 1;
     return {
       pass,
       blocks,
@@ -40,44 +50,81 @@ export function execute(plan: Plan, weight: Float64Array, bias: Float64Array | n
       weights: arena.alloc(8 * pass.taps.length * pass.channels),
       bias: arena.alloc(8 * pass.channels),
       descriptor: arena.alloc(4 * descriptorWords(blocks.length)),
-      scratch: arena.alloc(8 * pass.channels * pass.rows * pitch),
+      scratch: inPlace ? undefined : arena.alloc(8 * pass.channels * pass.rows * pitch),
     };
   });
   if (!arena.commit()) return undefined;
 
   const { f64, i32 } = arena;
-  f64.fill(0, input / 8, input / 8 + plan.inputElements);
-  plan.fillInput(f64.subarray(input / 8, input / 8 + plan.inputElements));
-  let work = 0;
-  for (const layout of layouts) {
-    writePass(layout, input, weight, bias, f64, i32);
-    const { pass } = layout;
-    work += 2 * pass.channels * pass.rows * layout.pitch * pass.taps.length;
+  runtime.zero(input, 8 * plan.inputElements);
+  if (staging !== undefined) {
+    f64.set(plan.source, staging / 8);
+    plan.fillInput(blockCopier(runtime, input, staging));
+  } else {
+    plan.fillInput(rowCopier(f64, input / 8, plan.source));
   }
+  for (const layout of layouts) writePass(layout, input, output, weight, bias, f64, i32);
 
+  // While other threads compute, this one can take the page faults of the fresh result array: one write per page.
+  let result: Float64Array | undefined;
+  const touchPages = () => {
+    result = new Float64Array(plan.outputElements);
+    for (let i = 0; i < result.length; i += PAGE_ELEMENTS) result[i] = 0;
+  };
   const jobs = splitIntoJobs(layouts);
-  runJobs(jobs, jobs.length / 3, work);
+  runJobs(jobs, jobs.length / 3, touchPages);
 
-  const out = new Float64Array(plan.outputElements);
-  for (const layout of layouts) copyOut(layout, f64, out);
-  return out;
+  for (const { pass, scratch, pitch } of layouts) {
+    if (scratch === undefined) continue;
+    const d = pass.destination;
+    const copy = blockCopier(runtime, output, scratch);
+    for (let c = 0; c < pass.channels; c++) {
+      const to = d.channelBase + c * d.channelStride + d.rowOffset * d.width + d.columnOffset;
+      copy(to, d.rowStride * d.width, d.columnStride, c * pass.rows * pitch, pitch, 1, pass.rows, d.columns);
+    }
+  }
+  const computed = f64.subarray(output / 8, output / 8 + plan.outputElements);
+  if (!result) return computed.slice();
+  result.set(computed);
+  return result;
 }
 
-function writePass(layout: PassLayout, input: number, weight: Float64Array, bias: Float64Array | null, f64: Float64Array, i32: Int32Array): void {
-  const { pass, blocks } = layout;
+/** Element offsets and strides (relative to two byte addresses) to wasm `copy2d`'s bytes. */
+function blockCopier(runtime: FastRuntime, dstBase: number, srcBase: number): CopyBlock {
+  return (dst, dstRow, dstColumn, src, srcRow, srcColumn, rows, columns) =>
+    runtime.copy2d(dstBase + 8 * dst, 8 * dstRow, 8 * dstColumn, srcBase + 8 * src, 8 * srcRow, 8 * srcColumn, rows, columns);
+}
+
+/** Unit-stride block copies straight from the JS source, a row at a time. */
+function rowCopier(f64: Float64Array, dstBase: number, source: Float64Array): CopyBlock {
+  return (dst, dstRow, dstColumn, src, srcRow, srcColumn, rows, columns) => {
+    if (dstColumn !== 1 || srcColumn !== 1) throw new Error('a strided copy needs the staged source');
+    for (let r = 0; r < rows; r++) f64.set(source.subarray(src + r * srcRow, src + r * srcRow + columns), dstBase + dst + r * dstRow);
+  };
+}
+
+function writePass(layout: PassLayout, input: number, output: number, weight: Float64Array, bias: Float64Array | null, f64: Float64Array, i32: Int32Array): void {
+  const { pass, blocks, pitch, scratch } = layout;
   const tapCount = pass.taps.length;
+  const d = pass.destination;
+  // In place: rows of the final output (the last tile stops at the row's end); else whole-tile rows of scratch.
+  const out = scratch ?? output + 8 * (d.channelBase + d.rowOffset * d.width + d.columnOffset);
+  const rowPitch = scratch === undefined ? 8 * d.width : 8 * pitch;
+  const channelStride = scratch === undefined ? 8 * d.channelStride : 8 * pass.rows * pitch;
+  const tileWidth = 2 * pass.vectors;
+
   for (let t = 0; t < tapCount; t++) i32[layout.taps / 4 + t] = 8 * pass.taps[t];
   // Weights packed per channel block as [tap][channel in block], so a tile reads them in order.
   let packed = layout.weights / 8;
   let first = 0;
-  const d = layout.descriptor / 4;
+  const desc = layout.descriptor / 4;
   for (let b = 0; b < blocks.length; b++) {
     const size = blocks[b];
-    const record = d + Desc.blocks + b * BLOCK_WORDS;
+    const record = desc + Desc.blocks + b * BLOCK_WORDS;
     i32[record + Block.kernel] = tileSlot(size, pass.vectors);
     i32[record + Block.weights] = packed * 8;
     i32[record + Block.bias] = layout.bias + 8 * first;
-    i32[record + Block.outOffset] = 8 * first * pass.rows * layout.pitch;
+    i32[record + Block.outOffset] = first * channelStride;
     for (let t = 0; t < tapCount; t++) {
       const base = pass.weightOffset + pass.tapWeight[t] + first * pass.weightChannelStride;
       for (let k = 0; k < size; k++) f64[packed++] = weight[base + k * pass.weightChannelStride];
@@ -86,17 +133,18 @@ function writePass(layout: PassLayout, input: number, weight: Float64Array, bias
   }
   for (let c = 0; c < pass.channels; c++) f64[layout.bias / 8 + c] = bias ? bias[pass.firstChannel + c] : 0;
 
-  i32[d + Desc.inBase] = input + 8 * pass.inputOffset;
-  i32[d + Desc.rowStep] = 8 * pass.rowStep;
-  i32[d + Desc.taps] = layout.taps;
-  i32[d + Desc.nTaps] = tapCount;
-  i32[d + Desc.outBase] = layout.scratch;
-  i32[d + Desc.outRowPitch] = 8 * layout.pitch;
-  i32[d + Desc.channelStride] = 8 * pass.rows * layout.pitch;
-  i32[d + Desc.nTiles] = pass.tiles;
-  i32[d + Desc.nBlocks] = blocks.length;
-  i32[d + Desc.tilesPerChunk] = blocks.length === 1 ? pass.tiles : Math.max(1, Math.floor(CHUNK_OUTPUTS / (2 * pass.vectors)));
-  i32[d + Desc.tileBytes] = 16 * pass.vectors;
+  i32[desc + Desc.inBase] = input + 8 * pass.inputOffset;
+  i32[desc + Desc.rowStep] = 8 * pass.rowStep;
+  i32[desc + Desc.taps] = layout.taps;
+  i32[desc + Desc.nTaps] = tapCount;
+  i32[desc + Desc.outBase] = out;
+  i32[desc + Desc.outRowPitch] = rowPitch;
+  i32[desc + Desc.channelStride] = channelStride;
+  i32[desc + Desc.nTiles] = pass.tiles;
+  i32[desc + Desc.nBlocks] = blocks.length;
+  i32[desc + Desc.tilesPerChunk] = blocks.length === 1 ? pass.tiles : Math.max(1, Math.floor(CHUNK_OUTPUTS / tileWidth));
+  i32[desc + Desc.tileBytes] = 8 * tileWidth;
+  i32[desc + Desc.lastTileColumns] = scratch === undefined ? d.columns - (pass.tiles - 1) * tileWidth : tileWidth;
 }
 
 /** Jobs to share among threads: rows of a pass in a few chunks, enough of them to balance two or more threads. */
@@ -110,21 +158,4 @@ function splitIntoJobs(layouts: PassLayout[]): Int32Array {
     for (let row = 0; row < pass.rows; row += rowsPerJob) triples.push(descriptor, row, Math.min(pass.rows, row + rowsPerJob));
   }
   return Int32Array.from(triples);
-}
-
-function copyOut(layout: PassLayout, f64: Float64Array, out: Float64Array): void {
-  const { pass, pitch } = layout;
-  const d = pass.destination;
-  const scratch = layout.scratch / 8;
-  for (let c = 0; c < pass.channels; c++) {
-    for (let i = 0; i < pass.rows; i++) {
-      const from = scratch + (c * pass.rows + i) * pitch;
-      const to = d.channelBase + c * d.channelStride + (d.rowOffset + i * d.rowStride) * d.width + d.columnOffset;
-      if (d.columnStride === 1) {
-        out.set(f64.subarray(from, from + d.columns), to);
-        continue;
-      }
-      for (let j = 0; j < d.columns; j++) out[to + j * d.columnStride] = f64[from + j];
-    }
-  }
 }

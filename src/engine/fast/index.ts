@@ -6,20 +6,25 @@
  */
 import { ConvProblem } from '../spec';
 import { Tensor3, tensor3 } from '../tensor';
-import { execute, JobRunner } from './execute';
+import { execute } from './execute';
 import { geometryOf } from './geometry';
 import { nodeBuiltin } from './nodeBuiltin';
-import { Plan } from './plan';
+import { Plan, planWork } from './plan';
 import { planGatherBig } from './planGatherBig';
 import { planGatherSmall } from './planGatherSmall';
-import { FastRuntime, fastRuntime } from './runtime';
-import { MAX_JOBS, WorkerPool } from './workerPool';
+import { FastRuntime, fastRuntime, releaseFastRuntime } from './runtime';
+import { WorkerPool } from './workerPool';
 
 export interface FastEngineOptions {
   /** Threads to use at most, the caller's included; 1 keeps all work on the caller's thread. */
   maxThreads: number;
-  /** Work (flops) below which a computation stays on one thread: handing it off would cost more than it saves. */
+  /**
+   * Work (flops) below which a computation stays on one thread: handing it off would cost more than it saves.
+   * Above it the caller's thread also takes the page faults of the fresh result array while a worker computes.
+   */
   parallelMinFlops: number;
+  /** WebAssembly memory never shrinks: a runtime whose memory grew past this (a huge problem) is dropped after use. */
+  retainedMemoryBytes: number;
 }
 
 function defaultThreads(): number {
@@ -27,11 +32,13 @@ function defaultThreads(): number {
   return os ? Math.min(4, os.availableParallelism?.() ?? os.cpus().length) : 1;
 }
 
-const options: FastEngineOptions = { maxThreads: defaultThreads(), parallelMinFlops: 2_000_000 };
+// Built on first use rather than at load, so bundles that never compute (the webview) can drop this module.
+let settings: FastEngineOptions | undefined;
+const options = (): FastEngineOptions => (settings ??= { maxThreads: defaultThreads(), parallelMinFlops: 1_000_000, retainedMemoryBytes: 128 * 2 ** 20 });
 let pool: WorkerPool | null | undefined;
 
 export function configureFastEngine(changes: Partial<FastEngineOptions>): FastEngineOptions {
-  return Object.assign(options, changes);
+  return Object.assign(options(), changes);
 }
 
 /** Whether the fast engine can run here (WebAssembly with SIMD). */
@@ -41,8 +48,7 @@ export function fastEngineAvailable(): boolean {
 
 /** Starts the worker threads now; resolves to how many threads large computations will use once they are up. */
 export async function startFastEngineThreads(): Promise<number> {
-  const runtime = fastRuntime();
-  const started = runtime && workerPool(runtime);
+  const started = workerPool();
   if (!started) return 1;
   try {
     await started.whenReady;
@@ -52,22 +58,48 @@ export async function startFastEngineThreads(): Promise<number> {
   }
 }
 
-function workerPool(runtime: FastRuntime): WorkerPool | undefined {
-  if (options.maxThreads < 2 || !runtime.shared) return undefined;
-  if (pool === undefined) pool = WorkerPool.start(options.maxThreads - 1, runtime.module, runtime.memory) ?? null;
+/** The pool, started on first call, over the shared-memory runtime; undefined where threads are off or impossible. */
+function workerPool(): WorkerPool | undefined {
+  if (options().maxThreads < 2) return undefined;
+  if (pool === undefined) {
+    const shared = fastRuntime(true);
+    pool = (shared && WorkerPool.start(options().maxThreads - 1, shared)) || null;
+  }
   return pool ?? undefined;
 }
 
 function run(plan: Plan, weight: Float64Array, bias: Float64Array | null): Float64Array | undefined {
+  // The first large computation starts the workers; it and any other until they are up run on this thread.
+  const threads = planWork(plan) >= options().parallelMinFlops ? workerPool() : undefined;
+  if (threads?.ready) {
+    const { runtime } = threads;
+    try {
+      const result = execute(plan, weight, bias, runtime, (jobs, count, sideWork) => threads.run(jobs, count, runtime.run, sideWork));
+      retireIfHuge(runtime);
+      return result;
+    } catch {
+      // A worker failed: no threads from now on, and this computation falls back to the reference.
+      threads.dispose();
+      pool = null;
+      return undefined;
+    }
+  }
   const runtime = fastRuntime();
   if (!runtime) return undefined;
-  const runJobs: JobRunner = (jobs, count, work) => {
-    // The first large computation starts the workers; it and any other until they are up run on this thread.
-    const threads = work >= options.parallelMinFlops && count > 1 && count <= MAX_JOBS ? workerPool(runtime) : undefined;
-    if (threads?.ready) return threads.run(jobs, count, runtime.run);
+  const result = execute(plan, weight, bias, runtime, (jobs, count) => {
     for (let j = 0; j < count; j++) runtime.run(jobs[3 * j], jobs[3 * j + 1], jobs[3 * j + 2]);
-  };
-  return execute(plan, weight, bias, runtime, runJobs);
+  });
+  retireIfHuge(runtime);
+  return result;
+}
+
+function retireIfHuge(runtime: FastRuntime): void {
+  if (runtime.memory.buffer.byteLength <= options().retainedMemoryBytes) return;
+  if (runtime.shared) {
+    pool?.dispose();
+    pool = undefined;
+  }
+  releaseFastRuntime(runtime.shared);
 }
 
 /** `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. */

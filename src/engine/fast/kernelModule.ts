@@ -1,3 +1,4 @@
+import { copy2d, zero } from './copyKernels';
 import { driver } from './driver';
 import { tileKernel } from './tileKernel';
 import { encodeModule, ModuleSpec, typeIndexOf } from './wasm/moduleBytes';
@@ -32,10 +33,10 @@ export function tileSlot(channels: number, vectors: number): number {
 /** 2 GiB: byte addresses stay positive i32s. */
 export const MAXIMUM_PAGES = 32768;
 
-/** The module's bytes, built from the generators in this folder: the tile kernels (in table 0) and the exported `run`. */
+/** The module's bytes, built from the generators in this folder: the tile kernels (in table 0), the exported `run`, `copy2d` and `zero`. */
 export function kernelModuleBytes(shared: boolean): Uint8Array {
   const tiles = TILE_SHAPES.map((s) => ({ body: tileKernel(s.channels, s.vectors) }));
   const spec: ModuleSpec = { memory: { minimumPages: 1, maximumPages: MAXIMUM_PAGES, shared }, functions: tiles, table: tiles.map((_, i) => i) };
-  spec.functions = [...tiles, { body: driver(typeIndexOf(spec, tiles[0].body)), exportAs: 'run' }];
+  spec.functions = [...tiles, { body: driver(typeIndexOf(spec, tiles[0].body)), exportAs: 'run' }, { body: copy2d(), exportAs: 'copy2d' }, { body: zero(), exportAs: 'zero' }];
   return encodeModule(spec);
 }

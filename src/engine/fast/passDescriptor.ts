@@ -14,8 +14,10 @@ export const Desc = {
   nBlocks: 8,
   tilesPerChunk: 9,
   tileBytes: 10,
+  /** Outputs of a row's last tile to store (the row's end), at most 2·vectors. */
+  lastTileColumns: 11,
   /** Then `nBlocks` records of `BLOCK_WORDS` words, one per block of output channels. */
-  blocks: 11,
+  blocks: 12,
 } as const;
 
 export const Block = { kernel: 0, weights: 1, bias: 2, outOffset: 3 } as const;

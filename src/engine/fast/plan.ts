@@ -3,10 +3,12 @@
  * implicit GEMM over one group (and, gathering into the big grid, one stride phase). Offsets are in elements.
  */
 export interface Plan {
-  /** Elements of the laid-out input region. */
+  /** The data the pass reads, and the elements of the zero-padded layout it is copied into. */
+  source: Float64Array;
   inputElements: number;
-  /** Writes the laid-out input into `region` (already zeroed, `inputElements` long). */
-  fillInput(region: Float64Array): void;
+  /** Lays the source out in the (zeroed) input region, by block copies; strided ones only if `stridedInput`. */
+  fillInput(copy: CopyBlock): void;
+  stridedInput: boolean;
   passes: Pass[];
   /** Output tensor size in elements. */
   outputElements: number;
@@ -42,4 +44,14 @@ export interface Destination {
   columnOffset: number;
   columnStride: number;
   columns: number;
+}
+
+/** A 2-D block copy from the source into the input region, or from output scratch to the output; offsets and strides in elements. */
+export type CopyBlock = (dst: number, dstRowStride: number, dstColumnStride: number, src: number, srcRowStride: number, srcColumnStride: number, rows: number, columns: number) => void;
+
+/** Flops the tiles perform, padding columns included: what decides whether worker threads are worth it. */
+export function planWork(plan: Plan): number {
+  let work = 0;
+  for (const p of plan.passes) work += 4 * p.channels * p.rows * p.tiles * p.vectors * p.taps.length;
+  return work;
 }

@@ -100,15 +100,14 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
   }
 
   return {
+    source,
+    stridedInput: false,
     inputElements: small.channels * plane,
     outputElements: big.channels * bigPlane,
     passes,
-    fillInput: (region) => {
+    fillInput: (copy) => {
       for (let c = 0; c < small.channels; c++) {
-        for (let sy = 0; sy < small.height; sy++) {
-          const from = (c * small.height + sy) * small.width;
-          region.set(source.subarray(from, from + small.width), c * plane + (rowLead + sy) * paddedColumns + columnLead);
-        }
+        copy(c * plane + rowLead * paddedColumns + columnLead, paddedColumns, 1, c * small.height * small.width, small.width, 1, small.height, small.width);
       }
     },
   };

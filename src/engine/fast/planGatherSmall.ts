@@ -62,22 +62,20 @@ export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
   const rowsKept = Math.max(0, Math.min(big.height, paddedRows - ph));
   const columnsKept = Math.max(0, Math.min(big.width, rowLength - pw));
   return {
+    source,
+    stridedInput: sw > 1,
     inputElements: big.channels * plane,
     outputElements: small.channels * smallPlane,
     passes,
-    fillInput: (region) => {
+    fillInput: (copy) => {
+      // Per channel and column phase: every sw-th big column, into one contiguous run of the phase.
       for (let c = 0; c < big.channels; c++) {
-        for (let by = 0; by < rowsKept; by++) {
-          const from = (c * big.height + by) * big.width;
-          const rowStart = c * plane + (by + ph) * rowLength;
-          if (sw === 1) {
-            region.set(source.subarray(from, from + columnsKept), rowStart + pw);
-            continue;
-          }
-          for (let bx = 0; bx < columnsKept; bx++) {
-            const column = bx + pw;
-            region[rowStart + (column % sw) * phaseLength + Math.floor(column / sw)] = source[from + bx];
-          }
+        for (let phase = 0; phase < sw; phase++) {
+          const firstColumn = (((phase - pw) % sw) + sw) % sw;
+          if (firstColumn >= columnsKept) continue;
+          const columns = Math.ceil((columnsKept - firstColumn) / sw);
+          const dst = c * plane + ph * rowLength + phase * phaseLength + (firstColumn + pw - phase) / sw;
+          copy(dst, rowLength, 1, c * big.height * big.width + firstColumn, big.width, sw, rowsKept, columns);
         }
       }
     },

@@ -4,7 +4,7 @@ import { Op, SimdOp, ValueType } from './wasm/opcodes';
 const { i32, v128 } = ValueType;
 
 /** Every tile kernel's signature: byte addresses and counts, all i32. */
-export const TILE_PARAMS = [i32, i32, i32, i32, i32, i32, i32, i32] as const;
+export const TILE_PARAMS = [i32, i32, i32, i32, i32, i32, i32, i32, i32] as const;
 
 /**
  * The micro-kernel: `channels` output channels × `vectors` f64x2 columns (2·vectors neighbouring outputs of one
@@ -13,11 +13,12 @@ export const TILE_PARAMS = [i32, i32, i32, i32, i32, i32, i32, i32] as const;
  * phase) and the packed weights `w[t][channels]`. Repeats for `nTiles` tiles along the row.
  *
  * Parameters: x (input of the first tile), w, taps, nTaps, out (first channel's output), channelStride (bytes
- * between output channels), nTiles, bias (`channels` doubles the accumulators start from).
+ * between output channels), nTiles, bias (`channels` doubles the accumulators start from), lastColumns (outputs
+ * of the last tile to store: fewer than 2·vectors at a row's end, so rows can be written in place).
  */
 export function tileKernel(channels: number, vectors: number): FunctionBody {
   const f = new FunctionBody(TILE_PARAMS);
-  const [x, w, taps, nTaps, out, channelStride, nTiles, bias] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const [x, w, taps, nTaps, out, channelStride, nTiles, bias, lastColumns] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const tap = f.local(i32);
   const tapEnd = f.local(i32);
   const weight = f.local(i32);
@@ -25,7 +26,7 @@ export function tileKernel(channels: number, vectors: number): FunctionBody {
   const outOf = Array.from({ length: channels }, () => f.local(i32));
   const acc = Array.from({ length: channels }, () => Array.from({ length: vectors }, () => f.local(v128)));
   const xs = Array.from({ length: vectors }, () => f.local(v128));
-  const wv = f.local(v128);
+  const ws = Array.from({ length: channels }, () => f.local(v128));
   const tileBytes = 16 * vectors;
 
   for (let k = 0; k < channels; k++) {
@@ -35,6 +36,50 @@ export function tileKernel(channels: number, vectors: number): FunctionBody {
   }
   f.get(taps).get(nTaps).i32Const(4).op(Op.i32Mul).op(Op.i32Add).set(tapEnd);
 
+  /** acc += x[tap] * w[tap] for the tap the `tap` and `weight` pointers are at. */
+  const multiplyTap = () => {
+    f.get(x).get(tap).i32Load().op(Op.i32Add).set(address);
+    const weightLoad = (k: number) => f.get(weight).simdMemory(SimdOp.v128Load64Splat, 8 * k).set(ws[k]);
+    const multiplyAdd = (k: number, j: number) => f.get(acc[k][j]).get(xs[j]).get(ws[k]).simd(SimdOp.f64x2Mul).simd(SimdOp.f64x2Add).set(acc[k][j]);
+    // Keep the smaller of the two operand sets live, so accumulators never spill (x64 has 16 vector registers).
+    if (vectors <= channels) {
+      for (let j = 0; j < vectors; j++) f.get(address).simdMemory(SimdOp.v128Load, 16 * j).set(xs[j]);
+      for (let k = 0; k < channels; k++) {
+        weightLoad(k);
+        for (let j = 0; j < vectors; j++) multiplyAdd(k, j);
+      }
+    } else {
+      for (let k = 0; k < channels; k++) weightLoad(k);
+      for (let j = 0; j < vectors; j++) {
+        f.get(address).simdMemory(SimdOp.v128Load, 16 * j).set(xs[j]);
+        for (let k = 0; k < channels; k++) multiplyAdd(k, j);
+      }
+    }
+  };
+
+  const storeAll = () => {
+    for (let k = 0; k < channels; k++) {
+      for (let j = 0; j < vectors; j++) f.get(outOf[k]).get(acc[k][j]).simdMemory(SimdOp.v128Store, 16 * j);
+    }
+  };
+  // Only the first `lastColumns` outputs: whole vectors, then maybe one lane.
+  const storeFirstColumns = () => {
+    for (let j = 0; j < vectors; j++) {
+      f.get(lastColumns).i32Const(2 * j + 2).op(Op.i32GeU);
+      f.ifElse(
+        () => {
+          for (let k = 0; k < channels; k++) f.get(outOf[k]).get(acc[k][j]).simdMemory(SimdOp.v128Store, 16 * j);
+        },
+        () => {
+          f.get(lastColumns).i32Const(2 * j + 1).op(Op.i32Eq);
+          f.ifElse(() => {
+            for (let k = 0; k < channels; k++) f.get(outOf[k]).get(acc[k][j]).store64Lane(0, 16 * j);
+          });
+        },
+      );
+    }
+  };
+
   f.block(() => {
     f.get(nTiles).op(Op.i32Eqz).brIf(0);
     f.loop(() => {
@@ -43,24 +88,17 @@ export function tileKernel(channels: number, vectors: number): FunctionBody {
         for (let j = 1; j < vectors; j++) f.get(acc[k][0]).set(acc[k][j]);
       }
       f.get(taps).set(tap).get(w).set(weight);
+      // One tap per iteration: unrolling measured slower (TurboFan then hoists loads and spills accumulators).
       f.block(() => {
-        f.get(nTaps).op(Op.i32Eqz).brIf(0);
+        f.get(tap).get(tapEnd).op(Op.i32Eq).brIf(0);
         f.loop(() => {
-          f.get(x).get(tap).i32Load().op(Op.i32Add).set(address);
-          for (let j = 0; j < vectors; j++) f.get(address).simdMemory(SimdOp.v128Load, 16 * j).set(xs[j]);
-          for (let k = 0; k < channels; k++) {
-            f.get(weight).simdMemory(SimdOp.v128Load64Splat, 8 * k).set(wv);
-            for (let j = 0; j < vectors; j++) {
-              f.get(acc[k][j]).get(xs[j]).get(wv).simd(SimdOp.f64x2Mul).simd(SimdOp.f64x2Add).set(acc[k][j]);
-            }
-          }
+          multiplyTap();
           f.addTo(tap, 4).addTo(weight, 8 * channels);
           f.get(tap).get(tapEnd).op(Op.i32Ne).brIf(0);
         });
       });
-      for (let k = 0; k < channels; k++) {
-        for (let j = 0; j < vectors; j++) f.get(outOf[k]).get(acc[k][j]).simdMemory(SimdOp.v128Store, 16 * j);
-      }
+      f.get(nTiles).i32Const(1).op(Op.i32Eq).get(lastColumns).i32Const(2 * vectors).op(Op.i32LtU).op(Op.i32And);
+      f.ifElse(storeFirstColumns, storeAll);
       f.addTo(x, tileBytes);
       for (let k = 0; k < channels; k++) f.addTo(outOf[k], tileBytes);
       f.get(nTiles).i32Const(1).op(Op.i32Sub).tee(nTiles).brIf(0);

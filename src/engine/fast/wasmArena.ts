@@ -37,7 +37,11 @@ export class WasmArena {
     if (needed > have) {
       const pages = Math.ceil((needed - have) / PAGE_BYTES);
       if (have / PAGE_BYTES + pages > MAXIMUM_PAGES) return false;
-      this.memory.grow(pages);
+      try {
+        this.memory.grow(pages);
+      } catch {
+        return false; // The system refused the memory.
+      }
     }
     if (this.f64.buffer !== this.memory.buffer || this.f64.length * 8 !== this.memory.buffer.byteLength) {
       this.f64 = new Float64Array(this.memory.buffer);

@@ -1,5 +1,5 @@
 import { nodeBuiltin } from './nodeBuiltin';
-import { WasmMemory, WasmModule } from './wasmApi';
+import { FastRuntime } from './runtime';
 
 /** Words of the control block shared with the workers. */
 const TICKET = 0; // (generation << 16) | next job index; index CLOSED while the main thread rewrites the jobs
@@ -10,11 +10,12 @@ const READY = 4;
 const JOBS = 8; // then [descriptor, rowBegin, rowEnd] per job
 const CLOSED = 0xffff;
 
-/** Jobs one run can hand out; more run on this thread alone. */
-export const MAX_JOBS = 4096;
+/** Jobs the control block holds; a longer list runs in batches. */
+const MAX_JOBS = 4096;
 
 interface NodeWorker {
   unref(): void;
+  terminate(): Promise<number>;
   on(event: 'message' | 'error' | 'exit', listener: (value: unknown) => void): void;
 }
 interface WorkerThreads {
@@ -46,27 +47,34 @@ for (;;) {
 
 /**
  * Worker threads that run the kernels on the same shared wasm memory, driven synchronously: the caller's thread
- * works through the jobs too and then blocks (Atomics.wait) until the last one is done. Node only; workers are
- * unref'd, so they never keep a process alive.
+ * works through the jobs too and then blocks (Atomics.wait) until the last one is done. Node only; once started,
+ * workers are unref'd, so they never keep a process alive.
  */
 export class WorkerPool {
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * (JOBS + 3 * MAX_JOBS)));
   private generation = 0;
+  private readonly threads: NodeWorker[] = [];
   readonly whenReady: Promise<void>;
 
   private constructor(
     readonly workers: number,
     threads: WorkerThreads,
-    module: WasmModule,
-    memory: WasmMemory,
+    /** The shared-memory runtime the workers instantiate too; the caller computes through it. */
+    readonly runtime: FastRuntime,
   ) {
+    const { module, memory } = runtime;
     const started: Promise<void>[] = [];
     for (let i = 0; i < workers; i++) {
       const worker = new threads.Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control: this.control.buffer } });
-      worker.unref();
+      this.threads.push(worker);
       started.push(
         new Promise((resolve, reject) => {
-          worker.on('message', () => resolve());
+          // Referenced while starting, so awaiting `whenReady` keeps the process alive; unref'd once up (after the
+          // 'message' listener, which would ref it again).
+          worker.on('message', () => {
+            worker.unref();
+            resolve();
+          });
           worker.on('error', reject);
           worker.on('exit', reject);
         }),
@@ -77,22 +85,37 @@ export class WorkerPool {
     this.whenReady.catch(() => undefined);
   }
 
-  static start(workers: number, module: WasmModule, memory: WasmMemory): WorkerPool | undefined {
+  static start(workers: number, runtime: FastRuntime): WorkerPool | undefined {
     const threads = nodeBuiltin<WorkerThreads>('worker_threads');
-    if (!threads || workers < 1) return undefined;
+    if (!threads || workers < 1 || !runtime.shared) return undefined;
     try {
-      return new WorkerPool(workers, threads, module, memory);
+      return new WorkerPool(workers, threads, runtime);
     } catch {
       return undefined;
     }
+  }
+
+  /** Ends the workers, which lets their shared memory be collected. */
+  dispose(): void {
+    for (const worker of this.threads) void worker.terminate().catch(() => undefined);
   }
 
   get ready(): boolean {
     return Atomics.load(this.control, READY) === this.workers;
   }
 
-  /** Runs `count` jobs (triples in `jobs`) on this thread and the workers; returns when all are done. */
-  run(jobs: Int32Array, count: number, run: (descriptor: number, rowBegin: number, rowEnd: number) => void): void {
+  /**
+   * Runs `count` jobs (triples in `jobs`) on the workers and this thread, which first does `sideWork`; returns
+   * when all are done.
+   */
+  run(jobs: Int32Array, count: number, run: (descriptor: number, rowBegin: number, rowEnd: number) => void, sideWork?: () => void): void {
+    for (let first = 0; first < count; first += MAX_JOBS) {
+      const batch = Math.min(MAX_JOBS, count - first);
+      this.runBatch(jobs.subarray(3 * first, 3 * (first + batch)), batch, run, first === 0 ? sideWork : undefined);
+    }
+  }
+
+  private runBatch(jobs: Int32Array, count: number, run: (descriptor: number, rowBegin: number, rowEnd: number) => void, sideWork?: () => void): void {
     const ctl = this.control;
     Atomics.store(ctl, TICKET, (this.generation << 16) | CLOSED);
     ctl.set(jobs.subarray(0, 3 * count), JOBS);
@@ -102,6 +125,7 @@ export class WorkerPool {
     this.generation = (this.generation + 1) & 0x7fff;
     Atomics.store(ctl, TICKET, this.generation << 16);
     Atomics.notify(ctl, TICKET);
+    sideWork?.();
     for (;;) {
       const ticket = Atomics.load(ctl, TICKET);
       const job = ticket & 0xffff;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ConvView, FromWebviewMessage, NumberFormat, parseFromWebview, ToWebviewMessage, WebviewState } from '../../protocol';
 import { panelHtml } from './panelHtml';
+import { saveImage } from './saveImage';
 
 /** What the panel does for the user's clicks; the command code passes these in, so the panel imports none of it. */
 export interface PanelHandlers {
@@ -182,6 +183,9 @@ export class ConvLensPanel implements vscode.Disposable {
         break;
       case 'copy':
         void this.copy(message.text, message.what);
+        break;
+      case 'saveImage':
+        void saveImage(message, (text) => this.log(text)).then((path) => this.post({ type: 'saved', fileName: message.fileName, path }));
         break;
     }
     this.messages.fire(message);

@@ -1,5 +1,5 @@
 import { ByteWriter } from './bytes';
-import { BLOCK_TYPE_EMPTY, Op, SimdOp, ValueType } from './opcodes';
+import { BLOCK_TYPE_EMPTY, BulkOp, Op, SimdOp, ValueType } from './opcodes';
 
 /** Memory alignment hint (log2 bytes): every address the kernels use is a multiple of 8, not always of 16. */
 const ALIGN_8 = 3;
@@ -54,6 +54,30 @@ export class FunctionBody {
     return this;
   }
 
+  /** A scalar f64 load or store at a constant byte offset from the address on the stack. */
+  f64Memory(opcode: typeof Op.f64Load | typeof Op.f64Store, offset = 0): this {
+    this.code.byte(opcode).u32(ALIGN_8).u32(offset);
+    return this;
+  }
+
+  /** `v128.store64_lane`: stores one f64 lane of the vector on the stack. */
+  store64Lane(lane: number, offset = 0): this {
+    this.code.byte(Op.simdPrefix).u32(SimdOp.v128Store64Lane).u32(ALIGN_8).u32(offset).byte(lane);
+    return this;
+  }
+
+  /** `memory.copy(dst, src, bytes)` within memory 0. */
+  memoryCopy(): this {
+    this.code.byte(Op.bulkPrefix).u32(BulkOp.memoryCopy).byte(0).byte(0);
+    return this;
+  }
+
+  /** `memory.fill(dst, byteValue, bytes)` on memory 0. */
+  memoryFill(): this {
+    this.code.byte(Op.bulkPrefix).u32(BulkOp.memoryFill).byte(0);
+    return this;
+  }
+
   simd(opcode: (typeof SimdOp)[keyof typeof SimdOp]): this {
     this.code.byte(Op.simdPrefix).u32(opcode);
     return this;
@@ -80,6 +104,18 @@ export class FunctionBody {
   loop(body: () => void): this {
     this.code.byte(Op.loop).byte(BLOCK_TYPE_EMPTY);
     body();
+    this.code.byte(Op.end);
+    return this;
+  }
+
+  /** `if ... else ... end` on the i32 on the stack. */
+  ifElse(then: () => void, otherwise?: () => void): this {
+    this.code.byte(Op.if).byte(BLOCK_TYPE_EMPTY);
+    then();
+    if (otherwise) {
+      this.code.byte(Op.else);
+      otherwise();
+    }
     this.code.byte(Op.end);
     return this;
   }

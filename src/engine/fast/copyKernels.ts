@@ -1,0 +1,47 @@
+import { FunctionBody } from './wasm/functionBody';
+import { Op, ValueType } from './wasm/opcodes';
+
+const { i32 } = ValueType;
+
+/**
+ * `copy2d(dst, dstRowStride, dstColumnStride, src, srcRowStride, srcColumnStride, rows, columns)`, strides in
+ * bytes: moves a 2-D block of f64 between layouts inside the memory (padding, stride phases, output interleave).
+ * Unit column strides become one `memory.copy` per row. JS writes to shared memory are several times slower,
+ * hence this.
+ */
+export function copy2d(): FunctionBody {
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32]);
+  const [dst, dstRow, dstColumn, src, srcRow, srcColumn, rows, columns] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const d = f.local(i32);
+  const s = f.local(i32);
+  const left = f.local(i32);
+  f.block(() => {
+    f.get(rows).op(Op.i32Eqz).get(columns).op(Op.i32Eqz).op(Op.i32Or).brIf(0);
+    f.loop(() => {
+      f.get(dstColumn).i32Const(8).op(Op.i32Eq).get(srcColumn).i32Const(8).op(Op.i32Eq).op(Op.i32And);
+      f.ifElse(
+        () => f.get(dst).get(src).get(columns).i32Const(8).op(Op.i32Mul).memoryCopy(),
+        () => {
+          f.get(dst).set(d).get(src).set(s).get(columns).set(left);
+          f.loop(() => {
+            f.get(d).get(s).f64Memory(Op.f64Load).f64Memory(Op.f64Store);
+            f.get(d).get(dstColumn).op(Op.i32Add).set(d);
+            f.get(s).get(srcColumn).op(Op.i32Add).set(s);
+            f.get(left).i32Const(1).op(Op.i32Sub).tee(left).brIf(0);
+          });
+        },
+      );
+      f.get(dst).get(dstRow).op(Op.i32Add).set(dst);
+      f.get(src).get(srcRow).op(Op.i32Add).set(src);
+      f.get(rows).i32Const(1).op(Op.i32Sub).tee(rows).brIf(0);
+    });
+  });
+  return f;
+}
+
+/** `zero(dst, bytes)`: `memory.fill` with 0. */
+export function zero(): FunctionBody {
+  const f = new FunctionBody([i32, i32]);
+  f.get(0).i32Const(0).get(1).memoryFill();
+  return f;
+}

@@ -1,0 +1,96 @@
+import { ConvProblem } from '../spec';
+import { bigIndex, Contact, contactsOfSmall } from './contacts';
+
+/**
+ * The forward op one small-grid cell at a time: conv2d slides its window to the next output cell and sums
+ * the products (`kind: 'window'`); conv_transpose2d takes the next input cell and stamps the kernel, scaled,
+ * into the output (`kind: 'scatter'`). Steps are numbered 0..count-1 in the small grid's row-major order.
+ */
+export type StepKind = 'window' | 'scatter';
+
+export interface StepTerm {
+  contact: Contact;
+  /** The input value the weight meets (0 in conv2d's padding). */
+  value: number;
+  weight: number;
+  product: number;
+  /**
+   * window: the running sum of this output cell after this term; scatter: the target output cell's partial
+   * sum after this stamp lands (undefined where the padding crops it away).
+   */
+  sum: number | undefined;
+}
+
+export interface StepDetail {
+  index: number;
+  /** The flat small-grid index: the output cell computed (window) or the input cell scattered (scatter). */
+  small: number;
+  /** window: the bias the sum starts from; scatter: the scattered input value. */
+  start: number;
+  terms: StepTerm[];
+}
+
+export const stepKind = (problem: ConvProblem): StepKind => (problem.params.op === 'conv2d' ? 'window' : 'scatter');
+
+export function stepCount(problem: ConvProblem): number {
+  const small = problem.params.op === 'conv2d' ? problem.output : problem.input;
+  return small.channels * small.height * small.width;
+}
+
+const planeOf = (problem: ConvProblem, small: number): number => {
+  const shape = problem.params.op === 'conv2d' ? problem.output : problem.input;
+  return Math.floor(small / (shape.height * shape.width));
+};
+
+/** One output cell's value from its window: bias plus the products, in kernel order. */
+function windowSum(problem: ConvProblem, small: number): number {
+  let sum = problem.bias ? problem.bias[planeOf(problem, small)] : 0;
+  for (const c of contactsOfSmall(problem, small)) if (c.inside) sum += problem.input.data[bigIndex(problem, c)] * problem.weight.data[c.weightIndex];
+  return sum;
+}
+
+/**
+ * The output after steps 0..index (index -1: before the first). window: cells not reached yet are NaN;
+ * scatter: the bias plus every stamp so far.
+ */
+export function outputAfter(problem: ConvProblem, index: number): Float64Array {
+  const { channels, height, width } = problem.output;
+  const plane = height * width;
+  const out = new Float64Array(channels * plane);
+  const last = Math.min(index, stepCount(problem) - 1);
+  if (problem.params.op === 'conv2d') {
+    out.fill(Number.NaN);
+    for (let s = 0; s <= last; s++) out[s] = windowSum(problem, s);
+    return out;
+  }
+  if (problem.bias) for (let c = 0; c < channels; c++) out.fill(problem.bias[c], c * plane, (c + 1) * plane);
+  for (let s = 0; s <= last; s++) {
+    const value = problem.input.data[s];
+    for (const c of contactsOfSmall(problem, s)) if (c.inside) out[bigIndex(problem, c)] += value * problem.weight.data[c.weightIndex];
+  }
+  return out;
+}
+
+export function stepDetail(problem: ConvProblem, index: number): StepDetail {
+  const contacts = contactsOfSmall(problem, index);
+  const weight = (c: Contact) => problem.weight.data[c.weightIndex];
+  if (problem.params.op === 'conv2d') {
+    let sum = problem.bias ? problem.bias[planeOf(problem, index)] : 0;
+    const start = sum;
+    const terms = contacts.map((contact): StepTerm => {
+      const value = contact.inside ? problem.input.data[bigIndex(problem, contact)] : 0;
+      const product = value * weight(contact);
+      sum += product;
+      return { contact, value, weight: weight(contact), product, sum };
+    });
+    return { index, small: index, start, terms };
+  }
+  const before = outputAfter(problem, index - 1);
+  const value = problem.input.data[index];
+  const terms = contacts.map((contact): StepTerm => {
+    const product = value * weight(contact);
+    const sum = contact.inside ? (before[bigIndex(problem, contact)] += product) : undefined;
+    return { contact, value, weight: weight(contact), product, sum };
+  });
+  return { index, small: index, start: value, terms };
+}

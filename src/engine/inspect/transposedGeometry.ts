@@ -1,0 +1,76 @@
+import { ConvProblem } from '../spec';
+
+/**
+ * One axis of the transposed map, which scatters the "small" grid into the "big" one along
+ * `big = small*stride - padBefore + k*dilation` (the same contacts as `forEachTap`). The small grid is
+ * conv2d's output or conv_transpose2d's input; the big grid conv2d's input or conv_transpose2d's output.
+ */
+export interface TransposedAxis {
+  axis: 'height' | 'width';
+  small: number;
+  big: number;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  padBefore: number;
+  padAfter: number;
+  /** The scatter writes into a canvas of this size; `cropBefore`/`cropAfter` of it fall outside the big grid. */
+  scatter: { canvas: number; cropBefore: number; cropAfter: number };
+  /**
+   * The direct convolution reads a stretched grid: the small grid with `stride - 1` zeros inserted between
+   * cells (`zeroInserted` long), `before` zeros in front and `after` behind. Either may be negative: then that
+   * many zero-inserted cells are cropped instead. `size = big + dilation*(kernel - 1)`.
+   */
+  stretched: { zeroInserted: number; inserted: number; before: number; after: number; extra: number; size: number };
+}
+
+export type TransposedGeometry = readonly [TransposedAxis, TransposedAxis];
+
+function axisOf(problem: ConvProblem, a: 0 | 1): TransposedAxis {
+  const { params, input, output, weight } = problem;
+  const transposed = params.op === 'conv_transpose2d';
+  const smallShape = transposed ? input : output;
+  const bigShape = transposed ? output : input;
+  const small = a === 0 ? smallShape.height : smallShape.width;
+  const big = a === 0 ? bigShape.height : bigShape.width;
+  const kernel = weight.dims[2 + a];
+  const stride = params.stride[a];
+  const dilation = params.dilation[a];
+  const padBefore = params.padBefore[a];
+  const padAfter = params.padAfter[a];
+  const span = dilation * (kernel - 1);
+  // Every stamp together reaches this far; a big grid longer than that (output_padding) ends in untouched cells.
+  const reach = (small - 1) * stride + span + 1;
+  const canvas = Math.max(reach, padBefore + big);
+  const zeroInserted = (small - 1) * stride + 1;
+  // Flipping the kernel turns "stamp at small*stride - padBefore" into "read from there": pad by span - padBefore.
+  const before = span - padBefore;
+  const after = big + span - zeroInserted - before;
+  return {
+    axis: a === 0 ? 'height' : 'width',
+    small,
+    big,
+    kernel,
+    stride,
+    dilation,
+    padBefore,
+    padAfter,
+    scatter: { canvas, cropBefore: padBefore, cropAfter: canvas - padBefore - big },
+    // `extra` is conv_transpose2d's output_padding, or the cells conv2d's stride left unread at the end.
+    stretched: { zeroInserted, inserted: stride - 1, before, after, extra: after - (span - padAfter), size: big + span },
+  };
+}
+
+export function transposedGeometry(problem: ConvProblem): TransposedGeometry {
+  return [axisOf(problem, 0), axisOf(problem, 1)];
+}
+
+/** What a cell of the stretched grid holds: a small-grid cell, an inserted zero, or padding. */
+export type StretchedCell = { kind: 'source'; index: number } | { kind: 'inserted' } | { kind: 'padding' };
+
+export function stretchedCell(axis: TransposedAxis, i: number): StretchedCell {
+  const z = i - axis.stretched.before;
+  if (z < 0 || z >= axis.stretched.zeroInserted) return { kind: 'padding' };
+  if (z % axis.stride !== 0) return { kind: 'inserted' };
+  return { kind: 'source', index: z / axis.stride };
+}

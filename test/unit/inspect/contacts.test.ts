@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { ConvProblem, forEachTap, normalizeSpec } from '../../../src/engine';
+import { bigIndex, contactsOfBig, contactsOfSmall } from '../../../src/engine/inspect';
+import { randomSpec } from '../../support/arbitraries';
+
+const RUNS = { numRuns: 200, seed: 77 };
+
+function solvable(spec: unknown): ConvProblem | undefined {
+  const problem = normalizeSpec(spec);
+  return problem.ok ? problem.value : undefined;
+}
+
+const smallOf = (p: ConvProblem) => (p.params.op === 'conv2d' ? p.output : p.input);
+const bigOf = (p: ConvProblem) => (p.params.op === 'conv2d' ? p.input : p.output);
+const key = (small: number, big: number, k: number) => `${small}:${big}:${k}`;
+
+/** forEachTap's contacts as small:big:weight keys (small = output for conv2d, input for conv_transpose2d). */
+function taps(p: ConvProblem): string[] {
+  const out: string[] = [];
+  forEachTap(p, (row, col, k) => out.push(p.params.op === 'conv2d' ? key(col, row, k) : key(row, col, k)));
+  return out.sort();
+}
+
+describe('inspect: contacts (windows and stamps, padding included)', () => {
+  it('the inside contacts of every small cell are exactly forEachTap\'s taps', () => {
+    fc.assert(
+      fc.property(randomSpec(), (spec) => {
+        const p = solvable(spec);
+        fc.pre(p !== undefined);
+        const small = smallOf(p!);
+        const found: string[] = [];
+        for (let s = 0; s < small.channels * small.height * small.width; s++) {
+          const contacts = contactsOfSmall(p!, s);
+          assert.strictEqual(contacts.length, p!.weight.dims[1] * p!.weight.dims[2] * p!.weight.dims[3]);
+          for (const c of contacts) if (c.inside) found.push(key(s, bigIndex(p!, c), c.weightIndex));
+        }
+        assert.deepStrictEqual(found.sort(), taps(p!));
+      }),
+      RUNS,
+    );
+  });
+
+  it('contactsOfBig finds the same contacts from the other end, padding positions included', () => {
+    fc.assert(
+      fc.property(randomSpec(), (spec) => {
+        const p = solvable(spec);
+        fc.pre(p !== undefined);
+        const small = smallOf(p!);
+        const big = bigOf(p!);
+        const fromSmall: string[] = [];
+        for (let s = 0; s < small.channels * small.height * small.width; s++) {
+          for (const c of contactsOfSmall(p!, s)) fromSmall.push(`${s}:${c.channel},${c.y},${c.x}:${c.weightIndex}`);
+        }
+        const fromBig: string[] = [];
+        const [ph, pw] = p!.params.padBefore;
+        const reachY = p!.params.dilation[0] * p!.weight.dims[2] + p!.params.stride[0] * small.height;
+        const reachX = p!.params.dilation[1] * p!.weight.dims[3] + p!.params.stride[1] * small.width;
+        for (let c = 0; c < big.channels; c++) {
+          for (let y = -ph; y < reachY; y++) {
+            for (let x = -pw; x < reachX; x++) {
+              for (const t of contactsOfBig(p!, c, y, x)) fromBig.push(`${t.small}:${c},${y},${x}:${t.weightIndex}`);
+            }
+          }
+        }
+        assert.deepStrictEqual(fromBig.sort(), fromSmall.sort());
+      }),
+      { ...RUNS, numRuns: 100 },
+    );
+  });
+
+  it('a padded, strided, dilated window reads padding and skips the dilation gaps', () => {
+    // 5x5 input, 2x2 kernel, dilation 2, stride 2, padding 1: output 3x3; y[0,0] reads x at rows/cols -1 and 1.
+    const p = solvable({ input: Array.from({ length: 5 }, (_, i) => [1, 2, 3, 4, 5].map((v) => v + 5 * i)), kernel: [[1, 2], [3, 4]], stride: 2, padding: 1, dilation: 2 });
+    assert.ok(p);
+    const window = contactsOfSmall(p, 0).map((c) => [c.y, c.x, c.weightIndex, c.inside]);
+    assert.deepStrictEqual(window, [[-1, -1, 0, false], [-1, 1, 1, false], [1, -1, 2, false], [1, 1, 3, true]]);
+    // The padding cell (-1, 1) is read by y[0,0] (weight 1) and y[0,1] (weight 0).
+    assert.deepStrictEqual(contactsOfBig(p, 0, -1, 1).map((c) => [c.small, c.weightIndex, c.inside]), [[1, 0, false], [0, 1, false]]);
+  });
+});

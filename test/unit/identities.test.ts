@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { adjoint, compute, ConvProblem, forward, kernelMatrix, kernelMatrixNonZeros, nonZeros, normalizeSpec, tensor3, tensor3ToNested, vecTimes, vecTimesTranspose } from '../../src/engine';
+import { adjoint, compute, ConvProblem, forEachTap, forward, kernelMatrix, kernelMatrixNonZeros, nonZeros, normalizeSpec, tensor3, tensor3ToNested, vecTimes, vecTimesTranspose } from '../../src/engine';
 import { assertClose, flat } from '../support/approx';
 import { moderateDouble, randomSpec, RandomSpec, smallInteger } from '../support/arbitraries';
 import { referenceConv2d, referenceConvTranspose2d } from '../support/reference';
@@ -46,6 +46,28 @@ describe('engine identities on random shapes and parameters', () => {
         const y = tensor3(p.output.channels, p.output.height, p.output.width);
         for (let i = 0; i < y.data.length; i++) y.data[i] = Math.sin(seed + i * 7.1);
         assertClose(vecTimesTranspose(y.data, m), adjoint(p, y).data, 'y @ M^T');
+      }),
+      RUNS,
+    );
+  });
+
+  it('the kernel matrix holds exactly the taps, each row sorted by column', () => {
+    fc.assert(
+      fc.property(randomSpec(), (spec) => {
+        const problem = solvable(spec);
+        fc.pre(problem !== undefined);
+        const p = problem!;
+        const m = kernelMatrix(p);
+        const taps: string[] = [];
+        forEachTap(p, (row, col, k) => taps.push(`${row},${col},${p.weight.data[k]}`));
+        const entries: string[] = [];
+        for (let r = 0; r < m.rows; r++) {
+          for (let q = m.indptr[r]; q < m.indptr[r + 1]; q++) {
+            entries.push(`${r},${m.indices[q]},${m.data[q]}`);
+            if (q > m.indptr[r]) assert.ok(m.indices[q - 1] < m.indices[q], `row ${r} is not sorted`);
+          }
+        }
+        assert.deepStrictEqual(entries.sort(), taps.sort());
       }),
       RUNS,
     );

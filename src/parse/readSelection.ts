@@ -4,6 +4,7 @@ import { LiteralItem, parseLiterals } from './literalParser';
 import { nodeLocator, nodeValue } from './locate';
 import { EMPTY_SELECTION, MAX_NESTING, quoteText, TOO_DEEP, WHAT_TO_SELECT } from './messages';
 import { tooDeep } from './scan';
+import { readStrictJson } from './strictJson';
 import { rangeEnd, unionRange } from './position';
 import type { MatrixLiteral, Parsed, ParseError, SelectionContent, SpecLiteral, TextRange } from './types';
 
@@ -79,6 +80,8 @@ function specLiteral(text: string, node: Node): Parsed<SpecLiteral> {
  */
 export function readSelection(text: string): Parsed<SelectionContent> {
   if (text.trim() === '') return failure(EMPTY_SELECTION, { offset: 0, length: text.length });
+  const strict = readStrictJson(text);
+  if (strict) return { ok: true, value: strict };
   const parsed = parseItems(text);
   if (!parsed.ok) return parsed;
   const items = parsed.value;

@@ -23,13 +23,23 @@ export function runMochaFiles(options: MochaRunOptions): Promise<TestResult[]> {
 /** Collects every test outcome (failed hooks count as failures) until the run ends. */
 function collectResults(runner: Mocha.Runner): Promise<TestResult[]> {
   const results: TestResult[] = [];
-  runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
+  runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration, notes: notesOf(test) }));
   runner.on('pending', (test) => results.push({ title: test.fullTitle(), state: 'skipped' }));
   runner.on('fail', (test, error: unknown) =>
-    results.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration, error: describeError(error) }),
+    results.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration, error: describeError(error), notes: notesOf(test) }),
   );
   return new Promise((resolve) => runner.once('end', () => resolve(results)));
 }
+
+type NotedTest = Mocha.Runnable & { notes?: string[] };
+
+/** Lets a test report a measurement with its result: `note(this.test, 'seed: 12 ms')`. */
+export function note(test: Mocha.Runnable | undefined, text: string): void {
+  if (!test) return;
+  ((test as NotedTest).notes ??= []).push(text);
+}
+
+const notesOf = (test: Mocha.Runnable): string[] | undefined => (test as NotedTest).notes;
 
 function filesEndingWith(dir: string, suffix: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[])

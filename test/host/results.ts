@@ -6,6 +6,8 @@ export interface TestResult {
   state: 'passed' | 'failed' | 'skipped';
   durationMs?: number;
   error?: string;
+  /** Measurements a test reports (timings, memory), printed under its line. */
+  notes?: string[];
 }
 
 export function describeError(error: unknown): string {
@@ -17,6 +19,7 @@ export function printResult(suite: string, result: TestResult): void {
   const mark = { passed: '✓', failed: '✗', skipped: '-' }[result.state];
   const time = result.durationMs === undefined ? '' : ` (${result.durationMs} ms)`;
   console.log(`  ${mark} [${suite}] ${result.title}${time}`);
+  for (const line of result.notes ?? []) console.log(`      → ${line}`);
   if (result.error) console.log(indent(result.error, '      '));
 }
 

@@ -1,10 +1,13 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
 import { compute, ConvProblem, multiplyAdds, readNumericArray, Tensor3 } from './engine';
 import { matrixText } from './format/matrixText';
+import { describeLargeLiteral } from './largeLiteralHover';
 import { problemFromContent, readSelection } from './parse';
 
 /** Outputs are previewed only when computing them is this cheap (multiply-adds), so a hover stays instant. */
 const PREVIEW_WORK_LIMIT = 200_000;
+/** Literals longer than this are described from their shape alone: parsing them would take longer than a hover may. */
+export const LARGE_LITERAL_CHARACTERS = 200_000;
 const PREVIEW_ROWS = 8;
 const PREVIEW_COLS = 8;
 const PREVIEW_CHANNELS = 2;
@@ -58,6 +61,10 @@ function matrixMarkdown(value: unknown, decimals: number): string {
 
 /** Markdown for the literal `text` (a spec object, two matrices, or one matrix); undefined when it is neither. */
 export function describeLiteral(text: string, decimals: number): LiteralHover | undefined {
+  if (text.length > LARGE_LITERAL_CHARACTERS) {
+    const markdown = describeLargeLiteral(text);
+    return markdown === undefined ? undefined : { markdown };
+  }
   const read = readSelection(text);
   if (!read.ok) return undefined;
   const content = read.value;

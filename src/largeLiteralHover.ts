@@ -1,0 +1,55 @@
+/** Hovers for literals too large to parse within a hover's budget: shapes and the output size, no values. */
+import { normalizeSpec, SPEC_FIELDS } from './engine';
+import { scanArrayShape, scanObjectFields } from './parse/shapeScan';
+
+/** Field values longer than this are measured by scanning, shorter ones are parsed. */
+const PARSED_FIELD_LIMIT = 10_000;
+
+const dims = (d: readonly number[]): string => d.join('×');
+const megabytes = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+
+/** Zeros in the given shape, sharing one row per level: the engine can size a spec from it almost for free. */
+function zerosShaped(shape: number[]): unknown {
+  let level: unknown = new Array<number>(shape[shape.length - 1]).fill(0);
+  for (let d = shape.length - 2; d >= 0; d--) level = new Array<unknown>(shape[d]).fill(level);
+  return level;
+}
+
+const NOT_PREVIEWED = (length: number) => `values not previewed (${megabytes(length)}); **ConvLens: Convolve selection** computes it`;
+
+function describeLargeSpec(text: string, open: number): string | undefined {
+  const fields = scanObjectFields(text, open);
+  if (!fields) return undefined;
+  const spec: Record<string, unknown> = {};
+  for (const name of SPEC_FIELDS) {
+    const span = fields.get(name);
+    if (!span) continue;
+    const large = span.end - span.start > PARSED_FIELD_LIMIT;
+    if (large && !span.shape) return undefined;
+    try {
+      spec[name] = large && span.shape ? zerosShaped(span.shape) : JSON.parse(text.slice(span.start, span.end));
+    } catch {
+      return undefined;
+    }
+  }
+  const problem = normalizeSpec(spec);
+  if (!problem.ok) return `**ConvLens** · ${problem.error.message}`;
+  const { input, weight, output, params, outputSize } = problem.value;
+  return [
+    `**ConvLens** · \`${params.op}\` · input ${dims([input.channels, input.height, input.width])} · weight ${dims(weight.dims)} → output **${dims([output.channels, output.height, output.width])}**`,
+    '',
+    ...outputSize.map((t) => `- ${t.axis}: \`${t.substituted}\``),
+    '',
+    NOT_PREVIEWED(text.length),
+  ].join('\n');
+}
+
+/** Markdown for a literal of many characters, from its shape alone; undefined when it is neither spec nor matrix. */
+export function describeLargeLiteral(text: string): string | undefined {
+  const open = text.search(/[[{(]/);
+  if (open < 0) return undefined;
+  if (text[open] === '{') return describeLargeSpec(text, open);
+  const bracket = text.indexOf('[', open);
+  const array = bracket >= 0 ? scanArrayShape(text, bracket) : undefined;
+  return array ? `**ConvLens** · matrix ${dims(array.shape)} · ${NOT_PREVIEWED(text.length)}` : undefined;
+}

@@ -1,0 +1,63 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { describeLiteral, LARGE_LITERAL_CHARACTERS } from '../../src/hoverText';
+import { scanArrayShape, scanObjectFields } from '../../src/parse/shapeScan';
+
+/** A JSON matrix of `rows` x `cols` long decimals, large enough to take the shape-only path. */
+function bigMatrix(rows: number, cols: number): string {
+  return `[${Array.from({ length: rows }, (_, i) => `[${Array.from({ length: cols }, (_, j) => (i * cols + j) / 7).join(', ')}]`).join(',\n')}]`;
+}
+
+describe('shape scan of large literals', () => {
+  it('measures nested arrays without reading their numbers', () => {
+    assert.deepStrictEqual(scanArrayShape('[[1,2,3,4],[5,6,7,8],[9,10,11,12]]', 0), { shape: [3, 4], end: 34 });
+    assert.deepStrictEqual(scanArrayShape('[[[1],[2]],[[3],[4]],[[5],[6]]]', 0)?.shape, [3, 2, 1]);
+    assert.deepStrictEqual(scanArrayShape('[[1, 2,], [3, 4,],]', 0)?.shape, [2, 2]);
+    assert.deepStrictEqual(scanArrayShape('[["a,]b", 2]]', 0)?.shape, [1, 2]);
+    assert.deepStrictEqual(scanArrayShape('[]', 0)?.shape, [0]);
+    assert.strictEqual(scanArrayShape('[[1, 2]', 0), undefined);
+  });
+
+  it('agrees with JSON.parse on random rectangular arrays', () => {
+    const dims = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(dims, (shape) => {
+        const build = (d: number): unknown => (d === shape.length ? d * 1.5 : Array.from({ length: shape[d] }, () => build(d + 1)));
+        const text = JSON.stringify(build(0));
+        assert.deepStrictEqual(scanArrayShape(text, 0)?.shape, shape);
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+  });
+
+  it('finds a spec object’s fields and measures its arrays in the same pass', () => {
+    const text = '{"input": [[1,2],[3,4]], "kernel": [[1]], "stride": 2, "name": "a,}"}';
+    const fields = scanObjectFields(text, 0)!;
+    assert.deepStrictEqual([...fields.keys()], ['input', 'kernel', 'stride', 'name']);
+    assert.deepStrictEqual(fields.get('input')?.shape, [2, 2]);
+    assert.strictEqual(text.slice(fields.get('stride')!.start, fields.get('stride')!.end).trim(), '2');
+  });
+});
+
+describe('hover on a literal of megabytes', () => {
+  it('a spec: shapes and the output size with the formula, no values', () => {
+    const text = `{"input": ${bigMatrix(300, 300)}, "kernel": [[1, 0], [0, -1]], "stride": 2, "padding": 1}`;
+    assert.ok(text.length > LARGE_LITERAL_CHARACTERS);
+    const hover = describeLiteral(text, 4);
+    assert.ok(hover);
+    assert.match(hover.markdown, /input 1×300×300 · weight 1×1×2×2 → output \*\*1×151×151\*\*/);
+    assert.ok(hover.markdown.includes('floor((300 + 2*1 - 1*(2 - 1) - 1) / 2) + 1 = 151'));
+    assert.match(hover.markdown, /values not previewed \(\d\.\d MB\)/);
+    assert.strictEqual(hover.spec, undefined);
+  });
+
+  it('an impossible large spec still says why', () => {
+    const text = `{"input": ${bigMatrix(300, 300)}, "kernel": [[1]], "groups": 2}`;
+    assert.match(describeLiteral(text, 4)?.markdown ?? '', /groups = 2 must divide the input's 1 channel/);
+  });
+
+  it('a numpy matrix: its shape', () => {
+    const text = `x = np.array(${bigMatrix(250, 400)})`;
+    assert.match(describeLiteral(text, 4)?.markdown ?? '', /matrix 250×400 · values not previewed/);
+  });
+});

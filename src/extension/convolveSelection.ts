@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
-import { MatrixLiteral, ParseError } from '../parse/types';
-import { ConvolveError, convolveContent, LIMIT_SETTINGS } from '../pipeline';
+import { ConvolveJob } from '../job/convolveJob';
+import { ParseError } from '../parse/types';
+import { ConvolveError, LIMIT_SETTINGS } from '../pipeline';
 import { ConvView } from '../protocol';
 import { sourceLabel } from './documentRanges';
 import { pickKernel } from './kernelPick';
 import { log } from './log';
-import { readEditorSelection } from './readEditorSelection';
+import { withDelayedProgress } from './delayedProgress';
+import { readEditorPieces } from './readEditorSelection';
 import { readSettings, Settings } from './settings';
 import { showPositionedError } from './showError';
+import { ConvolveClient } from './worker/convolveClient';
 
 /** Where a view came from, so the panel can jump back to it. */
 export interface ViewOrigin {
@@ -20,10 +23,14 @@ export type ConvolveOutcome = { view: ConvView } | { error: ParseError } | { can
 
 export interface ConvolveDeps {
   state: vscode.Memento;
+  worker: ConvolveClient;
   show(view: ConvView, origin: ViewOrigin, settings: Settings): void;
 }
 
-/** "ConvLens: Convolve selection": selection -> parse -> validate -> compute -> panel. Never edits the document. */
+/**
+ * "ConvLens: Convolve selection": selection -> parse -> validate -> compute -> panel, the middle on a worker
+ * thread with a cancellable progress notification when it takes a while. Never edits the document.
+ */
 export async function convolveSelection(deps: ConvolveDeps): Promise<ConvolveOutcome> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -32,21 +39,23 @@ export async function convolveSelection(deps: ConvolveDeps): Promise<ConvolveOut
   }
   const document = editor.document;
   const settings = readSettings(document.uri);
-  const content = readEditorSelection(editor, settings.hoverMaxLiteralCharacters, settings);
-  if (!content.ok) return showRefusal(editor, content.error);
+  const read = readEditorPieces(editor, settings.hoverMaxLiteralCharacters, settings);
+  if (!read.ok) return showRefusal(editor, read.error);
 
-  let kernel: MatrixLiteral | undefined;
-  if (content.value.kind === 'single') {
-    const picked = await pickKernel(deps.state);
-    if (picked === undefined) return { cancelled: true };
-    const at = content.value.matrix.range;
-    // A picked kernel is not in the document: its problems are shown at the input it was paired with.
-    kernel = { value: picked, range: at, locate: () => at };
-  }
   const started = Date.now();
-  const convolved = convolveContent(content.value, { limits: settings, format: settings.format, kernel, source: (offset) => sourceLabel(document, offset) });
-  if (!convolved.ok) return showRefusal(editor, convolved.error);
-  const { view, range: whole } = convolved;
+  const job: ConvolveJob = { pieces: read.pieces, limits: settings, format: settings.format };
+  const run = (j: ConvolveJob) => withDelayedProgress('ConvLens: computing…', (token) => deps.worker.run(j, token));
+  let result = await run(job);
+  if (result !== 'cancelled' && result.kind === 'needsKernel') {
+    const kernel = await pickKernel(deps.state);
+    if (kernel === undefined) return { cancelled: true };
+    result = await run({ ...job, kernel });
+  }
+  if (result === 'cancelled') return { cancelled: true };
+  if (result.kind === 'refused') return showRefusal(editor, result.error);
+  if (result.kind === 'needsKernel') return { cancelled: true };
+  const { range: whole } = result;
+  const view: ConvView = { ...result.view, source: sourceLabel(document, whole.offset) };
   log().info(`${view.source}: ${view.params.op} computed in ${Date.now() - started} ms`);
   const range = new vscode.Range(document.positionAt(whole.offset), document.positionAt(whole.offset + whole.length));
   deps.show(view, { uri: document.uri, range }, settings);

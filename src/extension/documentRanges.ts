@@ -1,14 +1,9 @@
 import * as vscode from 'vscode';
-import { MatrixLiteral, shiftRange, TextRange } from '../parse';
+import { TextRange } from '../parse';
 
 /** The document range of a text range measured from `base` (the offset where the parsed text starts). */
 export function toDocumentRange(document: vscode.TextDocument, range: TextRange, base = 0): vscode.Range {
   return new vscode.Range(document.positionAt(base + range.offset), document.positionAt(base + range.offset + range.length));
-}
-
-/** A literal parsed from a piece of the document, re-expressed in whole-document offsets. */
-export function shiftLiteral(literal: MatrixLiteral, base: number): MatrixLiteral {
-  return { value: literal.value, range: shiftRange(literal.range, base), locate: (path) => shiftRange(literal.locate(path), base) };
 }
 
 /** `file.json:3:14`, for titles and messages. */

@@ -3,6 +3,7 @@ import { convolveSpec } from '../pipeline';
 import { ConvView } from '../protocol';
 import { convolveSelection, ViewOrigin } from './convolveSelection';
 import { ConvLensHoverProvider } from './hover/hoverProvider';
+import { ConvolveClient } from './worker/convolveClient';
 import { disposeLog, log } from './log';
 import { openSpec } from './openSpec';
 import { ConvLensPanel, PanelHandlers, registerConvLensPanelSerializer } from './panel';
@@ -32,9 +33,11 @@ export function activate(context: vscode.ExtensionContext): void {
     return solved.ok ? solved.view : solved.error.message;
   };
   const hover = new ConvLensHoverProvider();
+  const worker = new ConvolveClient(context.extensionPath);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('convlens.convolveSelection', () => convolveSelection({ state: context.globalState, show })),
+    vscode.commands.registerCommand('convlens.convolveSelection', () => convolveSelection({ state: context.globalState, worker, show })),
+    worker,
     vscode.commands.registerCommand('convlens.open', (args: unknown) => openSpec(args, show)),
     vscode.commands.registerCommand('convlens.showLog', () => log().show()),
     vscode.languages.registerHoverProvider(HOVER_LANGUAGES.map((language) => ({ language })), hover),

@@ -1,0 +1,79 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+import { ConvolveJob, ConvolveJobResult, runConvolveJob } from '../../job/convolveJob';
+import { log } from '../log';
+
+type Reply = { result: ConvolveJobResult } | { failure: string };
+
+/**
+ * Runs convolve jobs on one lazily started worker thread, so a large selection never blocks the extension
+ * host. Cancelling terminates the worker (the next job starts a fresh one); where no worker can start, jobs run
+ * in-process.
+ */
+export class ConvolveClient implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly extensionPath: string) {}
+
+  run(job: ConvolveJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | 'cancelled'> {
+    // One job at a time: a second command waits for the first rather than racing it on the same worker.
+    const next = this.queue.then(() => this.runNow(job, token));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private runNow(job: ConvolveJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | 'cancelled'> {
+    if (token.isCancellationRequested) return Promise.resolve('cancelled');
+    const worker = this.start();
+    if (!worker) return Promise.resolve(runConvolveJob(job));
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        cancel.dispose();
+      };
+      const onMessage = (reply: Reply) => {
+        done();
+        if ('result' in reply) resolve(reply.result);
+        else reject(new Error(`ConvLens worker failed: ${reply.failure}`));
+      };
+      const onError = (error: Error) => {
+        done();
+        this.worker = undefined;
+        reject(error);
+      };
+      const cancel = token.onCancellationRequested(() => {
+        done();
+        this.stop();
+        resolve('cancelled');
+      });
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.postMessage(job);
+    });
+  }
+
+  private start(): Worker | undefined {
+    if (this.worker) return this.worker;
+    try {
+      this.worker = new Worker(path.join(this.extensionPath, 'dist', 'convolveWorker.js'));
+      // An idle worker must not keep the extension host alive at shutdown.
+      this.worker.unref();
+    } catch (error) {
+      log().warn(`no worker thread (${String(error)}); computing on the extension host`);
+      this.worker = undefined;
+    }
+    return this.worker;
+  }
+
+  private stop(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * One run of "Convolve selection" as plain data in and out, so it can run on a worker thread: document pieces
+ * in, a view (typed arrays, transferable) or a located refusal out.
+ */
+import { Limits } from '../engine';
+import { MatrixLiteral, TextRange } from '../parse';
+import { ConvolveError, convolveContent } from '../pipeline';
+import { ConvView, NumberFormat } from '../protocol';
+import { Piece, readPieces } from './selectionPieces';
+
+export interface ConvolveJob {
+  pieces: Piece[];
+  /** The kernel picked for a lone matrix; without it a lone matrix asks for one. */
+  kernel?: unknown;
+  limits: Limits;
+  format: NumberFormat;
+}
+
+export type ConvolveJobResult =
+  | { kind: 'done'; view: ConvView; range: TextRange }
+  | { kind: 'needsKernel' }
+  | { kind: 'refused'; error: ConvolveError };
+
+export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
+  const content = readPieces(job.pieces, job.limits);
+  if (!content.ok) return { kind: 'refused', error: content.error };
+  let kernel: MatrixLiteral | undefined;
+  if (content.value.kind === 'single') {
+    if (job.kernel === undefined) return { kind: 'needsKernel' };
+    const at = content.value.matrix.range;
+    // A picked kernel is not in the document: its problems are shown at the input it was paired with.
+    kernel = { value: job.kernel, range: at, locate: () => at };
+  }
+  // The host names the source from the range; the worker has no document to count lines in.
+  const convolved = convolveContent(content.value, { limits: job.limits, format: job.format, kernel, source: () => '' });
+  return convolved.ok ? { kind: 'done', view: convolved.view, range: convolved.range } : { kind: 'refused', error: convolved.error };
+}
+
+/** The buffers a result can hand over without copying: whole, unshared ArrayBuffers, each once. */
+export function transferables(result: ConvolveJobResult): ArrayBuffer[] {
+  if (result.kind !== 'done') return [];
+  const { view } = result;
+  const arrays = [view.input.data, view.weight.data, view.bias, view.output.data, view.reconstruction.data, view.kernelMatrix.indptr, view.kernelMatrix.indices, view.kernelMatrix.data];
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of arrays) {
+    if (array && array.buffer instanceof ArrayBuffer && array.byteOffset === 0 && array.byteLength === array.buffer.byteLength) buffers.add(array.buffer);
+  }
+  return [...buffers];
+}

@@ -54,6 +54,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
         render();
       }
       break;
+    case 'saved':
+      page?.announce(message.path ? `Saved ${message.path}` : `${message.fileName} was not saved.`);
+      break;
   }
 });
 

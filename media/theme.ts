@@ -4,6 +4,7 @@ export type Rgb = readonly [number, number, number];
 
 export interface Palette {
   background: Rgb;
+  foreground: Rgb;
   /** Stored entries that happen to be zero: a faint trace of the sparsity pattern. */
   zero: Rgb;
   positive: Rgb;
@@ -29,7 +30,7 @@ function toRgb(color: string, fallback: Rgb): Rgb {
 
 const cssVar = (style: CSSStyleDeclaration, name: string): string => style.getPropertyValue(name).trim();
 
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
+export const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
 
 export function readPalette(): Palette {
   const style = getComputedStyle(document.body);
@@ -37,6 +38,7 @@ export function readPalette(): Palette {
   const foreground = toRgb(cssVar(style, '--vscode-editor-foreground') || cssVar(style, '--vscode-foreground'), [204, 204, 204]);
   return {
     background,
+    foreground,
     zero: mix(background, foreground, 0.12),
     positive: toRgb(cssVar(style, '--vscode-charts-blue'), [55, 148, 255]),
     negative: toRgb(cssVar(style, '--vscode-charts-red'), [241, 76, 76]),

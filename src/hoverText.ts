@@ -1,5 +1,5 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
-import { compute, ConvProblem, multiplyAdds, readNumericArray, Tensor3 } from './engine';
+import { checkFinite, compute, ConvProblem, multiplyAdds, readNumericArray, Tensor3 } from './engine';
 import { matrixText } from './format/matrixText';
 import { describeLargeLiteral } from './largeLiteralHover';
 import { problemFromContent, readSelection } from './parse';
@@ -38,7 +38,12 @@ function problemMarkdown(problem: ConvProblem, decimals: number): string {
     '',
     ...problem.outputSize.map((t) => `- ${t.axis}: \`${t.substituted}\``),
   ];
-  if (multiplyAdds(problem) <= PREVIEW_WORK_LIMIT) lines.push('', 'output:', tensorPreview(compute(problem).output, decimals));
+  if (multiplyAdds(problem) <= PREVIEW_WORK_LIMIT) {
+    const result = compute(problem);
+    // An overflow is said as the command says it, not previewed as Infinity.
+    const finite = checkFinite(result);
+    lines.push('', ...(finite.ok ? ['output:', tensorPreview(result.output, decimals)] : [finite.error.message]));
+  }
   return lines.join('\n');
 }
 

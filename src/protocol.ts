@@ -62,12 +62,22 @@ export type FromWebviewMessage =
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The keys each message must have as its own: inherited ones do not count, and any others are dropped. */
+const REQUIRED_KEYS: Record<FromWebviewMessage['type'], readonly string[]> = {
+  ready: ['type'],
+  revealSource: ['type'],
+  copy: ['type', 'text', 'what'],
+  saveImage: ['type', 'format', 'fileName', 'data'],
+};
+
 /** The webview is untrusted: the host acts only on messages that have exactly the expected shape. */
 export function parseFromWebview(message: unknown): FromWebviewMessage | undefined {
-  if (!isObject(message)) return undefined;
+  if (!isObject(message) || !Object.hasOwn(message, 'type') || !Object.hasOwn(REQUIRED_KEYS, String(message.type))) return undefined;
+  if (!REQUIRED_KEYS[message.type as FromWebviewMessage['type']].every((key) => Object.hasOwn(message, key))) return undefined;
   switch (message.type) {
     case 'ready':
-      return message.spec === undefined ? { type: 'ready' } : isObject(message.spec) ? { type: 'ready', spec: message.spec } : undefined;
+      if (!Object.hasOwn(message, 'spec') || message.spec === undefined) return { type: 'ready' };
+      return isObject(message.spec) ? { type: 'ready', spec: message.spec } : undefined;
     case 'revealSource':
       return { type: 'revealSource' };
     case 'copy':
@@ -85,7 +95,21 @@ export function parseFromWebview(message: unknown): FromWebviewMessage | undefin
 const IMAGE_FILE_NAME = /^[\w][\w .-]{0,100}\.(svg|png)$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Markup an image has no business carrying; refused rather than written to disk. */
-const ACTIVE_SVG = /<script|<foreignObject|javascript:|\son\w+\s*=/i;
+const ACTIVE_SVG = /<script|<foreignObject|javascript:|<[^>]*\son\w+\s*=/i;
+
+/**
+ * The markup as a browser reads it: character references decoded (`&#106;avascript:`), and the tabs and line
+ * breaks a URL may hide in (`java&#9;script:`) dropped.
+ */
+function asRead(svg: string): string {
+  return svg
+    .replace(/&#(x[0-9a-f]+|\d+);?/gi, (_, code: string) => {
+      const n = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code);
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+    })
+    .replace(/&colon;/gi, ':')
+    .replace(/&(tab|newline);|[\t\n\r]/gi, '');
+}
 
 function parseSaveImage(message: Record<string, unknown>): FromWebviewMessage | undefined {
   const { format, fileName, data } = message;
@@ -93,6 +117,6 @@ function parseSaveImage(message: Record<string, unknown>): FromWebviewMessage | 
   if (typeof fileName !== 'string' || typeof data !== 'string' || data.length === 0 || data.length > MAX_IMAGE_CHARACTERS) return undefined;
   const name = IMAGE_FILE_NAME.exec(fileName);
   if (!name || name[1] !== format) return undefined;
-  if (format === 'png' ? !BASE64.test(data) || !data.startsWith('iVBORw0KGgo') : !/^\s*<svg[\s>]/.test(data) || ACTIVE_SVG.test(data)) return undefined;
+  if (format === 'png' ? !BASE64.test(data) || !data.startsWith('iVBORw0KGgo') : !/^\s*<svg[\s>]/.test(data) || ACTIVE_SVG.test(data) || ACTIVE_SVG.test(asRead(data))) return undefined;
   return { type: 'saveImage', format, fileName, data };
 }

@@ -22,11 +22,11 @@ export function stepControls(count: number, onStep: (index: number) => void): St
     const b = el('button', { type: 'button', class: 'action step-button', 'data-action': action, 'aria-label': label, title: `${label} (${shortcut})`, 'aria-keyshortcuts': shortcut }, symbol);
     return b;
   };
-  const first = button('first', 'Back to the start', '⏮', 'Home');
+  const first = button('first', 'Back to the start', '|◀', 'Home');
   const back = button('back', 'Step back', '◀', 'ArrowLeft');
   const play = button('play', 'Play', '▶ Play', 'Space');
   const forward = button('forward', 'Step forward', '▶', 'ArrowRight');
-  const last = button('last', 'Last step', '⏭', 'End');
+  const last = button('last', 'Last step', '▶|', 'End');
   const speed = el('input', { type: 'range', class: 'step-speed', min: SPEEDS.min, max: SPEEDS.max, value: SPEEDS.initial, 'aria-label': 'Speed, steps per second' });
   const speedText = el('span', { class: 'step-speed-text', 'aria-hidden': 'true' });
   const counter = el('span', { class: 'step-counter', 'data-role': 'step-counter' });

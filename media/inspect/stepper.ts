@@ -53,6 +53,7 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
     runningView.refresh();
     sumBox.replaceChildren();
     if (index < 0) {
+      sumBox.append(el('p', { class: 'hint' }, kind === 'window' ? 'The products of each window appear here.' : 'Each stamp’s additions appear here.'));
       status.textContent = `Ready: ${count} steps. Press Play or the right arrow.`;
       linker.point('step', undefined);
       return;

@@ -1,19 +1,26 @@
-import type { Tensor3 } from '../../src/engine';
+import { transposedViews, type Tensor3 } from '../../src/engine';
 import type { ConvView } from '../../src/protocol';
 import { Child, el } from '../dom';
 import { KernelMatrixIndex } from '../highlight/kernelMatrixIndex';
 import { Linker } from '../highlight/linker';
+import { tensorFocus } from '../highlight/tensorFocus';
+import { leastSquaresView } from '../inspect/leastSquaresView';
+import { stepper } from '../inspect/stepper';
+import { transposedFaces } from '../inspect/transposedFaces';
 import { shapeText } from '../labels';
 import { problemOf } from '../problem';
 import type { RenderContext } from './context';
 import { header } from './header';
 import { kernelMatrixView } from './kernelMatrixView';
 import { kernelView } from './kernelView';
-import { TensorName, tensorView } from './tensorView';
+import type { TableBorder } from './matrixView';
+import { TensorName, TensorView, tensorView } from './tensorView';
 import { toolbar } from './toolbar';
 
 export interface Page {
   readonly element: HTMLElement;
+  /** Shows a short message by the toolbar (e.g. where an image was saved). */
+  announce(text: string): void;
   dispose(): void;
 }
 
@@ -31,34 +38,62 @@ function section(name: string, title: string, lead: Child, ...content: Child[]):
   return el('section', { class: `stage stage-${name}`, 'aria-label': title }, el('h2', {}, title), lead, ...content);
 }
 
+/** conv2d's input with its zero padding drawn around it, when it has any. */
+function paddingBorder(view: ConvView): TableBorder | undefined {
+  const { op, padBefore, padAfter } = view.params;
+  if (op !== 'conv2d' || [...padBefore, ...padAfter].every((p) => p === 0)) return undefined;
+  return { kind: 'padding', before: padBefore, after: padAfter };
+}
+
 /**
- * The whole result: parameters, the convolution itself, the kernel matrix that performs it, and the
- * transposed map back to the input's shape, every cell linked to the cells it depends on.
+ * The whole result: parameters, the convolution itself and a step-through of it, the kernel matrix that
+ * performs it, the transposed map back to the input's shape beside the least-squares inverse, and the
+ * transposed convolution three ways; every cell linked to the cells it depends on.
  */
 export function renderPage(view: ConvView, context: RenderContext): Page {
-  const linker = new Linker(new KernelMatrixIndex(view.kernelMatrix, problemOf(view)));
-  const tensor = (name: TensorName, t: Tensor3, compare = false) =>
-    tensorView(
-      { name, tensor: t, letter: name === 'output' ? 'y' : 'x', compare, onPoint: (via, flat) => linker.point(via, flat === undefined ? undefined : { on: name, index: flat }) },
+  const problem = problemOf(view);
+  const transposed = view.params.op === 'conv_transpose2d';
+  const linker = new Linker(new KernelMatrixIndex(view.kernelMatrix, problem), problem, context.format);
+  // Input-shaped tensors are the big grid of conv2d and the small grid of conv_transpose2d; output-shaped the other.
+  const inputGrid = transposed ? 'small' : 'big';
+  const outputGrid = transposed ? 'big' : 'small';
+  const tensor = (name: TensorName, t: Tensor3, options: { compare?: boolean; border?: TableBorder } = {}) => {
+    const grid = name === 'output' ? outputGrid : inputGrid;
+    const drawn: TensorView = tensorView(
+      { name, tensor: t, letter: name === 'output' ? 'y' : 'x', ...options, onPoint: (via, cell) => linker.point(via, tensorFocus(grid, cell, () => drawn)) },
       context,
     );
-  const input = tensor('input', view.input);
+    linker[grid].push(drawn);
+    return drawn;
+  };
+  const input = tensor('input', view.input, { border: paddingBorder(view) });
   const output = tensor('output', view.output);
-  const inputAgain = tensor('input', view.input, true);
+  const inputAgain = tensor('input', view.input, { compare: true });
   const reconstruction = tensor('reconstruction', view.reconstruction);
   const kernel = kernelView(view.weight, view.params, (via, k) => linker.point(via, k === undefined ? undefined : { on: 'kernel', index: k }), context);
   const kernelMatrix = kernelMatrixView(view.kernelMatrix, view.input, view.output, (via, cell) => linker.point(via, cell && { on: 'kernel_matrix', ...cell }), context);
-  Object.assign(linker, { input: [input, inputAgain], output: [output], reconstruction: [reconstruction], kernel, kernelMatrix });
+  Object.assign(linker, { kernel, kernelMatrix });
+  const leastSquares = leastSquaresView(problem, view.kernelMatrix, view.output, context, (name, t) => tensor(name, t));
+  const steps = stepper(problem, linker, context);
+  const faces = transposedFaces(problem, transposedViews(problem, transposed ? view.input : view.output), context);
+  const tools = toolbar(view, context.palette, context.format);
 
   const [d0, d1, kh, kw] = view.weight.dims;
   const element = el(
     'div',
     { class: 'page' },
-    el('div', { class: 'top' }, header(view, context.format), toolbar(view)),
+    el('div', { class: 'top' }, header(view, context.format), tools.element),
     section(
       'forward',
       'Convolution',
-      el('p', { class: 'lead' }, el('code', {}, 'vec(out) = vec(in) @ M'), ' — hover or focus any cell to see the cells it is linked to.'),
+      el(
+        'p',
+        { class: 'lead' },
+        el('code', {}, 'vec(out) = vec(in) @ M'),
+        ' — hover or focus any cell to see the cells it is linked to',
+        paddingBorder(view) ? '; the dimmed border is the zero padding' : '',
+        '.',
+      ),
       el(
         'div',
         { class: 'flow' },
@@ -67,6 +102,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         operand('=', 'equals', block('output', dims(view.output), output.element)),
       ),
     ),
+    steps.element,
     section(
       'kernel-matrix',
       'Kernel matrix M',
@@ -91,12 +127,16 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         block('input', dims(view.input), inputAgain.element),
         operand('vs', 'compared with', block('reconstruction', `vec(out) @ Mᵀ · ${dims(view.reconstruction)}`, reconstruction.element)),
       ),
+      el('h3', { class: 'subhead' }, 'Not the inverse: least squares'),
+      leastSquares.element,
     ),
+    faces.element,
   );
   return {
     element,
+    announce: tools.announce,
     dispose() {
-      for (const part of [input, output, inputAgain, reconstruction, kernel, kernelMatrix]) part.dispose();
+      for (const part of [input, output, inputAgain, reconstruction, kernel, kernelMatrix, leastSquares, steps, faces]) part.dispose();
     },
   };
 }

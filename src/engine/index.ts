@@ -9,7 +9,7 @@ export { OutputSizeTerms, outputSizeAxis } from './outputSize';
 export { ConvParams, Op, Pair } from './params';
 export { fail, ok, Result, SpecError, SpecPath } from './result';
 export { CsrMatrix, entryAt, nonZeros, toDense, vecTimes, vecTimesTranspose } from './sparse';
-export { ConvProblem, normalizeSpec, SPEC_FIELDS } from './spec';
+export { ConvProblem, normalizeSpec, readInput, SPEC_FIELDS } from './spec';
 export { forEachTap, TapVisitor } from './taps';
 export { cellCount, Nested, Tensor3, tensor3, tensor3ToNested, toNested, Weight } from './tensor';
 export * from './inspect';

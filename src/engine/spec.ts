@@ -22,7 +22,8 @@ export const SPEC_FIELDS = ['op', 'input', 'weight', 'kernel', 'bias', 'stride',
 
 const shapeText = (dims: readonly number[]): string => `[${dims.join(', ')}]`;
 
-function readInput(value: unknown): Result<{ tensor: Tensor3; wasMatrix: boolean }> {
+/** The `input` field: a matrix `[H][W]` or channels `[C][H][W]` of finite numbers. */
+export function readInput(value: unknown): Result<{ tensor: Tensor3; wasMatrix: boolean }> {
   const read = readNumericArray(value, 'input', ['input']);
   if (!read.ok) return read;
   const { shape, data } = read.value;

@@ -2,7 +2,7 @@
  * One run of "Convolve selection" as plain data in and out, so it can run on a worker thread: document pieces
  * in, a view (typed arrays, transferable) or a located refusal out.
  */
-import { Limits } from '../engine';
+import { Limits, readInput } from '../engine';
 import { MatrixLiteral, TextRange } from '../parse';
 import { ConvolveError, convolveContent } from '../pipeline';
 import { ConvView, NumberFormat } from '../protocol';
@@ -26,8 +26,13 @@ export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
   if (!content.ok) return { kind: 'refused', error: content.error };
   let kernel: MatrixLiteral | undefined;
   if (content.value.kind === 'single') {
-    if (job.kernel === undefined) return { kind: 'needsKernel' };
-    const at = content.value.matrix.range;
+    const { matrix } = content.value;
+    if (job.kernel === undefined) {
+      // Ask for a kernel only for a matrix that can be an input: its own mistakes (ragged, empty, 1-D) come first.
+      const input = readInput(matrix.value);
+      return input.ok ? { kind: 'needsKernel' } : { kind: 'refused', error: { message: input.error.message, range: matrix.locate(input.error.path.slice(1)) } };
+    }
+    const at = matrix.range;
     // A picked kernel is not in the document: its problems are shown at the input it was paired with.
     kernel = { value: job.kernel, range: at, locate: () => at };
   }

@@ -24,7 +24,10 @@ async function openText(content: string): Promise<vscode.TextEditor> {
 }
 
 describe('timings (reported, not asserted)', () => {
-  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  // The generated documents are untitled and dirty: revert them, or the UI suite's workbench restores megabytes.
+  afterEach(async () => {
+    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 
   it('seed example: command to view, warm', async function () {
     const editor = await openText('{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]]}');

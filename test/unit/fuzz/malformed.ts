@@ -52,13 +52,17 @@ function rows(v: Value, path: number[] = []): { row: Value[]; path: number[] }[]
   return v.flatMap((x, i) => rows(x, [...path, i]));
 }
 
-/** Replaces one number of `input` or the kernel with `make(number)`; returns the field's name and the index text. */
-function replaceCell(fields: Fields, pick: Picker, make: (v: Value) => Value): { key: string; index: string } {
+/**
+ * Replaces one number of `input` or the kernel with `make(number)`; returns the field's name and the index text.
+ * With `sibling`, a row of one number gets a second one, so the change cannot leave a rectangular array.
+ */
+function replaceCell(fields: Fields, pick: Picker, make: (v: Value) => Value, sibling = false): { key: string; index: string } {
   const key = pick.one(['input', kernelKey(fields)]);
   const all = rows(get(fields, key)!);
   const { row, path } = pick.one(all);
   const j = pick.int(row.length);
   row[j] = make(row[j]);
+  if (sibling && row.length === 1) row.push(0);
   return { key, index: [...path, j].map((i) => `[${i}]`).join('') };
 }
 
@@ -96,11 +100,15 @@ export const MUTATIONS: Record<string, Mutation> = {
     return { fields: set(fields, key, v), message };
   },
   'mixed depth'(fields, _m, pick) {
-    const { key, index } = replaceCell(fields, pick, (v) => [v]);
-    // Wrapping the very first number deepens the shape read from it, so then its siblings are the ones wrong.
+    // A lone number wrapped would just be a deeper (valid) array: it gets a plain sibling.
+    const { key, index } = replaceCell(fields, pick, (v) => [v], true);
+    // Wrapping the very first number deepens the shape read from it, so then its siblings are the ones wrong;
+    // if it has none, the whole array is just one dimension deeper.
     const cell = `${key}${escape(index)} must be a number, but it is an array`;
     const sibling = `${key}(\\[\\d+\\])+ must be an array of length 1 \\(${key} has \\d+ dimensions\\), but it is number .*`;
-    return { fields, message: new RegExp(`^(${cell}|${sibling})\\.$`), at: /^[[(.-]|^\d/ };
+    const deeper = `${key} must be a matrix .*, but it has (\\d+ dimensions|shape) \\[[\\d, ]+\\]`;
+    const ragged = `${key}(\\[\\d+\\])+ has 2 elements, but ${key}(\\[0\\])+ has 1: ${key} must be rectangular \\(no ragged rows\\)`;
+    return { fields, message: new RegExp(`^(${cell}|${sibling}|${deeper}|${ragged})\\.$`), at: /^[[(.-]|^\d|^np\.|^torch\.|^numpy\./ };
   },
   'string cell'(fields, _m, pick) {
     const word = pick.one(['a', '1', '', 'input']);
@@ -168,7 +176,7 @@ export const MUTATIONS: Record<string, Mutation> = {
     const channels = m.input.length;
     // With one channel the input may be written as a matrix, and every groups > 1 fails to divide it.
     const groups = pick.int(2) === 0 ? channels + 1 : pick.one<Value>([0, -1, 1.5, '2']);
-    const message = typeof groups === 'number' && groups > 1
+    const message = Number.isInteger(groups) && (groups as number) > 1
       ? new RegExp(`^groups = ${groups} must divide the input's ${channels} channels?\\.$`)
       : /^groups must be a positive integer, but it is .*\.$/;
     return { fields: set(fields, 'groups', groups), message };

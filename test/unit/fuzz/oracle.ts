@@ -82,7 +82,7 @@ export function expectedRefusal(m: SpecModel, limits: Limits, textLength: number
   if (s.output.height < 1 || s.output.width < 1) {
     return m.op === 'conv2d'
       ? { reason: 'kernel larger than padded input', message: /^The kernel (height|width) spans \d+ cells? \(dilation included\) but the padded input \1 is only \d+: the output would be empty\.$/ }
-      : { reason: 'empty transposed output', message: /^The output (height|width) would be -?\d+: \(.*\) = -?\d+\. Reduce padding or enlarge the input\.$/ };
+      : { reason: 'empty transposed output', message: /^The output (height|width) would be -?\d+: \(.* = -?\d+\. Reduce padding or enlarge the input\.$/ };
   }
   if (s.input > limits.maxInputCells || s.weight > limits.maxInputCells) return limitRefusal('maxInputCells');
   if (s.output.channels * s.output.height * s.output.width > limits.maxOutputCells) return limitRefusal('maxOutputCells');

@@ -1,0 +1,139 @@
+import { ConvProblem, stretchedCell, Tensor3, TransposedAxis, TransposedViews } from '../../src/engine';
+import { el } from '../dom';
+import { pairText, shapeText } from '../labels';
+import type { RenderContext } from '../render/context';
+import { kernelView } from '../render/kernelView';
+import type { CellKind } from '../render/matrixView';
+import { TensorName, TensorView, tensorView } from '../render/tensorView';
+import { FaceFocus, FacesLinker } from './facesLinker';
+
+const KINDS: Record<'source' | 'inserted' | 'padding', CellKind | undefined> = {
+  source: undefined,
+  inserted: { kind: 'inserted', description: 'inserted zero' },
+  padding: { kind: 'padding', description: 'padding', padding: true },
+};
+
+/** A stretched-grid cell is padding if either axis says so, a source cell only if both do. */
+function stretchedKind(gh: TransposedAxis, gw: TransposedAxis, i: number, j: number): CellKind | undefined {
+  const [row, col] = [stretchedCell(gh, i).kind, stretchedCell(gw, j).kind];
+  if (row === 'padding' || col === 'padding') return KINDS.padding;
+  return row === 'source' && col === 'source' ? KINDS.source : KINDS.inserted;
+}
+
+/** "-1 (crops 1)" for a negative pad: the direct convolution then starts inside the zero-inserted grid. */
+const padText = (value: number) => (value < 0 ? `${value} (crops ${-value})` : String(value));
+const pairOf = (g: readonly [TransposedAxis, TransposedAxis], pick: (a: TransposedAxis) => number) =>
+  pick(g[0]) === pick(g[1]) ? padText(pick(g[0])) : `(${padText(pick(g[0]))}, ${padText(pick(g[1]))})`;
+
+function block(title: string, detail: string, ...content: HTMLElement[]): HTMLElement {
+  return el('div', { class: 'block' }, el('h3', {}, title, el('span', { class: 'detail' }, detail)), ...content);
+}
+
+export interface TransposedFaces {
+  readonly element: HTMLElement;
+  dispose(): void;
+}
+
+/**
+ * The transposed convolution three ways, cell for cell: (a) the kernel matrix product, (b) the scatter of
+ * stamps onto a canvas the padding then crops, (c) the flipped kernel slid over the zero-inserted, padded
+ * grid. Each was computed on its own (src/engine/inspect/transposedViews.ts); the section says how far
+ * apart they are.
+ */
+export function transposedFaces(problem: ConvProblem, views: TransposedViews, context: RenderContext): TransposedFaces {
+  const [gh, gw] = views.geometry;
+  const transposed = views.map === 'conv_transpose2d';
+  const linker = new FacesLinker(problem, views, context.format);
+  const made: TensorView[] = [];
+  const draw = (name: TensorName, t: Tensor3, letter: 'x' | 'y', focus: (cell: { channel: number; y: number; x: number; flat: number | undefined }, view: TensorView) => FaceFocus | undefined, extra: Partial<Parameters<typeof tensorView>[0]> = {}) => {
+    const view: TensorView = tensorView({ name, tensor: t, letter, ...extra, onPoint: (_via, cell) => linker.point(cell && focus(cell, view)) }, context);
+    made.push(view);
+    return view;
+  };
+  const resultFocus = (cell: { channel: number; y: number; x: number }, view: TensorView): FaceFocus => ({ on: 'result', ...cell, view });
+  const [small, big] = transposed ? (['x', 'y'] as const) : (['y', 'x'] as const);
+
+  const source = draw('scatter_source', views.source, small, (cell, view) => (cell.flat === undefined ? undefined : { on: 'source', index: cell.flat, view }));
+  const viaMatrix = draw('via_matrix', views.matrix, big, resultFocus);
+  const canvas = views.scatter.canvas;
+  const viaScatter = draw('via_scatter', views.scatter.result, big, resultFocus, {
+    border: {
+      kind: 'cropped',
+      before: [gh.scatter.cropBefore, gw.scatter.cropBefore],
+      after: [gh.scatter.cropAfter, gw.scatter.cropAfter],
+      valueAt: (c, row, col) => canvas.data[(c * canvas.height + row + gh.scatter.cropBefore) * canvas.width + col + gw.scatter.cropBefore],
+    },
+  });
+  const stretched = draw('stretched', views.direct.stretched, small, (cell, view) => ({ on: 'stretched', channel: cell.channel, y: cell.y, x: cell.x, view }), {
+    kindOf: (_c, i, j) => stretchedKind(gh, gw, i, j),
+  });
+  const flipped = kernelView(views.direct.flippedKernel, problem.params, (_via, k) => linker.point(k === undefined ? undefined : { on: 'flipped', index: k }), context, {
+    name: 'flipped_kernel',
+    title: 'flipped kernel',
+  });
+  const viaDirect = draw('via_direct', views.direct.result, big, resultFocus);
+  Object.assign(linker, { source, results: [viaMatrix, viaDirect], canvas: viaScatter, stretched, flipped });
+
+  const dims = (t: { channels: number; height: number; width: number }) => shapeText([t.channels, t.height, t.width]);
+  const sourceName = transposed ? 'the input x' : 'the output y';
+  const product = transposed ? 'vec(x) @ M' : 'vec(y) @ Mᵀ';
+  const agreement = views.maxAbsDifference === 0 ? 'identical, cell for cell' : `max |difference| = ${views.maxAbsDifference.toExponential(2)}`;
+  const element = el(
+    'section',
+    { class: 'stage stage-faces', 'aria-label': 'The transposed convolution three ways' },
+    el('h2', {}, transposed ? 'conv_transpose2d three ways' : 'The reconstruction three ways'),
+    el(
+      'p',
+      { class: 'lead' },
+      transposed
+        ? 'The same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.'
+        : 'vec(out) @ Mᵀ is conv_transpose2d of the output with the same weight: the same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.',
+    ),
+    el('p', { class: 'agreement', 'data-role': 'faces-agreement', role: 'note' }, el('strong', {}, 'The three agree: '), agreement, '.'),
+    el('div', { class: 'flow' }, block('(a) kernel matrix', `${product} · ${dims(views.matrix)}`, viaMatrix.element)),
+    el(
+      'div',
+      { class: 'flow' },
+      block('(b) scatter', `each cell of ${sourceName} · ${dims(views.source)}`, source.element),
+      block(
+        'stamps, summed',
+        `canvas ${shapeText([canvas.channels, canvas.height, canvas.width])}; the padding crops the dimmed cells${transposed && problem.bias ? ', then the bias is added' : ''}`,
+        viaScatter.element,
+      ),
+    ),
+    el(
+      'dl',
+      { class: 'params stretch-params', 'data-role': 'stretch-params' },
+      param('zeros between cells', `stride − 1 = ${pairText([gh.stretched.inserted, gw.stretched.inserted])}`),
+      param('pad before', `dilation·(k − 1) − padding = ${pairOf(views.geometry, (a) => a.stretched.before)}`),
+      param(
+        'pad after',
+        `dilation·(k − 1) − padding ${transposed ? '+ output_padding' : '+ unread rows'} = ${pairOf(views.geometry, (a) => a.stretched.after)}`,
+      ),
+    ),
+    el(
+      'div',
+      { class: 'flow' },
+      block('(c) stretched grid', `${sourceName}, zero-inserted and padded · ${dims(views.direct.stretched)}`, stretched.element, cellLegend()),
+      el('div', { class: 'operand' }, el('div', { class: 'operator', 'aria-label': 'convolved with' }, '⋆'), block('flipped kernel', 'stride 1, same dilation', flipped.element)),
+      el('div', { class: 'operand' }, el('div', { class: 'operator', 'aria-label': 'equals' }, '='), block('result', dims(views.direct.result), viaDirect.element)),
+    ),
+  );
+  return {
+    element,
+    dispose() {
+      made.forEach((view) => view.dispose());
+      flipped.dispose();
+    },
+  };
+}
+
+/** What the stretched grid's three kinds of cell look like. */
+function cellLegend(): HTMLElement {
+  const entry = (kind: string, text: string) => el('span', {}, el('span', { class: `sample kind-${kind}`, 'aria-hidden': 'true' }), text);
+  return el('p', { class: 'cell-legend' }, entry('source', 'a cell of the grid'), entry('inserted', 'inserted zero (stride − 1 between cells)'), entry('padding', 'padding'));
+}
+
+function param(name: string, value: string): HTMLElement {
+  return el('div', { class: 'param' }, el('dt', {}, name), el('dd', {}, value));
+}

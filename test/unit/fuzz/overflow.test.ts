@@ -1,0 +1,67 @@
+/**
+ * Finite inputs can still overflow float64 (1e308 * 2). Such a result is refused with the first cell that
+ * overflowed, never shown or printed as Infinity (or as `null` in JSON).
+ */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import { DEFAULT_LIMITS } from '../../../src/engine';
+import { describeLiteral } from '../../../src/hoverText';
+import { convolveSpec, convolveText } from '../../../src/pipeline';
+import { repoRoot } from '../../support/golden';
+
+const options = { limits: DEFAULT_LIMITS, format: { decimals: 4, exactFractions: false } };
+
+function refusal(text: string): { message: string; range: { offset: number; length: number } } {
+  const result = convolveText(text, options);
+  assert.ok(!result.ok, `${text} computed`);
+  return result.error;
+}
+
+describe('fuzz: overflow to Infinity is an error naming the cell', () => {
+  it('an output cell that overflows to Infinity', () => {
+    const text = '{"input": [[1, 2, 3], [4, 1e308, 6]], "kernel": [[1, 2], [3, 4]]}';
+    const error = refusal(text);
+    assert.strictEqual(error.message, "output[0][0][0] overflowed to Infinity: the sum of products exceeds float64's range (about ±1.8e308). Scale the input or the kernel down.");
+    assert.deepStrictEqual(error.range, { offset: 0, length: text.length });
+  });
+
+  it('the first cell in row-major order, also with channels and -Infinity', () => {
+    assert.match(refusal('{"input": [[[1, 1], [1, -1e308]]], "weight": [[[[1]]], [[[5]]]]}').message, /^output\[1\]\[1\]\[1\] overflowed to -Infinity:/);
+  });
+
+  it('infinities of both signs meeting in one sum give NaN, named as such', () => {
+    assert.match(refusal('{"input": [[1e308, 1e308, -1e308, -1e308]], "kernel": [[2, 2, 2, 2]]}').message, /^output\[0\]\[0\]\[0\] overflowed to NaN \(infinities of both signs met\):/);
+  });
+
+  it('a finite output whose reconstruction (the transposed map) overflows', () => {
+    const error = refusal('[[0, 1e308, 0]]\n[[1, 1]]');
+    assert.match(error.message, /^reconstruction\[0\]\[0\]\[1\] overflowed to Infinity: the transposed map of the output exceeds/);
+  });
+
+  it('large but finite results compute', () => {
+    const result = convolveText('{"input": [[1e300, 1e300]], "kernel": [[10, 10]]}', options);
+    assert.ok(result.ok);
+    assert.strictEqual(result.view.output.data[0], 2e301);
+  });
+
+  it('convlens.open and a restored panel refuse it too', () => {
+    const solved = convolveSpec({ input: [[1e308]], kernel: [[10]] }, 'test', options);
+    assert.ok(!solved.ok);
+    assert.match(solved.error.message, /^output\[0\]\[0\]\[0\] overflowed to Infinity/);
+  });
+
+  it('a hover on such a spec says so instead of previewing Infinity', () => {
+    const hover = describeLiteral('{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}', 4);
+    assert.ok(hover);
+    assert.match(hover.markdown, /output\[0\]\[0\]\[0\] overflowed to Infinity/);
+    assert.doesNotMatch(hover.markdown, /output:/);
+  });
+
+  it('the CLI says so instead of printing Infinity, or null in --json', () => {
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--json', '-'], { input: '{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}', encoding: 'utf8' });
+    assert.strictEqual(run.status, 1, run.stderr);
+    const [result] = JSON.parse(run.stdout) as { error?: string }[];
+    assert.match(result.error ?? '', /^output\[0\]\[0\]\[0\] overflowed to Infinity: .* \(-: line 1, column 1\)$/);
+  });
+});

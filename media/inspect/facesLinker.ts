@@ -25,6 +25,7 @@ export class FacesLinker {
   canvas: TensorView | undefined;
   stretched: TensorView | undefined;
   flipped: KernelView | undefined;
+  private readonly focus: Record<'pointer' | 'keyboard', FaceFocus | undefined> = { pointer: undefined, keyboard: undefined };
 
   constructor(
     private readonly problem: ConvProblem,
@@ -32,7 +33,13 @@ export class FacesLinker {
     private readonly format: (value: number) => string,
   ) {}
 
-  point(focus: FaceFocus | undefined): void {
+  /** The pointer wins over the keyboard while it is on a cell, as in the page's main linking. */
+  point(via: 'pointer' | 'keyboard', focus: FaceFocus | undefined): void {
+    this.focus[via] = focus;
+    this.light(this.focus.pointer ?? this.focus.keyboard);
+  }
+
+  private light(focus: FaceFocus | undefined): void {
     for (const view of [this.source, ...this.results, this.canvas, this.stretched, this.flipped]) view?.clearMarks();
     if (!focus) return;
     switch (focus.on) {

@@ -1,4 +1,4 @@
-import { ConvProblem, stretchedCell, Tensor3, TransposedAxis, TransposedViews } from '../../src/engine';
+import { ConvProblem, multiplyAdds, stretchedCell, Tensor3, TransposedAxis, TransposedViews } from '../../src/engine';
 import { el } from '../dom';
 import { pairText, shapeText } from '../labels';
 import type { RenderContext } from '../render/context';
@@ -6,6 +6,9 @@ import { kernelView } from '../render/kernelView';
 import type { CellKind } from '../render/matrixView';
 import { TensorName, TensorView, tensorView } from '../render/tensorView';
 import { FaceFocus, FacesLinker } from './facesLinker';
+
+/** Past this much work the three views (each a full pass) are not worth redoing on every redraw of the page. */
+const MAX_MULTIPLY_ADDS = 2_000_000;
 
 const KINDS: Record<'source' | 'inserted' | 'padding', CellKind | undefined> = {
   source: undefined,
@@ -40,13 +43,24 @@ export interface TransposedFaces {
  * grid. Each was computed on its own (src/engine/inspect/transposedViews.ts); the section says how far
  * apart they are.
  */
-export function transposedFaces(problem: ConvProblem, views: TransposedViews, context: RenderContext): TransposedFaces {
+export function transposedFaces(problem: ConvProblem, compute: () => TransposedViews, context: RenderContext): TransposedFaces {
+  const transposed = problem.params.op === 'conv_transpose2d';
+  const title = transposed ? 'conv_transpose2d three ways' : 'The reconstruction three ways';
+  if (multiplyAdds(problem) > MAX_MULTIPLY_ADDS) {
+    const element = el(
+      'section',
+      { class: 'stage stage-faces', 'aria-label': title },
+      el('h2', {}, title),
+      el('p', { class: 'hint' }, `${multiplyAdds(problem).toLocaleString('en-US')} multiply-adds: too many to compute and draw three ways here.`),
+    );
+    return { element, dispose() {} };
+  }
+  const views = compute();
   const [gh, gw] = views.geometry;
-  const transposed = views.map === 'conv_transpose2d';
   const linker = new FacesLinker(problem, views, context.format);
   const made: TensorView[] = [];
   const draw = (name: TensorName, t: Tensor3, letter: 'x' | 'y', focus: (cell: { channel: number; y: number; x: number; flat: number | undefined }, view: TensorView) => FaceFocus | undefined, extra: Partial<Parameters<typeof tensorView>[0]> = {}) => {
-    const view: TensorView = tensorView({ name, tensor: t, letter, ...extra, onPoint: (_via, cell) => linker.point(cell && focus(cell, view)) }, context);
+    const view: TensorView = tensorView({ name, tensor: t, letter, ...extra, onPoint: (via, cell) => linker.point(via, cell && focus(cell, view)) }, context);
     made.push(view);
     return view;
   };
@@ -67,7 +81,7 @@ export function transposedFaces(problem: ConvProblem, views: TransposedViews, co
   const stretched = draw('stretched', views.direct.stretched, small, (cell, view) => ({ on: 'stretched', channel: cell.channel, y: cell.y, x: cell.x, view }), {
     kindOf: (_c, i, j) => stretchedKind(gh, gw, i, j),
   });
-  const flipped = kernelView(views.direct.flippedKernel, problem.params, (_via, k) => linker.point(k === undefined ? undefined : { on: 'flipped', index: k }), context, {
+  const flipped = kernelView(views.direct.flippedKernel, problem.params, (via, k) => linker.point(via, k === undefined ? undefined : { on: 'flipped', index: k }), context, {
     name: 'flipped_kernel',
     title: 'flipped kernel',
   });
@@ -81,7 +95,7 @@ export function transposedFaces(problem: ConvProblem, views: TransposedViews, co
   const element = el(
     'section',
     { class: 'stage stage-faces', 'aria-label': 'The transposed convolution three ways' },
-    el('h2', {}, transposed ? 'conv_transpose2d three ways' : 'The reconstruction three ways'),
+    el('h2', {}, title),
     el(
       'p',
       { class: 'lead' },

@@ -75,7 +75,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   Object.assign(linker, { kernel, kernelMatrix });
   const leastSquares = leastSquaresView(problem, view.kernelMatrix, view.output, context, (name, t) => tensor(name, t));
   const steps = stepper(problem, linker, context);
-  const faces = transposedFaces(problem, transposedViews(problem, transposed ? view.input : view.output), context);
+  const faces = transposedFaces(problem, () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix), context);
   const tools = toolbar(view, context.palette, context.format);
 
   const [d0, d1, kh, kw] = view.weight.dims;

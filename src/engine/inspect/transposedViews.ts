@@ -1,5 +1,5 @@
 import { kernelMatrix } from '../kernelMatrix';
-import { vecTimes, vecTimesTranspose } from '../sparse';
+import { CsrMatrix, vecTimes, vecTimesTranspose } from '../sparse';
 import { ConvProblem } from '../spec';
 import { Tensor3, tensor3, Weight } from '../tensor';
 import { stretchedCell, TransposedGeometry, transposedGeometry } from './transposedGeometry';
@@ -40,9 +40,8 @@ function addBias(t: Tensor3, bias: Float64Array | null): Tensor3 {
   return t;
 }
 
-/** (a) conv2d: `vec(out) @ M^T`; conv_transpose2d: `vec(in) @ M` (+ bias), both with the sparse M. */
-export function viaKernelMatrix(problem: ConvProblem, source: Tensor3): Tensor3 {
-  const m = kernelMatrix(problem);
+/** (a) conv2d: `vec(out) @ M^T`; conv_transpose2d: `vec(in) @ M` (+ bias), both with the sparse M (built if not given). */
+export function viaKernelMatrix(problem: ConvProblem, source: Tensor3, m: CsrMatrix = kernelMatrix(problem)): Tensor3 {
   const { channels, height, width } = bigShape(problem);
   const data = problem.params.op === 'conv_transpose2d' ? vecTimes(source.data, m) : vecTimesTranspose(source.data, m);
   return addBias(tensor3(channels, height, width, data), biasOf(problem));
@@ -155,11 +154,11 @@ export function maxAbsDifference(...tensors: Tensor3[]): number {
 
 /**
  * All three views of the transposed map applied to `source`: conv2d's output (as computed, bias included)
- * for the reconstruction, or conv_transpose2d's input for the op.
+ * for the reconstruction, or conv_transpose2d's input for the op. Pass the kernel matrix if it exists already.
  */
-export function transposedViews(problem: ConvProblem, source: Tensor3): TransposedViews {
+export function transposedViews(problem: ConvProblem, source: Tensor3, m?: CsrMatrix): TransposedViews {
   const geometry = transposedGeometry(problem);
-  const matrix = viaKernelMatrix(problem, source);
+  const matrix = viaKernelMatrix(problem, source, m);
   const scatter = viaScatter(problem, source, geometry);
   const direct = viaDirectConvolution(problem, source, geometry);
   return {

@@ -77,8 +77,9 @@ async function shoot(frame: Frame, selector: string, name: string, hover?: () =>
   await hover?.();
   await workbench().page.waitForTimeout(150);
   const file = await workbench().screenshot(name);
-  // The section alone too, at full resolution, to look at the details.
-  await frame.locator(selector).first().screenshot({ path: file.replace(/\.png$/, '-section.png') });
+  // The section alone too, at full resolution, when it fits the window.
+  const section = frame.locator(selector).first();
+  if (((await section.boundingBox())?.height ?? Infinity) < 780) await section.screenshot({ path: file.replace(/\.png$/, '-section.png') });
 }
 
 /** The panel's editor group alone in the window (for pictures), or back beside the editor. */
@@ -315,25 +316,34 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
   it('saves the matrices as SVG and PNG where the save dialog says', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-ui-'));
     const page = workbench().page;
+    const input = page.locator('.quick-input-widget input');
+    const inputValue = () => page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget input')?.value ?? '');
+    // Names that share no prefix, so the dialog's completion of existing names cannot change what was typed.
     for (const [action, file, check] of [
-      ['saveSvg', 'matrices.svg', (b: Buffer) => b.toString('utf8').startsWith('<svg')],
-      ['savePng', 'matrices.png', (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+      ['saveSvg', 'vector-matrices.svg', (b: Buffer) => b.toString('utf8').startsWith('<svg')],
+      ['savePng', 'raster-matrices.png', (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
     ] as const) {
       await panel.locator(`button[data-action="${action}"]`).click();
       // VS Code's own save dialog for a remote workspace: a quick input holding the suggested path.
-      const input = page.locator('.quick-input-widget input');
       await input.waitFor();
       const suggested = `convlens-transposed-output-padding.${action === 'saveSvg' ? 'svg' : 'png'}`;
       // The dialog fills in the suggested path a moment after it opens.
-      await page.waitForFunction((name) => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget input')?.value.endsWith(name), suggested);
+      for (let i = 0; i < 50 && !(await inputValue()).endsWith(suggested); i++) await page.waitForTimeout(100);
+      assert.ok((await inputValue()).endsWith(suggested), await inputValue());
+      const target = path.join(dir, file);
       await input.press('Control+A');
-      await input.pressSequentially(path.join(dir, file));
+      await input.pressSequentially(target);
+      // Let the dialog's file list catch up with the typed path before accepting it.
+      for (let i = 0; i < 50 && (await inputValue()) !== target; i++) await page.waitForTimeout(100);
+      await page.waitForTimeout(500);
       await workbench().screenshot(`inspect-save-dialog-${file}`);
       await page.keyboard.press('Enter');
-      await panel.locator('[data-role="toolbar-status"]', { hasText: `Saved ${path.join(dir, file)}` }).waitFor({ timeout: 15_000 });
-      const bytes = fs.readFileSync(path.join(dir, file));
-      assert.ok(check(bytes), `${file} does not look like one`);
+      await panel.locator('[data-role="toolbar-status"]', { hasText: `Saved ${target}` }).waitFor({ timeout: 15_000 });
+      assert.ok(check(fs.readFileSync(target)), `${file} does not look like one`);
     }
+    // Keep the exported picture with the screenshots, to look at.
+    const shots = path.dirname(await workbench().screenshot('inspect-after-save'));
+    fs.copyFileSync(path.join(dir, 'raster-matrices.png'), path.join(shots, 'inspect-exported-matrices.png'));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -363,9 +373,11 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
   after(async () => {
     // Leave the workbench as the next suite expects it: no panel of ours, the default theme, the keyboard
     // focus in the workbench (not in a webview that is going away).
+    // Clicking the side bar's title takes the keyboard out of the webview without doing anything else.
     const wb = workbench();
-    await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Outline' }).first().click();
+    const sideBarTitle = wb.page.locator('.part.sidebar .composite.title').first();
+    await sideBarTitle.click();
     await wb.runCommandFromPalette('View: Close All Editors');
-    await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Outline' }).first().click();
+    await sideBarTitle.click();
   });
 });

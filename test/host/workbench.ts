@@ -40,6 +40,17 @@ export class Workbench {
     await this.page.locator(`.tab.active[aria-label^="${path.basename(name)}"]`).waitFor();
   }
 
+  /** Switches the colour theme as a person does: Ctrl+K Ctrl+T (the palette would rank the marketplace browser first). */
+  async setColorTheme(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+T');
+    await this.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
+    await this.page.keyboard.type(name);
+    await this.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor();
+    await this.acceptQuickInput();
+    await this.page.waitForTimeout(400); // webviews get the new colours a moment later
+  }
+
   /** Hides the secondary side bar (Chat), which otherwise takes a third of every screenshot. */
   async hideSecondarySideBar(): Promise<void> {
     const bar = this.page.locator('.part.auxiliarybar');

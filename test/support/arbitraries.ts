@@ -1,17 +1,8 @@
 import fc from 'fast-check';
+import { GoldenCase } from './golden';
 
-/** A random conv spec in the CLI's JSON form; may be impossible (callers filter with normalizeSpec). */
-export interface RandomSpec {
-  op: 'conv2d' | 'conv_transpose2d';
-  input: number[][][];
-  weight: number[][][][];
-  bias: number[] | null;
-  stride: [number, number];
-  padding: [number, number];
-  dilation: [number, number];
-  output_padding: [number, number];
-  groups: number;
-}
+/** A random conv spec in the golden file's form; may be impossible (callers filter with normalizeSpec). */
+export type RandomSpec = Omit<GoldenCase, 'name' | 'expected' | 'kernel_matrix' | 'reconstruction'>;
 
 const grid = <T>(dims: number[], leaf: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
   dims.length === 0 ? leaf : fc.array(grid(dims.slice(1), leaf), { minLength: dims[0], maxLength: dims[0] });

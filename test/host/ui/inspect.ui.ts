@@ -59,17 +59,6 @@ async function convolveExample(file: string, ready: string): Promise<Frame> {
   return wb.findWebviewFrame(async (f) => (await f.locator(ready).count()) > 0, 30_000);
 }
 
-async function setColorTheme(name: string): Promise<void> {
-  const wb = workbench();
-  await wb.page.keyboard.press('Control+K');
-  await wb.page.keyboard.press('Control+T');
-  await wb.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
-  await wb.page.keyboard.type(name);
-  await wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor();
-  await wb.acceptQuickInput();
-  await wb.page.waitForTimeout(400);
-}
-
 /** A screenshot with `selector` scrolled to the top of the panel, hovering `hover` once it is there. */
 async function shoot(frame: Frame, selector: string, name: string, hover?: () => Promise<void>): Promise<void> {
   await pointerAway();
@@ -228,7 +217,7 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
   it('screenshots of each view in the dark, light and high-contrast themes', async () => {
     await toggleMaximizedPanel();
     for (const [theme, suffix] of [['Dark Modern', 'dark'], ['Light Modern', 'light'], ['Dark High Contrast', 'high-contrast']]) {
-      await setColorTheme(theme);
+      await workbench().setColorTheme(theme);
       await shootViews(panel, `inspect-conv2d-${suffix}`, {
         forward: () => td(panel, 'output', 0, 1).hover(),
         steps: async () => {
@@ -239,7 +228,7 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
         faces: () => td(panel, 'via_direct', 1, 1).hover(),
       });
     }
-    await setColorTheme('Dark Modern');
+    await workbench().setColorTheme('Dark Modern');
     await toggleMaximizedPanel();
   });
 });
@@ -350,7 +339,7 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
   it('screenshots of each view in the light and dark themes', async () => {
     await toggleMaximizedPanel();
     for (const [theme, suffix] of [['Light Modern', 'light'], ['Dark Modern', 'dark']]) {
-      await setColorTheme(theme);
+      await workbench().setColorTheme(theme);
       await shootViews(panel, `inspect-transposed-${suffix}`, {
         forward: () => td(panel, 'input', 0, 1).hover(),
         steps: async () => {

@@ -33,17 +33,6 @@ async function panelWith(matrix: string): Promise<Frame> {
   return workbench().findWebviewFrame(async (f) => (await f.locator(`[data-matrix="${matrix}"]`).count()) > 0, 30_000);
 }
 
-async function setColorTheme(name: string): Promise<void> {
-  const wb = workbench();
-  // Ctrl+K Ctrl+T opens the theme picker itself (the palette would rank the marketplace browser first).
-  await wb.page.keyboard.press('Control+K');
-  await wb.page.keyboard.press('Control+T');
-  await wb.page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor();
-  await wb.page.keyboard.type(name);
-  await wb.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor();
-  await wb.acceptQuickInput();
-}
-
 describe('ConvLens panel', () => {
   let panel: Frame;
 
@@ -91,7 +80,7 @@ describe('ConvLens panel', () => {
     const background = () => panel.evaluate<string>("getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background')");
     const seen: string[] = [];
     for (const [theme, shot] of [['Dark Modern', 'panel-seed-dark'], ['Dark High Contrast', 'panel-seed-high-contrast'], ['Light Modern', 'panel-seed-light']]) {
-      await setColorTheme(theme);
+      await workbench().setColorTheme(theme);
       await workbench().page.waitForTimeout(300);
       seen.push(await background());
       await workbench().screenshot(shot);

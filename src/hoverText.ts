@@ -1,6 +1,7 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
 import { checkFinite, compute, ConvProblem, multiplyAdds, readNumericArray, Tensor3 } from './engine';
 import { matrixText } from './format/matrixText';
+import { dims, problemSummary } from './hoverSummary';
 import { describeLargeLiteral } from './largeLiteralHover';
 import { problemFromContent, readSelection } from './parse';
 
@@ -18,7 +19,6 @@ export interface LiteralHover {
   spec?: Record<string, unknown>;
 }
 
-const dims = (d: readonly number[]): string => d.join('×');
 
 function tensorPreview(t: Tensor3, decimals: number): string {
   const plane = t.height * t.width;
@@ -32,12 +32,7 @@ function tensorPreview(t: Tensor3, decimals: number): string {
 }
 
 function problemMarkdown(problem: ConvProblem, decimals: number): string {
-  const { input, weight, output, params } = problem;
-  const lines = [
-    `**ConvLens** · \`${params.op}\` · input ${dims([input.channels, input.height, input.width])} · weight ${dims(weight.dims)} → output **${dims([output.channels, output.height, output.width])}**`,
-    '',
-    ...problem.outputSize.map((t) => `- ${t.axis}: \`${t.substituted}\``),
-  ];
+  const lines = problemSummary(problem);
   if (multiplyAdds(problem) <= PREVIEW_WORK_LIMIT) {
     const result = compute(problem);
     // An overflow is said as the command says it, not previewed as Infinity.

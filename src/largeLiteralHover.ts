@@ -1,11 +1,11 @@
 /** Hovers for literals too large to parse within a hover's budget: shapes and the output size, no values. */
 import { normalizeSpec, SPEC_FIELDS } from './engine';
+import { dims, problemSummary } from './hoverSummary';
 import { scanArrayShape, scanObjectFields } from './parse/shapeScan';
 
 /** Field values longer than this are measured by scanning, shorter ones are parsed. */
 const PARSED_FIELD_LIMIT = 10_000;
 
-const dims = (d: readonly number[]): string => d.join('×');
 const megabytes = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
 
 /** Zeros in the given shape, sharing one row per level: the engine can size a spec from it almost for free. */
@@ -34,14 +34,7 @@ function describeLargeSpec(text: string, open: number): string | undefined {
   }
   const problem = normalizeSpec(spec);
   if (!problem.ok) return `**ConvLens** · ${problem.error.message}`;
-  const { input, weight, output, params, outputSize } = problem.value;
-  return [
-    `**ConvLens** · \`${params.op}\` · input ${dims([input.channels, input.height, input.width])} · weight ${dims(weight.dims)} → output **${dims([output.channels, output.height, output.width])}**`,
-    '',
-    ...outputSize.map((t) => `- ${t.axis}: \`${t.substituted}\``),
-    '',
-    NOT_PREVIEWED(text.length),
-  ].join('\n');
+  return [...problemSummary(problem.value), '', NOT_PREVIEWED(text.length)].join('\n');
 }
 
 /** Markdown for a literal of many characters, from its shape alone; undefined when it is neither spec nor matrix. */

@@ -4,7 +4,8 @@
  * kernel matrix, the reconstruction and the whole parse -> view path. Medians after warm-up.
  */
 import { adjoint, forward, kernelMatrix, nonZeros, vecTimesTranspose } from '../src/engine';
-import { configureFastEngine, fastAdjoint, fastEngineAvailable, fastForward, startFastEngineThreads } from '../src/engine/fast';
+import { configureFastEngine, fastAdjoint, fastEngineFeatures, fastForward, startFastEngineThreads } from '../src/engine/fast';
+import { enableRelaxedSimd } from '../src/engine/fast/relaxedSimd';
 import { buildConvView } from '../src/convView';
 import { problemFromText } from '../src/parse';
 import { BenchCase, CASES, caseProblem, caseSpec, flops } from './cases';
@@ -22,6 +23,8 @@ interface CaseResult {
   before: Timing;
   oneThread: Timing;
   allThreads: Timing;
+  /** All threads, plain multiply and add: what runtimes without relaxed SIMD get. */
+  unfused: Timing;
   peers: Record<Peer, { timing: Timing; difference: number } | string>;
 }
 
@@ -32,6 +35,11 @@ async function benchCase(c: BenchCase, threads: number): Promise<CaseResult> {
   const oneThread = measure(() => fastForward(problem));
   configureFastEngine({ maxThreads: threads });
   const allThreads = measure(() => fastForward(problem));
+  configureFastEngine({ fusedMultiplyAdd: false });
+  await startFastEngineThreads();
+  const unfused = measure(() => fastForward(problem));
+  configureFastEngine({ fusedMultiplyAdd: true });
+  await startFastEngineThreads();
   const engineOutput = fastForward(problem)!.data;
   const peers = {} as CaseResult['peers'];
   for (const peer of PEERS) {
@@ -45,7 +53,7 @@ async function benchCase(c: BenchCase, threads: number): Promise<CaseResult> {
     peers[peer] = { timing, difference: relativeDifference(conv.run(), engineOutput, problem.output.channels) };
     conv.dispose();
   }
-  return { c, work: flops(problem), before, oneThread, allThreads, peers };
+  return { c, work: flops(problem), before, oneThread, allThreads, unfused, peers };
 }
 
 const cell = (t: Timing, work: number) => `${ms(t.median)} (${rate(work / t.median / 1e6)})`;
@@ -69,7 +77,7 @@ function printCases(results: CaseResult[], threads: number): void {
   console.log(`\nSpeed-up of the engine (time of the other / time of the engine, ${threads} threads unless noted); ">1x" = engine faster.`);
   console.log(
     formatTable(
-      ['case', 'vs before', 'vs tfjs-cpu', 'vs tfjs-wasm', 'vs tfjs-wasm, engine 1 thread', 'max |diff| vs tfjs-wasm (f32)'],
+      ['case', 'vs before', 'vs tfjs-cpu', 'vs tfjs-wasm', 'vs tfjs-wasm, engine 1 thread', 'vs tfjs-wasm, no FMA', 'max |diff| vs tfjs-wasm (f32)'],
       results.map((r) => {
         const wasm = r.peers.wasm;
         return [
@@ -78,6 +86,7 @@ function printCases(results: CaseResult[], threads: number): void {
           peerRatio(r, 'cpu', r.allThreads),
           peerRatio(r, 'wasm', r.allThreads),
           peerRatio(r, 'wasm', r.oneThread),
+          peerRatio(r, 'wasm', r.unfused),
           typeof wasm === 'string' ? '-' : wasm.difference.toExponential(1),
         ];
       }),
@@ -117,9 +126,13 @@ function benchPipeline(threads: number): void {
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(machineSummary());
-  if (!fastEngineAvailable()) throw new Error('the fast engine cannot run here (WebAssembly SIMD missing)');
+  // Before the engine compiles anything: Node 20 has relaxed SIMD behind a flag, VS Code's extension host has it on.
+  enableRelaxedSimd();
+  const { available, fusedMultiplyAdd } = fastEngineFeatures();
+  if (!available) throw new Error('the fast engine cannot run here (WebAssembly SIMD missing)');
   const threads = await startFastEngineThreads();
-  console.log(`engine: WebAssembly SIMD f64x2, up to ${threads} threads; peers: @tensorflow/tfjs-backend-cpu and -wasm (XNNPACK, SIMD, 1 thread in Node)`);
+  const arithmetic = fusedMultiplyAdd ? 'fused multiply-add (relaxed SIMD)' : 'multiply then add (no relaxed SIMD here)';
+  console.log(`engine: WebAssembly SIMD f64x2, ${arithmetic}, up to ${threads} threads; peers: @tensorflow/tfjs-backend-cpu and -wasm (XNNPACK, SIMD, 1 thread in Node)`);
   const results: CaseResult[] = [];
   for (const c of CASES) results.push(await benchCase(c, threads));
   printCases(results, threads);

@@ -1,6 +1,7 @@
 /** The command-line face of the engine: `convlens [--json] FILE`. See USAGE in cli/args.ts. */
 import * as fs from 'fs';
 import { checkFinite, compute, ConvResult, normalizeSpec, Result } from './engine';
+import { enableRelaxedSimd } from './engine/fast/relaxedSimd';
 import { parseArgs, USAGE } from './cli/args';
 import { jsonResult } from './cli/jsonResult';
 import { readSpecs } from './cli/readSpecs';
@@ -16,6 +17,8 @@ function solve(spec: unknown): Result<ConvResult> {
 }
 
 function main(argv: readonly string[]): number {
+  // The same fused tiles as VS Code's extension host, so both print the same last digits.
+  enableRelaxedSimd();
   const args = parseArgs(argv);
   if (args.ok === 'help') {
     process.stdout.write(`${USAGE}\n`);

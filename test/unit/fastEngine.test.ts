@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { adjoint, ConvProblem, forward, normalizeSpec, tensor3, Tensor3 } from '../../src/engine';
-import { configureFastEngine, fastAdjoint, fastEngineAvailable, fastForward, startFastEngineThreads } from '../../src/engine/fast';
+import { configureFastEngine, fastAdjoint, fastEngineAvailable, fastEngineFeatures, fastForward, startFastEngineThreads } from '../../src/engine/fast';
+import { relaxedSimd } from '../support/relaxedSimd';
 import { assertClose } from '../support/approx';
 import { moderateDouble, randomSpec, RandomSpec } from '../support/arbitraries';
 
@@ -169,6 +170,24 @@ describe('fast engine', () => {
       configureFastEngine({ maxThreads: 2, parallelMinFlops: 0 });
       if ((await startFastEngineThreads()) < 2) this.skip();
     });
+    propertySuite('random specs');
+  });
+
+  it('uses the fused multiply-add tiles where relaxed SIMD is on (test/support/relaxedSimd.ts turns it on)', () => {
+    assert.strictEqual(relaxedSimd, true, 'this Node should accept relaxed SIMD, by default or through the V8 flag');
+    assert.deepStrictEqual(fastEngineFeatures(), { available: true, fusedMultiplyAdd: true });
+  });
+
+  describe('plain multiply and add (runtimes without relaxed SIMD), one thread and two', () => {
+    before(async () => {
+      configureFastEngine({ fusedMultiplyAdd: false, maxThreads: 2, parallelMinFlops: 0 });
+      await startFastEngineThreads();
+    });
+    after(() => configureFastEngine({ fusedMultiplyAdd: true }));
+    it('runs the plain tiles when told to', () => assert.deepStrictEqual(fastEngineFeatures(), { available: true, fusedMultiplyAdd: false }));
+    for (const [name, spec] of EDGE_CASES) {
+      it(name, () => checkAgainstReference(solvable(spec)!, 5, spec.integers !== false));
+    }
     propertySuite('random specs');
   });
 });

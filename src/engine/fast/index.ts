@@ -25,6 +25,8 @@ export interface FastEngineOptions {
   parallelMinFlops: number;
   /** WebAssembly memory never shrinks: a runtime whose memory grew past this (a huge problem) is dropped after use. */
   retainedMemoryBytes: number;
+  /** Multiply-add in one instruction where the runtime has relaxed SIMD; false forces the plain tiles. */
+  fusedMultiplyAdd: boolean;
 }
 
 function defaultThreads(): number {
@@ -34,16 +36,30 @@ function defaultThreads(): number {
 
 // Built on first use rather than at load, so bundles that never compute (the webview) can drop this module.
 let settings: FastEngineOptions | undefined;
-const options = (): FastEngineOptions => (settings ??= { maxThreads: defaultThreads(), parallelMinFlops: 1_000_000, retainedMemoryBytes: 128 * 2 ** 20 });
+const options = (): FastEngineOptions =>
+  (settings ??= { maxThreads: defaultThreads(), parallelMinFlops: 1_000_000, retainedMemoryBytes: 128 * 2 ** 20, fusedMultiplyAdd: true });
 let pool: WorkerPool | null | undefined;
 
 export function configureFastEngine(changes: Partial<FastEngineOptions>): FastEngineOptions {
-  return Object.assign(options(), changes);
+  const before = options().fusedMultiplyAdd;
+  Object.assign(options(), changes);
+  // The workers run the shared runtime's module: a different kernel flavour needs a new pool.
+  if (options().fusedMultiplyAdd !== before && pool) {
+    pool.dispose();
+    pool = undefined;
+  }
+  return options();
+}
+
+/** What the fast engine runs here: whether at all, and whether its tiles multiply-add in one instruction. */
+export function fastEngineFeatures(): { available: boolean; fusedMultiplyAdd: boolean } {
+  const runtime = fastRuntime(false, options().fusedMultiplyAdd);
+  return { available: runtime !== undefined, fusedMultiplyAdd: runtime?.fused ?? false };
 }
 
 /** Whether the fast engine can run here (WebAssembly with SIMD). */
 export function fastEngineAvailable(): boolean {
-  return fastRuntime() !== undefined;
+  return fastEngineFeatures().available;
 }
 
 /** Starts the worker threads now; resolves to how many threads large computations will use once they are up. */
@@ -62,7 +78,7 @@ export async function startFastEngineThreads(): Promise<number> {
 function workerPool(): WorkerPool | undefined {
   if (options().maxThreads < 2) return undefined;
   if (pool === undefined) {
-    const shared = fastRuntime(true);
+    const shared = fastRuntime(true, options().fusedMultiplyAdd);
     pool = (shared && WorkerPool.start(options().maxThreads - 1, shared)) || null;
   }
   return pool ?? undefined;
@@ -84,7 +100,7 @@ function run(plan: Plan, weight: Float64Array, bias: Float64Array | null): Float
       return undefined;
     }
   }
-  const runtime = fastRuntime();
+  const runtime = fastRuntime(false, options().fusedMultiplyAdd);
   if (!runtime) return undefined;
   const result = execute(plan, weight, bias, runtime, (jobs, count) => {
     for (let j = 0; j < count; j++) runtime.run(jobs[3 * j], jobs[3 * j + 1], jobs[3 * j + 2]);
@@ -99,7 +115,7 @@ function retireIfHuge(runtime: FastRuntime): void {
     pool?.dispose();
     pool = undefined;
   }
-  releaseFastRuntime(runtime.shared);
+  releaseFastRuntime(runtime);
 }
 
 /** `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. */

@@ -33,9 +33,12 @@ export function tileSlot(channels: number, vectors: number): number {
 /** 2 GiB: byte addresses stay positive i32s. */
 export const MAXIMUM_PAGES = 32768;
 
-/** The module's bytes, built from the generators in this folder: the tile kernels (in table 0), the exported `run`, `copy2d` and `zero`. */
-export function kernelModuleBytes(shared: boolean): Uint8Array {
-  const tiles = TILE_SHAPES.map((s) => ({ body: tileKernel(s.channels, s.vectors) }));
+/**
+ * The module's bytes, built from the generators in this folder: the tile kernels (in table 0), the exported `run`,
+ * `copy2d` and `zero`. With `fused`, the tiles use relaxed SIMD's multiply-add, which not every runtime accepts.
+ */
+export function kernelModuleBytes(shared: boolean, fused: boolean): Uint8Array {
+  const tiles = TILE_SHAPES.map((s) => ({ body: tileKernel(s.channels, s.vectors, fused) }));
   const spec: ModuleSpec = { memory: { minimumPages: 1, maximumPages: MAXIMUM_PAGES, shared }, functions: tiles, table: tiles.map((_, i) => i) };
   spec.functions = [...tiles, { body: driver(typeIndexOf(spec, tiles[0].body)), exportAs: 'run' }, { body: copy2d(), exportAs: 'copy2d' }, { body: zero(), exportAs: 'zero' }];
   return encodeModule(spec);

@@ -11,7 +11,8 @@ export interface WasmModule {
   readonly kind?: 'WebAssembly.Module';
 }
 
-interface WasmApi {
+export interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => WasmModule;
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
   Instance: new (module: WasmModule, imports: object) => { exports: Record<string, unknown> };

@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { DEFAULT_LIMITS } from '../../../src/engine';
+import { configureFastEngine, fastEngineFeatures } from '../../../src/engine/fast';
 import { describeLiteral } from '../../../src/hoverText';
 import { convolveSpec, convolveText } from '../../../src/pipeline';
 import { repoRoot } from '../../support/golden';
@@ -30,8 +31,20 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
     assert.match(refusal('{"input": [[[1, 1], [1, -1e308]]], "weight": [[[[1]]], [[[5]]]]}').message, /^output\[1\]\[1\]\[1\] overflowed to -Infinity:/);
   });
 
-  it('infinities of both signs meeting in one sum give NaN, named as such', () => {
-    assert.match(refusal('{"input": [[1e308, 1e308, -1e308, -1e308]], "kernel": [[2, 2, 2, 2]]}').message, /^output\[0\]\[0\]\[0\] overflowed to NaN \(infinities of both signs met\):/);
+  describe('products of both signs past the range in one sum', () => {
+    const text = '{"input": [[1e308, 1e308, -1e308, -1e308]], "kernel": [[2, 2, 2, 2]]}';
+    after(() => configureFastEngine({ fusedMultiplyAdd: true }));
+
+    it('multiply then add: the products round to ±Infinity, which meet as NaN, named as such', () => {
+      configureFastEngine({ fusedMultiplyAdd: false });
+      assert.match(refusal(text).message, /^output\[0\]\[0\]\[0\] overflowed to NaN \(infinities of both signs met\):/);
+    });
+
+    it('fused multiply-add: products are never rounded alone, so the sum stays at the first Infinity', () => {
+      configureFastEngine({ fusedMultiplyAdd: true });
+      assert.strictEqual(fastEngineFeatures().fusedMultiplyAdd, true);
+      assert.match(refusal(text).message, /^output\[0\]\[0\]\[0\] overflowed to Infinity:/);
+    });
   });
 
   it('a finite output whose reconstruction (the transposed map) overflows', () => {

@@ -35,7 +35,7 @@ export const Op = {
   simdPrefix: 0xfd,
 } as const;
 
-/** Opcodes after the 0xfd prefix, encoded as u32 LEB128. */
+/** Opcodes after the 0xfd prefix, encoded as u32 LEB128 (`f64x2RelaxedMadd` is from the relaxed SIMD proposal). */
 export const SimdOp = {
   v128Load: 0x00,
   v128Load64Splat: 0x0a,
@@ -43,6 +43,8 @@ export const SimdOp = {
   v128Store64Lane: 0x5b,
   f64x2Add: 0xf0,
   f64x2Mul: 0xf2,
+  /** `a * b + c`, fused where the hardware has FMA. */
+  f64x2RelaxedMadd: 0x107,
 } as const;
 
 /** Bulk-memory opcodes after the 0xfc prefix. */

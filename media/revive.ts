@@ -36,6 +36,6 @@ export function reviveView(view: ConvView): ConvView {
     reconstruction: tensor(view.reconstruction),
     weight: { ...view.weight, data: float64(view.weight.data, d0 * d1 * kh * kw) },
     bias: view.bias === null || view.bias === undefined ? null : float64(view.bias, view.output.channels),
-    kernelMatrix: csr(view.kernelMatrix),
+    kernelMatrix: view.kernelMatrix ? csr(view.kernelMatrix) : undefined,
   };
 }

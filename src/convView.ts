@@ -1,6 +1,11 @@
 /** Turns a validated problem into what the panel draws: the one place the host computes for the webview. */
-import { compute, ConvProblem, ConvResult, kernelMatrix } from './engine';
-import { ConvView, NumberFormat } from './protocol';
+import { compute, ConvProblem, ConvResult, CsrMatrix, kernelMatrix, kernelMatrixNonZeros } from './engine';
+import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from './protocol';
+
+/** M as CSR when it is small enough to post; a larger one is neither built nor sent (the webview computes what it shows). */
+function postedKernelMatrix(problem: ConvProblem): CsrMatrix | undefined {
+  return kernelMatrixNonZeros(problem) <= MAX_POSTED_KERNEL_MATRIX_NON_ZEROS ? kernelMatrix(problem) : undefined;
+}
 
 export function buildConvView(problem: ConvProblem, spec: Record<string, unknown>, source: string, format: NumberFormat, result: ConvResult = compute(problem)): ConvView {
   return {
@@ -13,7 +18,7 @@ export function buildConvView(problem: ConvProblem, spec: Record<string, unknown
     bias: problem.bias,
     output: result.output,
     reconstruction: result.reconstruction,
-    kernelMatrix: kernelMatrix(problem),
+    kernelMatrix: postedKernelMatrix(problem),
     format,
   };
 }

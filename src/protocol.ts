@@ -11,6 +11,9 @@ export interface NumberFormat {
   exactFractions: boolean;
 }
 
+/** The largest kernel matrix the host sends as CSR: 200,000 non-zeros are 2.4 MB of typed arrays (512 x 512, k5: 77 MB). */
+export const MAX_POSTED_KERNEL_MATRIX_NON_ZEROS = 200_000;
+
 /** Everything the panel draws for one computation. */
 export interface ConvView {
   /** Where the spec came from, e.g. `seed.json:1:1`, for the panel's title line. */
@@ -24,8 +27,12 @@ export interface ConvView {
   bias: Float64Array | null;
   output: Tensor3;
   reconstruction: Tensor3;
-  /** `vec(out) = vec(in) @ kernelMatrix`; always sparse, the webview densifies only what it shows. */
-  kernelMatrix: CsrMatrix;
+  /**
+   * `vec(out) = vec(in) @ kernelMatrix` as CSR, only while it has at most `MAX_POSTED_KERNEL_MATRIX_NON_ZEROS`
+   * non-zeros. Every entry follows from `params`, `weight` and the shapes, so the webview reads the M it draws
+   * from those (`KernelMatrixRows`) and a large M never crosses.
+   */
+  kernelMatrix?: CsrMatrix;
   format: NumberFormat;
 }
 

@@ -1,10 +1,9 @@
-import { bigIndex, Contact, contactsOfBig, contactsOfSmall, ConvProblem } from '../../src/engine';
+import { bigIndex, Contact, contactsOfBig, contactsOfSmall, ConvProblem, type KernelMatrixRows } from '../../src/engine';
 import { meetsText } from '../labels';
 import type { KernelView } from '../render/kernelView';
 import type { MatrixView } from '../render/matrixView';
 import type { TensorView } from '../render/tensorView';
 import { windowGaps } from './windowGaps';
-import type { KernelMatrixIndex } from './kernelMatrixIndex';
 
 /**
  * The cell the user (or the step-through) is on. Tensors are either the small grid (conv2d's output,
@@ -39,7 +38,8 @@ export class Linker {
   private readonly transposed: boolean;
 
   constructor(
-    private readonly index: KernelMatrixIndex,
+    /** M read from the geometry: the weight behind an entry, the entries of a weight, at any size. */
+    private readonly kernelMatrixRows: KernelMatrixRows,
     private readonly problem: ConvProblem,
     private readonly format: (value: number) => string,
   ) {
@@ -79,13 +79,13 @@ export class Linker {
         const [small, big] = this.transposed ? [row, col] : [col, row];
         for (const view of this.small) view.mark(small);
         for (const view of this.big) view.mark(big);
-        const k = this.index.weightAt(row, col);
-        if (k !== undefined && k >= 0) this.kernel?.mark(k);
+        const k = this.kernelMatrixRows.weightIndexAt(row, col);
+        if (k >= 0) this.kernel?.mark(k);
         break;
       }
       case 'kernel':
         this.kernel?.mark(focus.index, true);
-        this.index.entriesOfWeight(focus.index, (row, col) => this.kernelMatrix?.mark(row, col));
+        this.kernelMatrixRows.entriesOfWeight(focus.index, (row, col) => this.kernelMatrix?.mark(row, col));
         break;
     }
   }

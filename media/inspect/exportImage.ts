@@ -1,5 +1,7 @@
+import { KernelMatrixRows } from '../../src/engine';
 import type { ConvView, ImageFormat } from '../../src/protocol';
 import { cellLabel, MATRIX_TITLES, shapeText } from '../labels';
+import { problemOf } from '../problem';
 import { mix, Palette, Rgb } from '../theme';
 import { post } from '../vscodeApi';
 import { matricesSvg, SvgMatrix, SvgRow } from './matricesSvg';
@@ -26,18 +28,14 @@ export function exportRows(view: ConvView): SvgRow[] {
     cols: kw,
     valueAt: (r: number, c: number) => view.weight.data[p * kh * kw + r * kw + c],
   }));
-  const m = view.kernelMatrix;
+  // M from the geometry, like the panel's: the view carries its CSR only while small.
+  const m = new KernelMatrixRows(problemOf(view));
   const kernelMatrix: SvgMatrix = {
     title: `M  (${shapeText([m.rows, m.cols])}; row ${cellLabel('x', view.input, 0)}…, column ${cellLabel('y', view.output, 0)}…)`,
     rows: m.rows,
     cols: m.cols,
-    valueAt: (r, c) => {
-      for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++) if (m.indices[p] === c) return m.data[p];
-      return 0;
-    },
-    visit: (f) => {
-      for (let r = 0; r < m.rows; r++) for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++) f(r, m.indices[p], m.data[p]);
-    },
+    valueAt: (r, c) => m.entryAt(r, c),
+    visit: (f) => m.visitRows(0, m.rows, f),
   };
   return [
     { heading: `${view.params.op}: input ${view.params.op === 'conv2d' ? '⋆' : '⋆ᵀ'} kernel = output`, matrices: [...channels(MATRIX_TITLES.input, view.input), ...kernels, ...channels(MATRIX_TITLES.output, view.output)] },

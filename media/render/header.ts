@@ -1,3 +1,4 @@
+import type { KernelMatrixRows } from '../../src/engine';
 import type { ConvView } from '../../src/protocol';
 import { el } from '../dom';
 import { pairText, shapeText } from '../labels';
@@ -22,8 +23,8 @@ function parameter(name: string, value: string): HTMLElement {
 }
 
 /** The op, where it came from, its hyper-parameters, the shapes and the output-size formulas with numbers in. */
-export function header(view: ConvView, format: (value: number) => string): HTMLElement {
-  const { params, input, output, weight, kernelMatrix } = view;
+export function header(view: ConvView, m: KernelMatrixRows, format: (value: number) => string): HTMLElement {
+  const { params, input, output, weight } = view;
   return el(
     'header',
     { class: 'summary' },
@@ -43,7 +44,7 @@ export function header(view: ConvView, format: (value: number) => string): HTMLE
       { class: 'shapes' },
       `input ${shapeText([input.channels, input.height, input.width])} → output ${shapeText([output.channels, output.height, output.width])}`,
       ` · weight ${shapeText(weight.dims)}`,
-      ` · M ${shapeText([kernelMatrix.rows, kernelMatrix.cols])}, ${density(kernelMatrix)}`,
+      ` · M ${shapeText([m.rows, m.cols])}, ${density(m)}`,
     ),
     outputSizeFormulas(view.outputSize),
   );

@@ -1,11 +1,13 @@
 import { el } from '../dom';
 import type { Palette } from '../theme';
-import { nextCell } from './gridKeys';
+import { listenToHeatmap } from './heatmapInput';
 import { HeatmapMarks } from './heatmapMarks';
 import { binning, paintProgressively } from './heatmapPaint';
 import { heatmapLegend } from './legend';
 import { identify, MatrixIdentity, MatrixSource, MatrixView, PointHandler } from './matrixView';
 import type { Tooltip } from './tooltip';
+import { zoomControls } from './zoomControls';
+import { Cell, follow, fractionOfCell, panBy, wholeMatrix, ZOOM_STEP, zoomAround, ZoomWindow } from './zoomWindow';
 
 /** On-screen size the heatmap aims for; small matrices get whole-pixel cells up to this. */
 const TARGET_PX = 560;
@@ -20,13 +22,19 @@ export interface HeatmapOptions extends MatrixIdentity {
   onPoint: PointHandler;
 }
 
+const centre = (w: ZoomWindow): Cell => ({ row: w.row + Math.floor(w.rows / 2), col: w.col + Math.floor(w.cols / 2) });
+const sameWindow = (a: ZoomWindow, b: ZoomWindow) => a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+
 /**
- * A matrix too large for a table, as a `<canvas data-matrix data-rows data-cols>`: colour by value, a tooltip
- * with value and indices under the pointer (or the keyboard cursor), linked highlights on an overlay canvas.
+ * A matrix too large for a table, as a `<canvas data-matrix data-rows data-cols data-window>`: colour by
+ * value, painted progressively; zoomable (Ctrl+wheel, + / −, the buttons) into a window that is repainted
+ * alone, at one pixel a cell once it is small enough; a tooltip with value and indices under the pointer (or
+ * the keyboard cursor); linked highlights on an overlay canvas. `data-drawn` is set once a window is painted.
  */
 export function heatmap(options: HeatmapOptions): MatrixView {
-  const { source, tooltip, onPoint } = options;
+  const { source, tooltip, onPoint, palette } = options;
   const { rows, cols } = source;
+  const full = { rows, cols };
   const bins = binning(rows, cols);
   const scale = Math.max(1, Math.min(24, Math.floor(TARGET_PX / Math.max(bins.binRows, bins.binCols))));
 
@@ -36,73 +44,90 @@ export function heatmap(options: HeatmapOptions): MatrixView {
     role: 'img',
     'data-rows': rows,
     'data-cols': cols,
-    'aria-label': `${options.ariaName}: heatmap of ${rows} by ${cols}; arrow keys read values`,
+    'aria-label': `${options.ariaName}: heatmap of ${rows} by ${cols}; arrow keys read values, + and − zoom around the cursor, 0 resets`,
     'aria-describedby': tooltip.id,
   });
   identify(canvas, options);
-  canvas.width = bins.binCols;
-  canvas.height = bins.binRows;
+  // The box keeps its size and shape whatever window it shows, so zooming never moves the page.
   canvas.style.width = `${bins.binCols * scale}px`;
+  canvas.style.aspectRatio = `${bins.binCols} / ${bins.binRows}`;
   const overlay = el('canvas', { class: 'heatmap-overlay', 'aria-hidden': 'true' });
-  const frame = el('div', { class: 'heatmap', 'aria-busy': 'true' }, canvas, overlay);
-  const extent = source.extent();
+  const frame = el('div', { class: 'heatmap' }, canvas, overlay);
   const maxAbs = () => {
     const { min, max } = source.extent();
     return Math.max(-min, max);
   };
-  let stopPainting = paintProgressively(canvas, source, bins, options.palette, Math.max(-extent.min, extent.max), () => {
-    canvas.dataset.drawn = 'true';
-    frame.removeAttribute('aria-busy');
+
+  let view = wholeMatrix(rows, cols);
+  // The legend names the binning, which depends on the window.
+  const legend = () => heatmapLegend(palette, source.extent(), binning(view.rows, view.cols), options.format);
+  let cursor: Cell = { row: 0, col: 0 };
+  let hovered: Cell | undefined;
+  let stopPainting = () => {};
+  let shownLegend = legend();
+  const marks = new HeatmapMarks(canvas, overlay, view, palette);
+  const controls = zoomControls(full, {
+    zoomIn: () => showWindow(zoomAround(view, full, centre(view), ZOOM_STEP)),
+    zoomOut: () => showWindow(zoomAround(view, full, centre(view), 1 / ZOOM_STEP)),
+    reset: () => showWindow(wholeMatrix(rows, cols)),
   });
-  const element = el('div', { class: 'heatmap-figure' }, frame, heatmapLegend(options.palette, extent, bins, options.format));
 
-  const label = (row: number, col: number) =>
-    `${options.describe(row, col)}  (row ${row}, col ${col}) = ${options.format(source.valueAt(row, col))}`;
-
-  // Pointer: the cell under it, from the canvas's on-screen box (CSS may shrink it to fit).
-  let last = -1;
-  const cellAt = (event: MouseEvent) => {
-    const box = canvas.getBoundingClientRect();
-    const col = Math.min(cols - 1, Math.max(0, Math.floor(((event.clientX - box.left) / box.width) * cols)));
-    const row = Math.min(rows - 1, Math.max(0, Math.floor(((event.clientY - box.top) / box.height) * rows)));
-    return { row, col };
+  /** Paints the current window; `shown` is what the canvas holds now, stretched in as a preview meanwhile. */
+  const paint = (shown?: ZoomWindow) => {
+    stopPainting();
+    delete canvas.dataset.drawn;
+    frame.setAttribute('aria-busy', 'true');
+    canvas.dataset.window = `${view.row},${view.col},${view.rows},${view.cols}`;
+    stopPainting = paintProgressively(canvas, source, view, palette, maxAbs(), () => {
+      canvas.dataset.drawn = 'true';
+      frame.removeAttribute('aria-busy');
+    }, shown);
   };
-  canvas.addEventListener('pointermove', (event) => {
-    const cell = cellAt(event);
-    tooltip.show(label(cell.row, cell.col), event.clientX, event.clientY);
-    if (cell.row * cols + cell.col !== last) {
-      last = cell.row * cols + cell.col;
-      onPoint('pointer', cell);
-    }
-  });
-  canvas.addEventListener('pointerleave', () => {
-    last = -1;
-    tooltip.hide();
-    onPoint('pointer', undefined);
-  });
+  const showWindow = (next: ZoomWindow) => {
+    if (sameWindow(next, view)) return;
+    const shown = view;
+    view = next;
+    paint(shown);
+    marks.show(view);
+    controls.show(view);
+    const replacement = legend();
+    shownLegend.replaceWith(replacement);
+    shownLegend = replacement;
+  };
+  paint();
+  controls.show(view);
 
-  // Keyboard: a cursor cell, announced through the tooltip the canvas is described by.
-  let cursor = { row: 0, col: 0 };
+  const label = (cell: Cell) => `${options.describe(cell.row, cell.col)}  (row ${cell.row}, col ${cell.col}) = ${options.format(source.valueAt(cell.row, cell.col))}`;
   const showCursor = () => {
     const box = canvas.getBoundingClientRect();
-    tooltip.show(label(cursor.row, cursor.col), box.left + ((cursor.col + 0.5) / cols) * box.width, box.top + ((cursor.row + 0.5) / rows) * box.height);
+    const at = fractionOfCell(view, cursor);
+    tooltip.show(label(cursor), box.left + at.x * box.width, box.top + at.y * box.height);
     onPoint('keyboard', cursor);
   };
-  canvas.addEventListener('focus', showCursor);
-  canvas.addEventListener('blur', () => {
-    tooltip.hide();
-    onPoint('keyboard', undefined);
-  });
-  canvas.addEventListener('keydown', (event) => {
-    const next = nextCell(event, cursor, rows, cols);
-    if (!next) return;
-    event.preventDefault();
-    cursor = next;
-    showCursor();
+  listenToHeatmap(canvas, full, () => view, {
+    hover(cell, x, y) {
+      if (cell) tooltip.show(label(cell), x, y);
+      else tooltip.hide();
+      // The link highlights change only when the cell does.
+      if (cell?.row !== hovered?.row || cell?.col !== hovered?.col) onPoint('pointer', cell);
+      hovered = cell;
+    },
+    zoom: (at, factor) => showWindow(zoomAround(view, full, at, factor)),
+    pan: (from, rows, cols) => showWindow(panBy(from, full, rows, cols)),
+    reset: () => showWindow(wholeMatrix(rows, cols)),
+    cursor: () => cursor,
+    moveCursor(cell) {
+      cursor = cell;
+      showWindow(follow(view, cursor));
+      showCursor();
+    },
+    blur() {
+      tooltip.hide();
+      onPoint('keyboard', undefined);
+    },
   });
 
-  const marks = new HeatmapMarks(canvas, overlay, rows, cols, options.palette);
-
+  const element = el('div', { class: 'heatmap-figure' }, frame, controls.element, shownLegend);
   return {
     element,
     rows,
@@ -117,10 +142,7 @@ export function heatmap(options: HeatmapOptions): MatrixView {
     markCol: (col) => marks.add('col', 0, col),
     markLabels() {},
     clearMarks: () => marks.clear(),
-    refresh() {
-      stopPainting();
-      stopPainting = paintProgressively(canvas, source, bins, options.palette, maxAbs(), () => undefined);
-    },
+    refresh: () => paint(view),
     dispose: () => stopPainting(),
   };
 }

@@ -1,8 +1,8 @@
-import { CsrMatrix, nonZeros } from '../../src/engine';
+import type { KernelMatrixRows } from '../../src/engine';
 import { cellLabel, Shape3 } from '../labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
-import { csrSource } from './matrixSource';
+import { kernelMatrixSource } from './matrixSource';
 import type { MatrixView } from './matrixView';
 
 /** Column labels stand upright past this many columns, so a wide M stays a readable width. */
@@ -10,10 +10,10 @@ const UPRIGHT_AFTER_COLS = 8;
 
 /**
  * The kernel matrix M of `vec(out) = vec(in) @ M`: row i is input cell i (`x[c,i,j]`), column j is output
- * cell j (`y[c,i,j]`). Drawn from the CSR; a table only when small.
+ * cell j (`y[c,i,j]`). Drawn from the geometry, never from a stored matrix; a table only when small.
  */
 export function kernelMatrixView(
-  m: CsrMatrix,
+  m: KernelMatrixRows,
   input: Shape3,
   output: Shape3,
   onPoint: (via: 'pointer' | 'keyboard', cell: { row: number; col: number } | undefined) => void,
@@ -25,7 +25,7 @@ export function kernelMatrixView(
     {
       name: 'kernel_matrix',
       ariaName: 'kernel matrix',
-      source: csrSource(m),
+      source: kernelMatrixSource(m),
       rowLabel,
       colLabel,
       uprightColumnLabels: m.cols > UPRIGHT_AFTER_COLS,
@@ -36,8 +36,8 @@ export function kernelMatrixView(
   );
 }
 
-export function density(m: CsrMatrix): string {
+export function density(m: { rows: number; cols: number; nonZeros: number }): string {
   const cells = m.rows * m.cols;
-  const share = cells === 0 ? 0 : (100 * nonZeros(m)) / cells;
-  return `${nonZeros(m).toLocaleString('en-US')} non-zeros (${share < 1 ? share.toPrecision(2) : Math.round(share)}%)`;
+  const share = cells === 0 ? 0 : (100 * m.nonZeros) / cells;
+  return `${m.nonZeros.toLocaleString('en-US')} non-zeros (${share < 1 ? share.toPrecision(2) : Math.round(share)}%)`;
 }

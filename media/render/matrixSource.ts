@@ -1,4 +1,4 @@
-import { CsrMatrix, entryAt } from '../../src/engine';
+import type { KernelMatrixRows } from '../../src/engine';
 import type { MatrixSource } from './matrixView';
 
 function extentOf(values: ArrayLike<number>, from = 0, to = values.length): { min: number; max: number } {
@@ -28,18 +28,15 @@ export function denseSource(data: Float64Array, offset: number, rows: number, co
   };
 }
 
-/** The kernel matrix straight from its CSR: never densified, however large. */
-export function csrSource(m: CsrMatrix): MatrixSource {
+/** The kernel matrix straight from the geometry: no CSR, however large; each entry is worked out as it is read. */
+export function kernelMatrixSource(m: KernelMatrixRows): MatrixSource {
+  const extent = m.extent();
   return {
     rows: m.rows,
     cols: m.cols,
-    entriesPerRow: m.rows === 0 ? 0 : m.indptr[m.rows] / m.rows,
-    valueAt: (row, col) => entryAt(m, row, col),
-    visitRows(from, to, visit) {
-      for (let row = from; row < to; row++) {
-        for (let p = m.indptr[row]; p < m.indptr[row + 1]; p++) visit(row, m.indices[p], m.data[p]);
-      }
-    },
-    extent: () => extentOf(m.data),
+    entriesPerRow: m.rows === 0 ? 0 : m.nonZeros / m.rows,
+    valueAt: (row, col) => m.entryAt(row, col),
+    visitRows: (from, to, visit) => m.visitRows(from, to, visit),
+    extent: () => extent,
   };
 }

@@ -1,10 +1,9 @@
-import { transposedViews, type Tensor3 } from '../../src/engine';
+import { KernelMatrixRows, LEAST_SQUARES_LIMIT, nonZeros, transposedViews, type Tensor3 } from '../../src/engine';
 import type { ConvView } from '../../src/protocol';
 import { Child, el } from '../dom';
-import { KernelMatrixIndex } from '../highlight/kernelMatrixIndex';
 import { Linker } from '../highlight/linker';
 import { tensorFocus } from '../highlight/tensorFocus';
-import { leastSquaresView } from '../inspect/leastSquaresView';
+import { type LeastSquaresView, leastSquaresView } from '../inspect/leastSquaresView';
 import { stepper } from '../inspect/stepper';
 import { transposedFaces } from '../inspect/transposedFaces';
 import { shapeText } from '../labels';
@@ -45,6 +44,16 @@ function paddingBorder(view: ConvView): TableBorder | undefined {
   return { kind: 'padding', before: padBefore, after: padAfter };
 }
 
+/** Where the host sent no CSR, M is far beyond what a dense SVD can take: say so without building it. */
+function leastSquaresOutOfReach(m: KernelMatrixRows): LeastSquaresView {
+  const element = el(
+    'div',
+    { class: 'least-squares', 'data-role': 'least-squares' },
+    el('p', { class: 'hint' }, `M is ${shapeText([m.rows, m.cols])}: the least-squares inverse (a dense SVD) is computed only up to ${LEAST_SQUARES_LIMIT.rows} × ${LEAST_SQUARES_LIMIT.cols}.`),
+  );
+  return { element, dispose() {} };
+}
+
 /**
  * The whole result: parameters, the convolution itself and a step-through of it, the kernel matrix that
  * performs it, the transposed map back to the input's shape beside the least-squares inverse, and the
@@ -53,7 +62,9 @@ function paddingBorder(view: ConvView): TableBorder | undefined {
 export function renderPage(view: ConvView, context: RenderContext): Page {
   const problem = problemOf(view);
   const transposed = view.params.op === 'conv_transpose2d';
-  const linker = new Linker(new KernelMatrixIndex(view.kernelMatrix, problem), problem, context.format);
+  // M from the geometry at any size; its CSR comes along only while small (for the least squares and the three faces).
+  const m = new KernelMatrixRows(problem);
+  const linker = new Linker(m, problem, context.format);
   // Input-shaped tensors are the big grid of conv2d and the small grid of conv_transpose2d; output-shaped the other.
   const inputGrid = transposed ? 'small' : 'big';
   const outputGrid = transposed ? 'big' : 'small';
@@ -71,9 +82,9 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   const inputAgain = tensor('input', view.input, { compare: true });
   const reconstruction = tensor('reconstruction', view.reconstruction);
   const kernel = kernelView(view.weight, view.params, (via, k) => linker.point(via, k === undefined ? undefined : { on: 'kernel', index: k }), context);
-  const kernelMatrix = kernelMatrixView(view.kernelMatrix, view.input, view.output, (via, cell) => linker.point(via, cell && { on: 'kernel_matrix', ...cell }), context);
+  const kernelMatrix = kernelMatrixView(m, view.input, view.output, (via, cell) => linker.point(via, cell && { on: 'kernel_matrix', ...cell }), context);
   Object.assign(linker, { kernel, kernelMatrix });
-  const leastSquares = leastSquaresView(problem, view.kernelMatrix, view.output, context, (name, t) => tensor(name, t));
+  const leastSquares = view.kernelMatrix ? leastSquaresView(problem, view.kernelMatrix, view.output, context, (name, t) => tensor(name, t)) : leastSquaresOutOfReach(m);
   const steps = stepper(problem, linker, context);
   const faces = transposedFaces(problem, () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix), context);
   const tools = toolbar(view, context.palette, context.format);
@@ -82,7 +93,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   const element = el(
     'div',
     { class: 'page' },
-    el('div', { class: 'top' }, header(view, context.format), tools.element),
+    el('div', { class: 'top' }, header(view, m, context.format), tools.element),
     section(
       'forward',
       'Convolution',
@@ -115,7 +126,8 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         el('code', {}, 'y[…]'),
         ' an output cell: a column holds the weights of one output’s receptive field. Zeros are dimmed.',
       ),
-      el('div', { class: 'scroll' }, kernelMatrix.element),
+      // How much of M the host sent (0: none, it is drawn from the geometry alone), for the tests that check it.
+      el('div', { class: 'scroll', 'data-posted-non-zeros': view.kernelMatrix ? nonZeros(view.kernelMatrix) : 0 }, kernelMatrix.element),
     ),
     section(
       'transposed',

@@ -2,6 +2,7 @@
 export { compute, ConvResult } from './compute';
 export { adjoint, forward } from './convolve';
 export { kernelMatrix, kernelMatrixNonZeros } from './kernelMatrix';
+export { EntryVisitor, KernelMatrixRows } from './kernelMatrixRows';
 export { checkFinite } from './finite';
 export { checkLimits, checkSelectionLength, DEFAULT_LIMITS, LimitCheck, Limits, multiplyAdds } from './limits';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';

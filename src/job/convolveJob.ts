@@ -45,7 +45,7 @@ export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
 export function transferables(result: ConvolveJobResult): ArrayBuffer[] {
   if (result.kind !== 'done') return [];
   const { view } = result;
-  const arrays = [view.input.data, view.weight.data, view.bias, view.output.data, view.reconstruction.data, view.kernelMatrix.indptr, view.kernelMatrix.indices, view.kernelMatrix.data];
+  const arrays = [view.input.data, view.weight.data, view.bias, view.output.data, view.reconstruction.data, view.kernelMatrix?.indptr, view.kernelMatrix?.indices, view.kernelMatrix?.data];
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (array && array.buffer instanceof ArrayBuffer && array.byteOffset === 0 && array.byteLength === array.buffer.byteLength) buffers.add(array.buffer);

@@ -11,7 +11,7 @@ export interface Limits {
   maxKernelMatrixNonZeros: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxSelectionCharacters: 2_000_000, maxInputCells: 4_000_000, maxOutputCells: 4_000_000, maxKernelMatrixNonZeros: 10_000_000 };
+export const DEFAULT_LIMITS: Limits = { maxSelectionCharacters: 2_000_000, maxInputCells: 4_000_000, maxOutputCells: 4_000_000, maxKernelMatrixNonZeros: 100_000_000 };
 
 /** A refusal that names the limit it hit, so callers can say how to raise it. */
 export type LimitCheck = Result<null> & { limit?: keyof Limits };

@@ -117,7 +117,7 @@ function benchPipeline(threads: number): void {
   configureFastEngine({ maxThreads: threads });
   rows.push([`reconstruction: engine, ${threads} threads`, measure(() => fastAdjoint(problem, output))]);
   rows.push([`end to end, part 1: parse the selection (${(text.length / 1e6).toFixed(1)} MB of JSON): problemFromText()`, measure(parse, SLOW)]);
-  rows.push(['end to end, part 2: buildConvView() (forward, reconstruction, kernel matrix)', measure(() => buildConvView(parsed.problem, parsed.spec, 'bench', format), SLOW)]);
+  rows.push(['end to end, part 2: buildConvView() (forward, reconstruction; M too big to post)', measure(() => buildConvView(parsed.problem, parsed.spec, 'bench', format), SLOW)]);
   rows.push(['end to end: selection text -> view ready to post', measure(() => buildConvView(parse().problem, parsed.spec, 'bench', format), SLOW)]);
   console.log(`\nWhat else "Convolve selection" does, on ${c.name}: median ms`);
   console.log(formatTable(['step', 'ms'], rows.map(([name, t]) => [name, ms(t.median)])));

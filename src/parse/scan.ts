@@ -35,6 +35,8 @@ export const enum Char {
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 export const isNameStartCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === Char.Underscore;
 export const isNamePartCode = (c: number): boolean => isNameStartCode(c) || isDigitCode(c);
+export const isOpener = (c: number): boolean => c === Char.OpenBracket || c === Char.OpenBrace || c === Char.OpenParen;
+export const isCloser = (c: number): boolean => c === Char.CloseBracket || c === Char.CloseBrace || c === Char.CloseParen;
 const isLineBreakCode = (c: number): boolean => c === Char.LineFeed || c === Char.CarriageReturn;
 
 function lineEnd(text: string, i: number, end: number): number {

@@ -4,6 +4,9 @@
  * far longer than a hover may; nothing here validates (the command does that when it runs).
  */
 
+/** What can change the depth or hide a bracket; in a measured row, commas and numbers no longer count. */
+const NEXT_BRACKET_OR_QUOTE = /[[\]()"']/g;
+
 /** An array literal's shape (`[3, 4]` for `[[1,2,3,4],[5,6,7,8],[9,10,11,12]]`) and the index of its closing bracket. */
 export interface ScannedArray {
   shape: number[];
@@ -39,6 +42,12 @@ export function scanArrayShape(text: string, start: number, end = text.length): 
     } else if (c === 0x2c) {
       if (depth === chain || depth <= chain) commas[depth - 1]++;
     } else if (c > 0x20 && depth > 0 && depth <= chain) filled[depth - 1] = true;
+    // Inside a row whose length is known, only brackets and quotes still matter: let the regex engine find the next.
+    if (depth > 1 && (depth > chain || (shape[depth - 1] !== undefined && (depth !== chain || commas[depth - 1] > 0)))) {
+      NEXT_BRACKET_OR_QUOTE.lastIndex = i + 1;
+      const next = NEXT_BRACKET_OR_QUOTE.test(text) ? NEXT_BRACKET_OR_QUOTE.lastIndex - 1 : end;
+      i = Math.min(next, end) - 1; // the loop's i++ lands on it
+    }
   }
   return undefined;
 }

@@ -12,7 +12,8 @@ function plainNumbers(value: unknown, depth: number): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) {
     if (depth >= MAX_NESTING) return false;
-    for (const item of value) if (!plainNumbers(item, depth + 1)) return false;
+    // A number is checked in place: a call per cell would dominate reading a large matrix.
+    for (const item of value) if (typeof item === 'number' ? !Number.isFinite(item) : !plainNumbers(item, depth + 1)) return false;
     return true;
   }
   return depth === 0 || typeof value !== 'object' || value === null;

@@ -18,6 +18,15 @@ describe('shape scan of large literals', () => {
     assert.strictEqual(scanArrayShape('[[1, 2]', 0), undefined);
   });
 
+  it('once a row’s length is known it only looks for brackets and quotes, which measure the same as before', () => {
+    assert.deepStrictEqual(scanArrayShape('[[1, 2], [3, "]", 4], [5]]', 0), { shape: [3, 2], end: 25 });
+    assert.deepStrictEqual(scanArrayShape('[[1], [2, [3, 4]]]', 0), { shape: [2, 1], end: 17 }); // ragged: measured by first elements
+    assert.deepStrictEqual(scanArrayShape('[[1], [[2]]]', 0), { shape: [2, 1, 1], end: 11 });
+    assert.deepStrictEqual(scanArrayShape("[(1, 2), (3, ')'), (5, 6),]", 0), { shape: [3, 2], end: 26 });
+    const planes = `[${Array.from({ length: 3 }, () => bigMatrix(40, 50)).join(', ')}] tail`;
+    assert.deepStrictEqual(scanArrayShape(planes, 0), { shape: [3, 40, 50], end: planes.length - 6 });
+  });
+
   it('agrees with JSON.parse on random rectangular arrays', () => {
     const dims = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 });
     fc.assert(

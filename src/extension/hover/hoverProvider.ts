@@ -3,7 +3,8 @@ import { describeLiteral } from '../../hoverText';
 import { findLiteralAt } from '../../parse';
 import { sourceLabel } from '../documentRanges';
 import { OpenArgs } from '../openSpec';
-import { readSettings } from '../settings';
+import { readSettings, Settings } from '../settings';
+import { recordHoverTime } from './hoverTiming';
 
 /** Hover results per document version: a hover never re-reads an unchanged document. */
 interface DocumentCache {
@@ -18,18 +19,26 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
   private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const started = performance.now();
     const settings = readSettings(document.uri);
     if (!settings.hoverEnabled) return undefined;
     const entry = this.entryFor(document);
-    const literal = findLiteralAt(entry.text, document.offsetAt(position), settings.hoverMaxLiteralCharacters);
-    if (!literal) return undefined;
+    const { hover, cached } = this.hoverAt(entry, document, document.offsetAt(position), settings);
+    recordHoverTime(started, { documentCharacters: entry.text.length, cached });
+    return hover;
+  }
+
+  private hoverAt(entry: DocumentCache, document: vscode.TextDocument, offset: number, settings: Settings): { hover?: vscode.Hover; cached: boolean } {
+    const literal = findLiteralAt(entry.text, offset, settings.hoverMaxLiteralCharacters);
+    if (!literal) return { cached: false };
     const key = `${literal.offset}:${literal.length}:${settings.format.decimals}`;
-    if (!entry.hovers.has(key)) {
+    const cached = entry.hovers.has(key);
+    if (!cached) {
       const described = describeLiteral(entry.text.slice(literal.offset, literal.offset + literal.length), settings.format.decimals);
       const range = new vscode.Range(document.positionAt(literal.offset), document.positionAt(literal.offset + literal.length));
       entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.spec, document, literal), range));
     }
-    return entry.hovers.get(key);
+    return { hover: entry.hovers.get(key), cached };
   }
 
   private markdown(text: string, spec: Record<string, unknown> | undefined, document: vscode.TextDocument, at: { offset: number; length: number }): vscode.MarkdownString {

@@ -111,6 +111,27 @@ describe('parse: findLiteralAt', () => {
     });
   });
 
+  describe('long rows, scientific notation, other scripts', () => {
+    it('finds a call whose rows are long, in 1e-07 notation, past brackets in strings and comments', () => {
+      const row = (r: number) => `[${Array.from({ length: 40 }, (_, c) => ((r * 40 + c) * 1e-7).toExponential(3)).join(', ')}]`;
+      const call = `np.array([${[0, 1, 2].map(row).join(',\n          ')}], dtype=np.float64)`;
+      const text = `note = "a ] and a [ in a string, then a long line of words with no brackets at all"\nx = ${call}  # it's [ done\n`;
+      for (const cursor of ['1.000e-7', '1.190e-5', 'dtype', 'np.array']) assert.strictEqual(found(text, cursor), call, cursor);
+    });
+
+    it('finds a JSON spec whose key after its long rows holds brackets', () => {
+      const text = `{"input": [[${'0.125, '.repeat(300)}1]], "name": "conv [3x3] {x}", "kernel": [[1, 2]]}`;
+      assert.strictEqual(found(text, '0.125, 0.125', { nth: 200 }), text);
+      assert.strictEqual(found(text, '[3x3]'), text);
+    });
+
+    it('finds a list in prose of other scripts, and nothing around it', () => {
+      const text = 'Größe: die Matrix — [1, 2, 3] — ist klein; “[” zählt nicht ohne Schluss.';
+      assert.strictEqual(found(text, '2, 3'), '[1, 2, 3]');
+      assert.strictEqual(found(text, 'Größe'), undefined);
+    });
+  });
+
   describe('bounds', () => {
     it('does not find a literal bigger than maxChars', () => {
       const row = `[${Array.from({ length: 50 }, (_, i) => i).join(', ')}]`;
@@ -129,6 +150,16 @@ describe('parse: findLiteralAt', () => {
       for (let i = 0; i < 10; i++) assert.strictEqual(findLiteralAt(text, cursor)?.length, spec.length);
       const each = (Date.now() - started) / 10;
       assert.ok(each < 50, `${each} ms per call`);
+    });
+
+    it('finds the row under the cursor in a 5 MB spec, whose own brackets are out of reach, in a few milliseconds', () => {
+      const rows = Array.from({ length: 860 }, (_, i) => `[${Array.from({ length: 860 }, (_, j) => ((i * 31 + j * 17) % 1000) / 1000).join(', ')}]`);
+      const text = `{"input": [\n${rows.join(',\n')}\n], "kernel": [[1, 0], [0, -1]]}\n`;
+      const row430 = text.indexOf(rows[430]);
+      const started = Date.now();
+      for (let i = 0; i < 10; i++) assert.deepStrictEqual(findLiteralAt(text, row430 + 100 * i), { offset: row430, length: rows[430].length });
+      const each = (Date.now() - started) / 10;
+      assert.ok(each < 30, `${each} ms per call`);
     });
 
     it('is fast when nothing is found in a large document', () => {

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { convolveSpec } from '../pipeline';
 import { ConvView } from '../protocol';
-import { convolveSelection, ViewOrigin } from './convolveSelection';
+import { ConvolveDeps, ViewOrigin } from './convolvePieces';
+import { convolveSelection } from './convolveSelection';
 import { ConvLensHoverProvider } from './hover/hoverProvider';
 import { ConvolveClient } from './worker/convolveClient';
 import { disposeLog, log } from './log';
 import { openSpec } from './openSpec';
 import { ConvLensPanel, PanelHandlers, registerConvLensPanelSerializer } from './panel';
 import { readSettings, Settings } from './settings';
+import { scheduleWarmUp } from './warmUp';
 
 /** Languages whose matrix literals get hover previews. */
 const HOVER_LANGUAGES = ['json', 'jsonc', 'python', 'markdown'];
@@ -18,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const handlers: PanelHandlers = {
     revealSource: (view) => {
       const origin = origins.get(view);
-      if (!origin) return void vscode.window.showInformationMessage('ConvLens: this view has no source text (it was opened from a link or restored).');
+      if (!origin) return void vscode.window.showInformationMessage('ConvLens: this view has no source text (it was opened from a spec value or restored).');
       void vscode.window.showTextDocument(origin.uri, { selection: origin.range, viewColumn: vscode.ViewColumn.One });
     },
     log: (message) => log().info(message),
@@ -34,11 +36,13 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const hover = new ConvLensHoverProvider();
   const worker = new ConvolveClient(context.extensionPath);
+  const deps: ConvolveDeps = { state: context.globalState, worker, show };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('convlens.convolveSelection', () => convolveSelection({ state: context.globalState, worker, show })),
+    vscode.commands.registerCommand('convlens.convolveSelection', () => convolveSelection(deps)),
     worker,
-    vscode.commands.registerCommand('convlens.open', (args: unknown) => openSpec(args, show)),
+    scheduleWarmUp(worker),
+    vscode.commands.registerCommand('convlens.open', (args: unknown) => openSpec(args, deps)),
     vscode.commands.registerCommand('convlens.showLog', () => log().show()),
     vscode.languages.registerHoverProvider(HOVER_LANGUAGES.map((language) => ({ language })), hover),
     hover,

@@ -1,35 +1,33 @@
 import * as vscode from 'vscode';
 import { convolveSpec } from '../pipeline';
 import { ConvView } from '../protocol';
-import { ViewOrigin } from './convolveSelection';
-import { readSettings, Settings } from './settings';
+import { ConvolveDeps, ConvolveOutcome } from './convolvePieces';
+import { isLiteralLocation, openLiteral } from './openLiteral';
+import { readSettings } from './settings';
 
-/** Arguments of `convlens.open`: a spec object, optionally with where it came from (hover links pass that). */
-export interface OpenArgs {
-  spec: Record<string, unknown>;
-  source?: string;
-  uri?: string;
-  offset?: number;
-  length?: number;
-}
+/** What `convlens.open` returns: a literal's outcome as "Convolve selection" gives it, or a spec value's. */
+export type OpenOutcome = ConvolveOutcome | { view: ConvView } | { error: string };
 
 const isSpecObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Computes a spec passed as a value; returns the view, or the error message (also shown to the user). */
-export async function openSpec(args: unknown, show: (view: ConvView, origin: ViewOrigin | undefined, settings: Settings) => void): Promise<{ view: ConvView } | { error: string }> {
-  const open = isSpecObject(args) && isSpecObject(args.spec) ? (args as unknown as OpenArgs) : isSpecObject(args) ? { spec: args } : undefined;
+/**
+ * `convlens.open`, given where a spec literal is (`{ uri, offset, length, version }`: hover links), or a spec as
+ * a value (`{ spec, source? }`, or the bare spec object: other extensions, tests).
+ */
+export function openSpec(args: unknown, deps: ConvolveDeps): Promise<OpenOutcome> {
+  if (isLiteralLocation(args)) return openLiteral(args, deps);
+  return Promise.resolve(openSpecValue(args, deps));
+}
+
+/** Computes a spec passed as a value, on this thread; returns the view, or the error message (also shown). */
+function openSpecValue(args: unknown, deps: ConvolveDeps): OpenOutcome {
+  const open = isSpecObject(args) && isSpecObject(args.spec) ? { spec: args.spec, source: args.source } : isSpecObject(args) ? { spec: args } : undefined;
   if (!open) return report('convlens.open needs a spec object such as {"input": [[1, 2], [3, 4]], "kernel": [[1]]}.');
   const settings = readSettings();
-  const solved = convolveSpec(open.spec, open.source ?? 'spec', { limits: settings, format: settings.format });
+  const solved = convolveSpec(open.spec, typeof open.source === 'string' ? open.source : 'spec', { limits: settings, format: settings.format });
   if (!solved.ok) return report(solved.error.message);
-  const { view } = solved;
-  let origin: ViewOrigin | undefined;
-  if (open.uri && open.offset !== undefined) {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(open.uri));
-    origin = { uri: document.uri, range: new vscode.Range(document.positionAt(open.offset), document.positionAt(open.offset + (open.length ?? 0))) };
-  }
-  show(view, origin, settings);
-  return { view };
+  deps.show(solved.view, undefined, settings);
+  return { view: solved.view };
 }
 
 function report(message: string): { error: string } {

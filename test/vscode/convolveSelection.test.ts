@@ -88,9 +88,13 @@ describe('Convolve selection', () => {
     assert.strictEqual(error.range.offset, editor.document.offsetAt(at.start));
   });
 
-  it('convlens.open computes a spec passed as an argument', async () => {
-    const outcome = await vscode.commands.executeCommand<Outcome>('convlens.open', { spec: { input: [[1, 2], [3, 4]], kernel: [[1]], bias: [10] } });
-    assert.ok(outcome.view);
-    assert.deepStrictEqual(values(outcome.view.output.data), [11, 12, 13, 14]);
+  it('convlens.open computes a spec passed as an argument, wrapped or bare', async () => {
+    const wrapped = await vscode.commands.executeCommand<Outcome>('convlens.open', { spec: { input: [[1, 2], [3, 4]], kernel: [[1]], bias: [10] }, source: 'from a test' });
+    assert.ok(wrapped.view);
+    assert.deepStrictEqual(values(wrapped.view.output.data), [11, 12, 13, 14]);
+    assert.strictEqual(wrapped.view.source, 'from a test');
+    const bare = await vscode.commands.executeCommand<Outcome>('convlens.open', { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] });
+    assert.ok(bare.view);
+    assert.deepStrictEqual(values(bare.view.output.data), [37, 47, 67, 77]);
   });
 });

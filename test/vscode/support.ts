@@ -2,6 +2,24 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 
+/** A new untitled document (revert it when done, or the workbench keeps it). */
+export async function openText(content: string, language = 'json'): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
+}
+
+/** Cell (i, j) of bigSpecText's input. */
+export const bigSpecInput = (i: number, j: number): number => ((i * 31 + j * 17) % 1000) / 1000;
+
+/** Cell (i, j) of bigSpecText's kernel. */
+export const bigSpecKernel = (i: number, j: number): number => i - j;
+
+/** A JSON spec with an n x n input of short decimals and a k x k kernel; about 6.5 characters a cell. */
+export function bigSpecText(n: number, k: number): string {
+  const rows = Array.from({ length: n }, (_, i) => `[${Array.from({ length: n }, (_, j) => bigSpecInput(i, j)).join(', ')}]`);
+  const kernel = Array.from({ length: k }, (_, i) => `[${Array.from({ length: k }, (_, j) => bigSpecKernel(i, j)).join(', ')}]`);
+  return `{"input": [\n${rows.join(',\n')}\n], "kernel": [${kernel.join(', ')}]}\n`;
+}
+
 export async function openExample(relativePath: string): Promise<vscode.TextEditor> {
   const [uri] = await vscode.workspace.findFiles(relativePath);
   assert.ok(uri, `examples/${relativePath} not found in the workspace`);
@@ -35,4 +53,13 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
+}
+
+/** Resolves once `done()` holds, polling; fails after `timeoutMs`. For state the workbench reports asynchronously. */
+export async function until(done: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -1,29 +1,12 @@
 // End-to-end timings in the real extension host, reported with the results (measured, not asserted).
 import * as assert from 'assert';
-import type { PerformanceMeasure } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { HOVER_MEASURE, HoverTimingDetail } from '../../src/extension/hover/hoverTiming';
+import { HOVER_MEASURE } from '../../src/extension/hover/hoverTiming';
 import { note } from '../host/mochaRun';
-import { select, selectAll } from './support';
+import { bigSpecInput, bigSpecText, openText, select, selectAll } from './support';
+import { providerTiming, timed } from './timing';
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function timed<T>(run: () => Thenable<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await run();
-  return { ms: performance.now() - started, value };
-}
-
-/** A JSON spec with an n x n input of short decimals and a k x k kernel; about 6.5 characters a cell. */
-function bigSpecText(n: number, k: number): string {
-  const rows = Array.from({ length: n }, (_, i) => `[${Array.from({ length: n }, (_, j) => ((i * 31 + j * 17) % 1000) / 1000).join(', ')}]`);
-  const kernel = Array.from({ length: k }, (_, i) => `[${Array.from({ length: k }, (_, j) => i - j).join(', ')}]`);
-  return `{"input": [\n${rows.join(',\n')}\n], "kernel": [${kernel.join(', ')}]}\n`;
-}
-
-async function openText(content: string, language = 'json'): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
-}
 
 describe('timings (reported, not asserted)', () => {
   // The generated documents are untitled and dirty: revert them, or the UI suite's workbench restores megabytes.
@@ -62,16 +45,9 @@ describe('timings (reported, not asserted)', () => {
   });
 });
 
-/** What ConvLens's provider itself did in the last hover: the User Timing measure it leaves (src/extension/hover/hoverTiming.ts). */
-function providerTiming(): { ms: number } & HoverTimingDetail {
-  const [measure] = performance.getEntriesByName(HOVER_MEASURE, 'measure') as PerformanceMeasure[];
-  assert.ok(measure, 'the ConvLens hover provider did not run');
-  return { ms: measure.duration, ...(measure.detail as HoverTimingDetail) };
-}
-
 /** The first line of the hover on row `i` of bigSpecText(860, k): its length, smallest and largest value. */
 function rowHoverTitle(i: number): string {
-  const row = Array.from({ length: 860 }, (_, j) => ((i * 31 + j * 17) % 1000) / 1000);
+  const row = Array.from({ length: 860 }, (_, j) => bigSpecInput(i, j));
   return `**ConvLens** · matrix 860 · min ${Math.min(...row)} · max ${Math.max(...row)}`;
 }
 

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { describeLiteral } from '../../hoverText';
 import { findLiteralAt } from '../../parse';
-import { sourceLabel } from '../documentRanges';
-import { OpenArgs } from '../openSpec';
+import { LiteralLocation } from '../openLiteral';
 import { readSettings, Settings } from '../settings';
 import { recordHoverTime } from './hoverTiming';
 
@@ -36,15 +35,16 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
     if (!cached) {
       const described = describeLiteral(entry.text.slice(literal.offset, literal.offset + literal.length), settings.format.decimals);
       const range = new vscode.Range(document.positionAt(literal.offset), document.positionAt(literal.offset + literal.length));
-      entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.spec, document, literal), range));
+      entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.spec !== undefined, document, literal), range));
     }
     return { hover: entry.hovers.get(key), cached };
   }
 
-  private markdown(text: string, spec: Record<string, unknown> | undefined, document: vscode.TextDocument, at: { offset: number; length: number }): vscode.MarkdownString {
+  private markdown(text: string, isSpec: boolean, document: vscode.TextDocument, at: { offset: number; length: number }): vscode.MarkdownString {
     const markdown = new vscode.MarkdownString(text);
-    if (spec) {
-      const args: OpenArgs = { spec, source: sourceLabel(document, at.offset), uri: document.uri.toString(), ...at };
+    if (isSpec) {
+      // Where the spec is, not the spec: the link stays small, and the click computes on the worker like the command.
+      const args: LiteralLocation = { uri: document.uri.toString(), offset: at.offset, length: at.length, version: document.version };
       markdown.appendMarkdown(`\n\n[Open in ConvLens panel](command:convlens.open?${encodeURIComponent(JSON.stringify([args]))} "Show the kernel matrix, output and reconstruction")`);
       // Only our own command may run from this hover's links.
       markdown.isTrusted = { enabledCommands: ['convlens.open'] };

@@ -7,9 +7,9 @@ import { log } from '../log';
 type Reply = { result: ConvolveJobResult } | { failure: string };
 
 /**
- * Runs convolve jobs on one lazily started worker thread, so a large selection never blocks the extension
- * host. Cancelling terminates the worker (the next job starts a fresh one); where no worker can start, jobs run
- * in-process.
+ * Runs convolve jobs on one worker thread, started by `warmUp` or else by the first job, so a large selection
+ * never blocks the extension host. Cancelling terminates the worker (the next job starts a fresh one); where no
+ * worker can start, jobs run in-process.
  */
 export class ConvolveClient implements vscode.Disposable {
   private worker: Worker | undefined;
@@ -22,6 +22,11 @@ export class ConvolveClient implements vscode.Disposable {
     const next = this.queue.then(() => this.runNow(job, token));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Starts the worker ahead of the first job, which then finds its engine compiled. */
+  warmUp(): void {
+    this.start();
   }
 
   private runNow(job: ConvolveJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | 'cancelled'> {

@@ -1,5 +1,6 @@
 /** The worker thread behind "Convolve selection": parses and computes off the extension host's thread. */
 import { parentPort } from 'worker_threads';
+import { fastEngineAvailable } from '../../engine/fast';
 import { ConvolveJob, runConvolveJob, transferables } from '../../job/convolveJob';
 
 parentPort?.on('message', (job: ConvolveJob) => {
@@ -10,3 +11,6 @@ parentPort?.on('message', (job: ConvolveJob) => {
     parentPort!.postMessage({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+
+// Every job needs the engine: compile it now, while the thread waits for its first job (see ../warmUp.ts).
+fastEngineAvailable();

@@ -15,8 +15,8 @@ const PREVIEW_CHANNELS = 2;
 
 export interface LiteralHover {
   markdown: string;
-  /** The spec to open in the panel from the hover's link, when the literal describes a convolution. */
-  spec?: Record<string, unknown>;
+  /** Whether the literal describes a valid convolution, which the hover's link opens in the panel. */
+  opensInPanel: boolean;
 }
 
 
@@ -61,15 +61,12 @@ function matrixMarkdown(value: unknown, decimals: number): string {
 
 /** Markdown for the literal `text` (a spec object, two matrices, or one matrix); undefined when it is neither. */
 export function describeLiteral(text: string, decimals: number): LiteralHover | undefined {
-  if (text.length > LARGE_LITERAL_CHARACTERS) {
-    const markdown = describeLargeLiteral(text);
-    return markdown === undefined ? undefined : { markdown };
-  }
+  if (text.length > LARGE_LITERAL_CHARACTERS) return describeLargeLiteral(text);
   const read = readSelection(text);
   if (!read.ok) return undefined;
   const content = read.value;
-  if (content.kind === 'single') return { markdown: matrixMarkdown(content.matrix.value, decimals) };
+  if (content.kind === 'single') return { markdown: matrixMarkdown(content.matrix.value, decimals), opensInPanel: false };
   const located = problemFromContent(content);
-  if (!located.ok) return { markdown: `**ConvLens** · ${located.error.message}` };
-  return { markdown: problemMarkdown(located.value.problem, decimals), spec: located.value.spec };
+  if (!located.ok) return { markdown: `**ConvLens** · ${located.error.message}`, opensInPanel: false };
+  return { markdown: problemMarkdown(located.value.problem, decimals), opensInPanel: true };
 }

@@ -1,4 +1,5 @@
 /** Hovers for literals too large to parse within a hover's budget: shapes and the output size, no values. */
+import type { LiteralHover } from './hoverText';
 import { normalizeSpec, SPEC_FIELDS } from './engine';
 import { dims, problemSummary } from './hoverSummary';
 import { scanArrayShape, scanObjectFields } from './parse/shapeScan';
@@ -17,7 +18,7 @@ function zerosShaped(shape: number[]): unknown {
 
 const NOT_PREVIEWED = (length: number) => `values not previewed (${megabytes(length)}); **ConvLens: Convolve selection** computes it`;
 
-function describeLargeSpec(text: string, open: number): string | undefined {
+function describeLargeSpec(text: string, open: number): LiteralHover | undefined {
   const fields = scanObjectFields(text, open);
   if (!fields) return undefined;
   const spec: Record<string, unknown> = {};
@@ -33,16 +34,16 @@ function describeLargeSpec(text: string, open: number): string | undefined {
     }
   }
   const problem = normalizeSpec(spec);
-  if (!problem.ok) return `**ConvLens** · ${problem.error.message}`;
-  return [...problemSummary(problem.value), '', NOT_PREVIEWED(text.length)].join('\n');
+  if (!problem.ok) return { markdown: `**ConvLens** · ${problem.error.message}`, opensInPanel: false };
+  return { markdown: [...problemSummary(problem.value), '', NOT_PREVIEWED(text.length)].join('\n'), opensInPanel: true };
 }
 
 /** Markdown for a literal of many characters, from its shape alone; undefined when it is neither spec nor matrix. */
-export function describeLargeLiteral(text: string): string | undefined {
+export function describeLargeLiteral(text: string): LiteralHover | undefined {
   const open = text.search(/[[{(]/);
   if (open < 0) return undefined;
   if (text[open] === '{') return describeLargeSpec(text, open);
   const bracket = text.indexOf('[', open);
   const array = bracket >= 0 ? scanArrayShape(text, bracket) : undefined;
-  return array ? `**ConvLens** · matrix ${dims(array.shape)} · ${NOT_PREVIEWED(text.length)}` : undefined;
+  return array ? { markdown: `**ConvLens** · matrix ${dims(array.shape)} · ${NOT_PREVIEWED(text.length)}`, opensInPanel: false } : undefined;
 }

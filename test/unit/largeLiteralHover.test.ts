@@ -57,16 +57,20 @@ describe('hover on a literal of megabytes', () => {
     assert.match(hover.markdown, /input 1×300×300 · weight 1×1×2×2 → output \*\*1×151×151\*\*/);
     assert.ok(hover.markdown.includes('floor((300 + 2*1 - 1*(2 - 1) - 1) / 2) + 1 = 151'));
     assert.match(hover.markdown, /values not previewed \(\d\.\d MB\)/);
-    assert.strictEqual(hover.spec, undefined);
+    assert.strictEqual(hover.opensInPanel, true, 'the link carries where the spec is, so big specs get it too');
   });
 
-  it('an impossible large spec still says why', () => {
+  it('an impossible large spec still says why, with no link', () => {
     const text = `{"input": ${bigMatrix(300, 300)}, "kernel": [[1]], "groups": 2}`;
-    assert.match(describeLiteral(text, 4)?.markdown ?? '', /groups = 2 must divide the input's 1 channel/);
+    const hover = describeLiteral(text, 4);
+    assert.match(hover?.markdown ?? '', /groups = 2 must divide the input's 1 channel/);
+    assert.strictEqual(hover?.opensInPanel, false);
   });
 
-  it('a numpy matrix: its shape', () => {
+  it('a numpy matrix: its shape, with no link (a lone matrix needs a kernel)', () => {
     const text = `x = np.array(${bigMatrix(250, 400)})`;
-    assert.match(describeLiteral(text, 4)?.markdown ?? '', /matrix 250×400 · values not previewed/);
+    const hover = describeLiteral(text, 4);
+    assert.match(hover?.markdown ?? '', /matrix 250×400 · values not previewed/);
+    assert.strictEqual(hover?.opensInPanel, false);
   });
 });

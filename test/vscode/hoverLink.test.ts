@@ -76,6 +76,20 @@ describe('hover panel link', () => {
     }
   });
 
+  it('also links a spec too large to preview (shapes only), and the click computes it', async () => {
+    const n = 200;
+    const text = bigSpecText(n, 3);
+    assert.ok(text.length > 200_000, `${text.length} characters: past the hover's parse budget`);
+    const editor = await openText(text);
+    // On the "input" key: the hover describes the whole spec, not a row.
+    const link = await panelLink(editor.document, editor.document.positionAt(3));
+    const { view } = await runLink(link);
+    assert.ok(view);
+    assert.deepStrictEqual([view.output.height, view.output.width], [n - 2, n - 2]);
+    const expected = [0, 1, 2].reduce((sum, a) => sum + [0, 1, 2].reduce((s, b) => s + bigSpecInput(150 + a, 9 + b) * bigSpecKernel(a, b), 0), 0);
+    assert.ok(Math.abs(view.output.data[150 * (n - 2) + 9] - expected) < 1e-9);
+  });
+
   it('refuses after the document changed since the hover, and leaves the panel alone', async () => {
     fs.writeFileSync(file, '{"input": [[1, 2], [3, 4]], "kernel": [[1]]}\n');
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));

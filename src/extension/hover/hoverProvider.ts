@@ -35,7 +35,7 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
     if (!cached) {
       const described = describeLiteral(entry.text.slice(literal.offset, literal.offset + literal.length), settings.format.decimals);
       const range = new vscode.Range(document.positionAt(literal.offset), document.positionAt(literal.offset + literal.length));
-      entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.spec !== undefined, document, literal), range));
+      entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.opensInPanel, document, literal), range));
     }
     return { hover: entry.hovers.get(key), cached };
   }

@@ -4,6 +4,7 @@ import type { MatrixName } from '../labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { denseSource } from './matrixSource';
+import { skipWhileOffscreen } from './offscreen';
 import type { MatrixView } from './matrixView';
 import { MAX_KERNEL_VIEWS } from './size';
 
@@ -55,14 +56,9 @@ export function kernelView(
       context,
     );
     views.push(view);
-    grid.append(
-      el(
-        'figure',
-        { class: 'channel' },
-        !single && el('figcaption', { title: `weight[${a}][${b}]` }, `in ${channels.in} → out ${channels.out}`),
-        view.element,
-      ),
-    );
+    const figure = el('figure', { class: 'channel' }, !single && el('figcaption', { title: `weight[${a}][${b}]` }, `in ${channels.in} → out ${channels.out}`), view.element);
+    skipWhileOffscreen(figure, view);
+    grid.append(figure);
   }
   const element = el('div', { class: 'tensor tensor-kernel' }, grid);
   if (pairs > MAX_KERNEL_VIEWS) element.append(el('p', { class: 'hint' }, `Showing ${MAX_KERNEL_VIEWS} of ${pairs} kernels.`));

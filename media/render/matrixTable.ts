@@ -2,6 +2,9 @@ import { el } from '../dom';
 import { cellAriaLabel } from '../labels';
 import { nextCell } from './gridKeys';
 import { CellKind, identify, MatrixIdentity, MatrixSource, MatrixView, PointHandler, TableBorder } from './matrixView';
+import { deferBuild, fillsItsBox } from './offscreen';
+import { CellContent, valueClasses } from './tableCell';
+import { buildGrid, GridShape, TableGrid } from './tableGrid';
 
 export interface TableOptions extends MatrixIdentity {
   source: MatrixSource;
@@ -24,81 +27,55 @@ const NOT_YET = '·';
  * A matrix as an ARIA grid: each value a focusable `<td>` carrying `data-row`, `data-col`, `data-value` (full
  * precision) and a spoken label; one cell is in the tab order at a time (roving tabindex), arrows move it.
  * Border cells (`data-padding="true"`) have outside coordinates, e.g. `data-row="-1"`, and no `data-value`.
+ * Pointer, focus and keys are handled once for the whole table. A table too big for its box gets its cells
+ * when first needed (see `deferBuild`), `aria-busy` until then.
  */
 export function matrixTable(options: TableOptions): MatrixView {
   const { source, format, onPoint, border } = options;
   const { rows, cols } = source;
   const [top, left] = border?.before ?? [0, 0];
-  const gridRows = top + rows + (border?.after[0] ?? 0);
-  const gridCols = left + cols + (border?.after[1] ?? 0);
+  const shape: GridShape = { rows, cols, top, left, gridRows: top + rows + (border?.after[0] ?? 0), gridCols: left + cols + (border?.after[1] ?? 0) };
   const inside = (row: number, col: number) => row >= 0 && row < rows && col >= 0 && col < cols;
   const borderWord = border?.kind === 'cropped' ? 'cropped' : 'padding';
   const table = el('table', { class: 'matrix-table', role: 'grid', 'aria-label': `${options.ariaName}, ${rows} by ${cols}${border ? `, with its ${borderWord} around it` : ''}` });
   identify(table, options);
   if (options.uprightColumnLabels) table.classList.add('upright-labels');
 
-  const colHeads: HTMLTableCellElement[] = [];
-  const headRow = el('tr', {}, el('th', { class: 'corner', 'aria-hidden': 'true' }));
-  for (let g = 0; g < gridCols; g++) {
-    const col = g - left;
-    const outside = col < 0 || col >= cols;
-    const th = el('th', { scope: 'col', class: outside ? 'col-label border-label' : 'col-label' }, el('span', {}, options.colLabel?.(col) ?? String(col)));
-    colHeads.push(th);
-    headRow.append(th);
-  }
-
-  const rowHeads: HTMLTableCellElement[] = [];
-  const cells: HTMLTableCellElement[] = [];
-  const valueOf = (row: number, col: number) => (inside(row, col) ? source.valueAt(row, col) : (border?.valueAt?.(row, col) ?? 0));
-  const body = el('tbody');
-  for (let gr = 0; gr < gridRows; gr++) {
-    const row = gr - top;
-    const th = el('th', { scope: 'row', class: row < 0 || row >= rows ? 'row-label border-label' : 'row-label' }, options.rowLabel?.(row) ?? String(row));
-    rowHeads.push(th);
-    const tr = el('tr', {}, th);
-    for (let gc = 0; gc < gridCols; gc++) {
-      const col = gc - left;
-      const isBorder = !inside(row, col);
-      const kind = isBorder ? undefined : options.kindOf?.(row, col);
-      const td = el('td', {
-        role: 'gridcell',
-        tabindex: gr === top && gc === left ? 0 : -1,
-        'data-row': row,
-        'data-col': col,
-        'data-padding': isBorder || kind?.padding ? 'true' : undefined,
-        'data-cropped': isBorder && border?.kind === 'cropped' ? 'true' : undefined,
-        'data-kind': kind?.kind,
-        class: isBorder ? `border border-${border?.kind}` : kind ? `kind-${kind.kind}` : undefined,
-      });
-      fill(td, row, col, isBorder, kind);
-      cells.push(td);
-      tr.append(td);
-    }
-    body.append(tr);
-  }
-  table.append(el('thead', {}, headRow), body);
-
-  /** Value, text and spoken label of one cell, from the source (or the border's values). */
-  function fill(td: HTMLTableCellElement, row: number, col: number, isBorder: boolean, kind: CellKind | undefined): void {
-    const value = valueOf(row, col);
+  const valueAt = (row: number, col: number) => (inside(row, col) ? source.valueAt(row, col) : (border?.valueAt?.(row, col) ?? 0));
+  /** Value, text, spoken label and kind of the cell at (row, col), from the source (or the border's values). */
+  const contentAt = (row: number, col: number): CellContent => {
+    const isBorder = !inside(row, col);
+    const value = valueAt(row, col);
+    const kind = isBorder ? undefined : options.kindOf?.(row, col);
     const text = Number.isNaN(value) ? NOT_YET : format(value);
-    td.textContent = text;
-    if (!isBorder) td.dataset.value = String(value);
-    td.classList.toggle('zero', value === 0);
-    td.classList.toggle('not-yet', Number.isNaN(value));
     const spoken = Number.isNaN(value) ? 'not computed yet' : text;
-    const what = isBorder ? `${options.ariaName} ${borderWord}` : options.ariaName;
-    td.setAttribute('aria-label', cellAriaLabel(what, row, col, kind ? `${spoken} (${kind.description})` : spoken));
-  }
-
-  const cellAt = (row: number, col: number): HTMLTableCellElement | undefined => {
-    const gr = row + top;
-    const gc = col + left;
-    return gr >= 0 && gr < gridRows && gc >= 0 && gc < gridCols ? cells[gr * gridCols + gc] : undefined;
+    const ariaLabel = cellAriaLabel(isBorder ? `${options.ariaName} ${borderWord}` : options.ariaName, row, col, kind ? `${spoken} (${kind.description})` : spoken);
+    return { row, col, value, text, ariaLabel, border: isBorder ? border?.kind : undefined, kind };
   };
+
+  let grid: TableGrid | undefined;
+  let tabStop: HTMLTableCellElement | undefined;
+  const build = () => {
+    grid = buildGrid(shape, contentAt, { row: (row) => options.rowLabel?.(row) ?? String(row), col: (col) => options.colLabel?.(col) ?? String(col) });
+    table.append(grid.head, grid.body);
+    table.removeAttribute('aria-busy');
+    tabStop = grid.tabStop;
+  };
+  const deferred = fillsItsBox(rows, cols) ? deferBuild(table, build) : undefined;
+  if (deferred) table.setAttribute('aria-busy', 'true');
+  else build();
+  /** The grid, built now if it was still waiting (highlighting reaches tables off screen too). */
+  const built = (): TableGrid => {
+    deferred?.ensure();
+    return grid!;
+  };
+  const cellAt = (row: number, col: number): HTMLTableCellElement | undefined => {
+    const [gr, gc] = [row + top, col + left];
+    return gr >= 0 && gr < shape.gridRows && gc >= 0 && gc < shape.gridCols ? built().cells[gr * shape.gridCols + gc] : undefined;
+  };
+
   const at = (cell: HTMLElement) => ({ row: Number(cell.dataset.row), col: Number(cell.dataset.col) });
   const cellOf = (target: EventTarget | null) => (target instanceof HTMLElement ? target.closest<HTMLTableCellElement>('td[data-row]') : null);
-  let tabStop = cellAt(0, 0) ?? cells[0];
 
   table.addEventListener('pointerover', (event) => {
     const cell = cellOf(event.target);
@@ -108,7 +85,7 @@ export function matrixTable(options: TableOptions): MatrixView {
   table.addEventListener('focusin', (event) => {
     const cell = cellOf(event.target);
     if (!cell) return;
-    tabStop.tabIndex = -1;
+    if (tabStop) tabStop.tabIndex = -1;
     cell.tabIndex = 0;
     tabStop = cell;
     onPoint('keyboard', at(cell));
@@ -120,10 +97,10 @@ export function matrixTable(options: TableOptions): MatrixView {
     const cell = cellOf(event.target);
     if (!cell) return;
     const here = at(cell);
-    const next = nextCell(event, { row: here.row + top, col: here.col + left }, gridRows, gridCols);
+    const next = nextCell(event, { row: here.row + top, col: here.col + left }, shape.gridRows, shape.gridCols);
     if (!next) return;
     event.preventDefault();
-    cells[next.row * gridCols + next.col].focus();
+    built().cells[next.row * shape.gridCols + next.col].focus();
   });
 
   const marked = new Set<Element>();
@@ -155,22 +132,22 @@ export function matrixTable(options: TableOptions): MatrixView {
       marked.add(cell);
     },
     markRow(row) {
-      add(rowHeads[row + top], 'label');
+      add(built().rowHeads[row + top], 'label');
       for (let col = 0; col < cols; col++) {
         const cell = cellAt(row, col);
         if (cell && !marked.has(cell)) add(cell, 'band');
       }
     },
     markCol(col) {
-      add(colHeads[col + left], 'label');
+      add(built().colHeads[col + left], 'label');
       for (let row = 0; row < rows; row++) {
         const cell = cellAt(row, col);
         if (cell && !marked.has(cell)) add(cell, 'band');
       }
     },
     markLabels(row, col) {
-      add(rowHeads[row + top], 'label');
-      add(colHeads[col + left], 'label');
+      add(built().rowHeads[row + top], 'label');
+      add(built().colHeads[col + left], 'label');
     },
     clearMarks() {
       for (const element of marked) {
@@ -179,13 +156,25 @@ export function matrixTable(options: TableOptions): MatrixView {
       }
       marked.clear();
     },
+    // A table still waiting reads its values when it is built.
     refresh() {
-      for (const td of cells) {
-        const { row, col } = at(td);
-        const isBorder = !inside(row, col);
-        fill(td, row, col, isBorder, isBorder ? undefined : options.kindOf?.(row, col));
-      }
+      if (!grid) return;
+      const { cells, shown } = grid;
+      cells.forEach((td, i) => {
+        const [row, col] = [Math.floor(i / shape.gridCols) - top, (i % shape.gridCols) - left];
+        if (Object.is(valueAt(row, col), shown[i])) return;
+        const content = contentAt(row, col);
+        shown[i] = content.value;
+        td.textContent = content.text;
+        if (!content.border) td.dataset.value = String(content.value);
+        td.setAttribute('aria-label', content.ariaLabel);
+        // Only the value's classes change: the marks stay.
+        td.classList.remove('zero', 'not-yet');
+        td.classList.add(...valueClasses(content.value));
+      });
     },
-    dispose() {},
+    dispose() {
+      deferred?.cancel();
+    },
   };
 }

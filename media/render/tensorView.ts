@@ -4,6 +4,7 @@ import { cellLabel, MatrixName, MATRIX_TITLES } from '../labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { denseSource } from './matrixSource';
+import { skipWhileOffscreen } from './offscreen';
 import type { CellKind, MatrixView, TableBorder } from './matrixView';
 import { TENSOR_TABLE_BUDGET } from './size';
 
@@ -75,7 +76,9 @@ export function tensorView(options: TensorViewOptions, context: RenderContext): 
       },
       context,
     );
-    element.append(el('figure', { class: 'channel' }, many && el('figcaption', {}, `channel ${c}`), view.element));
+    const figure = el('figure', { class: 'channel' }, many && el('figcaption', {}, `channel ${c}`), view.element);
+    skipWhileOffscreen(figure, view);
+    element.append(figure);
     return view;
   });
   return {

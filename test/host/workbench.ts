@@ -40,6 +40,29 @@ export class Workbench {
     await this.page.locator(`.tab.active[aria-label^="${path.basename(name)}"]`).waitFor();
   }
 
+  /**
+   * Ctrl+A in the active editor, until the status bar says all `characters` of it are selected: a big file's
+   * editor can take the keyboard a moment after its tab shows (a click in its text gives it the focus then).
+   */
+  async selectAllInEditor(characters: number, timeoutMs = 15_000): Promise<void> {
+    // "(1748234 selected)", with or without digit grouping.
+    const count = String(characters).split('').join('[,.\\s\\u00a0\\u202f]?');
+    const selected = this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`\\(${count} selected\\)`) });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.page.keyboard.press('Control+A');
+      try {
+        await selected.waitFor({ timeout: 3000 });
+        return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        // Near the text's top left corner: the lines run on under the webview beside the editor.
+        const text = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+        await text.click({ position: { x: 8, y: 8 }, timeout: 3000 }).catch(() => undefined);
+      }
+    }
+  }
+
   /** Switches the colour theme as a person does: Ctrl+K Ctrl+T (the palette would rank the marketplace browser first). */
   async setColorTheme(name: string): Promise<void> {
     await this.page.keyboard.press('Control+K');
@@ -72,8 +95,13 @@ export class Workbench {
     return file;
   }
 
-  findWebviewFrame(predicate: (frame: Frame) => Promise<boolean>, timeoutMs?: number): Promise<Frame> {
-    return findWebviewFrame(this.page, predicate, timeoutMs);
+  findWebviewFrame(predicate: (frame: Frame) => Promise<boolean>, timeoutMs?: number, pollMs?: number): Promise<Frame> {
+    return findWebviewFrame(this.page, predicate, timeoutMs, pollMs);
+  }
+
+  /** The frames holding a webview's own DOM, of every webview open now. */
+  webviewFrames(): Frame[] {
+    return webviewFrames(this.page);
   }
 
   /**
@@ -99,6 +127,19 @@ export class Workbench {
     }
   }
 
+  /**
+   * Closes whatever quick input is open (palette, Quick Open, VS Code's own file dialog) and resolves once it is
+   * gone; one left open takes the keys meant for whatever comes next.
+   */
+  async closeQuickInput(): Promise<void> {
+    const widget = this.page.locator(QUICK_INPUT);
+    for (let attempt = 0; attempt < 3 && (await widget.isVisible()); attempt++) {
+      await this.page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+    }
+    await widget.waitFor({ state: 'hidden', timeout: 1000 });
+  }
+
   /** Enter on the highlighted row of the open palette or Quick Open; resolves once it has closed. */
   async acceptQuickInput(): Promise<void> {
     await this.page.keyboard.press('Enter');
@@ -115,14 +156,19 @@ export async function findWebviewFrame(
   page: Page,
   predicate: (frame: Frame) => Promise<boolean>,
   timeoutMs = 20_000,
+  pollMs = 250,
 ): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('/webview/browser/pre/fake.html')) continue;
+    for (const frame of webviewFrames(page)) {
       if (await predicate(frame).catch(() => false)) return frame;
     }
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(pollMs);
   }
   throw new Error(`no webview frame matched within ${timeoutMs} ms`);
+}
+
+/** The inner frames (see above) of every webview open now. */
+function webviewFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => frame.url().includes('/webview/browser/pre/fake.html'));
 }

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { bigSpecInput, bigSpecKernel, bigSpecText, openExample, openText, rangeOf, until, values } from './support';
+import { bigSpecInput, bigSpecKernel, bigSpecText, discardUnsavedDocuments, openExample, openText, rangeOf, until, values } from './support';
 
 /** `convlens.open`'s outcome for a literal (see src/extension/convolvePieces.ts). */
 interface Outcome {
@@ -39,7 +39,7 @@ describe('hover panel link', () => {
   after(() => fs.rmSync(file, { force: true }));
   afterEach(async () => {
     // Revert what the tests typed, or the UI suite's workbench restores it.
-    while (vscode.window.activeTextEditor?.document.isDirty) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await discardUnsavedDocuments();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

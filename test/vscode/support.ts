@@ -63,3 +63,14 @@ export async function until(done: () => boolean, what: string, timeoutMs = 3000)
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * Reverts and closes every document with unsaved changes, shown or not: the UI suites run in the same workbench
+ * afterwards, and one left dirty would meet them with a "save changes?" dialog.
+ */
+export async function discardUnsavedDocuments(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}

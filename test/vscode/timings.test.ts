@@ -3,16 +3,14 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { HOVER_MEASURE } from '../../src/extension/hover/hoverTiming';
 import { note } from '../host/mochaRun';
-import { bigSpecInput, bigSpecText, openText, select, selectAll } from './support';
+import { bigSpecInput, bigSpecText, discardUnsavedDocuments, openText, select, selectAll } from './support';
 import { providerTiming, timed } from './timing';
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('timings (reported, not asserted)', () => {
   // The generated documents are untitled and dirty: revert them, or the UI suite's workbench restores megabytes.
-  afterEach(async () => {
-    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  });
+  afterEach(discardUnsavedDocuments);
 
   it('seed example: command to view, warm', async function () {
     const editor = await openText('{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]]}');

@@ -328,6 +328,9 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
       await workbench().screenshot(`inspect-save-dialog-${file}`);
       await page.keyboard.press('Enter');
       await panel.locator('[data-role="toolbar-status"]', { hasText: `Saved ${target}` }).waitFor({ timeout: 15_000 });
+      // The dialog has answered; make sure it is gone (and asked nothing more) before the next click or test sends keys.
+      await workbench().closeQuickInput();
+      await page.locator('.monaco-dialog-modal-block').waitFor({ state: 'hidden', timeout: 5000 });
       assert.ok(check(fs.readFileSync(target)), `${file} does not look like one`);
     }
     // Keep the exported picture with the screenshots, to look at.
@@ -355,8 +358,7 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
 
   afterEach(async () => {
     // A dialog a failed test left open would swallow the next test's keys.
-    const quickInput = workbench().page.locator('.quick-input-widget');
-    for (let i = 0; i < 3 && (await quickInput.isVisible()); i++) await workbench().page.keyboard.press('Escape');
+    await workbench().closeQuickInput();
   });
 
   after(async () => {

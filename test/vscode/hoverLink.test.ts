@@ -36,7 +36,10 @@ const panelTabs = (): vscode.Tab[] =>
 describe('hover panel link', () => {
   // A file, not an untitled document: a new untitled one may reuse the last one's name before the host forgets it.
   const file = path.join(os.tmpdir(), `convlens-stale-${process.pid}.json`);
-  after(() => fs.rmSync(file, { force: true }));
+  const largeFile = path.join(os.tmpdir(), `convlens-large-${process.pid}.json`);
+  after(() => {
+    for (const f of [file, largeFile]) fs.rmSync(f, { force: true });
+  });
   afterEach(async () => {
     // Revert what the tests typed, or the UI suite's workbench restores it.
     await discardUnsavedDocuments();
@@ -80,7 +83,9 @@ describe('hover panel link', () => {
     const n = 200;
     const text = bigSpecText(n, 3);
     assert.ok(text.length > 200_000, `${text.length} characters: past the hover's parse budget`);
-    const editor = await openText(text);
+    // A file: a new untitled document could take the last one's name while the host still knows the old one.
+    fs.writeFileSync(largeFile, text);
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(largeFile));
     // On the "input" key: the hover describes the whole spec, not a row.
     const link = await panelLink(editor.document, editor.document.positionAt(3));
     const { view } = await runLink(link);

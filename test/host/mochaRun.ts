@@ -15,7 +15,9 @@ export interface MochaRunOptions {
 }
 
 export function runMochaFiles(options: MochaRunOptions): Promise<TestResult[]> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs, color: false, reporter: options.reporter, rootHooks: options.rootHooks });
+  // CONVLENS_TEST_GREP runs only the tests whose full title matches (both sides: the server passes env on).
+  const grep = process.env.CONVLENS_TEST_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs, color: false, reporter: options.reporter, rootHooks: options.rootHooks, grep });
   for (const file of filesEndingWith(options.dir, options.suffix)) mocha.addFile(file);
   return collectResults(mocha.run());
 }

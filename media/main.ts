@@ -41,7 +41,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'show':
       view = reviveView(message.view);
       error = undefined;
-      keepState({ spec: view.spec });
+      // Exactly what the host says to keep: a small spec, or where a large one came from.
+      keepState(message.keep);
       render();
       break;
     case 'error':
@@ -70,4 +71,4 @@ new MutationObserver(onThemeChange).observe(document.body, { attributes: true, a
 new MutationObserver(onThemeChange).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
 render();
-post({ type: 'ready', spec: keptState().spec });
+post({ type: 'ready', ...keptState() });

@@ -1,4 +1,4 @@
-import type { FromWebviewMessage, WebviewState } from '../src/protocol';
+import { type FromWebviewMessage, parseKeptState, type WebviewState } from '../src/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -15,12 +15,9 @@ export function post(message: FromWebviewMessage): void {
   api.postMessage(message);
 }
 
-/** What the page kept before it was hidden or the window reloaded. */
+/** What the page kept before it was hidden or the window reloaded, checked as the host will check it (`{}` if not valid). */
 export function keptState(): WebviewState {
-  const state = api.getState();
-  if (typeof state !== 'object' || state === null) return {};
-  const spec = (state as WebviewState).spec;
-  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? { spec } : {};
+  return parseKeptState(api.getState()) ?? {};
 }
 
 export function keepState(state: WebviewState): void {

@@ -18,8 +18,11 @@ export const MAX_POSTED_KERNEL_MATRIX_NON_ZEROS = 200_000;
 export interface ConvView {
   /** Where the spec came from, e.g. `seed.json:1:1`, for the panel's title line. */
   source: string;
-  /** The spec as plain JSON; the webview keeps it in its state so a reload can ask for it again. */
-  spec: Record<string, unknown>;
+  /**
+   * The spec as plain JSON, kept by the host; it never travels in a `show` message (262,144 numbers for a 512 x 512
+   * input make it slow to post and to `setState`): the message's `keep` carries it when it is small.
+   */
+  spec?: Record<string, unknown>;
   params: ConvParams;
   outputSize: readonly [OutputSizeTerms, OutputSizeTerms];
   input: Tensor3;
@@ -36,13 +39,32 @@ export interface ConvView {
   format: NumberFormat;
 }
 
-/** What the page keeps with `vscode.setState`: VS Code hands it to the panel serializer after a reload. */
+/** The most cells (input + weight + bias) of a spec the page keeps as JSON: about 0.5 MB of it. */
+export const MAX_KEPT_SPEC_CELLS = 50_000;
+
+/** The longest document URI a page may keep. */
+export const MAX_ORIGIN_URI_CHARACTERS = 4096;
+
+/** Where the text a view was computed from is: a document (`uri` as `Uri.toString()`) and a range of offsets in it. */
+export interface SpecOrigin {
+  uri: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * What the page keeps with `vscode.setState` so that a reload can compute its view again (VS Code hands it to the
+ * panel serializer, and the page sends it back with `ready`): a small spec, or else where a large one came from;
+ * at most one of them, and neither when a large view came from no text.
+ */
 export interface WebviewState {
   spec?: Record<string, unknown>;
+  origin?: SpecOrigin;
 }
 
 export type ToWebviewMessage =
-  | { type: 'show'; view: ConvView }
+  /** `view` comes without its spec; `keep` is exactly what the page should keep for a reload. */
+  | { type: 'show'; view: ConvView; keep: WebviewState }
   | { type: 'error'; message: string; source: string }
   | { type: 'format'; format: NumberFormat }
   /** A `saveImage` finished: written to `path`, or not (`path` undefined: cancelled or failed). */
@@ -55,8 +77,8 @@ export type ImageFormat = 'svg' | 'png';
 export const MAX_IMAGE_CHARACTERS = 24 * 1024 * 1024;
 
 export type FromWebviewMessage =
-  /** The page has loaded and listens; `spec` is what it showed before a reload, if anything. */
-  | { type: 'ready'; spec?: Record<string, unknown> }
+  /** The page has loaded and listens; `spec` or `origin` is what it kept before a reload, if anything. */
+  | ({ type: 'ready' } & WebviewState)
   /** Jump to the text the current view was computed from. */
   | { type: 'revealSource' }
   /** Copy text the page prepared (results as JSON, a snippet) to the clipboard. */
@@ -82,9 +104,10 @@ export function parseFromWebview(message: unknown): FromWebviewMessage | undefin
   if (!isObject(message) || !Object.hasOwn(message, 'type') || !Object.hasOwn(REQUIRED_KEYS, String(message.type))) return undefined;
   if (!REQUIRED_KEYS[message.type as FromWebviewMessage['type']].every((key) => Object.hasOwn(message, key))) return undefined;
   switch (message.type) {
-    case 'ready':
-      if (!Object.hasOwn(message, 'spec') || message.spec === undefined) return { type: 'ready' };
-      return isObject(message.spec) ? { type: 'ready', spec: message.spec } : undefined;
+    case 'ready': {
+      const kept = parseKeptState(message);
+      return kept && { type: 'ready', ...kept };
+    }
     case 'revealSource':
       return { type: 'revealSource' };
     case 'copy':
@@ -96,6 +119,36 @@ export function parseFromWebview(message: unknown): FromWebviewMessage | undefin
     default:
       return undefined;
   }
+}
+
+/** A key's value when the object has it as its own (an inherited one does not count). */
+const own = (object: Record<string, unknown>, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** A URI as `Uri.toString()` writes one: a scheme, a colon, then anything up to the length limit. */
+const URI = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Exactly `{ uri, offset, length }`, with nothing else on it (not even a symbol or a hidden key), or undefined. */
+export function parseSpecOrigin(value: unknown): SpecOrigin | undefined {
+  if (!isObject(value) || Reflect.ownKeys(value).length !== 3) return undefined;
+  const [uri, offset, length] = [own(value, 'uri'), own(value, 'offset'), own(value, 'length')];
+  if (typeof uri !== 'string' || uri.length > MAX_ORIGIN_URI_CHARACTERS || !URI.test(uri)) return undefined;
+  return isCount(offset) && isCount(length) ? { uri, offset, length } : undefined;
+}
+
+/**
+ * The `spec` or `origin` an object (a `ready` message, a kept state) carries, as a fresh object: `{}` when it has
+ * neither, undefined when either is malformed or it has both.
+ */
+export function parseKeptState(value: unknown): WebviewState | undefined {
+  if (!isObject(value)) return undefined;
+  const [spec, origin] = [own(value, 'spec'), own(value, 'origin')];
+  if (spec !== undefined && origin !== undefined) return undefined;
+  if (spec !== undefined) return isObject(spec) ? { spec } : undefined;
+  if (origin === undefined) return {};
+  const parsed = parseSpecOrigin(origin);
+  return parsed && { origin: parsed };
 }
 
 /** A plain file name (no folders) ending in the format's extension; the user still picks the real location. */

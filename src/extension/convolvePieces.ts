@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { ConvolveJob } from '../job/convolveJob';
 import { Piece } from '../job/selectionPieces';
+import { TextRange } from '../parse';
 import { ParseError } from '../parse/types';
-import { ConvView } from '../protocol';
+import { ConvView, parseSpecOrigin, SpecOrigin } from '../protocol';
 import { withDelayedProgress } from './delayedProgress';
 import { sourceLabel } from './documentRanges';
 import { pickKernel } from './kernelPick';
@@ -15,6 +16,11 @@ import { ConvolveClient } from './worker/convolveClient';
 export interface ViewOrigin {
   uri: vscode.Uri;
   range: vscode.Range;
+  /**
+   * The text that alone computes the view again (one piece read, no kernel picked for it): what the panel keeps
+   * across a reload when the spec is too large to keep itself.
+   */
+  recomputeFrom?: SpecOrigin;
 }
 
 /** What a command did; returned to `executeCommand` callers (tests, other extensions). */
@@ -40,19 +46,32 @@ export async function convolvePieces(deps: ConvolveDeps, target: DocumentPieces,
   const job: ConvolveJob = { pieces: target.pieces, limits: settings, format: settings.format };
   const run = (j: ConvolveJob) => withDelayedProgress('ConvLens: computing…', (token) => deps.worker.run(j, token));
   let result = await run(job);
+  let kernelPicked = false;
   if (result !== 'cancelled' && result.kind === 'needsKernel') {
     const kernel = await pickKernel(deps.state);
     if (kernel === undefined) return { cancelled: true };
+    kernelPicked = true;
     result = await run({ ...job, kernel });
   }
   if (result === 'cancelled') return { cancelled: true };
   if (result.kind === 'refused') return showRefusal(target, result.error);
   if (result.kind === 'needsKernel') return { cancelled: true };
-  const { document } = target;
-  const { range: whole } = result;
-  const view: ConvView = { ...result.view, source: sourceLabel(document, whole.offset) };
-  log().info(`${view.source}: ${view.params.op} computed in ${Date.now() - started} ms`);
-  const origin = { uri: document.uri, range: new vscode.Range(document.positionAt(whole.offset), document.positionAt(whole.offset + whole.length)) };
-  deps.show(view, origin, settings);
-  return { view, origin };
+  const [piece] = target.pieces;
+  const alone = target.pieces.length === 1 && !kernelPicked ? { offset: piece.base, length: piece.text.length } : undefined;
+  const placed = placeView(target.document, result.view, result.range, alone);
+  log().info(`${placed.view.source}: ${placed.view.params.op} computed in ${Date.now() - started} ms`);
+  deps.show(placed.view, placed.origin, settings);
+  return placed;
+}
+
+/**
+ * A view computed from `document`, titled with where its text starts (`whole`, in document offsets), and its
+ * origin; `alone` is the text read, when it computes the view again by itself.
+ */
+export function placeView(document: vscode.TextDocument, computed: ConvView, whole: TextRange, alone?: TextRange): { view: ConvView; origin: ViewOrigin } {
+  const view: ConvView = { ...computed, source: sourceLabel(document, whole.offset) };
+  const range = new vscode.Range(document.positionAt(whole.offset), document.positionAt(whole.offset + whole.length));
+  // Only an origin the host accepts back from the page (a URI of at most 4096 characters) is worth keeping.
+  const recomputeFrom = alone && parseSpecOrigin({ uri: document.uri.toString(), offset: alone.offset, length: alone.length });
+  return { view, origin: { uri: document.uri, range, recomputeFrom } };
 }

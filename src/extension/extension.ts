@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { convolveSpec } from '../pipeline';
 import { ConvView } from '../protocol';
 import { ConvolveDeps, ViewOrigin } from './convolvePieces';
 import { convolveSelection } from './convolveSelection';
@@ -7,7 +6,8 @@ import { ConvLensHoverProvider } from './hover/hoverProvider';
 import { ConvolveClient } from './worker/convolveClient';
 import { disposeLog, log } from './log';
 import { openSpec } from './openSpec';
-import { ConvLensPanel, PanelHandlers, registerConvLensPanelSerializer } from './panel';
+import { ConvLensPanel, PanelHandlers, Recompute, registerConvLensPanelSerializer } from './panel';
+import { restoreView } from './restoreView';
 import { readSettings, Settings } from './settings';
 import { scheduleWarmUp } from './warmUp';
 
@@ -15,7 +15,7 @@ import { scheduleWarmUp } from './warmUp';
 const HOVER_LANGUAGES = ['json', 'jsonc', 'python', 'markdown'];
 
 export function activate(context: vscode.ExtensionContext): void {
-  // Where each shown view came from, for the panel's "Go to source"; views of a restored panel have none.
+  // Where each shown view came from, for the panel's "Go to source"; views opened from a spec value have none.
   const origins = new WeakMap<ConvView, ViewOrigin>();
   const handlers: PanelHandlers = {
     revealSource: (view) => {
@@ -27,15 +27,16 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const show = (view: ConvView, origin: ViewOrigin | undefined, settings: Settings): void => {
     if (origin) origins.set(view, origin);
-    ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel });
-  };
-  const recompute = (spec: Record<string, unknown>): ConvView | string => {
-    const settings = readSettings();
-    const solved = convolveSpec(spec, 'restored', { limits: settings, format: settings.format });
-    return solved.ok ? solved.view : solved.error.message;
+    ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel, origin: origin?.recomputeFrom });
   };
   const hover = new ConvLensHoverProvider();
   const worker = new ConvolveClient(context.extensionPath);
+  const recompute: Recompute = async (kept) => {
+    const restored = await restoreView(kept, worker);
+    if (typeof restored === 'string') return restored;
+    if (restored.origin) origins.set(restored.view, restored.origin);
+    return restored.view;
+  };
   const deps: ConvolveDeps = { state: context.globalState, worker, show };
 
   context.subscriptions.push(

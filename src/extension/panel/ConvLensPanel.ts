@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ConvView, FromWebviewMessage, NumberFormat, parseFromWebview, ToWebviewMessage, WebviewState } from '../../protocol';
+import { ConvView, FromWebviewMessage, NumberFormat, parseFromWebview, SpecOrigin, ToWebviewMessage, WebviewState } from '../../protocol';
+import { showMessage } from './keptState';
 import { panelHtml } from './panelHtml';
 import { saveImage } from './saveImage';
 
@@ -16,10 +17,18 @@ export interface PanelHandlers {
 export interface ShowOptions extends PanelHandlers {
   /** Draw into the most recent panel (revealing it) instead of opening another one. */
   reuse: boolean;
+  /** The text the view was computed from, when that text alone computes it again: kept for a reload if the spec is large. */
+  origin?: SpecOrigin;
 }
 
-/** Turns a spec the page kept across a reload back into a view, or into the message saying why it cannot. */
-export type Recompute = (spec: Record<string, unknown>) => ConvView | string;
+/**
+ * Turns what the page kept across a reload (a spec, or the text a view came from) back into a view, or into the
+ * message saying why it cannot.
+ */
+export type Recompute = (kept: WebviewState) => Promise<ConvView | string>;
+
+/** Shown by a restored panel whose page kept neither a spec nor an origin. */
+const NOT_KEPT_MESSAGE = 'This view was too large to keep across a reload: run Convolve selection again.';
 
 interface ShownError {
   message: string;
@@ -48,7 +57,7 @@ export class ConvLensPanel implements vscode.Disposable {
     const reused = options.reuse ? ConvLensPanel.latest : undefined;
     const panel = reused ?? ConvLensPanel.create(context.extensionUri);
     panel.handlers = handlersOf(options);
-    panel.display(view);
+    panel.display(view, options.origin);
     if (reused) reused.webviewPanel.reveal(undefined, true);
     return panel;
   }
@@ -74,7 +83,8 @@ export class ConvLensPanel implements vscode.Disposable {
     // The restored panel keeps the options of the session that created it; resource roots may have moved since.
     webviewPanel.webview.options = webviewOptions(extensionUri);
     const panel = new ConvLensPanel(webviewPanel, extensionUri, handlers, recompute);
-    if (state.spec) panel.adopt(recompute, state.spec);
+    if (state.spec || state.origin) void panel.adopt(state);
+    else panel.showError(NOT_KEPT_MESSAGE, 'restored panel');
     return panel;
   }
 
@@ -95,7 +105,12 @@ export class ConvLensPanel implements vscode.Disposable {
   private pageReady = false;
   private readyWaiters: (() => void)[] = [];
   private shownView: ConvView | undefined;
+  /** Where `shownView` came from, if its text alone computes it again. */
+  private shownOrigin: SpecOrigin | undefined;
   private shownError: ShownError | undefined;
+  /** Counts what was shown, so a restore that finishes after something newer was shown is dropped. */
+  private shownCount = 0;
+  private restoring = false;
   private disposed = false;
 
   private constructor(
@@ -136,14 +151,18 @@ export class ConvLensPanel implements vscode.Disposable {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
-  display(view: ConvView): void {
+  /** Shows `view`; `origin` is the text it came from, when that text alone computes it again. */
+  display(view: ConvView, origin?: SpecOrigin): void {
     this.shownView = view;
+    this.shownOrigin = origin;
     this.shownError = undefined;
-    this.post({ type: 'show', view });
+    this.shownCount++;
+    this.post(showMessage(view, origin));
   }
 
   showError(message: string, source: string): void {
     this.shownError = { message, source };
+    this.shownCount++;
     this.post({ type: 'error', message, source });
   }
 
@@ -175,7 +194,7 @@ export class ConvLensPanel implements vscode.Disposable {
     }
     switch (message.type) {
       case 'ready':
-        this.onReady(message.spec);
+        this.onReady(message);
         break;
       case 'revealSource':
         if (this.shownView && this.handlers.revealSource) this.handlers.revealSource(this.shownView);
@@ -191,24 +210,33 @@ export class ConvLensPanel implements vscode.Disposable {
     this.messages.fire(message);
   }
 
-  private onReady(keptSpec: Record<string, unknown> | undefined): void {
+  private onReady(kept: WebviewState): void {
     this.pageReady = true;
-    if (!this.shownView && !this.shownError && keptSpec && this.recompute) this.adopt(this.recompute, keptSpec);
-    if (this.shownView) this.post({ type: 'show', view: this.shownView });
+    if (!this.shownView && !this.shownError && !this.restoring && (kept.spec || kept.origin)) void this.adopt(kept);
+    if (this.shownView) this.post(showMessage(this.shownView, this.shownOrigin));
     if (this.shownError) this.post({ type: 'error', ...this.shownError });
     for (const resolve of this.readyWaiters.splice(0)) resolve();
   }
 
-  /** Recomputes a kept spec; the callback is the extension's, so a throw becomes an error shown in the panel. */
-  private adopt(recompute: Recompute, spec: Record<string, unknown>): void {
+  /**
+   * Computes what the page kept again and shows it, unless something newer was shown meanwhile; the callback is
+   * the extension's, so a throw becomes an error shown in the panel.
+   */
+  private async adopt(kept: WebviewState): Promise<void> {
+    if (!this.recompute) return;
+    const before = this.shownCount;
+    this.restoring = true;
     let result: ConvView | string;
     try {
-      result = recompute(spec);
+      result = await this.recompute(kept);
     } catch (e) {
       result = `Could not restore the view: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.restoring = false;
     }
+    if (this.disposed || this.shownCount !== before) return;
     if (typeof result === 'string') this.showError(result, 'restored panel');
-    else this.display(result);
+    else this.display(result, kept.origin);
   }
 
   private async copy(text: string, what: string): Promise<void> {

@@ -1,19 +1,12 @@
 import * as vscode from 'vscode';
-import { WebviewState } from '../../protocol';
 import { ConvLensPanel, PanelHandlers, Recompute } from './ConvLensPanel';
-
-/** The page's kept state is whatever it last stored, possibly from an older version: take only a spec object. */
-function readState(state: unknown): WebviewState {
-  if (typeof state !== 'object' || state === null) return {};
-  const spec = (state as Record<string, unknown>).spec;
-  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? { spec: spec as Record<string, unknown> } : {};
-}
+import { readState } from './keptState';
 
 /**
- * Brings ConvLens panels back after a window reload: the page kept its spec with `setState`, VS Code hands it
- * over here, and `recompute` turns it into a view again (or into an error to show). Register during activation
- * (the `onWebviewPanel:convlens.panel` activation event exists for this). The registration is also added to
- * `context.subscriptions`.
+ * Brings ConvLens panels back after a window reload: the page kept a small spec, or where a large one came from,
+ * with `setState`; VS Code hands that over here, and `recompute` turns it into a view again (or into an error to
+ * show). Register during activation (the `onWebviewPanel:convlens.panel` activation event exists for this). The
+ * registration is also added to `context.subscriptions`.
  */
 export function registerConvLensPanelSerializer(context: vscode.ExtensionContext, recompute: Recompute, handlers: PanelHandlers = {}): vscode.Disposable {
   const registration = vscode.window.registerWebviewPanelSerializer(ConvLensPanel.viewType, {

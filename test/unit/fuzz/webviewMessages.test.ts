@@ -12,7 +12,7 @@ const RUNS = { numRuns: Math.max(200, Math.floor(config.runs / 3)), seed: config
 
 /** Each message type with the keys it must have and may have, and a check of each key's value. */
 const SHAPES: Record<FromWebviewMessage['type'], { required: string[]; optional: string[] }> = {
-  ready: { required: ['type'], optional: ['spec'] },
+  ready: { required: ['type'], optional: ['spec', 'origin'] },
   revealSource: { required: ['type'], optional: [] },
   copy: { required: ['type', 'text', 'what'], optional: [] },
   saveImage: { required: ['type', 'format', 'fileName', 'data'], optional: [] },
@@ -22,11 +22,14 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwA
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#123456"/><text x="1" y="9">a &lt; b</text></svg>';
 
 const plainObject = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 });
+const count = fc.maxSafeNat();
+const origin = fc.record({ uri: fc.webUrl().filter((uri) => uri.length <= 4096), offset: count, length: count }).map((o) => ({ ...o }));
 
 /** Messages of exactly a protocol shape. */
 const valid: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.constant({ type: 'ready' }),
   plainObject.map((spec) => ({ type: 'ready', spec })),
+  origin.map((kept) => ({ type: 'ready', origin: kept })),
   fc.constant({ type: 'revealSource' }),
   fc.record({ type: fc.constant('copy'), text: fc.string(), what: fc.string({ maxLength: 40 }) }),
   fc.record({ type: fc.constant('saveImage'), format: fc.constant('svg'), fileName: fc.constantFrom('convlens.svg', 'conv 2d-matrices.svg'), data: fc.constant(SVG) }),
@@ -68,7 +71,14 @@ function assertExact(parsed: FromWebviewMessage, sent: unknown): void {
   const keys = Object.keys(parsed);
   for (const key of shape.required) assert.ok(keys.includes(key), `${parsed.type} without ${key}`);
   for (const key of keys) assert.ok(shape.required.includes(key) || shape.optional.includes(key), `${parsed.type} with extra key ${key}`);
-  for (const key of keys) assert.strictEqual((parsed as Record<string, unknown>)[key], (sent as Record<string, unknown>)[key], key);
+  for (const key of keys) {
+    const [got, was] = [(parsed as Record<string, unknown>)[key], (sent as Record<string, unknown>)[key]];
+    // An origin is read field by field into a fresh object; everything else passes as it came.
+    if (key === 'origin') {
+      assert.deepStrictEqual(got, was, key);
+      assert.notStrictEqual(got, was, 'a fresh origin');
+    } else assert.strictEqual(got, was, key);
+  }
   assert.notStrictEqual(parsed, sent, 'a fresh object, not the page\'s own');
 }
 

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { ConvolveJobResult } from '../job/convolveJob';
+import { convolveSpec } from '../pipeline';
+import { ConvView, SpecOrigin, WebviewState } from '../protocol';
+import { placeView, ViewOrigin } from './convolvePieces';
+import { withDelayedProgress } from './delayedProgress';
+import { sourceLabel } from './documentRanges';
+import { readSettings } from './settings';
+import { ConvolveClient } from './worker/convolveClient';
+
+/** A restored panel's view, with where its text is when it was read from a document. */
+export type Restored = { view: ConvView; origin?: ViewOrigin } | string;
+
+/**
+ * Computes again what a panel's page kept across a reload: a small spec on this thread, or the text a large one
+ * came from on the worker, as "Convolve selection" does. Every failure is a message for the panel (the user's
+ * selection is never moved); nothing here throws.
+ */
+export async function restoreView(kept: WebviewState, worker: ConvolveClient): Promise<Restored> {
+  if (kept.origin) return restoreFromText(kept.origin, worker);
+  if (!kept.spec) return 'Nothing was kept to restore: run Convolve selection again.';
+  const settings = readSettings();
+  const solved = convolveSpec(kept.spec, 'restored', { limits: settings, format: settings.format });
+  return solved.ok ? { view: solved.view } : solved.error.message;
+}
+
+/** Reads the range now (the document may have changed since, or be gone) and computes what is there. */
+async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Promise<Restored> {
+  const again = 'run Convolve selection again';
+  let document: vscode.TextDocument;
+  try {
+    document = await openKeptDocument(vscode.Uri.parse(origin.uri, true));
+  } catch (error) {
+    return `Could not open ${origin.uri} to restore this view (${error instanceof Error ? error.message : String(error)}): ${again}.`;
+  }
+  const name = vscode.workspace.asRelativePath(document.uri);
+  const end = origin.offset + origin.length;
+  // positionAt clamps to the end of the document: a range past it no longer exists.
+  if (document.offsetAt(document.positionAt(end)) !== end) return `${name} is shorter than when this view was computed: ${again}.`;
+  const text = document.getText(new vscode.Range(document.positionAt(origin.offset), document.positionAt(end)));
+  const settings = readSettings(document.uri);
+  const job = { pieces: [{ text, base: origin.offset }], limits: settings, format: settings.format };
+  let result: ConvolveJobResult | 'cancelled';
+  try {
+    result = await withDelayedProgress('ConvLens: restoring the panel…', (token) => worker.run(job, token));
+  } catch (error) {
+    return `Could not restore this view (${error instanceof Error ? error.message : String(error)}): ${again}.`;
+  }
+  if (result === 'cancelled') return `Restoring this view was cancelled: ${again}.`;
+  if (result.kind === 'needsKernel') return `${sourceLabel(document, origin.offset)} now holds a single matrix, not the spec this view was computed from: ${again}.`;
+  if (result.kind === 'refused') return `${sourceLabel(document, result.error.range.offset)}: ${result.error.message}`;
+  return placeView(document, result.view, result.range, origin);
+}
+
+/**
+ * The document an origin names: an open one as it is now, or a file read again. An untitled document that is no
+ * longer open is gone (opening its URI would make a new, empty one).
+ */
+async function openKeptDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open;
+  if (uri.scheme === 'untitled') throw new Error('it is no longer open');
+  return vscode.workspace.openTextDocument(uri);
+}

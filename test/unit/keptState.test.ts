@@ -1,0 +1,140 @@
+// What a panel's page keeps across a reload: the host's decision (a small spec, else the text it came from) and
+// the strict reading of what comes back from the untrusted page, in a `ready` message or through VS Code's state.
+import * as assert from 'assert';
+import { DEFAULT_LIMITS } from '../../src/engine';
+import { readState, showMessage, specCells, stateToKeep } from '../../src/extension/panel/keptState';
+import { convolveSpec } from '../../src/pipeline';
+import { ConvView, MAX_KEPT_SPEC_CELLS, MAX_ORIGIN_URI_CHARACTERS, parseFromWebview, SpecOrigin } from '../../src/protocol';
+
+const FORMAT = { decimals: 4, exactFractions: false };
+
+function viewOf(spec: Record<string, unknown>): ConvView {
+  const solved = convolveSpec(spec, 'test', { limits: DEFAULT_LIMITS, format: FORMAT });
+  assert.ok(solved.ok, solved.ok ? '' : solved.error.message);
+  return solved.view;
+}
+
+/** The seed view with its input's data swapped for `inputCells` numbers: only the counts matter to the decision. */
+function withInputCells(view: ConvView, inputCells: number): ConvView {
+  return { ...view, input: { ...view.input, data: new Float64Array(inputCells) } };
+}
+
+const seedSpec = { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] };
+const origin: SpecOrigin = { uri: 'file:///home/u/specs/big.json', offset: 12, length: 3_400_000 };
+
+describe('the state a panel keeps across a reload', () => {
+  it('counts input, weight and bias cells', () => {
+    assert.strictEqual(specCells(viewOf(seedSpec)), 9 + 4);
+    assert.strictEqual(specCells(viewOf({ ...seedSpec, bias: [10] })), 9 + 4 + 1);
+    const multi = viewOf({ input: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]], weight: [[[[1]], [[2]]], [[[3]], [[4]]], [[[5]], [[6]]]], bias: [1, 2, 3] });
+    assert.strictEqual(specCells(multi), 8 + 6 + 3);
+  });
+
+  it('keeps a spec of up to MAX_KEPT_SPEC_CELLS cells itself, even with an origin', () => {
+    const seed = viewOf(seedSpec);
+    assert.deepStrictEqual(stateToKeep(seed, origin), { spec: seedSpec });
+    assert.strictEqual(stateToKeep(seed, undefined).spec, seed.spec);
+    const atLimit = withInputCells(seed, MAX_KEPT_SPEC_CELLS - 4);
+    assert.strictEqual(specCells(atLimit), MAX_KEPT_SPEC_CELLS);
+    assert.deepStrictEqual(stateToKeep(atLimit, origin), { spec: seedSpec });
+  });
+
+  it('one cell more: keeps where it came from, or nothing', () => {
+    const seed = viewOf(seedSpec);
+    const over = withInputCells(seed, MAX_KEPT_SPEC_CELLS - 3);
+    assert.deepStrictEqual(stateToKeep(over, origin), { origin });
+    assert.deepStrictEqual(stateToKeep(over, undefined), {});
+    // The bias counts too: 49,995 + 4 + 1 is at the limit, 49,996 + 4 + 1 over it.
+    const biased = viewOf({ ...seedSpec, bias: [10] });
+    assert.ok(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 5), origin).spec);
+    assert.deepStrictEqual(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 4), origin), { origin });
+  });
+
+  it('a view without its spec keeps its origin, whatever its size', () => {
+    const { spec: _, ...withoutSpec } = viewOf(seedSpec);
+    assert.deepStrictEqual(stateToKeep(withoutSpec, origin), { origin });
+    assert.deepStrictEqual(stateToKeep(withoutSpec, undefined), {});
+  });
+
+  it('the show message never carries the spec in its view; the rest passes untouched', () => {
+    const seed = viewOf(seedSpec);
+    const small = showMessage(seed, origin);
+    assert.strictEqual(small.type, 'show');
+    assert.ok(!('spec' in small.view), 'no spec in the posted view');
+    assert.deepStrictEqual(small.keep, { spec: seedSpec });
+    assert.strictEqual(small.view.output, seed.output);
+    assert.strictEqual(small.view.kernelMatrix, seed.kernelMatrix);
+    assert.ok(seed.spec, 'the host keeps its own view whole');
+    const large = showMessage(withInputCells(seed, MAX_KEPT_SPEC_CELLS), origin);
+    assert.ok(!('spec' in large.view));
+    assert.deepStrictEqual(large.keep, { origin });
+    // What the page keeps survives the JSON VS Code stores it as, and reads back the same.
+    assert.deepStrictEqual(readState(JSON.parse(JSON.stringify(large.keep))), { origin });
+  });
+});
+
+/** Origins a page must not get past the host: each a hostile or broken shape. */
+function hostileOrigins(): [string, unknown][] {
+  const withSymbol = { ...origin, [Symbol('x')]: 1 };
+  const hidden = Object.defineProperty({ ...origin }, 'extra', { value: 1, enumerable: false });
+  return [
+    ['null', null],
+    ['an array', [origin.uri, origin.offset, origin.length]],
+    ['a string', JSON.stringify(origin)],
+    ['an extra key', { ...origin, version: 1 }],
+    ['a symbol key', withSymbol],
+    ['a hidden key', hidden],
+    ['a "__proto__" key', JSON.parse(`{"uri": "file:///a.json", "offset": 0, "length": 1, "__proto__": {"x": 1}}`)],
+    ['inherited fields', Object.create(origin)],
+    ['no uri', { offset: 0, length: 1 }],
+    ['no length', { uri: origin.uri, offset: 0 }],
+    ['a uri that is not a string', { ...origin, uri: { toString: () => origin.uri } }],
+    ['an empty uri', { ...origin, uri: '' }],
+    ['a uri without a scheme', { ...origin, uri: '/etc/passwd' }],
+    ['a uri one character too long', { ...origin, uri: `file:///${'a'.repeat(MAX_ORIGIN_URI_CHARACTERS - 7)}` }],
+    ['a negative offset', { ...origin, offset: -1 }],
+    ['a fractional length', { ...origin, length: 1.5 }],
+    ['a NaN offset', { ...origin, offset: NaN }],
+    ['an infinite length', { ...origin, length: Infinity }],
+    ['an unsafe integer', { ...origin, offset: 2 ** 53 }],
+    ['a numeric string', { ...origin, offset: '12' }],
+    ['a boxed number', { ...origin, length: Object(3) }],
+    ['a bigint', { ...origin, length: 3n }],
+  ];
+}
+
+describe('a kept origin from the (untrusted) page', () => {
+  it('ready: a valid origin passes as a fresh object of exactly its three fields', () => {
+    const sent = { type: 'ready', origin: { ...origin } };
+    const parsed = parseFromWebview(sent);
+    assert.deepStrictEqual(parsed, { type: 'ready', origin });
+    assert.ok(parsed?.type === 'ready' && parsed.origin !== sent.origin);
+    const longest = { uri: `file:///${'a'.repeat(MAX_ORIGIN_URI_CHARACTERS - 8)}`, offset: 0, length: Number.MAX_SAFE_INTEGER };
+    assert.strictEqual(longest.uri.length, MAX_ORIGIN_URI_CHARACTERS);
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready', origin: longest }), { type: 'ready', origin: longest });
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready', origin: { uri: 'untitled:Untitled-1', offset: 0, length: 0 } }), { type: 'ready', origin: { uri: 'untitled:Untitled-1', offset: 0, length: 0 } });
+  });
+
+  it('ready: a hostile origin makes the whole message fail', () => {
+    for (const [what, hostile] of hostileOrigins()) {
+      assert.strictEqual(parseFromWebview({ type: 'ready', origin: hostile }), undefined, what);
+    }
+  });
+
+  it('ready: a spec and an origin together fail; neither is a plain ready', () => {
+    assert.strictEqual(parseFromWebview({ type: 'ready', spec: seedSpec, origin }), undefined);
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready', origin: undefined }), { type: 'ready' });
+    assert.deepStrictEqual(parseFromWebview(Object.assign(Object.create({ origin }) as object, { type: 'ready' })), { type: 'ready' }, 'an inherited origin is not read');
+  });
+
+  it('readState: a valid spec or origin, else nothing', () => {
+    assert.deepStrictEqual(readState({ origin }), { origin });
+    assert.notStrictEqual(readState({ origin }).origin, origin);
+    assert.deepStrictEqual(readState({ spec: seedSpec }), { spec: seedSpec });
+    for (const state of [undefined, null, 42, 'spec', [], {}, { spec: [[1]] }, { spec: null }, { spec: seedSpec, origin }]) {
+      assert.deepStrictEqual(readState(state), {}, JSON.stringify(state));
+    }
+    for (const [what, hostile] of hostileOrigins()) assert.deepStrictEqual(readState({ origin: hostile }), {}, what);
+  });
+});

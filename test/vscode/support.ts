@@ -1,10 +1,28 @@
 // Helpers for the extension-host suites: open an example, select text in it as a user would.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 
-/** A new untitled document (revert it when done, or the workbench keeps it). */
+const EXTENSIONS: Record<string, string> = { json: '.json', jsonc: '.jsonc', python: '.py', markdown: '.md' };
+let scratch: string | undefined;
+let files = 0;
+
+/**
+ * `content` in a new file of `language` (in a temp folder removed when the host exits), shown in an editor. A
+ * file, not an untitled document: those are dirty, get backed up, and the next workbench (the UI suites')
+ * restores them and asks whether to save them.
+ */
 export async function openText(content: string, language = 'json'): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
+  if (!scratch) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-scratch-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    scratch = dir;
+  }
+  const file = path.join(scratch, `text-${++files}${EXTENSIONS[language] ?? '.txt'}`);
+  fs.writeFileSync(file, content);
+  return vscode.window.showTextDocument(vscode.Uri.file(file));
 }
 
 /** Cell (i, j) of bigSpecText's input. */

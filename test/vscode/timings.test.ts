@@ -9,7 +9,7 @@ import { providerTiming, timed } from './timing';
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('timings (reported, not asserted)', () => {
-  // The generated documents are untitled and dirty: revert them, or the UI suite's workbench restores megabytes.
+  // Leave nothing unsaved: the UI suites' workbench would restore it and ask whether to save it.
   afterEach(discardUnsavedDocuments);
 
   it('seed example: command to view, warm', async function () {

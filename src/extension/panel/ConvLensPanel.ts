@@ -168,7 +168,8 @@ export class ConvLensPanel implements vscode.Disposable {
 
   setFormat(format: NumberFormat): void {
     if (!this.shownView) return;
-    this.shownView = { ...this.shownView, format };
+    // The same view object, newly formatted: "Go to source" finds its origin by the view's identity.
+    this.shownView.format = format;
     this.post({ type: 'format', format });
   }
 

@@ -5,7 +5,7 @@ import { TextRange } from '../parse';
 import { ParseError } from '../parse/types';
 import { ConvView, parseSpecOrigin, SpecOrigin } from '../protocol';
 import { withDelayedProgress } from './delayedProgress';
-import { sourceLabel } from './documentRanges';
+import { sourceLabel, toDocumentRange } from './documentRanges';
 import { pickKernel } from './kernelPick';
 import { log } from './log';
 import { Settings } from './settings';
@@ -70,7 +70,7 @@ export async function convolvePieces(deps: ConvolveDeps, target: DocumentPieces,
  */
 export function placeView(document: vscode.TextDocument, computed: ConvView, whole: TextRange, alone?: TextRange): { view: ConvView; origin: ViewOrigin } {
   const view: ConvView = { ...computed, source: sourceLabel(document, whole.offset) };
-  const range = new vscode.Range(document.positionAt(whole.offset), document.positionAt(whole.offset + whole.length));
+  const range = toDocumentRange(document, whole);
   // Only an origin the host accepts back from the page (a URI of at most 4096 characters) is worth keeping.
   const recomputeFrom = alone && parseSpecOrigin({ uri: document.uri.toString(), offset: alone.offset, length: alone.length });
   return { view, origin: { uri: document.uri, range, recomputeFrom } };

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { parseSpecOrigin, SpecOrigin } from '../protocol';
 import { ConvolveDeps, ConvolveOutcome, convolvePieces } from './convolvePieces';
+import { toDocumentRange } from './documentRanges';
 import { log } from './log';
 import { readSettings } from './settings';
 
@@ -7,19 +9,15 @@ import { readSettings } from './settings';
  * Where a spec literal is in a document, as of one version of it: what a hover's "Open in ConvLens panel" link
  * carries, so the link stays a few hundred characters however big the spec is.
  */
-export interface LiteralLocation {
-  uri: string;
-  offset: number;
-  length: number;
+export interface LiteralLocation extends SpecOrigin {
   version: number;
 }
 
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-
+/** A spec origin (checked as the panel's kept one is) plus the document version it was read at. */
 export function isLiteralLocation(v: unknown): v is LiteralLocation {
-  if (typeof v !== 'object' || v === null) return false;
-  const at = v as Partial<Record<keyof LiteralLocation, unknown>>;
-  return typeof at.uri === 'string' && isCount(at.offset) && isCount(at.length) && isCount(at.version);
+  if (typeof v !== 'object' || v === null || !Object.hasOwn(v, 'version')) return false;
+  const { version, ...origin } = v as { version: unknown };
+  return Number.isSafeInteger(version) && (version as number) >= 0 && parseSpecOrigin(origin) !== undefined;
 }
 
 /**
@@ -35,7 +33,7 @@ export async function openLiteral(at: LiteralLocation, deps: ConvolveDeps): Prom
     return refuse(`cannot open ${at.uri} (${String(error)}).`, range);
   }
   if (document.version !== at.version) return refuse(`${vscode.workspace.asRelativePath(document.uri)} changed since this preview; hover again.`, range);
-  const text = document.getText(new vscode.Range(document.positionAt(at.offset), document.positionAt(at.offset + at.length)));
+  const text = document.getText(toDocumentRange(document, at));
   // Errors point into the editor the link was clicked in; without one, they open the document.
   const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e?.document === document);
   return convolvePieces(deps, { document, editor, pieces: [{ text, base: at.offset }] }, readSettings(document.uri));

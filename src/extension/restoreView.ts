@@ -4,7 +4,7 @@ import { convolveSpec } from '../pipeline';
 import { ConvView, SpecOrigin, WebviewState } from '../protocol';
 import { placeView, ViewOrigin } from './convolvePieces';
 import { withDelayedProgress } from './delayedProgress';
-import { sourceLabel } from './documentRanges';
+import { sourceLabel, toDocumentRange } from './documentRanges';
 import { readSettings } from './settings';
 import { ConvolveClient } from './worker/convolveClient';
 
@@ -37,7 +37,7 @@ async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Prom
   const end = origin.offset + origin.length;
   // positionAt clamps to the end of the document: a range past it no longer exists.
   if (document.offsetAt(document.positionAt(end)) !== end) return `${name} is shorter than when this view was computed: ${again}.`;
-  const text = document.getText(new vscode.Range(document.positionAt(origin.offset), document.positionAt(end)));
+  const text = document.getText(toDocumentRange(document, origin));
   const settings = readSettings(document.uri);
   const job = { pieces: [{ text, base: origin.offset }], limits: settings, format: settings.format };
   let result: ConvolveJobResult | 'cancelled';

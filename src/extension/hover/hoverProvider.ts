@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeLiteral } from '../../hoverText';
 import { findLiteralAt } from '../../parse';
+import { toDocumentRange } from '../documentRanges';
 import { LiteralLocation } from '../openLiteral';
 import { readSettings, Settings } from '../settings';
 import { recordHoverTime } from './hoverTiming';
@@ -34,7 +35,7 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
     const cached = entry.hovers.has(key);
     if (!cached) {
       const described = describeLiteral(entry.text.slice(literal.offset, literal.offset + literal.length), settings.format.decimals);
-      const range = new vscode.Range(document.positionAt(literal.offset), document.positionAt(literal.offset + literal.length));
+      const range = toDocumentRange(document, literal);
       entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.opensInPanel, document, literal), range));
     }
     return { hover: entry.hovers.get(key), cached };

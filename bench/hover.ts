@@ -14,13 +14,19 @@ import { measure } from './timing';
 
 /** The timings suite's document: a spec with an n x n input of short decimals, one row per line. */
 function specText(n: number): string {
-  const rows = Array.from({ length: n }, (_, i) => `[${Array.from({ length: n }, (_, j) => ((i * 31 + j * 17) % 1000) / 1000).join(', ')}]`);
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `[${Array.from({ length: n }, (_, j) => ((i * 31 + j * 17) % 1000) / 1000).join(', ')}]`,
+  );
   return `{"input": [\n${rows.join(',\n')}\n], "kernel": [[0, -1, -2], [1, 0, -1], [2, 1, 0]]}\n`;
 }
 
 /** A Python matrix in scientific notation, which the plain-number fast paths do not cover whole. */
 function exponentMatrixText(n: number): string {
-  const rows = Array.from({ length: n }, (_, i) => `[${Array.from({ length: n }, (_, j) => ((i * n + j) * 1e-7).toExponential(3)).join(', ')}]`);
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `[${Array.from({ length: n }, (_, j) => ((i * n + j) * 1e-7).toExponential(3)).join(', ')}]`,
+  );
   return `x = np.array([${rows.join(',\n')}])\n`;
 }
 
@@ -54,8 +60,18 @@ const rows = CASES.map(({ name, text, cursor }) => {
   const find = measure(() => findLiteralAt(text, cursor), { minMs: 200 });
   const describe = measure(() => describeLiteral(literalText, 4), { minMs: 200 });
   const title = hover?.markdown.split('\n')[0].replace('**ConvLens** · ', '') ?? '(no hover)';
-  return [name, `${(literal.length / 1e3).toFixed(0)}k`, ms(findFirst), ms(find.median), ms(describeFirst), ms(describe.median), title.slice(0, 60)];
+  return [
+    name,
+    `${(literal.length / 1e3).toFixed(0)}k`,
+    ms(findFirst),
+    ms(find.median),
+    ms(describeFirst),
+    ms(describe.median),
+    title.slice(0, 60),
+  ];
 });
 
 console.log(`Node ${process.version}; ms per hover, first call (cold code) and median after warm-up`);
-console.log(formatTable(['case', 'literal chars', 'find: first', 'find', 'describe: first', 'describe', 'hover'], rows));
+console.log(
+  formatTable(['case', 'literal chars', 'find: first', 'find', 'describe: first', 'describe', 'hover'], rows),
+);

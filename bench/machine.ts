@@ -5,7 +5,10 @@ import * as os from 'os';
 export function machineSummary(): string {
   let model = os.cpus()[0]?.model ?? 'unknown CPU';
   try {
-    const line = fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = fs
+      .readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     if (line) model = line.split(':')[1].trim();
   } catch {
     // Not Linux: os.cpus() has the model too.

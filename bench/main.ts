@@ -4,7 +4,13 @@
  * kernel matrix, the reconstruction and the whole parse -> view path. Medians after warm-up.
  */
 import { adjoint, forward, kernelMatrix, nonZeros, vecTimesTranspose } from '../src/engine';
-import { configureFastEngine, fastAdjoint, fastEngineFeatures, fastForward, startFastEngineThreads } from '../src/engine/fast';
+import {
+  configureFastEngine,
+  fastAdjoint,
+  fastEngineFeatures,
+  fastForward,
+  startFastEngineThreads,
+} from '../src/engine/fast';
 import { enableRelaxedSimd } from '../src/engine/fast/relaxedSimd';
 import { buildConvView } from '../src/convView';
 import { problemFromText } from '../src/parse';
@@ -70,14 +76,40 @@ function printCases(results: CaseResult[], threads: number): void {
   console.log('\nForward pass: median ms (GFLOP/s, 2·MACs / time). Engine in float64; tfjs in float32.');
   console.log(
     formatTable(
-      ['case', 'MFLOP', 'before: TS reference', 'engine 1 thread', `engine ${threads} threads`, 'tfjs-cpu', 'tfjs-wasm'],
-      results.map((r) => [r.c.name, (r.work / 1e6).toFixed(1), cell(r.before, r.work), cell(r.oneThread, r.work), cell(r.allThreads, r.work), peerCell(r, 'cpu'), peerCell(r, 'wasm')]),
+      [
+        'case',
+        'MFLOP',
+        'before: TS reference',
+        'engine 1 thread',
+        `engine ${threads} threads`,
+        'tfjs-cpu',
+        'tfjs-wasm',
+      ],
+      results.map((r) => [
+        r.c.name,
+        (r.work / 1e6).toFixed(1),
+        cell(r.before, r.work),
+        cell(r.oneThread, r.work),
+        cell(r.allThreads, r.work),
+        peerCell(r, 'cpu'),
+        peerCell(r, 'wasm'),
+      ]),
     ),
   );
-  console.log(`\nSpeed-up of the engine (time of the other / time of the engine, ${threads} threads unless noted); ">1x" = engine faster.`);
+  console.log(
+    `\nSpeed-up of the engine (time of the other / time of the engine, ${threads} threads unless noted); ">1x" = engine faster.`,
+  );
   console.log(
     formatTable(
-      ['case', 'vs before', 'vs tfjs-cpu', 'vs tfjs-wasm', 'vs tfjs-wasm, engine 1 thread', 'vs tfjs-wasm, no FMA', 'max |diff| vs tfjs-wasm (f32)'],
+      [
+        'case',
+        'vs before',
+        'vs tfjs-cpu',
+        'vs tfjs-wasm',
+        'vs tfjs-wasm, engine 1 thread',
+        'vs tfjs-wasm, no FMA',
+        'max |diff| vs tfjs-wasm (f32)',
+      ],
       results.map((r) => {
         const wasm = r.peers.wasm;
         return [
@@ -109,18 +141,41 @@ function benchPipeline(threads: number): void {
   };
   const parsed = parse();
   const rows: [string, Timing][] = [];
-  rows.push([`kernel matrix M, CSR (${(nonZeros(m) / 1e6).toFixed(2)}M non-zeros): kernelMatrix()`, measure(() => kernelMatrix(problem), SLOW)]);
-  rows.push(['reconstruction vec(out) @ M^T: before, TS reference adjoint()', measure(() => adjoint(problem, output), SLOW)]);
-  rows.push(['reconstruction: CSR product vecTimesTranspose(out, M)', measure(() => vecTimesTranspose(output.data, m), SLOW)]);
+  rows.push([
+    `kernel matrix M, CSR (${(nonZeros(m) / 1e6).toFixed(2)}M non-zeros): kernelMatrix()`,
+    measure(() => kernelMatrix(problem), SLOW),
+  ]);
+  rows.push([
+    'reconstruction vec(out) @ M^T: before, TS reference adjoint()',
+    measure(() => adjoint(problem, output), SLOW),
+  ]);
+  rows.push([
+    'reconstruction: CSR product vecTimesTranspose(out, M)',
+    measure(() => vecTimesTranspose(output.data, m), SLOW),
+  ]);
   configureFastEngine({ maxThreads: 1 });
   rows.push(['reconstruction: engine, 1 thread', measure(() => fastAdjoint(problem, output))]);
   configureFastEngine({ maxThreads: threads });
   rows.push([`reconstruction: engine, ${threads} threads`, measure(() => fastAdjoint(problem, output))]);
-  rows.push([`end to end, part 1: parse the selection (${(text.length / 1e6).toFixed(1)} MB of JSON): problemFromText()`, measure(parse, SLOW)]);
-  rows.push(['end to end, part 2: buildConvView() (forward, reconstruction; M too big to post)', measure(() => buildConvView(parsed.problem, parsed.spec, 'bench', format), SLOW)]);
-  rows.push(['end to end: selection text -> view ready to post', measure(() => buildConvView(parse().problem, parsed.spec, 'bench', format), SLOW)]);
+  rows.push([
+    `end to end, part 1: parse the selection (${(text.length / 1e6).toFixed(1)} MB of JSON): problemFromText()`,
+    measure(parse, SLOW),
+  ]);
+  rows.push([
+    'end to end, part 2: buildConvView() (forward, reconstruction; M too big to post)',
+    measure(() => buildConvView(parsed.problem, parsed.spec, 'bench', format), SLOW),
+  ]);
+  rows.push([
+    'end to end: selection text -> view ready to post',
+    measure(() => buildConvView(parse().problem, parsed.spec, 'bench', format), SLOW),
+  ]);
   console.log(`\nWhat else "Convolve selection" does, on ${c.name}: median ms`);
-  console.log(formatTable(['step', 'ms'], rows.map(([name, t]) => [name, ms(t.median)])));
+  console.log(
+    formatTable(
+      ['step', 'ms'],
+      rows.map(([name, t]) => [name, ms(t.median)]),
+    ),
+  );
 }
 
 async function main(): Promise<void> {
@@ -131,8 +186,12 @@ async function main(): Promise<void> {
   const { available, fusedMultiplyAdd } = fastEngineFeatures();
   if (!available) throw new Error('the fast engine cannot run here (WebAssembly SIMD missing)');
   const threads = await startFastEngineThreads();
-  const arithmetic = fusedMultiplyAdd ? 'fused multiply-add (relaxed SIMD)' : 'multiply then add (no relaxed SIMD here)';
-  console.log(`engine: WebAssembly SIMD f64x2, ${arithmetic}, up to ${threads} threads; peers: @tensorflow/tfjs-backend-cpu and -wasm (XNNPACK, SIMD, 1 thread in Node)`);
+  const arithmetic = fusedMultiplyAdd
+    ? 'fused multiply-add (relaxed SIMD)'
+    : 'multiply then add (no relaxed SIMD here)';
+  console.log(
+    `engine: WebAssembly SIMD f64x2, ${arithmetic}, up to ${threads} threads; peers: @tensorflow/tfjs-backend-cpu and -wasm (XNNPACK, SIMD, 1 thread in Node)`,
+  );
   const results: CaseResult[] = [];
   for (const c of CASES) results.push(await benchCase(c, threads));
   printCases(results, threads);

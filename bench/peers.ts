@@ -3,7 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { ConvProblem } from '../src/engine';
 
-/** TensorFlow.js backends run on the same inputs: plain JS (float32) and XNNPACK WebAssembly SIMD (float32, one thread in Node). */
+/** TensorFlow.js backends run on the same inputs: plain JS (float32) and XNNPACK WebAssembly SIMD (float32, one thread
+ * in Node). */
 export const PEERS = ['cpu', 'wasm'] as const;
 export type Peer = (typeof PEERS)[number];
 
@@ -30,14 +31,25 @@ export function peerConvolution(problem: ConvProblem): PeerRun | string {
   const [d0, d1, kh, kw] = weight.dims;
   const { channels: c, height: h, width: w } = input;
   const x = tf.tensor4d(toNhwc(input.data, c, h, w), [1, h, w, c]);
-  // PyTorch [d0][d1][kh][kw] -> tfjs [kh][kw][d1][d0], which is conv2d's [kh][kw][in][out] and conv2dTranspose's [kh][kw][out][in].
+  // PyTorch [d0][d1][kh][kw] -> tfjs [kh][kw][d1][d0], which is conv2d's [kh][kw][in][out] and conv2dTranspose's
+  // [kh][kw][out][in].
   const filterData = new Float32Array(weight.data.length);
-  for (let a = 0; a < d0; a++) for (let b = 0; b < d1; b++) for (let i = 0; i < kh * kw; i++) filterData[(i * d1 + b) * d0 + a] = weight.data[(a * d1 + b) * kh * kw + i];
+  for (let a = 0; a < d0; a++)
+    for (let b = 0; b < d1; b++)
+      for (let i = 0; i < kh * kw; i++) filterData[(i * d1 + b) * d0 + a] = weight.data[(a * d1 + b) * kh * kw + i];
   const filter = tf.tensor4d(filterData, [kh, kw, d1, d0]);
   const [ph, pw] = params.padBefore;
   const conv = (): tf.Tensor4D => {
     if (params.op === 'conv2d') {
-      const pad = ph === 0 && pw === 0 ? 'valid' : ([[0, 0], [ph, params.padAfter[0]], [pw, params.padAfter[1]], [0, 0]] as tf.backend_util.ExplicitPadding);
+      const pad =
+        ph === 0 && pw === 0
+          ? 'valid'
+          : ([
+              [0, 0],
+              [ph, params.padAfter[0]],
+              [pw, params.padAfter[1]],
+              [0, 0],
+            ] as tf.backend_util.ExplicitPadding);
       return tf.conv2d(x, filter, [sh, sw], pad, 'NHWC', [dh, dw]);
     }
     if (ph !== pw) throw new Error('tfjs conv2dTranspose takes one padding number');

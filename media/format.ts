@@ -17,7 +17,8 @@ export function asFraction(value: number, maxDenominator = 1000): string | undef
     const a = Math.floor(x);
     [p0, q0, p1, q1] = [p1, q1, a * p1 + p0, a * q1 + q0];
     if (q1 > maxDenominator) return undefined;
-    if (Math.abs(Math.abs(value) - p1 / q1) <= 1e-12 * Math.max(1, Math.abs(value))) return q1 === 1 ? String(sign * p1) : `${sign * p1}/${q1}`;
+    if (Math.abs(Math.abs(value) - p1 / q1) <= 1e-12 * Math.max(1, Math.abs(value)))
+      return q1 === 1 ? String(sign * p1) : `${sign * p1}/${q1}`;
     const rest = x - a;
     if (rest < 1e-15) return undefined;
     x = 1 / rest;

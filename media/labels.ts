@@ -70,7 +70,12 @@ export function shapeText(dims: readonly number[]): string {
 /** `w[i,j]` for a one-kernel weight, `w[a,b,i,j]` otherwise (PyTorch's indexing of the weight tensor). */
 export function weightLabel(dims: readonly [number, number, number, number], k: number): string {
   const [d0, d1, kh, kw] = dims;
-  const [j, i, b, a] = [k % kw, Math.floor(k / kw) % kh, Math.floor(k / (kw * kh)) % d1, Math.floor(k / (kw * kh * d1))];
+  const [j, i, b, a] = [
+    k % kw,
+    Math.floor(k / kw) % kh,
+    Math.floor(k / (kw * kh)) % d1,
+    Math.floor(k / (kw * kh * d1)),
+  ];
   return d0 * d1 === 1 ? `w[${i},${j}]` : `w[${a},${b},${i},${j}]`;
 }
 

@@ -28,7 +28,9 @@ function render(): void {
     page.element.classList.toggle('stale', error !== undefined);
     root.append(page.element);
   } else if (!error) {
-    root.append(el('p', { class: 'empty' }, 'Select a convolution spec in an editor and run “ConvLens: Convolve selection”.'));
+    root.append(
+      el('p', { class: 'empty' }, 'Select a convolution spec in an editor and run “ConvLens: Convolve selection”.'),
+    );
   }
   root.setAttribute('aria-busy', 'false');
   // Only when redrawing in place (new format, theme): restoring forces a layout, which a first show can skip.

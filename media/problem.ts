@@ -1,7 +1,8 @@
 import type { ConvProblem } from '../src/engine';
 import type { ConvView } from '../src/protocol';
 
-/** The engine's problem as far as the view carries it: enough for `forEachTap` to name the weight behind each entry of M. */
+/** The engine's problem as far as the view carries it: enough for `forEachTap` to name the weight behind each entry of
+ * M. */
 export function problemOf(view: ConvView): ConvProblem {
   const { channels, height, width } = view.output;
   return {

@@ -24,7 +24,12 @@ function tensor(t: Tensor3): Tensor3 {
 function csr(m: CsrMatrix): CsrMatrix {
   const indptr = typed(m.indptr, m.rows + 1, (n) => new Int32Array(n));
   const nonZeros = indptr[m.rows];
-  return { ...m, indptr, indices: typed(m.indices, nonZeros, (n) => new Int32Array(n)), data: float64(m.data, nonZeros) };
+  return {
+    ...m,
+    indptr,
+    indices: typed(m.indices, nonZeros, (n) => new Int32Array(n)),
+    data: float64(m.data, nonZeros),
+  };
 }
 
 export function reviveView(view: ConvView): ConvView {

@@ -30,12 +30,16 @@ function toRgb(color: string, fallback: Rgb): Rgb {
 
 const cssVar = (style: CSSStyleDeclaration, name: string): string => style.getPropertyValue(name).trim();
 
-export const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
+export const mix = (a: Rgb, b: Rgb, t: number): Rgb =>
+  [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
 
 export function readPalette(): Palette {
   const style = getComputedStyle(document.body);
   const background = toRgb(cssVar(style, '--vscode-editor-background'), [30, 30, 30]);
-  const foreground = toRgb(cssVar(style, '--vscode-editor-foreground') || cssVar(style, '--vscode-foreground'), [204, 204, 204]);
+  const foreground = toRgb(
+    cssVar(style, '--vscode-editor-foreground') || cssVar(style, '--vscode-foreground'),
+    [204, 204, 204],
+  );
   return {
     background,
     foreground,
@@ -46,7 +50,8 @@ export function readPalette(): Palette {
   };
 }
 
-/** The colour of a value: its sign picks the hue, its size relative to the largest picks how far from the background. */
+/** The colour of a value: its sign picks the hue, its size relative to the largest picks how far from the
+ * background. */
 export function valueColor(palette: Palette, value: number, maxAbs: number): Rgb {
   if (value === 0 || maxAbs === 0) return palette.zero;
   // A floor keeps small non-zeros visible next to large ones.

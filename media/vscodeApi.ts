@@ -15,7 +15,8 @@ export function post(message: FromWebviewMessage): void {
   api.postMessage(message);
 }
 
-/** What the page kept before it was hidden or the window reloaded, checked as the host will check it (`{}` if not valid). */
+/** What the page kept before it was hidden or the window reloaded, checked as the host will check it (`{}` if not
+ * valid). */
 export function keptState(): WebviewState {
   return parseKeptState(api.getState()) ?? {};
 }

@@ -1,4 +1,5 @@
-// Bundles the entry points: the extension host (CommonJS, `vscode` external), its worker thread, the webview script and the CLI.
+// Bundles the entry points: the extension host (CommonJS, `vscode` external), its worker thread, the webview script and
+// the CLI.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -14,10 +15,40 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension/worker/convolveWorker.ts'], outfile: 'dist/convolveWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...common, entryPoints: ['media/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/worker/convolveWorker.ts'],
+    outfile: 'dist/convolveWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    ...common,
+    entryPoints: ['media/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 
 if (watch) {

@@ -49,7 +49,9 @@ function main(argv: readonly string[]): number {
     return { ok: false as const, message: `${solved.error.message} (${file}: ${entry.where(solved.error.path)})` };
   });
   if (json) {
-    const out = results.map((r) => (r.ok ? jsonResult(r.result.problem, kernelMatrix, r.result) : { error: r.message }));
+    const out = results.map((r) =>
+      r.ok ? jsonResult(r.result.problem, kernelMatrix, r.result) : { error: r.message },
+    );
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
     const blocks = results.map((r, i) => {

@@ -2,12 +2,19 @@
 import { compute, ConvProblem, ConvResult, CsrMatrix, kernelMatrix, kernelMatrixNonZeros } from './engine';
 import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from './protocol';
 
-/** M as CSR when it is small enough to post; a larger one is neither built nor sent (the webview computes what it shows). */
+/** M as CSR when it is small enough to post; a larger one is neither built nor sent (the webview computes what it
+ * shows). */
 function postedKernelMatrix(problem: ConvProblem): CsrMatrix | undefined {
   return kernelMatrixNonZeros(problem) <= MAX_POSTED_KERNEL_MATRIX_NON_ZEROS ? kernelMatrix(problem) : undefined;
 }
 
-export function buildConvView(problem: ConvProblem, spec: Record<string, unknown>, source: string, format: NumberFormat, result: ConvResult = compute(problem)): ConvView {
+export function buildConvView(
+  problem: ConvProblem,
+  spec: Record<string, unknown>,
+  source: string,
+  format: NumberFormat,
+  result: ConvResult = compute(problem),
+): ConvView {
   return {
     source,
     spec,

@@ -19,13 +19,22 @@ export interface LiteralHover {
   opensInPanel: boolean;
 }
 
-
 function tensorPreview(t: Tensor3, decimals: number): string {
   const plane = t.height * t.width;
   const blocks: string[] = [];
   for (let c = 0; c < Math.min(t.channels, PREVIEW_CHANNELS); c++) {
     const title = t.channels > 1 ? `# channel ${c}\n` : '';
-    blocks.push(title + matrixText(t.data.subarray(c * plane, (c + 1) * plane), t.height, t.width, decimals, PREVIEW_ROWS, PREVIEW_COLS));
+    blocks.push(
+      title +
+        matrixText(
+          t.data.subarray(c * plane, (c + 1) * plane),
+          t.height,
+          t.width,
+          decimals,
+          PREVIEW_ROWS,
+          PREVIEW_COLS,
+        ),
+    );
   }
   if (t.channels > PREVIEW_CHANNELS) blocks.push(`# … ${t.channels - PREVIEW_CHANNELS} more channels`);
   return '```\n' + blocks.join('\n') + '\n```';
@@ -53,7 +62,8 @@ function matrixMarkdown(value: unknown, decimals: number): string {
     if (v > max) max = v;
   }
   const header = `**ConvLens** · matrix ${dims(shape)} · min ${min} · max ${max}`;
-  if (shape.length < 2) return `${header}\n\n\`\`\`\n${matrixText(data, 1, data.length, decimals, 1, PREVIEW_COLS * 2)}\n\`\`\``;
+  if (shape.length < 2)
+    return `${header}\n\n\`\`\`\n${matrixText(data, 1, data.length, decimals, 1, PREVIEW_COLS * 2)}\n\`\`\``;
   const [height, width] = shape.slice(-2);
   const channels = data.length / (height * width);
   return `${header}\n\n${tensorPreview({ channels, height, width, data }, decimals)}`;
@@ -65,7 +75,8 @@ export function describeLiteral(text: string, decimals: number): LiteralHover | 
   const read = readSelection(text);
   if (!read.ok) return undefined;
   const content = read.value;
-  if (content.kind === 'single') return { markdown: matrixMarkdown(content.matrix.value, decimals), opensInPanel: false };
+  if (content.kind === 'single')
+    return { markdown: matrixMarkdown(content.matrix.value, decimals), opensInPanel: false };
   const located = problemFromContent(content);
   if (!located.ok) return { markdown: `**ConvLens** · ${located.error.message}`, opensInPanel: false };
   return { markdown: problemMarkdown(located.value.problem, decimals), opensInPanel: true };

@@ -16,7 +16,8 @@ function zerosShaped(shape: number[]): unknown {
   return level;
 }
 
-const NOT_PREVIEWED = (length: number) => `values not previewed (${megabytes(length)}); **ConvLens: Convolve selection** computes it`;
+const NOT_PREVIEWED = (length: number) =>
+  `values not previewed (${megabytes(length)}); **ConvLens: Convolve selection** computes it`;
 
 function describeLargeSpec(text: string, open: number): LiteralHover | undefined {
   const fields = scanObjectFields(text, open);
@@ -35,7 +36,10 @@ function describeLargeSpec(text: string, open: number): LiteralHover | undefined
   }
   const problem = normalizeSpec(spec);
   if (!problem.ok) return { markdown: `**ConvLens** · ${problem.error.message}`, opensInPanel: false };
-  return { markdown: [...problemSummary(problem.value), '', NOT_PREVIEWED(text.length)].join('\n'), opensInPanel: true };
+  return {
+    markdown: [...problemSummary(problem.value), '', NOT_PREVIEWED(text.length)].join('\n'),
+    opensInPanel: true,
+  };
 }
 
 /** Markdown for a literal of many characters, from its shape alone; undefined when it is neither spec nor matrix. */
@@ -45,5 +49,7 @@ export function describeLargeLiteral(text: string): LiteralHover | undefined {
   if (text[open] === '{') return describeLargeSpec(text, open);
   const bracket = text.indexOf('[', open);
   const array = bracket >= 0 ? scanArrayShape(text, bracket) : undefined;
-  return array ? { markdown: `**ConvLens** · matrix ${dims(array.shape)} · ${NOT_PREVIEWED(text.length)}`, opensInPanel: false } : undefined;
+  return array
+    ? { markdown: `**ConvLens** · matrix ${dims(array.shape)} · ${NOT_PREVIEWED(text.length)}`, opensInPanel: false }
+    : undefined;
 }

@@ -4,7 +4,16 @@
  * fuzz tests, so what they try is exactly what a user's selection meets.
  */
 import { buildConvView } from './convView';
-import { checkFinite, checkLimits, checkSelectionLength, compute, ConvProblem, LimitCheck, Limits, normalizeSpec } from './engine';
+import {
+  checkFinite,
+  checkLimits,
+  checkSelectionLength,
+  compute,
+  ConvProblem,
+  LimitCheck,
+  Limits,
+  normalizeSpec,
+} from './engine';
 import { MatrixLiteral, problemFromContent, readSelection, SelectionContent, TextRange } from './parse';
 import { ConvView, NumberFormat } from './protocol';
 
@@ -42,7 +51,9 @@ export type Solved = { ok: true; view: ConvView } | { ok: false; error: Refusal 
 
 function refusal(check: LimitCheck & { ok: false }): Refusal {
   const setting = check.limit && LIMIT_SETTINGS[check.limit];
-  return setting ? { message: `${check.error.message} Raise ${setting} to allow it.`, limit: check.limit } : { message: check.error.message };
+  return setting
+    ? { message: `${check.error.message} Raise ${setting} to allow it.`, limit: check.limit }
+    : { message: check.error.message };
 }
 
 /** The refusal for a selection of `length` characters over the limit; callers check before copying the text out. */
@@ -54,11 +65,19 @@ export function selectionTooLong(length: number, limits: Limits): Refusal | unde
 /** `readSelection`, refusing text over the size limit before parsing it (parsing allocates ~100 bytes a character). */
 export function readSelectionWithin(text: string, limits: Limits): ReadContent {
   const tooLong = selectionTooLong(text.length, limits);
-  return tooLong ? { ok: false, error: { ...tooLong, range: { offset: 0, length: text.length } } } : readSelection(text);
+  return tooLong
+    ? { ok: false, error: { ...tooLong, range: { offset: 0, length: text.length } } }
+    : readSelection(text);
 }
 
-/** A validated problem to a view: limits first (nothing large is allocated before them), then compute, then overflow. */
-export function solve(problem: ConvProblem, spec: Record<string, unknown>, source: string, options: Pick<ConvolveOptions, 'limits' | 'format'>): Solved {
+/** A validated problem to a view: limits first (nothing large is allocated before them), then compute, then
+ * overflow. */
+export function solve(
+  problem: ConvProblem,
+  spec: Record<string, unknown>,
+  source: string,
+  options: Pick<ConvolveOptions, 'limits' | 'format'>,
+): Solved {
   const limit = checkLimits(problem, options.limits);
   if (!limit.ok) return { ok: false, error: refusal(limit) };
   const result = compute(problem);
@@ -74,7 +93,9 @@ export function convolveContent(content: SelectionContent, options: ConvolveOpti
   const { problem, spec, locate } = located.value;
   const whole = locate([]);
   const solved = solve(problem, spec, options.source?.(whole.offset) ?? 'selection', options);
-  return solved.ok ? { ok: true, view: solved.view, range: whole } : { ok: false, error: { ...solved.error, range: whole } };
+  return solved.ok
+    ? { ok: true, view: solved.view, range: whole }
+    : { ok: false, error: { ...solved.error, range: whole } };
 }
 
 /** The command's path for one selection's text. */
@@ -84,7 +105,13 @@ export function convolveText(text: string, options: ConvolveOptions): Convolved 
 }
 
 /** A spec given as a value (`convlens.open`, a restored panel): the same checks, without text to point into. */
-export function convolveSpec(spec: Record<string, unknown>, source: string, options: Pick<ConvolveOptions, 'limits' | 'format'>): Solved {
+export function convolveSpec(
+  spec: Record<string, unknown>,
+  source: string,
+  options: Pick<ConvolveOptions, 'limits' | 'format'>,
+): Solved {
   const problem = normalizeSpec(spec);
-  return problem.ok ? solve(problem.value, spec, source, options) : { ok: false, error: { message: problem.error.message } };
+  return problem.ok
+    ? solve(problem.value, spec, source, options)
+    : { ok: false, error: { message: problem.error.message } };
 }

@@ -6,11 +6,66 @@ export interface KernelPreset {
 }
 
 export const KERNEL_PRESETS: readonly KernelPreset[] = [
-  { label: 'Seed example', detail: '[[1, 2], [3, 4]]', kernel: [[1, 2], [3, 4]] },
-  { label: 'Identity 3x3', detail: 'returns the centre cell', kernel: [[0, 0, 0], [0, 1, 0], [0, 0, 0]] },
-  { label: 'Box blur 3x3', detail: 'mean of the 3x3 window', kernel: [[1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9], [1 / 9, 1 / 9, 1 / 9]] },
-  { label: 'Gaussian 3x3', detail: '[1 2 1]ᵀ[1 2 1] / 16', kernel: [[1 / 16, 2 / 16, 1 / 16], [2 / 16, 4 / 16, 2 / 16], [1 / 16, 2 / 16, 1 / 16]] },
-  { label: 'Sobel x', detail: 'horizontal gradient', kernel: [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]] },
-  { label: 'Sobel y', detail: 'vertical gradient', kernel: [[-1, -2, -1], [0, 0, 0], [1, 2, 1]] },
-  { label: 'Laplacian', detail: '4-neighbour second derivative', kernel: [[0, 1, 0], [1, -4, 1], [0, 1, 0]] },
+  {
+    label: 'Seed example',
+    detail: '[[1, 2], [3, 4]]',
+    kernel: [
+      [1, 2],
+      [3, 4],
+    ],
+  },
+  {
+    label: 'Identity 3x3',
+    detail: 'returns the centre cell',
+    kernel: [
+      [0, 0, 0],
+      [0, 1, 0],
+      [0, 0, 0],
+    ],
+  },
+  {
+    label: 'Box blur 3x3',
+    detail: 'mean of the 3x3 window',
+    kernel: [
+      [1 / 9, 1 / 9, 1 / 9],
+      [1 / 9, 1 / 9, 1 / 9],
+      [1 / 9, 1 / 9, 1 / 9],
+    ],
+  },
+  {
+    label: 'Gaussian 3x3',
+    detail: '[1 2 1]ᵀ[1 2 1] / 16',
+    kernel: [
+      [1 / 16, 2 / 16, 1 / 16],
+      [2 / 16, 4 / 16, 2 / 16],
+      [1 / 16, 2 / 16, 1 / 16],
+    ],
+  },
+  {
+    label: 'Sobel x',
+    detail: 'horizontal gradient',
+    kernel: [
+      [-1, 0, 1],
+      [-2, 0, 2],
+      [-1, 0, 1],
+    ],
+  },
+  {
+    label: 'Sobel y',
+    detail: 'vertical gradient',
+    kernel: [
+      [-1, -2, -1],
+      [0, 0, 0],
+      [1, 2, 1],
+    ],
+  },
+  {
+    label: 'Laplacian',
+    detail: '4-neighbour second derivative',
+    kernel: [
+      [0, 1, 0],
+      [1, -4, 1],
+      [0, 1, 0],
+    ],
+  },
 ];

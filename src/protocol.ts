@@ -11,7 +11,8 @@ export interface NumberFormat {
   exactFractions: boolean;
 }
 
-/** The largest kernel matrix the host sends as CSR: 200,000 non-zeros are 2.4 MB of typed arrays (512 x 512, k5: 77 MB). */
+/** The largest kernel matrix the host sends as CSR: 200,000 non-zeros are 2.4 MB of typed arrays (512 x 512, k5: 77
+ * MB). */
 export const MAX_POSTED_KERNEL_MATRIX_NON_ZEROS = 200_000;
 
 /** Everything the panel draws for one computation. */
@@ -101,8 +102,10 @@ const REQUIRED_KEYS: Record<FromWebviewMessage['type'], readonly string[]> = {
 
 /** The webview is untrusted: the host acts only on messages that have exactly the expected shape. */
 export function parseFromWebview(message: unknown): FromWebviewMessage | undefined {
-  if (!isObject(message) || !Object.hasOwn(message, 'type') || !Object.hasOwn(REQUIRED_KEYS, String(message.type))) return undefined;
-  if (!REQUIRED_KEYS[message.type as FromWebviewMessage['type']].every((key) => Object.hasOwn(message, key))) return undefined;
+  if (!isObject(message) || !Object.hasOwn(message, 'type') || !Object.hasOwn(REQUIRED_KEYS, String(message.type)))
+    return undefined;
+  if (!REQUIRED_KEYS[message.type as FromWebviewMessage['type']].every((key) => Object.hasOwn(message, key)))
+    return undefined;
   switch (message.type) {
     case 'ready': {
       const kept = parseKeptState(message);
@@ -122,7 +125,8 @@ export function parseFromWebview(message: unknown): FromWebviewMessage | undefin
 }
 
 /** A key's value when the object has it as its own (an inherited one does not count). */
-const own = (object: Record<string, unknown>, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+const own = (object: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(object, key) ? object[key] : undefined;
 
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
@@ -174,9 +178,20 @@ function asRead(svg: string): string {
 function parseSaveImage(message: Record<string, unknown>): FromWebviewMessage | undefined {
   const { format, fileName, data } = message;
   if (format !== 'svg' && format !== 'png') return undefined;
-  if (typeof fileName !== 'string' || typeof data !== 'string' || data.length === 0 || data.length > MAX_IMAGE_CHARACTERS) return undefined;
+  if (
+    typeof fileName !== 'string' ||
+    typeof data !== 'string' ||
+    data.length === 0 ||
+    data.length > MAX_IMAGE_CHARACTERS
+  )
+    return undefined;
   const name = IMAGE_FILE_NAME.exec(fileName);
   if (!name || name[1] !== format) return undefined;
-  if (format === 'png' ? !BASE64.test(data) || !data.startsWith('iVBORw0KGgo') : !/^\s*<svg[\s>]/.test(data) || ACTIVE_SVG.test(data) || ACTIVE_SVG.test(asRead(data))) return undefined;
+  if (
+    format === 'png'
+      ? !BASE64.test(data) || !data.startsWith('iVBORw0KGgo')
+      : !/^\s*<svg[\s>]/.test(data) || ACTIVE_SVG.test(data) || ACTIVE_SVG.test(asRead(data))
+  )
+    return undefined;
   return { type: 'saveImage', format, fileName, data };
 }

@@ -1,4 +1,11 @@
-import { bigIndex, Contact, contactsOfBig, contactsOfSmall, ConvProblem, type KernelMatrixRows } from '../../src/engine';
+import {
+  bigIndex,
+  Contact,
+  contactsOfBig,
+  contactsOfSmall,
+  ConvProblem,
+  type KernelMatrixRows,
+} from '../../src/engine';
 import { meetsText } from '../labels';
 import type { KernelView } from '../render/kernelView';
 import type { MatrixView } from '../render/matrixView';
@@ -33,7 +40,11 @@ export class Linker {
   big: TensorView[] = [];
   kernel: KernelView | undefined;
   kernelMatrix: MatrixView | undefined;
-  private readonly focus: Record<FocusSource, Focus | undefined> = { pointer: undefined, keyboard: undefined, step: undefined };
+  private readonly focus: Record<FocusSource, Focus | undefined> = {
+    pointer: undefined,
+    keyboard: undefined,
+    step: undefined,
+  };
   private lit: Marks[] = [];
   private readonly transposed: boolean;
 
@@ -53,11 +64,17 @@ export class Linker {
 
   private light(focus: Focus | undefined): void {
     for (const marks of this.lit) marks.clearMarks();
-    this.lit = [...this.small, ...this.big, ...(this.kernel ? [this.kernel] : []), ...(this.kernelMatrix ? [this.kernelMatrix] : [])];
+    this.lit = [
+      ...this.small,
+      ...this.big,
+      ...(this.kernel ? [this.kernel] : []),
+      ...(this.kernelMatrix ? [this.kernelMatrix] : []),
+    ];
     if (!focus) return;
     switch (focus.on) {
       case 'small': {
-        for (const view of this.small) view.mark(focus.index, view === focus.view || (!focus.view && view === this.small[0]));
+        for (const view of this.small)
+          view.mark(focus.index, view === focus.view || (!focus.view && view === this.small[0]));
         const contacts = contactsOfSmall(this.problem, focus.index);
         this.markRowOrColumn(focus.index, 'small');
         for (const c of contacts) this.markBigEnd(c);
@@ -120,7 +137,12 @@ export class Linker {
     for (const view of this.small) {
       view.mark(c.small);
       const plane = this.smallPlane();
-      view.annotateAt(Math.floor(c.small / plane.size), Math.floor((c.small % plane.size) / plane.width), c.small % plane.width, note);
+      view.annotateAt(
+        Math.floor(c.small / plane.size),
+        Math.floor((c.small % plane.size) / plane.width),
+        c.small % plane.width,
+        note,
+      );
     }
     this.kernel?.mark(c.weightIndex);
     if (c.inside) this.entryOfM(c);

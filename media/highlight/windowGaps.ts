@@ -17,7 +17,8 @@ export function windowGaps(contacts: readonly Contact[]): { channel: number; y: 
   }
   const gaps: { channel: number; y: number; x: number }[] = [];
   for (const [channel, box] of boxes) {
-    for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (!box.taps.has(`${y},${x}`)) gaps.push({ channel, y, x });
+    for (let y = box.y0; y <= box.y1; y++)
+      for (let x = box.x0; x <= box.x1; x++) if (!box.taps.has(`${y},${x}`)) gaps.push({ channel, y, x });
   }
   return gaps;
 }

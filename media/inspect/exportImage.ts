@@ -9,7 +9,10 @@ import { matricesSvg, SvgMatrix, SvgRow } from './matricesSvg';
 const css = (c: Rgb) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 
 /** Dense channels of a tensor as SVG matrices. */
-function channels(title: string, t: { channels: number; height: number; width: number; data: Float64Array }): SvgMatrix[] {
+function channels(
+  title: string,
+  t: { channels: number; height: number; width: number; data: Float64Array },
+): SvgMatrix[] {
   const plane = t.height * t.width;
   return Array.from({ length: t.channels }, (_, c) => ({
     title: t.channels === 1 ? title : `${title} [${c}]`,
@@ -38,9 +41,19 @@ export function exportRows(view: ConvView): SvgRow[] {
     visit: (f) => m.visitRows(0, m.rows, f),
   };
   return [
-    { heading: `${view.params.op}: input ${view.params.op === 'conv2d' ? '⋆' : '⋆ᵀ'} kernel = output`, matrices: [...channels(MATRIX_TITLES.input, view.input), ...kernels, ...channels(MATRIX_TITLES.output, view.output)] },
+    {
+      heading: `${view.params.op}: input ${view.params.op === 'conv2d' ? '⋆' : '⋆ᵀ'} kernel = output`,
+      matrices: [
+        ...channels(MATRIX_TITLES.input, view.input),
+        ...kernels,
+        ...channels(MATRIX_TITLES.output, view.output),
+      ],
+    },
     { heading: 'kernel matrix: vec(out) = vec(in) @ M', matrices: [kernelMatrix] },
-    { heading: 'transposed: vec(out) @ Mᵀ (not the inverse)', matrices: channels(MATRIX_TITLES.reconstruction, view.reconstruction) },
+    {
+      heading: 'transposed: vec(out) @ Mᵀ (not the inverse)',
+      matrices: channels(MATRIX_TITLES.reconstruction, view.reconstruction),
+    },
   ];
 }
 
@@ -54,7 +67,16 @@ export function exportSvg(view: ConvView, palette: Palette, format: (v: number) 
       muted: css(mix(palette.background, palette.foreground, 0.6)),
       grid: css(mix(palette.background, palette.foreground, 0.25)),
       // At most halfway to the hue, so the numbers on top stay readable in light and dark themes alike.
-      cell: (v, maxAbs) => css(v === 0 || maxAbs === 0 ? palette.background : mix(palette.background, v > 0 ? palette.positive : palette.negative, 0.12 + 0.38 * Math.min(1, Math.abs(v) / maxAbs))),
+      cell: (v, maxAbs) =>
+        css(
+          v === 0 || maxAbs === 0
+            ? palette.background
+            : mix(
+                palette.background,
+                v > 0 ? palette.positive : palette.negative,
+                0.12 + 0.38 * Math.min(1, Math.abs(v) / maxAbs),
+              ),
+        ),
       font,
     },
     format,
@@ -79,12 +101,20 @@ export async function svgToPng(svg: string): Promise<string> {
 
 /** `convlens-seed.svg` from a source like `seed.json:1:1`. */
 export function imageFileName(view: ConvView, format: ImageFormat): string {
-  const base = (view.source.split(/[\\/]/).pop() ?? '').split(':')[0].replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-');
+  const base = (view.source.split(/[\\/]/).pop() ?? '')
+    .split(':')[0]
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\w.-]+/g, '-');
   return `convlens-${base || 'matrices'}.${format}`;
 }
 
 /** Prepares the picture and hands it to the host, which asks where to save it. */
-export async function saveMatrices(view: ConvView, palette: Palette, format: (v: number) => string, as: ImageFormat): Promise<void> {
+export async function saveMatrices(
+  view: ConvView,
+  palette: Palette,
+  format: (v: number) => string,
+  as: ImageFormat,
+): Promise<void> {
   const svg = exportSvg(view, palette, format);
   const data = as === 'svg' ? svg : await svgToPng(svg);
   post({ type: 'saveImage', format: as, fileName: imageFileName(view, as), data });

@@ -25,7 +25,10 @@ export class FacesLinker {
   canvas: TensorView | undefined;
   stretched: TensorView | undefined;
   flipped: KernelView | undefined;
-  private readonly focus: Record<'pointer' | 'keyboard', FaceFocus | undefined> = { pointer: undefined, keyboard: undefined };
+  private readonly focus: Record<'pointer' | 'keyboard', FaceFocus | undefined> = {
+    pointer: undefined,
+    keyboard: undefined,
+  };
 
   constructor(
     private readonly problem: ConvProblem,
@@ -79,7 +82,12 @@ export class FacesLinker {
     for (const c of contactsOfBig(this.problem, channel, y, x)) {
       const s = c.small;
       this.source?.mark(s);
-      this.source?.annotateAt(Math.floor(s / plane), Math.floor((s % plane) / this.views.source.width), s % this.views.source.width, this.weightNote(c.weightIndex));
+      this.source?.annotateAt(
+        Math.floor(s / plane),
+        Math.floor((s % plane) / this.views.source.width),
+        s % this.views.source.width,
+        this.weightNote(c.weightIndex),
+      );
       this.flipped?.mark(this.flippedIndex(c.weightIndex));
     }
     if (!insideResult) return;
@@ -107,7 +115,12 @@ export class FacesLinker {
     const [c0, sy, sx] = [Math.floor(s / plane), Math.floor((s % plane) / width), s % width];
     this.source?.mark(s, this.source === origin);
     const [gh, gw] = this.views.geometry;
-    this.stretched?.markAt(c0, gh.stretched.before + sy * gh.stride, gw.stretched.before + sx * gw.stride, this.stretched === origin);
+    this.stretched?.markAt(
+      c0,
+      gh.stretched.before + sy * gh.stride,
+      gw.stretched.before + sx * gw.stride,
+      this.stretched === origin,
+    );
     for (const c of contactsOfSmall(this.problem, s)) {
       this.canvas?.markAt(c.channel, c.y, c.x);
       this.canvas?.annotateAt(c.channel, c.y, c.x, this.weightNote(c.weightIndex));
@@ -120,7 +133,13 @@ export class FacesLinker {
     const [gh, gw] = this.views.geometry;
     const zy = i - gh.stretched.before;
     const zx = j - gw.stretched.before;
-    const isSource = zy >= 0 && zx >= 0 && zy % gh.stride === 0 && zx % gw.stride === 0 && zy / gh.stride < gh.small && zx / gw.stride < gw.small;
+    const isSource =
+      zy >= 0 &&
+      zx >= 0 &&
+      zy % gh.stride === 0 &&
+      zx % gw.stride === 0 &&
+      zy / gh.stride < gh.small &&
+      zx / gw.stride < gw.small;
     if (isSource) return this.sourceCell((c0 * gh.small + zy / gh.stride) * gw.small + zx / gw.stride, origin);
     origin.markAt(c0, i, j, true);
     // An inserted zero or padding: the results whose window reads it (each adds 0 from here).
@@ -131,7 +150,8 @@ export class FacesLinker {
         for (let kx = 0; kx < kw; kx++) {
           const y = i - ky * gh.dilation;
           const x = j - kx * gw.dilation;
-          if (y >= 0 && y < gh.big && x >= 0 && x < gw.big) for (const view of this.results) view.markAt(group * d1 + c1g, y, x);
+          if (y >= 0 && y < gh.big && x >= 0 && x < gw.big)
+            for (const view of this.results) view.markAt(group * d1 + c1g, y, x);
         }
       }
     }

@@ -1,4 +1,14 @@
-import { compareWithInput, ConvProblem, CsrMatrix, LEAST_SQUARES_LIMIT, leastSquaresAffordable, LeastSquaresInverse, PseudoInverseRun, Tensor3, withoutBias } from '../../src/engine';
+import {
+  compareWithInput,
+  ConvProblem,
+  CsrMatrix,
+  LEAST_SQUARES_LIMIT,
+  leastSquaresAffordable,
+  LeastSquaresInverse,
+  PseudoInverseRun,
+  Tensor3,
+  withoutBias,
+} from '../../src/engine';
 import { el } from '../dom';
 import { shapeText } from '../labels';
 import type { RenderContext } from '../render/context';
@@ -11,8 +21,10 @@ const SLICE_MS = 12;
 export function whyNotInverse(ls: Pick<LeastSquaresInverse, 'rows' | 'cols' | 'rank'>): string {
   const { rows, cols, rank } = ls;
   const shape = `M is ${rows} × ${cols} with rank ${rank}`;
-  if (rank === rows && rows === cols) return `${shape}: square and invertible, so pinv(M) = M⁻¹ gives the input back; the reconstruction multiplies by Mᵀ, and Mᵀ ≠ M⁻¹.`;
-  if (rank === rows) return `${shape}: not square, but every input cell leaves its own trace, so pinv(M) gets the input back; the reconstruction multiplies by Mᵀ, which is not pinv(M).`;
+  if (rank === rows && rows === cols)
+    return `${shape}: square and invertible, so pinv(M) = M⁻¹ gives the input back; the reconstruction multiplies by Mᵀ, and Mᵀ ≠ M⁻¹.`;
+  if (rank === rows)
+    return `${shape}: not square, but every input cell leaves its own trace, so pinv(M) gets the input back; the reconstruction multiplies by Mᵀ, which is not pinv(M).`;
   const lost = rows - rank;
   return `${shape}: ${lost} of the input's ${rows} dimensions leave no trace in the output, so no inverse exists; least squares finds the smallest input giving this output, while the reconstruction just multiplies by Mᵀ.`;
 }
@@ -32,12 +44,17 @@ export function leastSquaresView(
   m: CsrMatrix,
   output: Tensor3,
   context: RenderContext,
-  makeTensor: (name: 'least_squares' | 'least_squares_difference', t: Tensor3) => TensorView = (name, t) => tensorView({ name, tensor: t, letter: 'x', onPoint: () => undefined }, context),
+  makeTensor: (name: 'least_squares' | 'least_squares_difference', t: Tensor3) => TensorView = (name, t) =>
+    tensorView({ name, tensor: t, letter: 'x', onPoint: () => undefined }, context),
 ): LeastSquaresView {
   const element = el('div', { class: 'least-squares', 'data-role': 'least-squares' });
   if (!leastSquaresAffordable(m)) {
     element.append(
-      el('p', { class: 'hint' }, `M is ${shapeText([m.rows, m.cols])}: the least-squares inverse (a dense SVD) is computed only up to ${LEAST_SQUARES_LIMIT.rows} × ${LEAST_SQUARES_LIMIT.cols}.`),
+      el(
+        'p',
+        { class: 'hint' },
+        `M is ${shapeText([m.rows, m.cols])}: the least-squares inverse (a dense SVD) is computed only up to ${LEAST_SQUARES_LIMIT.rows} × ${LEAST_SQUARES_LIMIT.cols}.`,
+      ),
     );
     return { element, dispose() {} };
   }
@@ -56,11 +73,30 @@ export function leastSquaresView(
       el(
         'div',
         { class: 'flow' },
-        el('div', { class: 'block' }, el('h3', {}, 'least squares', el('span', { class: 'detail' }, problem.bias ? '(vec(out) − b) @ pinv(M)' : 'vec(out) @ pinv(M)')), inverse.element),
         el(
           'div',
           { class: 'block' },
-          el('h3', {}, 'minus the input', el('span', { class: 'detail', 'data-role': 'least-squares-max' }, `max |x_ls − x| = ${context.format(ls.maxAbsDifference)}`)),
+          el(
+            'h3',
+            {},
+            'least squares',
+            el('span', { class: 'detail' }, problem.bias ? '(vec(out) − b) @ pinv(M)' : 'vec(out) @ pinv(M)'),
+          ),
+          inverse.element,
+        ),
+        el(
+          'div',
+          { class: 'block' },
+          el(
+            'h3',
+            {},
+            'minus the input',
+            el(
+              'span',
+              { class: 'detail', 'data-role': 'least-squares-max' },
+              `max |x_ls − x| = ${context.format(ls.maxAbsDifference)}`,
+            ),
+          ),
           difference.element,
         ),
       ),

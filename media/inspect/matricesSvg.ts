@@ -51,7 +51,8 @@ function layout(matrix: SvgMatrix, format: (v: number) => string): Laid {
   let cell: number;
   if (text) {
     let longest = 1;
-    for (let r = 0; r < matrix.rows; r++) for (let c = 0; c < matrix.cols; c++) longest = Math.max(longest, format(matrix.valueAt(r, c)).length);
+    for (let r = 0; r < matrix.rows; r++)
+      for (let c = 0; c < matrix.cols; c++) longest = Math.max(longest, format(matrix.valueAt(r, c)).length);
     cell = Math.max(26, Math.ceil(longest * 7.4 + 10));
   } else {
     // Colour only: the larger side fits in about 600 px, at least one pixel a cell.
@@ -72,19 +73,29 @@ function drawMatrix(laid: Laid, x: number, y: number, colors: SvgColors, format:
   const parts: string[] = [`<text x="${x}" y="${y + 14}" fill="${colors.muted}">${escapeXml(matrix.title)}</text>`];
   const top = y + TITLE;
   let maxAbs = 0;
-  const visit = matrix.visit ?? ((f) => { for (let r = 0; r < matrix.rows; r++) for (let c = 0; c < matrix.cols; c++) f(r, c, matrix.valueAt(r, c)); });
+  const visit =
+    matrix.visit ??
+    ((f) => {
+      for (let r = 0; r < matrix.rows; r++) for (let c = 0; c < matrix.cols; c++) f(r, c, matrix.valueAt(r, c));
+    });
   visit((_r, _c, v) => (maxAbs = Math.max(maxAbs, Math.abs(v))));
-  parts.push(`<rect x="${x}" y="${top}" width="${cell * matrix.cols}" height="${cell * matrix.rows}" fill="${colors.background}" stroke="${colors.grid}"/>`);
+  parts.push(
+    `<rect x="${x}" y="${top}" width="${cell * matrix.cols}" height="${cell * matrix.rows}" fill="${colors.background}" stroke="${colors.grid}"/>`,
+  );
   visit((r, c, v) => {
     if (v === 0 && !text) return;
-    parts.push(`<rect x="${x + c * cell}" y="${top + r * cell}" width="${cell}" height="${cell}" fill="${colors.cell(v, maxAbs)}"${text ? ` stroke="${colors.grid}"` : ''}/>`);
+    parts.push(
+      `<rect x="${x + c * cell}" y="${top + r * cell}" width="${cell}" height="${cell}" fill="${colors.cell(v, maxAbs)}"${text ? ` stroke="${colors.grid}"` : ''}/>`,
+    );
   });
   if (text) {
     for (let r = 0; r < matrix.rows; r++) {
       for (let c = 0; c < matrix.cols; c++) {
         const v = matrix.valueAt(r, c);
         const fill = v === 0 ? colors.muted : colors.foreground;
-        parts.push(`<text x="${x + (c + 1) * cell - 5}" y="${top + r * cell + cell / 2 + 4.5}" text-anchor="end" fill="${fill}">${escapeXml(format(v))}</text>`);
+        parts.push(
+          `<text x="${x + (c + 1) * cell - 5}" y="${top + r * cell + cell / 2 + 4.5}" text-anchor="end" fill="${fill}">${escapeXml(format(v))}</text>`,
+        );
       }
     }
   }
@@ -98,7 +109,9 @@ export function matricesSvg(rows: SvgRow[], colors: SvgColors, format: (v: numbe
   let y = GAP + 10;
   let width = 320;
   const headingY = (at: number) => at + 16;
-  body.push(`<text x="${GAP}" y="${headingY(GAP - 18)}" fill="${colors.foreground}" font-weight="600">${escapeXml(title)}</text>`);
+  body.push(
+    `<text x="${GAP}" y="${headingY(GAP - 18)}" fill="${colors.foreground}" font-weight="600">${escapeXml(title)}</text>`,
+  );
   for (const row of rows) {
     const drawable = row.matrices.filter((m) => {
       const ok = stored(m) <= MAX_SVG_CELLS;
@@ -118,7 +131,9 @@ export function matricesSvg(rows: SvgRow[], colors: SvgColors, format: (v: numbe
     y += Math.max(...laid.map((l) => l.height)) + GAP;
   }
   if (left.length > 0) {
-    body.push(`<text x="${GAP}" y="${y + 4}" fill="${colors.muted}">${escapeXml(`Left out (more than ${MAX_SVG_CELLS.toLocaleString('en-US')} cells): ${left.join(', ')}`)}</text>`);
+    body.push(
+      `<text x="${GAP}" y="${y + 4}" fill="${colors.muted}">${escapeXml(`Left out (more than ${MAX_SVG_CELLS.toLocaleString('en-US')} cells): ${left.join(', ')}`)}</text>`,
+    );
     y += 24;
   }
   const height = y;

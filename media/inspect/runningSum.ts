@@ -17,21 +17,39 @@ export function stepNames(problem: ConvProblem): StepNames {
   return {
     small: (flat) => cellLabel(smallLetter, smallShape, flat),
     big: ({ contact: c }) =>
-      c.inside ? cellLabel(bigLetter, bigShape, (c.channel * bigShape.height + c.y) * bigShape.width + c.x) : outsideLabel(bigShape.channels, c.channel, c.y, c.x),
+      c.inside
+        ? cellLabel(bigLetter, bigShape, (c.channel * bigShape.height + c.y) * bigShape.width + c.x)
+        : outsideLabel(bigShape.channels, c.channel, c.y, c.x),
     weight: (k) => weightLabel(problem.weight.dims, k),
   };
 }
 
 const cell = (text: string, className?: string) => el('td', { class: className }, text);
-const head = (...titles: string[]) => el('thead', {}, el('tr', {}, ...titles.map((t) => el('th', { scope: 'col' }, t))));
+const head = (...titles: string[]) =>
+  el('thead', {}, el('tr', {}, ...titles.map((t) => el('th', { scope: 'col' }, t))));
 
 /**
  * The sliding window's running sum for one output cell: the bias, then one row per kernel weight with the
  * input value it meets (0 in the padding), the product and the partial sum so far.
  */
-export function windowSumTable(step: StepDetail, names: StepNames, format: (v: number) => string, hasBias: boolean): HTMLElement {
+export function windowSumTable(
+  step: StepDetail,
+  names: StepNames,
+  format: (v: number) => string,
+  hasBias: boolean,
+): HTMLElement {
   const body = el('tbody');
-  body.append(el('tr', { 'data-term': 'start' }, cell(hasBias ? 'bias' : 'start'), cell(''), cell(''), cell(''), cell(format(step.start), 'sum')));
+  body.append(
+    el(
+      'tr',
+      { 'data-term': 'start' },
+      cell(hasBias ? 'bias' : 'start'),
+      cell(''),
+      cell(''),
+      cell(''),
+      cell(format(step.start), 'sum'),
+    ),
+  );
   step.terms.forEach((term, i) => {
     body.append(
       el(
@@ -67,7 +85,9 @@ export function scatterTable(step: StepDetail, names: StepNames, format: (v: num
         'tr',
         { 'data-term': i, class: term.contact.inside ? undefined : 'padding-term' },
         cell(names.big(term)),
-        cell(`${format(step.start)} × ${names.weight(term.contact.weightIndex)} = ${format(step.start)} × ${format(term.weight)}`),
+        cell(
+          `${format(step.start)} × ${names.weight(term.contact.weightIndex)} = ${format(step.start)} × ${format(term.weight)}`,
+        ),
         cell(format(term.product)),
         cell(term.sum === undefined ? 'cropped by padding' : format(term.sum), 'sum'),
       ),

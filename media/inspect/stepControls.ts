@@ -19,7 +19,18 @@ export function stepControls(count: number, onStep: (index: number) => void): St
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const button = (action: string, label: string, symbol: string, shortcut: string) => {
-    const b = el('button', { type: 'button', class: 'action step-button', 'data-action': action, 'aria-label': label, title: `${label} (${shortcut})`, 'aria-keyshortcuts': shortcut }, symbol);
+    const b = el(
+      'button',
+      {
+        type: 'button',
+        class: 'action step-button',
+        'data-action': action,
+        'aria-label': label,
+        title: `${label} (${shortcut})`,
+        'aria-keyshortcuts': shortcut,
+      },
+      symbol,
+    );
     return b;
   };
   const first = button('first', 'Back to the start', '|◀', 'Home');
@@ -27,12 +38,25 @@ export function stepControls(count: number, onStep: (index: number) => void): St
   const play = button('play', 'Play', '▶ Play', 'Space');
   const forward = button('forward', 'Step forward', '▶', 'ArrowRight');
   const last = button('last', 'Last step', '▶|', 'End');
-  const speed = el('input', { type: 'range', class: 'step-speed', min: SPEEDS.min, max: SPEEDS.max, value: SPEEDS.initial, 'aria-label': 'Speed, steps per second' });
+  const speed = el('input', {
+    type: 'range',
+    class: 'step-speed',
+    min: SPEEDS.min,
+    max: SPEEDS.max,
+    value: SPEEDS.initial,
+    'aria-label': 'Speed, steps per second',
+  });
   const speedText = el('span', { class: 'step-speed-text', 'aria-hidden': 'true' });
   const counter = el('span', { class: 'step-counter', 'data-role': 'step-counter' });
   const element = el(
     'div',
-    { class: 'stepper', role: 'group', tabindex: 0, 'aria-label': 'Step-through controls: Space plays or pauses, left and right arrows step, Home and End jump', 'aria-keyshortcuts': 'Space ArrowLeft ArrowRight Home End' },
+    {
+      class: 'stepper',
+      role: 'group',
+      tabindex: 0,
+      'aria-label': 'Step-through controls: Space plays or pauses, left and right arrows step, Home and End jump',
+      'aria-keyshortcuts': 'Space ArrowLeft ArrowRight Home End',
+    },
     first,
     back,
     play,

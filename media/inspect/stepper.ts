@@ -30,9 +30,16 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
     kind === 'window'
       ? 'Each step moves the window to the next output cell and adds one product per kernel weight; padding reads 0.'
       : 'Each step takes the next input cell and adds the kernel, scaled by it, onto the output; where stamps overlap, they add up.';
-  const section = el('section', { class: 'stage stage-steps', 'aria-label': title }, el('h2', {}, title), el('p', { class: 'lead' }, lead));
+  const section = el(
+    'section',
+    { class: 'stage stage-steps', 'aria-label': title },
+    el('h2', {}, title),
+    el('p', { class: 'lead' }, lead),
+  );
   if (count > MAX_STEPS || channels * height * width > TENSOR_TABLE_BUDGET) {
-    section.append(el('p', { class: 'hint' }, `${count.toLocaleString('en-US')} steps: too many to step through here.`));
+    section.append(
+      el('p', { class: 'hint' }, `${count.toLocaleString('en-US')} steps: too many to step through here.`),
+    );
     return { element: section, dispose() {} };
   }
 
@@ -41,7 +48,16 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
   // The running output is output-shaped: the small grid of conv2d, the big grid of conv_transpose2d.
   const grid = kind === 'window' ? 'small' : 'big';
   const runningView: TensorView = tensorView(
-    { name: 'step_output', tensor: running, letter: 'y', onPoint: (via, cell) => linker.point(via, tensorFocus(grid, cell, () => runningView)) },
+    {
+      name: 'step_output',
+      tensor: running,
+      letter: 'y',
+      onPoint: (via, cell) =>
+        linker.point(
+          via,
+          tensorFocus(grid, cell, () => runningView),
+        ),
+    },
     context,
   );
   linker[grid].push(runningView);
@@ -53,13 +69,22 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
     runningView.refresh();
     sumBox.replaceChildren();
     if (index < 0) {
-      sumBox.append(el('p', { class: 'hint' }, kind === 'window' ? 'The products of each window appear here.' : 'Each stamp’s additions appear here.'));
+      sumBox.append(
+        el(
+          'p',
+          { class: 'hint' },
+          kind === 'window' ? 'The products of each window appear here.' : 'Each stamp’s additions appear here.',
+        ),
+      );
       status.textContent = `Ready: ${count} steps. Press Play or the right arrow.`;
       linker.point('step', undefined);
       return;
     }
     const step = stepDetail(problem, index);
-    const table = kind === 'window' ? windowSumTable(step, names, context.format, problem.bias !== null) : scatterTable(step, names, context.format);
+    const table =
+      kind === 'window'
+        ? windowSumTable(step, names, context.format, problem.bias !== null)
+        : scatterTable(step, names, context.format);
     sumBox.append(table);
     status.textContent = `Step ${index + 1} of ${count}: ${table.querySelector('caption')?.textContent ?? ''}`;
     linker.point('step', { on: 'small', index });

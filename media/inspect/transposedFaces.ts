@@ -43,7 +43,11 @@ export interface TransposedFaces {
  * grid. Each was computed on its own (src/engine/inspect/transposedViews.ts); the section says how far
  * apart they are.
  */
-export function transposedFaces(problem: ConvProblem, compute: () => TransposedViews, context: RenderContext): TransposedFaces {
+export function transposedFaces(
+  problem: ConvProblem,
+  compute: () => TransposedViews,
+  context: RenderContext,
+): TransposedFaces {
   const transposed = problem.params.op === 'conv_transpose2d';
   const title = transposed ? 'conv_transpose2d three ways' : 'The reconstruction three ways';
   if (multiplyAdds(problem) > MAX_MULTIPLY_ADDS) {
@@ -51,7 +55,11 @@ export function transposedFaces(problem: ConvProblem, compute: () => TransposedV
       'section',
       { class: 'stage stage-faces', 'aria-label': title },
       el('h2', {}, title),
-      el('p', { class: 'hint' }, `${multiplyAdds(problem).toLocaleString('en-US')} multiply-adds: too many to compute and draw three ways here.`),
+      el(
+        'p',
+        { class: 'hint' },
+        `${multiplyAdds(problem).toLocaleString('en-US')} multiply-adds: too many to compute and draw three ways here.`,
+      ),
     );
     return { element, dispose() {} };
   }
@@ -59,15 +67,33 @@ export function transposedFaces(problem: ConvProblem, compute: () => TransposedV
   const [gh, gw] = views.geometry;
   const linker = new FacesLinker(problem, views, context.format);
   const made: TensorView[] = [];
-  const draw = (name: TensorName, t: Tensor3, letter: 'x' | 'y', focus: (cell: { channel: number; y: number; x: number; flat: number | undefined }, view: TensorView) => FaceFocus | undefined, extra: Partial<Parameters<typeof tensorView>[0]> = {}) => {
-    const view: TensorView = tensorView({ name, tensor: t, letter, ...extra, onPoint: (via, cell) => linker.point(via, cell && focus(cell, view)) }, context);
+  const draw = (
+    name: TensorName,
+    t: Tensor3,
+    letter: 'x' | 'y',
+    focus: (
+      cell: { channel: number; y: number; x: number; flat: number | undefined },
+      view: TensorView,
+    ) => FaceFocus | undefined,
+    extra: Partial<Parameters<typeof tensorView>[0]> = {},
+  ) => {
+    const view: TensorView = tensorView(
+      { name, tensor: t, letter, ...extra, onPoint: (via, cell) => linker.point(via, cell && focus(cell, view)) },
+      context,
+    );
     made.push(view);
     return view;
   };
-  const resultFocus = (cell: { channel: number; y: number; x: number }, view: TensorView): FaceFocus => ({ on: 'result', ...cell, view });
+  const resultFocus = (cell: { channel: number; y: number; x: number }, view: TensorView): FaceFocus => ({
+    on: 'result',
+    ...cell,
+    view,
+  });
   const [small, big] = transposed ? (['x', 'y'] as const) : (['y', 'x'] as const);
 
-  const source = draw('scatter_source', views.source, small, (cell, view) => (cell.flat === undefined ? undefined : { on: 'source', index: cell.flat, view }));
+  const source = draw('scatter_source', views.source, small, (cell, view) =>
+    cell.flat === undefined ? undefined : { on: 'source', index: cell.flat, view },
+  );
   const viaMatrix = draw('via_matrix', views.matrix, big, resultFocus);
   const canvas = views.scatter.canvas;
   const viaScatter = draw('via_scatter', views.scatter.result, big, resultFocus, {
@@ -75,23 +101,39 @@ export function transposedFaces(problem: ConvProblem, compute: () => TransposedV
       kind: 'cropped',
       before: [gh.scatter.cropBefore, gw.scatter.cropBefore],
       after: [gh.scatter.cropAfter, gw.scatter.cropAfter],
-      valueAt: (c, row, col) => canvas.data[(c * canvas.height + row + gh.scatter.cropBefore) * canvas.width + col + gw.scatter.cropBefore],
+      valueAt: (c, row, col) =>
+        canvas.data[(c * canvas.height + row + gh.scatter.cropBefore) * canvas.width + col + gw.scatter.cropBefore],
     },
   });
-  const stretched = draw('stretched', views.direct.stretched, small, (cell, view) => ({ on: 'stretched', channel: cell.channel, y: cell.y, x: cell.x, view }), {
-    kindOf: (_c, i, j) => stretchedKind(gh, gw, i, j),
-  });
-  const flipped = kernelView(views.direct.flippedKernel, problem.params, (via, k) => linker.point(via, k === undefined ? undefined : { on: 'flipped', index: k }), context, {
-    name: 'flipped_kernel',
-    title: 'flipped kernel',
-  });
+  const stretched = draw(
+    'stretched',
+    views.direct.stretched,
+    small,
+    (cell, view) => ({ on: 'stretched', channel: cell.channel, y: cell.y, x: cell.x, view }),
+    {
+      kindOf: (_c, i, j) => stretchedKind(gh, gw, i, j),
+    },
+  );
+  const flipped = kernelView(
+    views.direct.flippedKernel,
+    problem.params,
+    (via, k) => linker.point(via, k === undefined ? undefined : { on: 'flipped', index: k }),
+    context,
+    {
+      name: 'flipped_kernel',
+      title: 'flipped kernel',
+    },
+  );
   const viaDirect = draw('via_direct', views.direct.result, big, resultFocus);
   Object.assign(linker, { source, results: [viaMatrix, viaDirect], canvas: viaScatter, stretched, flipped });
 
   const dims = (t: { channels: number; height: number; width: number }) => shapeText([t.channels, t.height, t.width]);
   const sourceName = transposed ? 'the input x' : 'the output y';
   const product = transposed ? 'vec(x) @ M' : 'vec(y) @ Mᵀ';
-  const agreement = views.maxAbsDifference === 0 ? 'identical, cell for cell' : `max |difference| = ${views.maxAbsDifference.toExponential(2)}`;
+  const agreement =
+    views.maxAbsDifference === 0
+      ? 'identical, cell for cell'
+      : `max |difference| = ${views.maxAbsDifference.toExponential(2)}`;
   const element = el(
     'section',
     { class: 'stage stage-faces', 'aria-label': 'The transposed convolution three ways' },
@@ -103,7 +145,13 @@ export function transposedFaces(problem: ConvProblem, compute: () => TransposedV
         ? 'The same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.'
         : 'vec(out) @ Mᵀ is conv_transpose2d of the output with the same weight: the same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.',
     ),
-    el('p', { class: 'agreement', 'data-role': 'faces-agreement', role: 'note' }, el('strong', {}, 'The three agree: '), agreement, '.'),
+    el(
+      'p',
+      { class: 'agreement', 'data-role': 'faces-agreement', role: 'note' },
+      el('strong', {}, 'The three agree: '),
+      agreement,
+      '.',
+    ),
     el('div', { class: 'flow' }, block('(a) kernel matrix', `${product} · ${dims(views.matrix)}`, viaMatrix.element)),
     el(
       'div',
@@ -128,9 +176,24 @@ export function transposedFaces(problem: ConvProblem, compute: () => TransposedV
     el(
       'div',
       { class: 'flow' },
-      block('(c) stretched grid', `${sourceName}, zero-inserted and padded · ${dims(views.direct.stretched)}`, stretched.element, cellLegend()),
-      el('div', { class: 'operand' }, el('div', { class: 'operator', 'aria-label': 'convolved with' }, '⋆'), block('flipped kernel', 'stride 1, same dilation', flipped.element)),
-      el('div', { class: 'operand' }, el('div', { class: 'operator', 'aria-label': 'equals' }, '='), block('result', dims(views.direct.result), viaDirect.element)),
+      block(
+        '(c) stretched grid',
+        `${sourceName}, zero-inserted and padded · ${dims(views.direct.stretched)}`,
+        stretched.element,
+        cellLegend(),
+      ),
+      el(
+        'div',
+        { class: 'operand' },
+        el('div', { class: 'operator', 'aria-label': 'convolved with' }, '⋆'),
+        block('flipped kernel', 'stride 1, same dilation', flipped.element),
+      ),
+      el(
+        'div',
+        { class: 'operand' },
+        el('div', { class: 'operator', 'aria-label': 'equals' }, '='),
+        block('result', dims(views.direct.result), viaDirect.element),
+      ),
     ),
   );
   return {
@@ -144,8 +207,15 @@ export function transposedFaces(problem: ConvProblem, compute: () => TransposedV
 
 /** What the stretched grid's three kinds of cell look like. */
 function cellLegend(): HTMLElement {
-  const entry = (kind: string, text: string) => el('span', {}, el('span', { class: `sample kind-${kind}`, 'aria-hidden': 'true' }), text);
-  return el('p', { class: 'cell-legend' }, entry('source', 'a cell of the grid'), entry('inserted', 'inserted zero (stride − 1 between cells)'), entry('padding', 'padding'));
+  const entry = (kind: string, text: string) =>
+    el('span', {}, el('span', { class: `sample kind-${kind}`, 'aria-hidden': 'true' }), text);
+  return el(
+    'p',
+    { class: 'cell-legend' },
+    entry('source', 'a cell of the grid'),
+    entry('inserted', 'inserted zero (stride − 1 between cells)'),
+    entry('padding', 'padding'),
+  );
 }
 
 function param(name: string, value: string): HTMLElement {

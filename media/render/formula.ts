@@ -10,10 +10,20 @@ function formulaRow(terms: OutputSizeTerms): HTMLElement {
     { class: 'formula', 'data-axis': terms.axis },
     el('span', { class: 'formula-axis' }, terms.axis === 'height' ? 'H' : 'W', el('sub', {}, 'out')),
     el('span', { class: 'formula-equals' }, '='),
-    el('span', { class: 'formula-body' }, el('code', { class: 'substituted' }, expression, ' = ', el('strong', {}, String(terms.size))), el('code', { class: 'symbolic' }, terms.formula)),
+    el(
+      'span',
+      { class: 'formula-body' },
+      el('code', { class: 'substituted' }, expression, ' = ', el('strong', {}, String(terms.size))),
+      el('code', { class: 'symbolic' }, terms.formula),
+    ),
   );
 }
 
 export function outputSizeFormulas(outputSize: readonly [OutputSizeTerms, OutputSizeTerms]): HTMLElement {
-  return el('div', { class: 'formulas', role: 'group', 'aria-label': 'output size' }, formulaRow(outputSize[0]), formulaRow(outputSize[1]));
+  return el(
+    'div',
+    { class: 'formulas', role: 'group', 'aria-label': 'output size' },
+    formulaRow(outputSize[0]),
+    formulaRow(outputSize[1]),
+  );
 }

@@ -1,7 +1,16 @@
-/** Where the arrow, Home/End and Page keys take the focus in a grid (WAI-ARIA grid pattern); undefined for other keys. */
-export function nextCell(event: KeyboardEvent, at: { row: number; col: number }, rows: number, cols: number): { row: number; col: number } | undefined {
+/** Where the arrow, Home/End and Page keys take the focus in a grid (WAI-ARIA grid pattern); undefined for other
+ * keys. */
+export function nextCell(
+  event: KeyboardEvent,
+  at: { row: number; col: number },
+  rows: number,
+  cols: number,
+): { row: number; col: number } | undefined {
   const page = 8;
-  const clamp = (row: number, col: number) => ({ row: Math.min(rows - 1, Math.max(0, row)), col: Math.min(cols - 1, Math.max(0, col)) });
+  const clamp = (row: number, col: number) => ({
+    row: Math.min(rows - 1, Math.max(0, row)),
+    col: Math.min(cols - 1, Math.max(0, col)),
+  });
   const ctrl = event.ctrlKey || event.metaKey;
   switch (event.key) {
     case 'ArrowUp':

@@ -8,7 +8,10 @@ import { density } from './kernelMatrixView';
 function paddingText(view: ConvView): string {
   const { paddingMode, padBefore, padAfter } = view.params;
   if (paddingMode === 'valid') return '"valid" (none)';
-  const amount = padBefore[0] === padAfter[0] && padBefore[1] === padAfter[1] ? pairText(padBefore) : `${pairText(padBefore)} before, ${pairText(padAfter)} after`;
+  const amount =
+    padBefore[0] === padAfter[0] && padBefore[1] === padAfter[1]
+      ? pairText(padBefore)
+      : `${pairText(padBefore)} before, ${pairText(padAfter)} after`;
   return paddingMode === 'same' ? `"same" → ${amount}` : amount;
 }
 
@@ -28,7 +31,12 @@ export function header(view: ConvView, m: KernelMatrixRows, format: (value: numb
   return el(
     'header',
     { class: 'summary' },
-    el('div', { class: 'title-row' }, el('h1', { class: 'op' }, params.op), el('span', { class: 'source', title: 'Computed from' }, view.source)),
+    el(
+      'div',
+      { class: 'title-row' },
+      el('h1', { class: 'op' }, params.op),
+      el('span', { class: 'source', title: 'Computed from' }, view.source),
+    ),
     el(
       'dl',
       { class: 'params' },

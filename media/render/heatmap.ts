@@ -23,7 +23,8 @@ export interface HeatmapOptions extends MatrixIdentity {
 }
 
 const centre = (w: ZoomWindow): Cell => ({ row: w.row + Math.floor(w.rows / 2), col: w.col + Math.floor(w.cols / 2) });
-const sameWindow = (a: ZoomWindow, b: ZoomWindow) => a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
+const sameWindow = (a: ZoomWindow, b: ZoomWindow) =>
+  a.row === b.row && a.col === b.col && a.rows === b.rows && a.cols === b.cols;
 
 /**
  * A matrix too large for a table, as a `<canvas data-matrix data-rows data-cols data-window>`: colour by
@@ -78,10 +79,18 @@ export function heatmap(options: HeatmapOptions): MatrixView {
     delete canvas.dataset.drawn;
     frame.setAttribute('aria-busy', 'true');
     canvas.dataset.window = `${view.row},${view.col},${view.rows},${view.cols}`;
-    stopPainting = paintProgressively(canvas, source, view, palette, maxAbs(), () => {
-      canvas.dataset.drawn = 'true';
-      frame.removeAttribute('aria-busy');
-    }, shown);
+    stopPainting = paintProgressively(
+      canvas,
+      source,
+      view,
+      palette,
+      maxAbs(),
+      () => {
+        canvas.dataset.drawn = 'true';
+        frame.removeAttribute('aria-busy');
+      },
+      shown,
+    );
   };
   const showWindow = (next: ZoomWindow) => {
     if (sameWindow(next, view)) return;
@@ -97,7 +106,8 @@ export function heatmap(options: HeatmapOptions): MatrixView {
   paint();
   controls.show(view);
 
-  const label = (cell: Cell) => `${options.describe(cell.row, cell.col)}  (row ${cell.row}, col ${cell.col}) = ${options.format(source.valueAt(cell.row, cell.col))}`;
+  const label = (cell: Cell) =>
+    `${options.describe(cell.row, cell.col)}  (row ${cell.row}, col ${cell.col}) = ${options.format(source.valueAt(cell.row, cell.col))}`;
   const showCursor = () => {
     const box = canvas.getBoundingClientRect();
     const at = fractionOfCell(view, cursor);

@@ -25,7 +25,12 @@ const WHEEL_MIN = 25;
  * The pointer (hover, drag to pan, Ctrl+wheel or pinch to zoom) and the keyboard (arrows move a cursor,
  * + and − zoom around it, 0 resets) on a heatmap showing `window()` of a `full`-sized matrix.
  */
-export function listenToHeatmap(canvas: HTMLCanvasElement, full: { rows: number; cols: number }, window: () => ZoomWindow, on: HeatmapGestures): void {
+export function listenToHeatmap(
+  canvas: HTMLCanvasElement,
+  full: { rows: number; cols: number },
+  window: () => ZoomWindow,
+  on: HeatmapGestures,
+): void {
   const cellAt = (event: MouseEvent) => {
     const box = canvas.getBoundingClientRect();
     return cellAtFraction(window(), (event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height);
@@ -81,7 +86,13 @@ export function listenToHeatmap(canvas: HTMLCanvasElement, full: { rows: number;
   canvas.addEventListener('keydown', (event) => {
     // With Ctrl, Alt or ⌘ these keys belong to VS Code (its own zoom).
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-    const factor = !plain ? undefined : event.key === '+' || event.key === '=' ? ZOOM_STEP : event.key === '-' ? 1 / ZOOM_STEP : undefined;
+    const factor = !plain
+      ? undefined
+      : event.key === '+' || event.key === '='
+        ? ZOOM_STEP
+        : event.key === '-'
+          ? 1 / ZOOM_STEP
+          : undefined;
     if (factor !== undefined || (plain && event.key === '0')) {
       event.preventDefault();
       if (factor === undefined) on.reset();

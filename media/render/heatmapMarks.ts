@@ -65,14 +65,17 @@ export class HeatmapMarks {
     // Bands in the focus colour, faint: visible on light, dark and high-contrast backgrounds alike.
     context.fillStyle = this.palette.mark;
     context.globalAlpha = 0.3;
-    for (const row of this.rows) if (row >= w.row && row < w.row + w.rows) context.fillRect(0, (row - w.row) * cellH, width, Math.max(cellH, 1));
-    for (const col of this.cols) if (col >= w.col && col < w.col + w.cols) context.fillRect((col - w.col) * cellW, 0, Math.max(cellW, 1), height);
+    for (const row of this.rows)
+      if (row >= w.row && row < w.row + w.rows) context.fillRect(0, (row - w.row) * cellH, width, Math.max(cellH, 1));
+    for (const col of this.cols)
+      if (col >= w.col && col < w.col + w.cols) context.fillRect((col - w.col) * cellW, 0, Math.max(cellW, 1), height);
     context.globalAlpha = 1;
     context.strokeStyle = this.palette.mark;
     // Cells smaller than a few pixels still get a visible box around their centre.
     const boxW = Math.max(cellW, 5);
     const boxH = Math.max(cellH, 5);
-    const box = (cell: Cell) => [(cell.col - w.col + 0.5) * cellW - boxW / 2, (cell.row - w.row + 0.5) * cellH - boxH / 2, boxW, boxH] as const;
+    const box = (cell: Cell) =>
+      [(cell.col - w.col + 0.5) * cellW - boxW / 2, (cell.row - w.row + 0.5) * cellH - boxH / 2, boxW, boxH] as const;
     const pixels = Math.ceil(width) + 1;
     const drawn = new Set<number>();
     context.lineWidth = 1;

@@ -24,7 +24,14 @@ export function binning(rows: number, cols: number): Binning {
  * for window `shown`, stretched to the new window (a blurry zoom that the painting then sharpens), over the
  * background.
  */
-function prepare(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, window: ZoomWindow, bins: Binning, palette: Palette, shown?: ZoomWindow): void {
+function prepare(
+  canvas: HTMLCanvasElement,
+  context: CanvasRenderingContext2D,
+  window: ZoomWindow,
+  bins: Binning,
+  palette: Palette,
+  shown?: ZoomWindow,
+): void {
   let previous: HTMLCanvasElement | undefined;
   if (shown && canvas.width > 0 && canvas.height > 0) {
     // Resizing clears the canvas: keep a copy of its pixels first.
@@ -41,7 +48,17 @@ function prepare(canvas: HTMLCanvasElement, context: CanvasRenderingContext2D, w
   context.imageSmoothingEnabled = false;
   const x = (previous.width * (window.col - shown.col)) / shown.cols;
   const y = (previous.height * (window.row - shown.row)) / shown.rows;
-  context.drawImage(previous, x, y, (previous.width * window.cols) / shown.cols, (previous.height * window.rows) / shown.rows, 0, 0, canvas.width, canvas.height);
+  context.drawImage(
+    previous,
+    x,
+    y,
+    (previous.width * window.cols) / shown.cols,
+    (previous.height * window.rows) / shown.rows,
+    0,
+    0,
+    canvas.width,
+    canvas.height,
+  );
 }
 
 /**

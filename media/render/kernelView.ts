@@ -32,7 +32,10 @@ export function kernelView(
   onPoint: (via: 'pointer' | 'keyboard', weightIndex: number | undefined) => void,
   context: RenderContext,
   /** The flipped kernel of the transposed views is drawn the same way under its own name. */
-  identity: { name: Extract<MatrixName, 'kernel' | 'flipped_kernel'>; title: string } = { name: 'kernel', title: 'kernel' },
+  identity: { name: Extract<MatrixName, 'kernel' | 'flipped_kernel'>; title: string } = {
+    name: 'kernel',
+    title: 'kernel',
+  },
 ): KernelView {
   const [d0, d1, kh, kw] = weight.dims;
   const pairs = d0 * d1;
@@ -48,7 +51,9 @@ export function kernelView(
       {
         name: identity.name,
         channel: single ? undefined : `${channels.out},${channels.in}`,
-        ariaName: single ? identity.title : `${identity.title} output channel ${channels.out + 1} input channel ${channels.in + 1}`,
+        ariaName: single
+          ? identity.title
+          : `${identity.title} output channel ${channels.out + 1} input channel ${channels.in + 1}`,
         source: denseSource(weight.data, p * size, kh, kw),
         describe: (row, col) => `w[${a},${b},${row},${col}]`,
         onPoint: (via, cell) => onPoint(via, cell && p * size + cell.row * kw + cell.col),
@@ -56,12 +61,18 @@ export function kernelView(
       context,
     );
     views.push(view);
-    const figure = el('figure', { class: 'channel' }, !single && el('figcaption', { title: `weight[${a}][${b}]` }, `in ${channels.in} → out ${channels.out}`), view.element);
+    const figure = el(
+      'figure',
+      { class: 'channel' },
+      !single && el('figcaption', { title: `weight[${a}][${b}]` }, `in ${channels.in} → out ${channels.out}`),
+      view.element,
+    );
     skipWhileOffscreen(figure, view);
     grid.append(figure);
   }
   const element = el('div', { class: 'tensor tensor-kernel' }, grid);
-  if (pairs > MAX_KERNEL_VIEWS) element.append(el('p', { class: 'hint' }, `Showing ${MAX_KERNEL_VIEWS} of ${pairs} kernels.`));
+  if (pairs > MAX_KERNEL_VIEWS)
+    element.append(el('p', { class: 'hint' }, `Showing ${MAX_KERNEL_VIEWS} of ${pairs} kernels.`));
   return {
     element,
     mark: (k, origin) => views[Math.floor(k / size)]?.mark(Math.floor((k % size) / kw), k % kw, origin),

@@ -34,14 +34,26 @@ export function matrixTable(options: TableOptions): MatrixView {
   const { source, format, onPoint, border } = options;
   const { rows, cols } = source;
   const [top, left] = border?.before ?? [0, 0];
-  const shape: GridShape = { rows, cols, top, left, gridRows: top + rows + (border?.after[0] ?? 0), gridCols: left + cols + (border?.after[1] ?? 0) };
+  const shape: GridShape = {
+    rows,
+    cols,
+    top,
+    left,
+    gridRows: top + rows + (border?.after[0] ?? 0),
+    gridCols: left + cols + (border?.after[1] ?? 0),
+  };
   const inside = (row: number, col: number) => row >= 0 && row < rows && col >= 0 && col < cols;
   const borderWord = border?.kind === 'cropped' ? 'cropped' : 'padding';
-  const table = el('table', { class: 'matrix-table', role: 'grid', 'aria-label': `${options.ariaName}, ${rows} by ${cols}${border ? `, with its ${borderWord} around it` : ''}` });
+  const table = el('table', {
+    class: 'matrix-table',
+    role: 'grid',
+    'aria-label': `${options.ariaName}, ${rows} by ${cols}${border ? `, with its ${borderWord} around it` : ''}`,
+  });
   identify(table, options);
   if (options.uprightColumnLabels) table.classList.add('upright-labels');
 
-  const valueAt = (row: number, col: number) => (inside(row, col) ? source.valueAt(row, col) : (border?.valueAt?.(row, col) ?? 0));
+  const valueAt = (row: number, col: number) =>
+    inside(row, col) ? source.valueAt(row, col) : (border?.valueAt?.(row, col) ?? 0);
   /** Value, text, spoken label and kind of the cell at (row, col), from the source (or the border's values). */
   const contentAt = (row: number, col: number): CellContent => {
     const isBorder = !inside(row, col);
@@ -49,14 +61,22 @@ export function matrixTable(options: TableOptions): MatrixView {
     const kind = isBorder ? undefined : options.kindOf?.(row, col);
     const text = Number.isNaN(value) ? NOT_YET : format(value);
     const spoken = Number.isNaN(value) ? 'not computed yet' : text;
-    const ariaLabel = cellAriaLabel(isBorder ? `${options.ariaName} ${borderWord}` : options.ariaName, row, col, kind ? `${spoken} (${kind.description})` : spoken);
+    const ariaLabel = cellAriaLabel(
+      isBorder ? `${options.ariaName} ${borderWord}` : options.ariaName,
+      row,
+      col,
+      kind ? `${spoken} (${kind.description})` : spoken,
+    );
     return { row, col, value, text, ariaLabel, border: isBorder ? border?.kind : undefined, kind };
   };
 
   let grid: TableGrid | undefined;
   let tabStop: HTMLTableCellElement | undefined;
   const build = () => {
-    grid = buildGrid(shape, contentAt, { row: (row) => options.rowLabel?.(row) ?? String(row), col: (col) => options.colLabel?.(col) ?? String(col) });
+    grid = buildGrid(shape, contentAt, {
+      row: (row) => options.rowLabel?.(row) ?? String(row),
+      col: (col) => options.colLabel?.(col) ?? String(col),
+    });
     table.append(grid.head, grid.body);
     table.removeAttribute('aria-busy');
     tabStop = grid.tabStop;
@@ -71,11 +91,14 @@ export function matrixTable(options: TableOptions): MatrixView {
   };
   const cellAt = (row: number, col: number): HTMLTableCellElement | undefined => {
     const [gr, gc] = [row + top, col + left];
-    return gr >= 0 && gr < shape.gridRows && gc >= 0 && gc < shape.gridCols ? built().cells[gr * shape.gridCols + gc] : undefined;
+    return gr >= 0 && gr < shape.gridRows && gc >= 0 && gc < shape.gridCols
+      ? built().cells[gr * shape.gridCols + gc]
+      : undefined;
   };
 
   const at = (cell: HTMLElement) => ({ row: Number(cell.dataset.row), col: Number(cell.dataset.col) });
-  const cellOf = (target: EventTarget | null) => (target instanceof HTMLElement ? target.closest<HTMLTableCellElement>('td[data-row]') : null);
+  const cellOf = (target: EventTarget | null) =>
+    target instanceof HTMLElement ? target.closest<HTMLTableCellElement>('td[data-row]') : null;
 
   table.addEventListener('pointerover', (event) => {
     const cell = cellOf(event.target);

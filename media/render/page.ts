@@ -49,7 +49,11 @@ function leastSquaresOutOfReach(m: KernelMatrixRows): LeastSquaresView {
   const element = el(
     'div',
     { class: 'least-squares', 'data-role': 'least-squares' },
-    el('p', { class: 'hint' }, `M is ${shapeText([m.rows, m.cols])}: the least-squares inverse (a dense SVD) is computed only up to ${LEAST_SQUARES_LIMIT.rows} × ${LEAST_SQUARES_LIMIT.cols}.`),
+    el(
+      'p',
+      { class: 'hint' },
+      `M is ${shapeText([m.rows, m.cols])}: the least-squares inverse (a dense SVD) is computed only up to ${LEAST_SQUARES_LIMIT.rows} × ${LEAST_SQUARES_LIMIT.cols}.`,
+    ),
   );
   return { element, dispose() {} };
 }
@@ -71,7 +75,17 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   const tensor = (name: TensorName, t: Tensor3, options: { compare?: boolean; border?: TableBorder } = {}) => {
     const grid = name === 'output' ? outputGrid : inputGrid;
     const drawn: TensorView = tensorView(
-      { name, tensor: t, letter: name === 'output' ? 'y' : 'x', ...options, onPoint: (via, cell) => linker.point(via, tensorFocus(grid, cell, () => drawn)) },
+      {
+        name,
+        tensor: t,
+        letter: name === 'output' ? 'y' : 'x',
+        ...options,
+        onPoint: (via, cell) =>
+          linker.point(
+            via,
+            tensorFocus(grid, cell, () => drawn),
+          ),
+      },
       context,
     );
     linker[grid].push(drawn);
@@ -81,12 +95,29 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   const output = tensor('output', view.output);
   const inputAgain = tensor('input', view.input, { compare: true });
   const reconstruction = tensor('reconstruction', view.reconstruction);
-  const kernel = kernelView(view.weight, view.params, (via, k) => linker.point(via, k === undefined ? undefined : { on: 'kernel', index: k }), context);
-  const kernelMatrix = kernelMatrixView(m, view.input, view.output, (via, cell) => linker.point(via, cell && { on: 'kernel_matrix', ...cell }), context);
+  const kernel = kernelView(
+    view.weight,
+    view.params,
+    (via, k) => linker.point(via, k === undefined ? undefined : { on: 'kernel', index: k }),
+    context,
+  );
+  const kernelMatrix = kernelMatrixView(
+    m,
+    view.input,
+    view.output,
+    (via, cell) => linker.point(via, cell && { on: 'kernel_matrix', ...cell }),
+    context,
+  );
   Object.assign(linker, { kernel, kernelMatrix });
-  const leastSquares = view.kernelMatrix ? leastSquaresView(problem, view.kernelMatrix, view.output, context, (name, t) => tensor(name, t)) : leastSquaresOutOfReach(m);
+  const leastSquares = view.kernelMatrix
+    ? leastSquaresView(problem, view.kernelMatrix, view.output, context, (name, t) => tensor(name, t))
+    : leastSquaresOutOfReach(m);
   const steps = stepper(problem, linker, context);
-  const faces = transposedFaces(problem, () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix), context);
+  const faces = transposedFaces(
+    problem,
+    () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix),
+    context,
+  );
   const tools = toolbar(view, context.palette, context.format);
 
   const [d0, d1, kh, kw] = view.weight.dims;
@@ -109,7 +140,11 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         'div',
         { class: 'flow' },
         block('input', dims(view.input), input.element),
-        operand(view.params.op === 'conv2d' ? '⋆' : '⋆ᵀ', view.params.op, block('kernel', shapeText([d0, d1, kh, kw]), kernel.element)),
+        operand(
+          view.params.op === 'conv2d' ? '⋆' : '⋆ᵀ',
+          view.params.op,
+          block('kernel', shapeText([d0, d1, kh, kw]), kernel.element),
+        ),
         operand('=', 'equals', block('output', dims(view.output), output.element)),
       ),
     ),
@@ -127,17 +162,30 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         ' an output cell: a column holds the weights of one output’s receptive field. Zeros are dimmed.',
       ),
       // How much of M the host sent (0: none, it is drawn from the geometry alone), for the tests that check it.
-      el('div', { class: 'scroll', 'data-posted-non-zeros': view.kernelMatrix ? nonZeros(view.kernelMatrix) : 0 }, kernelMatrix.element),
+      el(
+        'div',
+        { class: 'scroll', 'data-posted-non-zeros': view.kernelMatrix ? nonZeros(view.kernelMatrix) : 0 },
+        kernelMatrix.element,
+      ),
     ),
     section(
       'transposed',
       'Transposed: vec(out) @ Mᵀ',
-      el('p', { class: 'note', role: 'note' }, el('strong', {}, 'Note'), " — transposed convolution: maps back to the input's shape, but is not the inverse."),
+      el(
+        'p',
+        { class: 'note', role: 'note' },
+        el('strong', {}, 'Note'),
+        " — transposed convolution: maps back to the input's shape, but is not the inverse.",
+      ),
       el(
         'div',
         { class: 'flow' },
         block('input', dims(view.input), inputAgain.element),
-        operand('vs', 'compared with', block('reconstruction', `vec(out) @ Mᵀ · ${dims(view.reconstruction)}`, reconstruction.element)),
+        operand(
+          'vs',
+          'compared with',
+          block('reconstruction', `vec(out) @ Mᵀ · ${dims(view.reconstruction)}`, reconstruction.element),
+        ),
       ),
       el('h3', { class: 'subhead' }, 'Not the inverse: least squares'),
       leastSquares.element,
@@ -148,7 +196,8 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
     element,
     announce: tools.announce,
     dispose() {
-      for (const part of [input, output, inputAgain, reconstruction, kernel, kernelMatrix, leastSquares, steps, faces]) part.dispose();
+      for (const part of [input, output, inputAgain, reconstruction, kernel, kernelMatrix, leastSquares, steps, faces])
+        part.dispose();
     },
   };
 }

@@ -29,7 +29,10 @@ export function cellAttributes(cell: CellContent): [name: string, value: string]
   if (cell.border !== undefined || cell.kind?.padding) attributes.push(['data-padding', 'true']);
   if (cell.border === 'cropped') attributes.push(['data-cropped', 'true']);
   if (cell.kind) attributes.push(['data-kind', cell.kind.kind]);
-  const classes = [cell.border ? `border border-${cell.border}` : cell.kind && `kind-${cell.kind.kind}`, ...valueClasses(cell.value)].filter(Boolean);
+  const classes = [
+    cell.border ? `border border-${cell.border}` : cell.kind && `kind-${cell.kind.kind}`,
+    ...valueClasses(cell.value),
+  ].filter(Boolean);
   if (classes.length > 0) attributes.push(['class', classes.join(' ')]);
   if (cell.border === undefined) attributes.push(['data-value', String(cell.value)]);
   attributes.push(['aria-label', cell.ariaLabel]);

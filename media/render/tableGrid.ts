@@ -30,13 +30,21 @@ export interface TableGrid {
  * Builds the grid's cells as clones of one prototype `<td>` stamped with `cellAttributes`: far fewer DOM calls
  * than making each from scratch. The cell at the matrix's (0, 0) starts as the tab stop.
  */
-export function buildGrid(shape: GridShape, contentAt: (row: number, col: number) => CellContent, label: { row: (row: number) => string; col: (col: number) => string }): TableGrid {
+export function buildGrid(
+  shape: GridShape,
+  contentAt: (row: number, col: number) => CellContent,
+  label: { row: (row: number) => string; col: (col: number) => string },
+): TableGrid {
   const { rows, cols, top, left, gridRows, gridCols } = shape;
   const colHeads: HTMLTableCellElement[] = [];
   const headRow = el('tr', {}, el('th', { class: 'corner', 'aria-hidden': 'true' }));
   for (let g = 0; g < gridCols; g++) {
     const col = g - left;
-    const th = el('th', { scope: 'col', class: col < 0 || col >= cols ? 'col-label border-label' : 'col-label' }, el('span', {}, label.col(col)));
+    const th = el(
+      'th',
+      { scope: 'col', class: col < 0 || col >= cols ? 'col-label border-label' : 'col-label' },
+      el('span', {}, label.col(col)),
+    );
     colHeads.push(th);
     headRow.append(th);
   }
@@ -49,7 +57,11 @@ export function buildGrid(shape: GridShape, contentAt: (row: number, col: number
   const body = el('tbody');
   for (let gr = 0; gr < gridRows; gr++) {
     const row = gr - top;
-    const th = el('th', { scope: 'row', class: row < 0 || row >= rows ? 'row-label border-label' : 'row-label' }, label.row(row));
+    const th = el(
+      'th',
+      { scope: 'row', class: row < 0 || row >= rows ? 'row-label border-label' : 'row-label' },
+      label.row(row),
+    );
     rowHeads.push(th);
     const tr = el('tr', {}, th);
     for (let gc = 0; gc < gridCols; gc++) {

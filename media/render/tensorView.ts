@@ -72,7 +72,15 @@ export function tensorView(options: TensorViewOptions, context: RenderContext): 
         border: border && { ...border, valueAt: border.valueAt && ((row, col) => border.valueAt!(c, row, col)) },
         kindOf: kindOf && ((row, col) => kindOf(c, row, col)),
         onPoint: (via, cell) =>
-          options.onPoint(via, cell && { channel: c, y: cell.row, x: cell.col, flat: inside(cell.row, cell.col) ? c * plane + cell.row * tensor.width + cell.col : undefined }),
+          options.onPoint(
+            via,
+            cell && {
+              channel: c,
+              y: cell.row,
+              x: cell.col,
+              flat: inside(cell.row, cell.col) ? c * plane + cell.row * tensor.width + cell.col : undefined,
+            },
+          ),
       },
       context,
     );

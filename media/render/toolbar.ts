@@ -14,7 +14,12 @@ export interface Toolbar {
 }
 
 export function toolbar(view: ConvView, palette: Palette, format: (value: number) => string): Toolbar {
-  const status = el('p', { class: 'toolbar-status', role: 'status', 'aria-live': 'polite', 'data-role': 'toolbar-status' });
+  const status = el('p', {
+    class: 'toolbar-status',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-role': 'toolbar-status',
+  });
   const action = (name: string, label: string, run: () => void | Promise<void>) => {
     const button = el('button', { type: 'button', class: 'action', 'data-action': name }, label);
     button.addEventListener('click', () => {
@@ -40,9 +45,21 @@ export function toolbar(view: ConvView, palette: Palette, format: (value: number
     el(
       'div',
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'ConvLens actions' },
-      action('copy', 'Copy results as JSON', copy('results as JSON', () => resultsJson(view))),
-      action('copyTorch', 'Copy as PyTorch', copy('PyTorch snippet', () => torchSnippet(problem, { source: view.source }))),
-      action('copyNumpy', 'Copy as NumPy', copy('NumPy snippet', () => numpySnippet(problem, { source: view.source }))),
+      action(
+        'copy',
+        'Copy results as JSON',
+        copy('results as JSON', () => resultsJson(view)),
+      ),
+      action(
+        'copyTorch',
+        'Copy as PyTorch',
+        copy('PyTorch snippet', () => torchSnippet(problem, { source: view.source })),
+      ),
+      action(
+        'copyNumpy',
+        'Copy as NumPy',
+        copy('NumPy snippet', () => numpySnippet(problem, { source: view.source })),
+      ),
       action('saveSvg', 'Save as SVG', save('svg')),
       action('savePng', 'Save as PNG', save('png')),
       action('revealSource', 'Go to source', () => post({ type: 'revealSource' })),

@@ -36,13 +36,19 @@ function side(size: number, full: number, factor: number): number {
 }
 
 /** A window start that keeps a window of `size` inside an axis of `full` cells. */
-const clampStart = (start: number, size: number, full: number): number => Math.min(full - size, Math.max(0, Math.round(start)));
+const clampStart = (start: number, size: number, full: number): number =>
+  Math.min(full - size, Math.max(0, Math.round(start)));
 
 /**
  * The window `factor` times smaller along each side (`factor` < 1 zooms out), with cell `at` staying where it
  * was on screen as far as the matrix's edges allow: zooming around the pointer or the keyboard cursor.
  */
-export function zoomAround(window: ZoomWindow, full: { rows: number; cols: number }, at: Cell, factor: number): ZoomWindow {
+export function zoomAround(
+  window: ZoomWindow,
+  full: { rows: number; cols: number },
+  at: Cell,
+  factor: number,
+): ZoomWindow {
   const rows = side(window.rows, full.rows, factor);
   const cols = side(window.cols, full.cols, factor);
   // The cell's centre keeps its fraction of the window.
@@ -52,23 +58,39 @@ export function zoomAround(window: ZoomWindow, full: { rows: number; cols: numbe
 }
 
 /** The window moved by whole cells (a drag), kept inside the matrix. */
-export function panBy(window: ZoomWindow, full: { rows: number; cols: number }, rows: number, cols: number): ZoomWindow {
-  return { ...window, row: clampStart(window.row + rows, window.rows, full.rows), col: clampStart(window.col + cols, window.cols, full.cols) };
+export function panBy(
+  window: ZoomWindow,
+  full: { rows: number; cols: number },
+  rows: number,
+  cols: number,
+): ZoomWindow {
+  return {
+    ...window,
+    row: clampStart(window.row + rows, window.rows, full.rows),
+    col: clampStart(window.col + cols, window.cols, full.cols),
+  };
 }
 
 /** The window moved just enough to show `cell` (the keyboard cursor walking off its edge). */
 export function follow(window: ZoomWindow, cell: Cell): ZoomWindow {
-  const along = (start: number, size: number, at: number) => (at < start ? at : at >= start + size ? at - size + 1 : start);
+  const along = (start: number, size: number, at: number) =>
+    at < start ? at : at >= start + size ? at - size + 1 : start;
   return { ...window, row: along(window.row, window.rows, cell.row), col: along(window.col, window.cols, cell.col) };
 }
 
 export function contains(window: ZoomWindow, cell: Cell): boolean {
-  return cell.row >= window.row && cell.row < window.row + window.rows && cell.col >= window.col && cell.col < window.col + window.cols;
+  return (
+    cell.row >= window.row &&
+    cell.row < window.row + window.rows &&
+    cell.col >= window.col &&
+    cell.col < window.col + window.cols
+  );
 }
 
 /** The cell at fractions `x`, `y` (0..1, left to right and top to bottom) of the window's on-screen box. */
 export function cellAtFraction(window: ZoomWindow, x: number, y: number): Cell {
-  const pick = (start: number, size: number, f: number) => start + Math.min(size - 1, Math.max(0, Math.floor(f * size)));
+  const pick = (start: number, size: number, f: number) =>
+    start + Math.min(size - 1, Math.max(0, Math.floor(f * size)));
   return { row: pick(window.row, window.rows, y), col: pick(window.col, window.cols, x) };
 }
 

@@ -25,20 +25,26 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: Partial<CliOptions> = { json: false, kernelMatrix: 'dense', decimals: 4 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     if (flag === '-h' || flag === '--help') return { ok: 'help' };
     if (flag === '--json') options.json = true;
     else if (flag === '--kernel-matrix') {
       const mode = value();
-      if (mode !== 'dense' && mode !== 'csr' && mode !== 'none') return { ok: false, message: `--kernel-matrix takes dense, csr or none, not ${mode ?? 'nothing'}` };
+      if (mode !== 'dense' && mode !== 'csr' && mode !== 'none')
+        return { ok: false, message: `--kernel-matrix takes dense, csr or none, not ${mode ?? 'nothing'}` };
       options.kernelMatrix = mode;
     } else if (flag === '--decimals') {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > 17) return { ok: false, message: '--decimals takes a whole number from 0 to 17' };
+      if (!Number.isInteger(n) || n < 0 || n > 17)
+        return { ok: false, message: '--decimals takes a whole number from 0 to 17' };
       options.decimals = n;
     } else if (flag.startsWith('-') && flag !== '-') return { ok: false, message: `unknown option ${flag}` };
-    else if (options.file !== undefined) return { ok: false, message: `one FILE only (got ${options.file} and ${arg})` };
+    else if (options.file !== undefined)
+      return { ok: false, message: `one FILE only (got ${options.file} and ${arg})` };
     else options.file = arg;
   }
   if (options.file === undefined) return { ok: false, message: 'missing FILE (use - for standard input)' };

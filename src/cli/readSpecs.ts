@@ -38,10 +38,16 @@ export function readSpecs(text: string): ReadSpecs {
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root) {
     const first = errors[0];
-    return { ok: false, message: first ? `${printParseErrorCode(first.error)} at ${lineColumn(text, first.offset)}` : 'the file holds no JSON' };
+    return {
+      ok: false,
+      message: first
+        ? `${printParseErrorCode(first.error)} at ${lineColumn(text, first.offset)}`
+        : 'the file holds no JSON',
+    };
   }
   const cases = root.type === 'object' ? findNodeAtLocation(root, ['cases']) : undefined;
-  const nodes = root.type === 'array' ? root.children ?? [] : cases?.type === 'array' ? cases.children ?? [] : [root];
+  const nodes =
+    root.type === 'array' ? (root.children ?? []) : cases?.type === 'array' ? (cases.children ?? []) : [root];
   return {
     ok: true,
     specs: nodes.map((node) => ({

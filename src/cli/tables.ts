@@ -16,9 +16,11 @@ function tensorText(name: string, t: Tensor3, decimals: number): string {
 
 function kernelMatrixText(m: CsrMatrix, decimals: number): string {
   const title = `kernel matrix M (${m.rows}x${m.cols}, ${nonZeros(m)} non-zeros), vec(out) = vec(in) @ M`;
-  if (m.rows * m.cols > PRINTABLE_KERNEL_MATRIX_CELLS) return `${title}: too large to print; use --json --kernel-matrix csr`;
+  if (m.rows * m.cols > PRINTABLE_KERNEL_MATRIX_CELLS)
+    return `${title}: too large to print; use --json --kernel-matrix csr`;
   const dense = new Float64Array(m.rows * m.cols);
-  for (let r = 0; r < m.rows; r++) for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++) dense[r * m.cols + m.indices[p]] = m.data[p];
+  for (let r = 0; r < m.rows; r++)
+    for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++) dense[r * m.cols + m.indices[p]] = m.data[p];
   return `${title}\n${matrixText(dense, m.rows, m.cols, decimals)}`;
 }
 

@@ -20,7 +20,10 @@ function firstNonFinite(t: Tensor3): { at: string; value: number } | undefined {
  * naming the first cell that overflowed.
  */
 export function checkFinite(result: ConvResult): Result<null> {
-  for (const [name, tensor] of [['output', result.output], ['reconstruction', result.reconstruction]] as const) {
+  for (const [name, tensor] of [
+    ['output', result.output],
+    ['reconstruction', result.reconstruction],
+  ] as const) {
     const bad = firstNonFinite(tensor);
     if (!bad) continue;
     const became = Number.isNaN(bad.value) ? 'NaN (infinities of both signs met)' : String(bad.value);

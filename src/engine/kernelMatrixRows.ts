@@ -17,7 +17,11 @@ function channelLinks(problem: ConvProblem, c: number): ChannelLinks {
     // weight [Cout][Cin/groups]: input channel c is column (c mod Cin/groups) of its group's rows.
     const group = Math.floor(c / d1);
     const outputs = d0 / problem.params.groups;
-    return { firstOutput: group * outputs, outputs, weightBase: (n) => ((group * outputs + n) * d1 + (c - group * d1)) * plane };
+    return {
+      firstOutput: group * outputs,
+      outputs,
+      weightBase: (n) => ((group * outputs + n) * d1 + (c - group * d1)) * plane,
+    };
   }
   // weight [Cin][Cout/groups]: input channel c owns row c, one entry per output channel of its group.
   const group = Math.floor(c / (d0 / problem.params.groups));
@@ -30,7 +34,9 @@ function channelsOfWeight(problem: ConvProblem, k: number): { input: number; out
   const w0 = Math.floor(k / (d1 * kh * kw));
   const w1 = Math.floor(k / (kh * kw)) % d1;
   const group = Math.floor(w0 / (d0 / problem.params.groups));
-  return problem.params.op === 'conv2d' ? { input: group * d1 + w1, output: w0 } : { input: w0, output: group * d1 + w1 };
+  return problem.params.op === 'conv2d'
+    ? { input: group * d1 + w1, output: w0 }
+    : { input: w0, output: group * d1 + w1 };
 }
 
 /** The kernel index that takes grid position `i` to output position `o` on one axis, or -1 (at most one does). */
@@ -43,7 +49,8 @@ function tapBetween(taps: AxisTaps, i: number, o: number): number {
 function pairsOfTap(taps: AxisTaps, tap: number): number[] {
   const pairs: number[] = [];
   for (let i = 0; i + 1 < taps.start.length; i++) {
-    for (let a = taps.start[i]; a < taps.start[i + 1]; a++) if (taps.kernelIndex[a] === tap) pairs.push(i, taps.outputIndex[a]);
+    for (let a = taps.start[i]; a < taps.start[i + 1]; a++)
+      if (taps.kernelIndex[a] === tap) pairs.push(i, taps.outputIndex[a]);
   }
   return pairs;
 }
@@ -128,7 +135,8 @@ export class KernelMatrixRows {
       for (let n = 0; n < link.outputs; n++) {
         const colBase = (link.firstOutput + n) * outPlane;
         const weightBase = link.weightBase(n);
-        for (let a = ys.start[y]; a < ys.start[y + 1]; a++) sink.run(row, colBase + ys.outputIndex[a] * outWidth, weightBase + ys.kernelIndex[a] * kw, x);
+        for (let a = ys.start[y]; a < ys.start[y + 1]; a++)
+          sink.run(row, colBase + ys.outputIndex[a] * outWidth, weightBase + ys.kernelIndex[a] * kw, x);
       }
       if (++x === width) {
         x = 0;

@@ -13,7 +13,8 @@ export interface NumericArray {
   data: Float64Array;
 }
 
-/** What the check walks with: the field's name and place for messages, the shape every level must have, and where it is now. */
+/** What the check walks with: the field's name and place for messages, the shape every level must have, and where it is
+ * now. */
 interface Walk {
   name: string;
   path: SpecPath;
@@ -33,12 +34,17 @@ const problem = (walk: Walk, message: string): SpecError => ({ message, path: [.
 function firstProblem(walk: Walk, node: unknown, depth: number): SpecError | undefined {
   const { name, shape, indices } = walk;
   if (depth === shape.length) {
-    if (typeof node !== 'number') return problem(walk, `${name}${indexText(indices)} must be a number, but it is ${describeValue(node)}.`);
-    if (!Number.isFinite(node)) return problem(walk, `${name}${indexText(indices)} is ${node}; only finite numbers are allowed.`);
+    if (typeof node !== 'number')
+      return problem(walk, `${name}${indexText(indices)} must be a number, but it is ${describeValue(node)}.`);
+    if (!Number.isFinite(node))
+      return problem(walk, `${name}${indexText(indices)} is ${node}; only finite numbers are allowed.`);
     return undefined;
   }
   if (!Array.isArray(node)) {
-    return problem(walk, `${name}${indexText(indices)} must be an array of length ${shape[depth]} (${name} has ${shape.length} dimensions), but it is ${describeValue(node)}.`);
+    return problem(
+      walk,
+      `${name}${indexText(indices)} must be an array of length ${shape[depth]} (${name} has ${shape.length} dimensions), but it is ${describeValue(node)}.`,
+    );
   }
   if (node.length !== shape[depth]) {
     return problem(
@@ -81,16 +87,23 @@ export function readNumericArray(value: unknown, name: string, path: SpecPath): 
   const shape: number[] = [];
   for (let level: unknown = value; Array.isArray(level); level = level[0]) {
     if (level.length === 0) {
-      return fail(`${name} is empty: ${shape.length === 0 ? 'it has' : 'its rows have'} no elements.`, [...path, ...shape.map(() => 0)]);
+      return fail(`${name} is empty: ${shape.length === 0 ? 'it has' : 'its rows have'} no elements.`, [
+        ...path,
+        ...shape.map(() => 0),
+      ]);
     }
     // A value from a command argument or the webview may nest without end; the walks below recurse per level.
-    if (shape.length === MAX_ARRAY_DIMENSIONS) return fail(`${name} is nested more than ${MAX_ARRAY_DIMENSIONS} levels deep: it is not a matrix.`, path);
+    if (shape.length === MAX_ARRAY_DIMENSIONS)
+      return fail(`${name} is nested more than ${MAX_ARRAY_DIMENSIONS} levels deep: it is not a matrix.`, path);
     shape.push(level.length);
   }
   const size = shape.reduce((a, b) => a * b, 1);
   // The shape comes from the first element of each level; a ragged array could claim far more than it holds.
   if (size > MAX_ARRAY_CELLS) {
-    return fail(`${name} has shape [${shape.join(', ')}], more than ${MAX_ARRAY_CELLS.toLocaleString('en-US')} numbers.`, path);
+    return fail(
+      `${name} has shape [${shape.join(', ')}], more than ${MAX_ARRAY_CELLS.toLocaleString('en-US')} numbers.`,
+      path,
+    );
   }
   // Checked whole before anything is allocated, so a ragged array that claims a huge shape costs nothing.
   const found = firstProblem({ name, path, shape, indices: [] }, value, 0);

@@ -23,14 +23,24 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 /** Reads an `int` or `[h, w]` hyper-parameter the way PyTorch accepts it. */
 export function readPair(value: unknown, name: string, fallback: number, minimum: number): Result<Pair> {
   if (value === undefined || value === null) return ok([fallback, fallback]);
-  const pair = isInt(value) ? [value, value] : Array.isArray(value) && value.length === 2 && value.every(isInt) ? value : undefined;
+  const pair = isInt(value)
+    ? [value, value]
+    : Array.isArray(value) && value.length === 2 && value.every(isInt)
+      ? value
+      : undefined;
   if (!pair) {
-    return fail(`${name} must be an integer or a pair [height, width] of integers, but it is ${describeValue(value)}.`, [name]);
+    return fail(
+      `${name} must be an integer or a pair [height, width] of integers, but it is ${describeValue(value)}.`,
+      [name],
+    );
   }
   const bad = pair.findIndex((v) => v < minimum);
   if (bad >= 0) {
     const axis = Array.isArray(value) ? ['height', 'width'][bad] + ' ' : '';
-    return fail(`${name} ${axis}must be ${minimum === 0 ? 'non-negative' : `at least ${minimum}`}, but it is ${pair[bad]}.`, Array.isArray(value) ? [name, bad] : [name]);
+    return fail(
+      `${name} ${axis}must be ${minimum === 0 ? 'non-negative' : `at least ${minimum}`}, but it is ${pair[bad]}.`,
+      Array.isArray(value) ? [name, bad] : [name],
+    );
   }
   return ok([pair[0], pair[1]]);
 }
@@ -43,7 +53,8 @@ export function readOp(value: unknown): Result<Op> {
 
 export function readGroups(value: unknown): Result<number> {
   if (value === undefined || value === null) return ok(1);
-  if (!isInt(value) || value < 1) return fail(`groups must be a positive integer, but it is ${describeValue(value)}.`, ['groups']);
+  if (!isInt(value) || value < 1)
+    return fail(`groups must be a positive integer, but it is ${describeValue(value)}.`, ['groups']);
   return ok(value);
 }
 
@@ -53,20 +64,28 @@ export interface Padding {
   paddingMode: ConvParams['paddingMode'];
 }
 
-/** PyTorch's padding: numbers for both ops; for conv2d also "valid" (none) and "same" (output size = input size, stride 1). */
+/** PyTorch's padding: numbers for both ops; for conv2d also "valid" (none) and "same" (output size = input size, stride
+ * 1). */
 export function readPadding(value: unknown, op: Op, kernel: Pair, dilation: Pair, stride: Pair): Result<Padding> {
   if (value === 'valid' || value === 'same') {
-    if (op !== 'conv2d') return fail(`padding "${value}" exists only for conv2d; conv_transpose2d takes numbers.`, ['padding']);
+    if (op !== 'conv2d')
+      return fail(`padding "${value}" exists only for conv2d; conv_transpose2d takes numbers.`, ['padding']);
     if (value === 'valid') return ok({ padBefore: [0, 0], padAfter: [0, 0], paddingMode: 'valid' });
     if (stride[0] !== 1 || stride[1] !== 1) {
-      return fail(`padding "same" is not supported for strided convolutions (stride is [${stride.join(', ')}]), as in PyTorch.`, ['padding']);
+      return fail(
+        `padding "same" is not supported for strided convolutions (stride is [${stride.join(', ')}]), as in PyTorch.`,
+        ['padding'],
+      );
     }
     // PyTorch puts the odd zero of an even total after the input.
     const total = [0, 1].map((a) => dilation[a] * (kernel[a] - 1));
     const before: Pair = [Math.floor(total[0] / 2), Math.floor(total[1] / 2)];
     return ok({ padBefore: before, padAfter: [total[0] - before[0], total[1] - before[1]], paddingMode: 'same' });
   }
-  if (typeof value === 'string') return fail(`padding must be an integer, a pair, "valid" or "same", but it is ${describeValue(value)}.`, ['padding']);
+  if (typeof value === 'string')
+    return fail(`padding must be an integer, a pair, "valid" or "same", but it is ${describeValue(value)}.`, [
+      'padding',
+    ]);
   const pair = readPair(value, 'padding', 0, 0);
   return pair.ok ? ok({ padBefore: pair.value, padAfter: pair.value, paddingMode: 'explicit' }) : pair;
 }

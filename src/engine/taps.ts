@@ -23,7 +23,8 @@ export function forEachTap(problem: ConvProblem, visit: TapVisitor): void {
   const [sh, sw] = params.stride;
   const [ph, pw] = params.padBefore;
   const [dh, dw] = params.dilation;
-  // Weight dim 0 is the output channel for conv2d and the input channel for conv_transpose2d; dim 1 is the other, per group.
+  // Weight dim 0 is the output channel for conv2d and the input channel for conv_transpose2d; dim 1 is the other, per
+  // group.
   const dim0PerGroup = d0 / params.groups;
   const bigPlane = big.height * big.width;
   const smallPlane = small.height * small.width;

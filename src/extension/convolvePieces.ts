@@ -41,7 +41,11 @@ export interface DocumentPieces extends RefusalTarget {
  * The middle of "Convolve selection" and of hover links: pieces -> parse -> validate -> compute -> panel, on a
  * worker thread with a cancellable progress notification when it takes a while. Never edits the document.
  */
-export async function convolvePieces(deps: ConvolveDeps, target: DocumentPieces, settings: Settings): Promise<ConvolveOutcome> {
+export async function convolvePieces(
+  deps: ConvolveDeps,
+  target: DocumentPieces,
+  settings: Settings,
+): Promise<ConvolveOutcome> {
   const started = Date.now();
   const job: ConvolveJob = { pieces: target.pieces, limits: settings, format: settings.format };
   const run = (j: ConvolveJob) => withDelayedProgress('ConvLens: computing…', (token) => deps.worker.run(j, token));
@@ -57,7 +61,8 @@ export async function convolvePieces(deps: ConvolveDeps, target: DocumentPieces,
   if (result.kind === 'refused') return showRefusal(target, result.error);
   if (result.kind === 'needsKernel') return { cancelled: true };
   const [piece] = target.pieces;
-  const alone = target.pieces.length === 1 && !kernelPicked ? { offset: piece.base, length: piece.text.length } : undefined;
+  const alone =
+    target.pieces.length === 1 && !kernelPicked ? { offset: piece.base, length: piece.text.length } : undefined;
   const placed = placeView(target.document, result.view, result.range, alone);
   log().info(`${placed.view.source}: ${placed.view.params.op} computed in ${Date.now() - started} ms`);
   deps.show(placed.view, placed.origin, settings);
@@ -68,10 +73,16 @@ export async function convolvePieces(deps: ConvolveDeps, target: DocumentPieces,
  * A view computed from `document`, titled with where its text starts (`whole`, in document offsets), and its
  * origin; `alone` is the text read, when it computes the view again by itself.
  */
-export function placeView(document: vscode.TextDocument, computed: ConvView, whole: TextRange, alone?: TextRange): { view: ConvView; origin: ViewOrigin } {
+export function placeView(
+  document: vscode.TextDocument,
+  computed: ConvView,
+  whole: TextRange,
+  alone?: TextRange,
+): { view: ConvView; origin: ViewOrigin } {
   const view: ConvView = { ...computed, source: sourceLabel(document, whole.offset) };
   const range = toDocumentRange(document, whole);
   // Only an origin the host accepts back from the page (a URI of at most 4096 characters) is worth keeping.
-  const recomputeFrom = alone && parseSpecOrigin({ uri: document.uri.toString(), offset: alone.offset, length: alone.length });
+  const recomputeFrom =
+    alone && parseSpecOrigin({ uri: document.uri.toString(), offset: alone.offset, length: alone.length });
   return { view, origin: { uri: document.uri, range, recomputeFrom } };
 }

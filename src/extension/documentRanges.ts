@@ -3,7 +3,10 @@ import { TextRange } from '../parse';
 
 /** The document range of a text range measured from `base` (the offset where the parsed text starts). */
 export function toDocumentRange(document: vscode.TextDocument, range: TextRange, base = 0): vscode.Range {
-  return new vscode.Range(document.positionAt(base + range.offset), document.positionAt(base + range.offset + range.length));
+  return new vscode.Range(
+    document.positionAt(base + range.offset),
+    document.positionAt(base + range.offset + range.length),
+  );
 }
 
 /** `file.json:3:14`, for titles and messages. */

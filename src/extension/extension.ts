@@ -20,7 +20,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const handlers: PanelHandlers = {
     revealSource: (view) => {
       const origin = origins.get(view);
-      if (!origin) return void vscode.window.showInformationMessage('ConvLens: this view has no source text (it was opened from a spec value or restored).');
+      if (!origin)
+        return void vscode.window.showInformationMessage(
+          'ConvLens: this view has no source text (it was opened from a spec value or restored).',
+        );
       void vscode.window.showTextDocument(origin.uri, { selection: origin.range, viewColumn: vscode.ViewColumn.One });
     },
     log: (message) => log().info(message),
@@ -45,11 +48,15 @@ export function activate(context: vscode.ExtensionContext): void {
     scheduleWarmUp(worker),
     vscode.commands.registerCommand('convlens.open', (args: unknown) => openSpec(args, deps)),
     vscode.commands.registerCommand('convlens.showLog', () => log().show()),
-    vscode.languages.registerHoverProvider(HOVER_LANGUAGES.map((language) => ({ language })), hover),
+    vscode.languages.registerHoverProvider(
+      HOVER_LANGUAGES.map((language) => ({ language })),
+      hover,
+    ),
     hover,
     registerConvLensPanelSerializer(context, recompute, handlers),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('convlens.decimals') || e.affectsConfiguration('convlens.exactFractions')) ConvLensPanel.setFormat(readSettings().format);
+      if (e.affectsConfiguration('convlens.decimals') || e.affectsConfiguration('convlens.exactFractions'))
+        ConvLensPanel.setFormat(readSettings().format);
     }),
     { dispose: () => ConvLensPanel.disposeAll() },
     { dispose: disposeLog },

@@ -31,7 +31,10 @@ export async function pickKernel(state: vscode.Memento): Promise<unknown> {
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     { label: '$(edit) Enter a kernel as JSON…', alwaysShow: true },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'ConvLens: convolve with which kernel?', placeHolder: 'A preset, a recent kernel, or your own' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'ConvLens: convolve with which kernel?',
+    placeHolder: 'A preset, a recent kernel, or your own',
+  });
   if (!picked) return undefined;
   let kernel = picked.kernel;
   if (kernel === undefined) {

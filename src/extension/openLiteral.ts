@@ -32,10 +32,13 @@ export async function openLiteral(at: LiteralLocation, deps: ConvolveDeps): Prom
   } catch (error) {
     return refuse(`cannot open ${at.uri} (${String(error)}).`, range);
   }
-  if (document.version !== at.version) return refuse(`${vscode.workspace.asRelativePath(document.uri)} changed since this preview; hover again.`, range);
+  if (document.version !== at.version)
+    return refuse(`${vscode.workspace.asRelativePath(document.uri)} changed since this preview; hover again.`, range);
   const text = document.getText(toDocumentRange(document, at));
   // Errors point into the editor the link was clicked in; without one, they open the document.
-  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e?.document === document);
+  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
+    (e) => e?.document === document,
+  );
   return convolvePieces(deps, { document, editor, pieces: [{ text, base: at.offset }] }, readSettings(document.uri));
 }
 

@@ -8,7 +8,8 @@ import { readSettings } from './settings';
 /** What `convlens.open` returns: a literal's outcome as "Convolve selection" gives it, or a spec value's. */
 export type OpenOutcome = ConvolveOutcome | { view: ConvView } | { error: string };
 
-const isSpecObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSpecObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * `convlens.open`, given where a spec literal is (`{ uri, offset, length, version }`: hover links), or a spec as
@@ -21,10 +22,18 @@ export function openSpec(args: unknown, deps: ConvolveDeps): Promise<OpenOutcome
 
 /** Computes a spec passed as a value, on this thread; returns the view, or the error message (also shown). */
 function openSpecValue(args: unknown, deps: ConvolveDeps): OpenOutcome {
-  const open = isSpecObject(args) && isSpecObject(args.spec) ? { spec: args.spec, source: args.source } : isSpecObject(args) ? { spec: args } : undefined;
+  const open =
+    isSpecObject(args) && isSpecObject(args.spec)
+      ? { spec: args.spec, source: args.source }
+      : isSpecObject(args)
+        ? { spec: args }
+        : undefined;
   if (!open) return report('convlens.open needs a spec object such as {"input": [[1, 2], [3, 4]], "kernel": [[1]]}.');
   const settings = readSettings();
-  const solved = convolveSpec(open.spec, typeof open.source === 'string' ? open.source : 'spec', { limits: settings, format: settings.format });
+  const solved = convolveSpec(open.spec, typeof open.source === 'string' ? open.source : 'spec', {
+    limits: settings,
+    format: settings.format,
+  });
   if (!solved.ok) return report(solved.error.message);
   deps.show(solved.view, undefined, settings);
   return { view: solved.view };

@@ -36,7 +36,8 @@ async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Prom
   const name = vscode.workspace.asRelativePath(document.uri);
   const end = origin.offset + origin.length;
   // positionAt clamps to the end of the document: a range past it no longer exists.
-  if (document.offsetAt(document.positionAt(end)) !== end) return `${name} is shorter than when this view was computed: ${again}.`;
+  if (document.offsetAt(document.positionAt(end)) !== end)
+    return `${name} is shorter than when this view was computed: ${again}.`;
   const text = document.getText(toDocumentRange(document, origin));
   const settings = readSettings(document.uri);
   const job = { pieces: [{ text, base: origin.offset }], limits: settings, format: settings.format };
@@ -47,7 +48,8 @@ async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Prom
     return `Could not restore this view (${error instanceof Error ? error.message : String(error)}): ${again}.`;
   }
   if (result === 'cancelled') return `Restoring this view was cancelled: ${again}.`;
-  if (result.kind === 'needsKernel') return `${sourceLabel(document, origin.offset)} now holds a single matrix, not the spec this view was computed from: ${again}.`;
+  if (result.kind === 'needsKernel')
+    return `${sourceLabel(document, origin.offset)} now holds a single matrix, not the spec this view was computed from: ${again}.`;
   if (result.kind === 'refused') return `${sourceLabel(document, result.error.range.offset)}: ${result.error.message}`;
   return placeView(document, result.view, result.range, origin);
 }

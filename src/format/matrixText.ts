@@ -11,7 +11,14 @@ export function formatCells(values: ArrayLike<number>, decimals: number): string
  * A bracketed, right-aligned matrix like numpy's repr: `[[ 1  2]\n [ 3  4]]`. Beyond `maxRows` x `maxCols`
  * only the top-left corner is shown, with `...` where rows or columns were left out.
  */
-export function matrixText(values: ArrayLike<number>, rows: number, cols: number, decimals: number, maxRows = Infinity, maxCols = Infinity): string {
+export function matrixText(
+  values: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  decimals: number,
+  maxRows = Infinity,
+  maxCols = Infinity,
+): string {
   const shownRows = Math.min(rows, maxRows);
   const shownCols = Math.min(cols, maxCols);
   const corner: number[] = [];
@@ -20,7 +27,11 @@ export function matrixText(values: ArrayLike<number>, rows: number, cols: number
   const width = Math.max(...cells.map((c) => c.length));
   const lines: string[] = [];
   for (let r = 0; r < shownRows; r++) {
-    const row = cells.slice(r * shownCols, (r + 1) * shownCols).map((c) => c.padStart(width)).join(' ') + (shownCols < cols ? ' ...' : '');
+    const row =
+      cells
+        .slice(r * shownCols, (r + 1) * shownCols)
+        .map((c) => c.padStart(width))
+        .join(' ') + (shownCols < cols ? ' ...' : '');
     lines.push(`${r === 0 ? '[[' : ' ['}${row}]${r === rows - 1 ? ']' : ''}`);
   }
   if (shownRows < rows) lines.push(' ...]');

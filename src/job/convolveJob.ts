@@ -30,25 +30,49 @@ export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
     if (job.kernel === undefined) {
       // Ask for a kernel only for a matrix that can be an input: its own mistakes (ragged, empty, 1-D) come first.
       const input = readInput(matrix.value);
-      return input.ok ? { kind: 'needsKernel' } : { kind: 'refused', error: { message: input.error.message, range: matrix.locate(input.error.path.slice(1)) } };
+      return input.ok
+        ? { kind: 'needsKernel' }
+        : { kind: 'refused', error: { message: input.error.message, range: matrix.locate(input.error.path.slice(1)) } };
     }
     const at = matrix.range;
     // A picked kernel is not in the document: its problems are shown at the input it was paired with.
     kernel = { value: job.kernel, range: at, locate: () => at };
   }
   // The host names the source from the range; the worker has no document to count lines in.
-  const convolved = convolveContent(content.value, { limits: job.limits, format: job.format, kernel, source: () => '' });
-  return convolved.ok ? { kind: 'done', view: convolved.view, range: convolved.range } : { kind: 'refused', error: convolved.error };
+  const convolved = convolveContent(content.value, {
+    limits: job.limits,
+    format: job.format,
+    kernel,
+    source: () => '',
+  });
+  return convolved.ok
+    ? { kind: 'done', view: convolved.view, range: convolved.range }
+    : { kind: 'refused', error: convolved.error };
 }
 
 /** The buffers a result can hand over without copying: whole, unshared ArrayBuffers, each once. */
 export function transferables(result: ConvolveJobResult): ArrayBuffer[] {
   if (result.kind !== 'done') return [];
   const { view } = result;
-  const arrays = [view.input.data, view.weight.data, view.bias, view.output.data, view.reconstruction.data, view.kernelMatrix?.indptr, view.kernelMatrix?.indices, view.kernelMatrix?.data];
+  const arrays = [
+    view.input.data,
+    view.weight.data,
+    view.bias,
+    view.output.data,
+    view.reconstruction.data,
+    view.kernelMatrix?.indptr,
+    view.kernelMatrix?.indices,
+    view.kernelMatrix?.data,
+  ];
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
-    if (array && array.buffer instanceof ArrayBuffer && array.byteOffset === 0 && array.byteLength === array.buffer.byteLength) buffers.add(array.buffer);
+    if (
+      array &&
+      array.buffer instanceof ArrayBuffer &&
+      array.byteOffset === 0 &&
+      array.byteLength === array.buffer.byteLength
+    )
+      buffers.add(array.buffer);
   }
   return [...buffers];
 }

@@ -10,11 +10,19 @@ export interface Piece {
 }
 
 function shiftLiteral(literal: MatrixLiteral, base: number): MatrixLiteral {
-  return { ...literal, range: shiftRange(literal.range, base), locate: (path) => shiftRange(literal.locate(path), base) };
+  return {
+    ...literal,
+    range: shiftRange(literal.range, base),
+    locate: (path) => shiftRange(literal.locate(path), base),
+  };
 }
 
 function shiftSpec(spec: SpecLiteral, base: number): SpecLiteral {
-  return { spec: spec.spec, range: shiftRange(spec.range, base), locate: (path) => shiftRange(spec.locate(path), base) };
+  return {
+    spec: spec.spec,
+    range: shiftRange(spec.range, base),
+    locate: (path) => shiftRange(spec.locate(path), base),
+  };
 }
 
 function shiftContent(content: SelectionContent, base: number): SelectionContent {
@@ -30,21 +38,38 @@ function shiftContent(content: SelectionContent, base: number): SelectionContent
 
 function readPiece(piece: Piece, limits: Limits): ReadContent {
   const read = readSelectionWithin(piece.text, limits);
-  return read.ok ? { ok: true, value: shiftContent(read.value, piece.base) } : { ok: false, error: { ...read.error, range: shiftRange(read.error.range, piece.base) } };
+  return read.ok
+    ? { ok: true, value: shiftContent(read.value, piece.base) }
+    : { ok: false, error: { ...read.error, range: shiftRange(read.error.range, piece.base) } };
 }
 
 /** One piece (a spec, two matrices or one), or two (input then kernel, each one matrix). */
 export function readPieces(pieces: readonly Piece[], limits: Limits): ReadContent {
   if (pieces.length > 2) {
-    return { ok: false, error: { message: `${pieces.length} selections: select one spec, or two matrices (input, then kernel).`, range: { offset: pieces[2].base, length: pieces[2].text.length } } };
+    return {
+      ok: false,
+      error: {
+        message: `${pieces.length} selections: select one spec, or two matrices (input, then kernel).`,
+        range: { offset: pieces[2].base, length: pieces[2].text.length },
+      },
+    };
   }
   const first = readPiece(pieces[0], limits);
   if (pieces.length === 1 || !first.ok) return first;
   const second = readPiece(pieces[1], limits);
   if (!second.ok) return second;
-  for (const [read, piece, role] of [[first, pieces[0], 'input'], [second, pieces[1], 'kernel']] as const) {
+  for (const [read, piece, role] of [
+    [first, pieces[0], 'input'],
+    [second, pieces[1], 'kernel'],
+  ] as const) {
     if (read.value.kind !== 'single') {
-      return { ok: false, error: { message: `With two selections each must be one matrix: the ${role} selection holds ${read.value.kind === 'spec' ? 'a spec object' : 'two matrices'}.`, range: { offset: piece.base, length: piece.text.length } } };
+      return {
+        ok: false,
+        error: {
+          message: `With two selections each must be one matrix: the ${role} selection holds ${read.value.kind === 'spec' ? 'a spec object' : 'two matrices'}.`,
+          range: { offset: piece.base, length: piece.text.length },
+        },
+      };
     }
   }
   const input = first.value as Extract<SelectionContent, { kind: 'single' }>;

@@ -12,12 +12,15 @@ const SIGNIFICANT = new Uint8Array(128);
 for (const ch of '[]{}()"\'#/`~') SIGNIFICANT[ch.charCodeAt(0)] = 1;
 /** The same characters for the regex engine, which finds the next one several times faster than a loop can. */
 const NEXT_SIGNIFICANT = /[[\]{}()"'#/`~]/g;
-/** A run of other characters this long (a row's numbers) is handed to the regex; shorter ones (`1, 2`) are cheaper to step over. */
+/** A run of other characters this long (a row's numbers) is handed to the regex; shorter ones (`1, 2`) are cheaper to
+ * step over. */
 const LONG_RUN = 8;
 
-const closerFor = (c: number): number => (c === Char.OpenBracket ? Char.CloseBracket : c === Char.OpenBrace ? Char.CloseBrace : Char.CloseParen);
+const closerFor = (c: number): number =>
+  c === Char.OpenBracket ? Char.CloseBracket : c === Char.OpenBrace ? Char.CloseBrace : Char.CloseParen;
 
-/** The offset of the next significant character at or after `i` in `bounded` (the text cut at the scan's end), or its end. */
+/** The offset of the next significant character at or after `i` in `bounded` (the text cut at the scan's end), or its
+ * end. */
 function nextSignificant(bounded: string, i: number): number {
   NEXT_SIGNIFICANT.lastIndex = i;
   return NEXT_SIGNIFICANT.test(bounded) ? NEXT_SIGNIFICANT.lastIndex - 1 : bounded.length;
@@ -41,7 +44,7 @@ export function enclosingBrackets(text: string, offset: number, maxChars: number
   const stack: Enclosing[] = [];
   let atCursor: Enclosing[] | undefined;
   let plain = 0; // length of the current run of characters that cannot open, close or hide a bracket
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const c = text.charCodeAt(i);
     // Most characters are plain: one table lookup steps over them, and a long run goes to the regex (the hot path).
     if (c < 128 && !SIGNIFICANT[c]) {

@@ -9,7 +9,8 @@ export const DEFAULT_MAX_LITERAL_CHARS = 1_000_000;
 
 /** With the cursor on `np.array` (or `dict`) of a call, answer as if it were on the call's parenthesis. */
 function callParenAt(text: string, offset: number): number | undefined {
-  const isNameChar = (i: number): boolean => i >= 0 && i < text.length && (isNamePartCode(text.charCodeAt(i)) || text.charCodeAt(i) === Char.Dot);
+  const isNameChar = (i: number): boolean =>
+    i >= 0 && i < text.length && (isNamePartCode(text.charCodeAt(i)) || text.charCodeAt(i) === Char.Dot);
   if (!isNameChar(offset)) return undefined;
   let start = offset;
   let end = offset;
@@ -21,11 +22,12 @@ function callParenAt(text: string, offset: number): number | undefined {
   return text.charCodeAt(end) === Char.OpenParen ? end : undefined;
 }
 
-/** Whether the object between `from` and `to` has `input` as one of its own keys (`"input":`, or `input=` in dict()). */
+/** Whether the object between `from` and `to` has `input` as one of its own keys (`"input":`, or `input=` in
+ * dict()). */
 function hasInputKey(text: string, from: number, to: number, keyword: boolean): boolean {
   let depth = 0;
   let key = -1; // end of the last key-like token at depth 0
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const c = text.charCodeAt(i);
     const skipped = skipStringOrComment(text, i, to);
     if (skipped !== i) {
@@ -35,7 +37,14 @@ function hasInputKey(text: string, from: number, to: number, keyword: boolean): 
     }
     if (isOpener(c)) depth++;
     else if (isCloser(c)) depth--;
-    else if (depth === 0 && keyword && isNameStartCode(c) && text.startsWith('input', i) && !isNamePartCode(text.charCodeAt(i + 5)) && !isNamePartCode(text.charCodeAt(i - 1))) {
+    else if (
+      depth === 0 &&
+      keyword &&
+      isNameStartCode(c) &&
+      text.startsWith('input', i) &&
+      !isNamePartCode(text.charCodeAt(i + 5)) &&
+      !isNamePartCode(text.charCodeAt(i - 1))
+    ) {
       key = i + 5;
       i = key;
       continue;
@@ -96,7 +105,11 @@ const QUICK_WINDOW = 65_536;
  * including a surrounding `np.array(...)`/`torch.tensor(...)` call. Only text within `maxChars` of the cursor is
  * scanned, and nothing is parsed: the caller parses the range found (`readSelection`). Undefined when there is none.
  */
-export function findLiteralAt(text: string, offset: number, maxChars: number = DEFAULT_MAX_LITERAL_CHARS): TextRange | undefined {
+export function findLiteralAt(
+  text: string,
+  offset: number,
+  maxChars: number = DEFAULT_MAX_LITERAL_CHARS,
+): TextRange | undefined {
   if (!(offset >= 0 && offset < text.length) || !(maxChars > 0)) return undefined;
   const at = callParenAt(text, offset) ?? offset;
   const max = Math.floor(maxChars);

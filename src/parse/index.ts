@@ -1,6 +1,14 @@
 /** The parse layer's public face: text in, specs and matrices with positions out. Pure: no vscode import. */
 export { DEFAULT_MAX_LITERAL_CHARS, findLiteralAt } from './findLiteral';
-export { clampRange, formatLocation, LineColumn, offsetToLineColumn, rangeEnd, shiftRange, unionRange } from './position';
+export {
+  clampRange,
+  formatLocation,
+  LineColumn,
+  offsetToLineColumn,
+  rangeEnd,
+  shiftRange,
+  unionRange,
+} from './position';
 export { problemFromContent, problemFromText } from './problem';
 export { readSelection } from './readSelection';
 export { LocatedProblem, MatrixLiteral, Parsed, ParseError, SelectionContent, SpecLiteral, TextRange } from './types';

@@ -42,7 +42,8 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isNamePart = (c: number): boolean => isNameStart(c) || isDigit(c);
 const isLineBreak = (c: number): boolean => c === 10 || c === 13;
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
+const isSpace = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
 
@@ -139,7 +140,8 @@ export class Lexer {
     // Python allows `1_000`: an underscore between digits.
     while (this.pos < end) {
       const c = text.charCodeAt(this.pos);
-      if (isDigit(c) || (c === 95 && isDigit(text.charCodeAt(this.pos - 1)) && isDigit(text.charCodeAt(this.pos + 1)))) this.pos++;
+      if (isDigit(c) || (c === 95 && isDigit(text.charCodeAt(this.pos - 1)) && isDigit(text.charCodeAt(this.pos + 1))))
+        this.pos++;
       else break;
     }
   }
@@ -185,13 +187,24 @@ export class Lexer {
       }
       if (triple ? text.startsWith(quote.repeat(3), i) && i + 3 <= end : ch === quote) {
         this.pos = i + open;
-        return { kind: 'string', offset: start, length: this.pos - start, value: decodeEscapes(text.slice(start + open, i)) };
+        return {
+          kind: 'string',
+          offset: start,
+          length: this.pos - start,
+          value: decodeEscapes(text.slice(start + open, i)),
+        };
       }
       if (!triple && isLineBreak(text.charCodeAt(i))) break;
       i++;
     }
     this.pos = Math.min(i, end);
-    return { kind: 'string', offset: start, length: this.pos - start, value: decodeEscapes(text.slice(start + open, this.pos)), error: ParseErrorCode.UnexpectedEndOfString };
+    return {
+      kind: 'string',
+      offset: start,
+      length: this.pos - start,
+      value: decodeEscapes(text.slice(start + open, this.pos)),
+      error: ParseErrorCode.UnexpectedEndOfString,
+    };
   }
 
   /** A dotted name such as `np.array` or `torch.float32` is one token. */

@@ -62,13 +62,19 @@ class Parser {
   private expected(what: ParseErrorCode | typeof CLOSE_PAREN_EXPECTED, found: Token): never {
     if (found.kind === 'eof') this.unclosed();
     if (found.error !== undefined) this.bad(found);
-    this.fail(`${typeof what === 'string' ? what : syntaxWords(what)}, but found ${quoteToken(this.text, found)}.`, found);
+    this.fail(
+      `${typeof what === 'string' ? what : syntaxWords(what)}, but found ${quoteToken(this.text, found)}.`,
+      found,
+    );
   }
 
   /** A malformed token (bad number, unterminated string or comment, stray character) is reported as itself. */
   private bad(token: Token): never {
     const code = token.error ?? ParseErrorCode.InvalidSymbol;
-    const what = token.kind === 'string' || code === ParseErrorCode.UnexpectedEndOfComment ? '' : `: ${quoteToken(this.text, token)}`;
+    const what =
+      token.kind === 'string' || code === ParseErrorCode.UnexpectedEndOfComment
+        ? ''
+        : `: ${quoteToken(this.text, token)}`;
     this.fail(`${syntaxWords(code)}${what}.`, token);
   }
 
@@ -89,11 +95,17 @@ class Parser {
         continue;
       }
       if (t.kind === ']' || t.kind === '}' || t.kind === ')') {
-        this.fail(`This \`${t.kind}\` has no matching opening ${BRACKET_NAME[t.kind === ']' ? '[' : t.kind === '}' ? '{' : '(']}.`, t);
+        this.fail(
+          `This \`${t.kind}\` has no matching opening ${BRACKET_NAME[t.kind === ']' ? '[' : t.kind === '}' ? '{' : '(']}.`,
+          t,
+        );
       }
       let name: string | undefined;
       const next = this.peek(1);
-      if ((t.kind === 'name' && next.kind === '=') || (t.kind === 'string' && t.error === undefined && next.kind === ':')) {
+      if (
+        (t.kind === 'name' && next.kind === '=') ||
+        (t.kind === 'string' && t.error === undefined && next.kind === ':')
+      ) {
         name = String(t.value);
         this.take();
         const sign = this.take();
@@ -135,7 +147,11 @@ class Parser {
   }
 
   /** Elements up to the matching closer; a trailing comma is fine (JSONC and Python both allow it). */
-  private elements(closer: ']' | ')', code: ParseErrorCode | typeof CLOSE_PAREN_EXPECTED, element: (index: number) => Node | undefined): { nodes: Node[]; commas: number; end: Token } {
+  private elements(
+    closer: ']' | ')',
+    code: ParseErrorCode | typeof CLOSE_PAREN_EXPECTED,
+    element: (index: number) => Node | undefined,
+  ): { nodes: Node[]; commas: number; end: Token } {
     this.open.push(this.take());
     const nodes: Node[] = [];
     let commas = 0;
@@ -192,7 +208,13 @@ class Parser {
   }
 
   private property(key: Node, colonOffset: number, value: Node): Node {
-    return { type: 'property', offset: key.offset, length: value.offset + value.length - key.offset, colonOffset, children: [key, value] };
+    return {
+      type: 'property',
+      offset: key.offset,
+      length: value.offset + value.length - key.offset,
+      colonOffset,
+      children: [key, value],
+    };
   }
 
   /** `-1`, `- 1`, `-np.inf`, `-float('inf')`: a sign applies to a number only. */
@@ -201,7 +223,8 @@ class Parser {
     const next = this.peek();
     if (next.kind === 'eof' && this.open.length === 0) this.fail(`Expected a number after \`${sign.kind}\`.`, sign);
     const node = this.value('nested');
-    if (node.type !== 'number') this.fail(`Expected a number after \`${sign.kind}\`, but found ${quoteText(this.text, node)}.`, node);
+    if (node.type !== 'number')
+      this.fail(`Expected a number after \`${sign.kind}\`, but found ${quoteText(this.text, node)}.`, node);
     const value = sign.kind === '-' ? -node.value : node.value;
     return { type: 'number', value, offset: sign.offset, length: node.offset + node.length - sign.offset };
   }
@@ -212,13 +235,17 @@ class Parser {
     if (this.peek(1).kind === '(') return this.call(t, name, context);
     this.take();
     const constant = CONSTANTS.get(name);
-    if (constant !== undefined) return { type: constant === null ? 'null' : 'boolean', value: constant, offset: t.offset, length: t.length };
+    if (constant !== undefined)
+      return { type: constant === null ? 'null' : 'boolean', value: constant, offset: t.offset, length: t.length };
     const number = nonFiniteName(name);
     if (number !== undefined) return { type: 'number', value: number, offset: t.offset, length: t.length };
     // `dtype=np.float64`: an argument we ignore may be any name.
     if (context === 'ignored') return { type: 'string', value: name, offset: t.offset, length: t.length };
     if (context === 'top') this.fail(`${WHAT_TO_SELECT}; found ${quoteToken(this.text, t)}.`, t);
-    return this.fail(`Unknown name ${quoteToken(this.text, t)}: only literal numbers, lists and strings can be read, not variables.`, t);
+    return this.fail(
+      `Unknown name ${quoteToken(this.text, t)}: only literal numbers, lists and strings can be read, not variables.`,
+      t,
+    );
   }
 
   /**
@@ -242,20 +269,25 @@ class Parser {
         keywords.push(this.property(key, equals.offset, this.value(used ? 'nested' : 'ignored')));
         return undefined;
       }
-      if (kind === 'dict') this.fail('dict(...) is read from keyword arguments only, e.g. dict(input=[[1, 2]], kernel=[[1]]).', t);
+      if (kind === 'dict')
+        this.fail('dict(...) is read from keyword arguments only, e.g. dict(input=[[1, 2]], kernel=[[1]]).', t);
       return this.value(index === 0 ? 'nested' : 'ignored');
     });
     const range = { offset: nameToken.offset, length: end.offset + 1 - nameToken.offset };
     if (kind === 'ignored') return { type: 'string', value: name, ...range };
     if (kind === 'dict') return { type: 'object', ...range, children: keywords };
     if (kind === 'array') {
-      const data = nodes[0] ?? keywords.find((k) => k.children?.[0].value === 'data' || k.children?.[0].value === 'object')?.children?.[1];
+      const data =
+        nodes[0] ??
+        keywords.find((k) => k.children?.[0].value === 'data' || k.children?.[0].value === 'object')?.children?.[1];
       if (!data) this.fail(`${name}(...) needs the array as its first argument.`, range);
       return { ...data, ...range };
     }
     const arg = nodes[0];
-    const value = arg?.type === 'number' ? arg.value : arg?.type === 'string' ? floatFromString(String(arg.value)) : undefined;
-    if (value === undefined || nodes.length !== 1) this.fail(`${quoteText(this.text, range)} is not a number float() can read.`, range);
+    const value =
+      arg?.type === 'number' ? arg.value : arg?.type === 'string' ? floatFromString(String(arg.value)) : undefined;
+    if (value === undefined || nodes.length !== 1)
+      this.fail(`${quoteText(this.text, range)} is not a number float() can read.`, range);
     return { type: 'number', value, ...range };
   }
 }

@@ -44,7 +44,13 @@ export function nodeValue(node: Node): unknown {
       const object: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) Object.defineProperty(object, String(key.value), { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
+        if (key && value)
+          Object.defineProperty(object, String(key.value), {
+            value: nodeValue(value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       }
       return object;
     }

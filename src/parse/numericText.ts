@@ -1,7 +1,8 @@
 import { Char, isDigitCode, isNamePartCode, isNameStartCode, skipStringOrComment } from './scan';
 import { nonFiniteName } from './vocabulary';
 
-/** Blanks, signs, commas, brackets, digits and exponents: nearly every numeric literal, read by the regex engine at once. */
+/** Blanks, signs, commas, brackets, digits and exponents: nearly every numeric literal, read by the regex engine at
+ * once. */
 const PLAIN_NUMERIC = /[ \t\r\n,+\-[\]()0-9.eE]*/y;
 /** An `e` that does not follow a digit or a dot is a name (`e`, `-e`), not an exponent. */
 const NAME_E = /(?<![0-9.])[eE]/;
@@ -13,15 +14,17 @@ function isPlainNumeric(region: string): boolean {
   return PLAIN_NUMERIC.lastIndex === region.length && !NAME_E.test(region);
 }
 
-/** Brackets, commas and what may hide them. Inside brackets commas do not end an argument, so there they are skipped too. */
+/** Brackets, commas and what may hide them. Inside brackets commas do not end an argument, so there they are skipped
+ * too. */
 const TOP_LEVEL_STOP = /[[\](),"'#/]/g;
 const NESTED_STOP = /[[\]()"'#/]/g;
 
-/** The first comma outside brackets, strings and comments (`np.array(x, dtype=...)`) between `from` and `to`, or `to`. */
+/** The first comma outside brackets, strings and comments (`np.array(x, dtype=...)`) between `from` and `to`, or
+ * `to`. */
 function firstArgumentEnd(text: string, from: number, to: number): number {
   const bounded = text.slice(0, to); // same offsets, but a search cannot run past `to`
   let depth = 0;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const stop = depth === 0 ? TOP_LEVEL_STOP : NESTED_STOP;
     stop.lastIndex = i;
     if (!stop.test(bounded)) return to;
@@ -49,15 +52,23 @@ export function isNumeric(text: string, from: number, to: number, firstArgument 
   if (firstArgument) return isNumeric(text, from, firstArgumentEnd(text, from, to));
   if (isPlainNumeric(text.slice(from, to))) return true;
   let floatCall = false; // a string is allowed only as float('inf')
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const c = text.charCodeAt(i);
-    if (c === Char.Space || c === Char.Tab || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Minus || c === Char.Plus) {
+    if (
+      c === Char.Space ||
+      c === Char.Tab ||
+      c === Char.LineFeed ||
+      c === Char.CarriageReturn ||
+      c === Char.Minus ||
+      c === Char.Plus
+    ) {
       i++;
     } else if (isDigitCode(c) || c === Char.Dot) {
       i++;
       while (i < to) {
         const d = text.charCodeAt(i);
-        const exponentSign = (d === Char.Minus || d === Char.Plus) && (text.charCodeAt(i - 1) | 32) === 101; // after e or E
+        // a sign right after e or E belongs to the exponent
+        const exponentSign = (d === Char.Minus || d === Char.Plus) && (text.charCodeAt(i - 1) | 32) === 101;
         if (isNamePartCode(d) || d === Char.Dot || exponentSign) i++;
         else break;
       }
@@ -74,7 +85,13 @@ export function isNumeric(text: string, from: number, to: number, firstArgument 
       const skipped = skipStringOrComment(text, i, to);
       if (skipped === i) return false;
       i = skipped;
-    } else if (c === Char.Comma || c === Char.OpenBracket || c === Char.OpenParen || c === Char.CloseBracket || c === Char.CloseParen) {
+    } else if (
+      c === Char.Comma ||
+      c === Char.OpenBracket ||
+      c === Char.OpenParen ||
+      c === Char.CloseBracket ||
+      c === Char.CloseParen
+    ) {
       i++;
     } else {
       return false;

@@ -31,7 +31,10 @@ export function formatLocation(text: string, offset: number): string {
 }
 
 /** Ranges are relative to the parsed text; the extension adds the selection's document offset with this. */
-export const shiftRange = (range: TextRange, base: number): TextRange => ({ offset: range.offset + base, length: range.length });
+export const shiftRange = (range: TextRange, base: number): TextRange => ({
+  offset: range.offset + base,
+  length: range.length,
+});
 
 export const rangeEnd = (range: TextRange): number => range.offset + range.length;
 

@@ -34,7 +34,14 @@ export function problemFromContent(content: SelectionContent, kernel?: MatrixLit
       break;
     case 'single':
       if (!kernel) {
-        return { ok: false, error: { message: 'One matrix is selected: choose a kernel to convolve it with, or select two matrices (input then kernel).', range: content.matrix.range } };
+        return {
+          ok: false,
+          error: {
+            message:
+              'One matrix is selected: choose a kernel to convolve it with, or select two matrices (input then kernel).',
+            range: content.matrix.range,
+          },
+        };
       }
       spec = { input: content.matrix.value, kernel: kernel.value };
       locate = pairLocator(content.matrix, kernel, content.matrix.range);

@@ -9,7 +9,10 @@ import { rangeEnd, unionRange } from './position';
 import type { MatrixLiteral, Parsed, ParseError, SelectionContent, SpecLiteral, TextRange } from './types';
 
 const rangeOf = (node: Node): TextRange => ({ offset: node.offset, length: node.length });
-const failure = (message: string, range: TextRange): { ok: false; error: ParseError } => ({ ok: false, error: { message, range } });
+const failure = (message: string, range: TextRange): { ok: false; error: ParseError } => ({
+  ok: false,
+  error: { message, range },
+});
 
 /**
  * Plain JSON/JSONC goes through jsonc-parser, the reference for that syntax; anything it rejects (Python, two
@@ -45,7 +48,10 @@ function checkValues(text: string, node: Node, label: string, matrix: boolean): 
     return { message: `${label} is ${node.value}${shown}; only finite numbers are allowed.`, range: rangeOf(node) };
   }
   if (node.type === 'object' && matrix) {
-    return { message: 'This list holds objects: select one spec object, one matrix, or two matrices (input then kernel).', range: rangeOf(node) };
+    return {
+      message: 'This list holds objects: select one spec object, one matrix, or two matrices (input then kernel).',
+      range: rangeOf(node),
+    };
   }
   const children = node.children ?? [];
   for (let i = 0; i < children.length; i++) {
@@ -59,7 +65,12 @@ function checkValues(text: string, node: Node, label: string, matrix: boolean): 
 }
 
 function matrixLiteral(text: string, item: LiteralItem): MatrixLiteral {
-  return { value: nodeValue(item.node), range: rangeOf(item.node), locate: nodeLocator(item.node, text.length), ...(item.name !== undefined && { name: item.name }) };
+  return {
+    value: nodeValue(item.node),
+    range: rangeOf(item.node),
+    locate: nodeLocator(item.node, text.length),
+    ...(item.name !== undefined && { name: item.name }),
+  };
 }
 
 function specLiteral(text: string, node: Node): Parsed<SpecLiteral> {
@@ -85,13 +96,15 @@ export function readSelection(text: string): Parsed<SelectionContent> {
   const parsed = parseItems(text);
   if (!parsed.ok) return parsed;
   const items = parsed.value;
-  if (items.length === 0) return failure(`The selection holds only comments. ${WHAT_TO_SELECT}.`, { offset: 0, length: text.length });
+  if (items.length === 0)
+    return failure(`The selection holds only comments. ${WHAT_TO_SELECT}.`, { offset: 0, length: text.length });
 
   const scalar = items.find((item) => item.node.type !== 'array' && item.node.type !== 'object');
   if (scalar) return failure(`${WHAT_TO_SELECT}; found ${quoteText(text, scalar.node)}.`, rangeOf(scalar.node));
 
   if (items.some((item) => item.node.type === 'object')) {
-    if (items.length > 1) return failure('Select the spec object on its own, without other values next to it.', rangeOf(items[1].node));
+    if (items.length > 1)
+      return failure('Select the spec object on its own, without other values next to it.', rangeOf(items[1].node));
     const spec = specLiteral(text, items[0].node);
     return spec.ok ? { ok: true, value: { kind: 'spec', spec: spec.value } } : spec;
   }
@@ -106,5 +119,8 @@ export function readSelection(text: string): Parsed<SelectionContent> {
     if (bad) return { ok: false, error: bad };
   }
   const [first, second] = items.map((item) => matrixLiteral(text, item));
-  return { ok: true, value: second ? { kind: 'pair', input: first, kernel: second } : { kind: 'single', matrix: first } };
+  return {
+    ok: true,
+    value: second ? { kind: 'pair', input: first, kernel: second } : { kind: 'single', matrix: first },
+  };
 }

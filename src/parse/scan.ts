@@ -33,10 +33,12 @@ export const enum Char {
 }
 
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-export const isNameStartCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === Char.Underscore;
+export const isNameStartCode = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === Char.Underscore;
 export const isNamePartCode = (c: number): boolean => isNameStartCode(c) || isDigitCode(c);
 export const isOpener = (c: number): boolean => c === Char.OpenBracket || c === Char.OpenBrace || c === Char.OpenParen;
-export const isCloser = (c: number): boolean => c === Char.CloseBracket || c === Char.CloseBrace || c === Char.CloseParen;
+export const isCloser = (c: number): boolean =>
+  c === Char.CloseBracket || c === Char.CloseBrace || c === Char.CloseParen;
 const isLineBreakCode = (c: number): boolean => c === Char.LineFeed || c === Char.CarriageReturn;
 
 function lineEnd(text: string, i: number, end: number): number {
@@ -78,7 +80,8 @@ export function skipStringOrComment(text: string, i: number, end: number): numbe
 /** A Markdown code fence (``` or ~~~ with only indentation before it); returns the end of its line, or -1. */
 export function fenceEnd(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
-  if ((c !== Char.Backtick && c !== Char.Tilde) || text.charCodeAt(i + 1) !== c || text.charCodeAt(i + 2) !== c) return -1;
+  if ((c !== Char.Backtick && c !== Char.Tilde) || text.charCodeAt(i + 1) !== c || text.charCodeAt(i + 2) !== c)
+    return -1;
   for (let j = i - 1; j >= 0; j--) {
     const d = text.charCodeAt(j);
     if (isLineBreakCode(d)) break;
@@ -92,7 +95,12 @@ export function nameBefore(text: string, i: number): { offset: number; name: str
   let end = i;
   while (end > 0 && (text.charCodeAt(end - 1) === Char.Space || text.charCodeAt(end - 1) === Char.Tab)) end--;
   let start = end;
-  while (start > 0 && end - start < 128 && (isNamePartCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === Char.Dot)) start--;
+  while (
+    start > 0 &&
+    end - start < 128 &&
+    (isNamePartCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === Char.Dot)
+  )
+    start--;
   if (start === end || !isNameStartCode(text.charCodeAt(start))) return undefined;
   return { offset: start, name: text.slice(start, end) };
 }
@@ -103,7 +111,7 @@ export function nameBefore(text: string, i: number): { offset: number; name: str
  */
 export function tooDeep(text: string, max: number): number {
   let depth = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const skipped = skipStringOrComment(text, i, text.length);
     if (skipped !== i) {
       i = skipped;

@@ -7,7 +7,8 @@
 /** What can change the depth or hide a bracket; in a measured row, commas and numbers no longer count. */
 const NEXT_BRACKET_OR_QUOTE = /[[\]()"']/g;
 
-/** An array literal's shape (`[3, 4]` for `[[1,2,3,4],[5,6,7,8],[9,10,11,12]]`) and the index of its closing bracket. */
+/** An array literal's shape (`[3, 4]` for `[[1,2,3,4],[5,6,7,8],[9,10,11,12]]`) and the index of its closing
+ * bracket. */
 export interface ScannedArray {
   shape: number[];
   end: number;
@@ -37,13 +38,17 @@ export function scanArrayShape(text: string, start: number, end = text.length): 
       depth++;
     } else if (c === 0x5d || c === 0x29) {
       depth--;
-      if (depth < chain && shape[depth] === undefined) shape[depth] = filled[depth] ? commas[depth] + 1 - trailingComma(text, start, i) : 0;
+      if (depth < chain && shape[depth] === undefined)
+        shape[depth] = filled[depth] ? commas[depth] + 1 - trailingComma(text, start, i) : 0;
       if (depth === 0) return { shape, end: i };
     } else if (c === 0x2c) {
       if (depth === chain || depth <= chain) commas[depth - 1]++;
     } else if (c > 0x20 && depth > 0 && depth <= chain) filled[depth - 1] = true;
     // Inside a row whose length is known, only brackets and quotes still matter: let the regex engine find the next.
-    if (depth > 1 && (depth > chain || (shape[depth - 1] !== undefined && (depth !== chain || commas[depth - 1] > 0)))) {
+    if (
+      depth > 1 &&
+      (depth > chain || (shape[depth - 1] !== undefined && (depth !== chain || commas[depth - 1] > 0)))
+    ) {
       NEXT_BRACKET_OR_QUOTE.lastIndex = i + 1;
       const next = NEXT_BRACKET_OR_QUOTE.test(text) ? NEXT_BRACKET_OR_QUOTE.lastIndex - 1 : end;
       i = Math.min(next, end) - 1; // the loop's i++ lands on it
@@ -77,7 +82,11 @@ export interface ScannedField {
 }
 
 /** The top-level fields of an object literal (`{"input": [...], ...}`), in one pass that measures array values. */
-export function scanObjectFields(text: string, start: number, end = text.length): Map<string, ScannedField> | undefined {
+export function scanObjectFields(
+  text: string,
+  start: number,
+  end = text.length,
+): Map<string, ScannedField> | undefined {
   if (text[start] !== '{') return undefined;
   const fields = new Map<string, ScannedField>();
   let depth = 0;
@@ -90,7 +99,13 @@ export function scanObjectFields(text: string, start: number, end = text.length)
       const close = skipString(text, i, end);
       if (depth === 1) lastString = text.slice(i + 1, close);
       i = close;
-    } else if (depth === 1 && (c === 0x5b || c === 0x28) && field && field.shape === undefined && text.slice(field.start, i).trim() === '') {
+    } else if (
+      depth === 1 &&
+      (c === 0x5b || c === 0x28) &&
+      field &&
+      field.shape === undefined &&
+      text.slice(field.start, i).trim() === ''
+    ) {
       // An array value: measure it and jump past it.
       const array = scanArrayShape(text, i, end);
       if (!array) return undefined;

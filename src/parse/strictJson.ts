@@ -13,7 +13,8 @@ function plainNumbers(value: unknown, depth: number): boolean {
   if (Array.isArray(value)) {
     if (depth >= MAX_NESTING) return false;
     // A number is checked in place: a call per cell would dominate reading a large matrix.
-    for (const item of value) if (typeof item === 'number' ? !Number.isFinite(item) : !plainNumbers(item, depth + 1)) return false;
+    for (const item of value)
+      if (typeof item === 'number' ? !Number.isFinite(item) : !plainNumbers(item, depth + 1)) return false;
     return true;
   }
   return depth === 0 || typeof value !== 'object' || value === null;

@@ -30,7 +30,8 @@ export interface MatrixLiteral {
 export interface SpecLiteral {
   spec: Record<string, unknown>;
   range: TextRange;
-  /** Where the value at a JSON path sits (e.g. `['input', 2, 1]`, `['stride']`); falls back to the nearest existing ancestor. */
+  /** Where the value at a JSON path sits (e.g. `['input', 2, 1]`, `['stride']`); falls back to the nearest existing
+   * ancestor. */
   locate(path: (string | number)[]): TextRange;
 }
 
@@ -40,7 +41,8 @@ export type SelectionContent =
   | { kind: 'pair'; input: MatrixLiteral; kernel: MatrixLiteral }
   | { kind: 'single'; matrix: MatrixLiteral };
 
-/** A validated problem together with where its parts came from, so later errors and highlights can point at the text. */
+/** A validated problem together with where its parts came from, so later errors and highlights can point at the
+ * text. */
 export interface LocatedProblem {
   problem: ConvProblem;
   /** The raw spec as it was assembled (for display and for re-running with other settings). */

@@ -7,8 +7,14 @@ const CHROMIUM = process.env.CONVLENS_CHROMIUM ?? '/usr/bin/chromium';
 
 // Without the background-networking flags Chromium keeps dialling Google hosts that this network refuses.
 const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
 ];
 
 export async function launchBrowser(): Promise<Browser> {

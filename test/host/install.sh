@@ -31,8 +31,8 @@ install_apt() {
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   step "apt: installing ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 }
 
 # A private package.json per cache dir: allowScripts is how npm 11 lets a dependency's postinstall run.

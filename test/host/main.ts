@@ -40,7 +40,10 @@ async function main(): Promise<void> {
 
   console.log('extension-host suites:');
   const resultsFile = path.join(workDir, 'extension-host-results.json');
-  record('vscode', await runExtensionHostSuites(page, target, paths.extensionTestsIndex, resultsFile, EXTENSION_HOST_TIMEOUT));
+  record(
+    'vscode',
+    await runExtensionHostSuites(page, target, paths.extensionTestsIndex, resultsFile, EXTENSION_HOST_TIMEOUT),
+  );
 
   // The workbench stops its extension host once a test run ends, so the UI suites get a fresh load.
   console.log('UI suites:');

@@ -17,7 +17,14 @@ export interface MochaRunOptions {
 export function runMochaFiles(options: MochaRunOptions): Promise<TestResult[]> {
   // CONVLENS_TEST_GREP runs only the tests whose full title matches (both sides: the server passes env on).
   const grep = process.env.CONVLENS_TEST_GREP || undefined;
-  const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs, color: false, reporter: options.reporter, rootHooks: options.rootHooks, grep });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: options.timeoutMs,
+    color: false,
+    reporter: options.reporter,
+    rootHooks: options.rootHooks,
+    grep,
+  });
   for (const file of filesEndingWith(options.dir, options.suffix)) mocha.addFile(file);
   return collectResults(mocha.run());
 }
@@ -25,10 +32,18 @@ export function runMochaFiles(options: MochaRunOptions): Promise<TestResult[]> {
 /** Collects every test outcome (failed hooks count as failures) until the run ends. */
 function collectResults(runner: Mocha.Runner): Promise<TestResult[]> {
   const results: TestResult[] = [];
-  runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration, notes: notesOf(test) }));
+  runner.on('pass', (test) =>
+    results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration, notes: notesOf(test) }),
+  );
   runner.on('pending', (test) => results.push({ title: test.fullTitle(), state: 'skipped' }));
   runner.on('fail', (test, error: unknown) =>
-    results.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration, error: describeError(error), notes: notesOf(test) }),
+    results.push({
+      title: test.fullTitle(),
+      state: 'failed',
+      durationMs: test.duration,
+      error: describeError(error),
+      notes: notesOf(test),
+    }),
   );
   return new Promise((resolve) => runner.once('end', () => resolve(results)));
 }

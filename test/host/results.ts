@@ -12,7 +12,9 @@ export interface TestResult {
 
 export function describeError(error: unknown): string {
   const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-  return text.replace(/\u001b\[[0-9;]*m/g, ''); // Playwright colours its call logs
+  // Playwright colours its call logs with ANSI escapes.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 export function printResult(suite: string, result: TestResult): void {
@@ -31,5 +33,8 @@ export function summaryLine(results: TestResult[]): string {
 }
 
 function indent(text: string, prefix: string): string {
-  return text.split('\n').map((line) => prefix + line).join('\n');
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
 }

@@ -29,10 +29,22 @@ export async function startServer(host: HostInstall, dataDir: string, port?: num
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'a');
   // --enable-smoke-test-driver makes the workbench honour the `payload` URL parameter.
   const args = [
-    host.serverMain, '--host', '127.0.0.1', '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry',
-    '--disable-workspace-trust', '--enable-smoke-test-driver',
-    '--user-data-dir', dirs[0], '--server-data-dir', dirs[1], '--extensions-dir', dirs[2],
+    host.serverMain,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    '--disable-workspace-trust',
+    '--enable-smoke-test-driver',
+    '--user-data-dir',
+    dirs[0],
+    '--server-data-dir',
+    dirs[1],
+    '--extensions-dir',
+    dirs[2],
   ];
   // detached: its own process group, so one kill reaches the extension host and pty host too.
   const child = spawn(host.node, args, { detached: true, stdio: ['ignore', log, log] });

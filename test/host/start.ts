@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-start-'));
   const port = process.env.CONVLENS_PORT ? Number(process.env.CONVLENS_PORT) : undefined;
   const server = await startServer(paths.readHostInstall(), workDir, port);
-  const url = workbenchUrl({ origin: server.origin, folder: paths.examplesDir, extensionDevelopmentPath: paths.repoRoot });
+  const url = workbenchUrl({
+    origin: server.origin,
+    folder: paths.examplesDir,
+    extensionDevelopmentPath: paths.repoRoot,
+  });
   console.log(`VS Code with ConvLens under development is running (server log: ${path.join(workDir, 'server.log')}).`);
   console.log(`Open in a browser on this machine (or forward port ${server.port}):\n\n  ${url}\n`);
   console.log('After `npm run build`, reload the page to load the new build. Ctrl+C stops the server.');

@@ -19,7 +19,15 @@ export async function runUiSuites(dir: string, wb: Workbench): Promise<TestResul
     const rootHooks: Mocha.RootHookObject = {
       async afterEach(this: Mocha.Context) {
         const test = this.currentTest;
-        if (test?.state === 'failed') await wb.screenshot(`failed-${test.fullTitle().replace(/[^\w]+/g, '-').slice(0, 80)}`).catch(() => undefined);
+        if (test?.state === 'failed')
+          await wb
+            .screenshot(
+              `failed-${test
+                .fullTitle()
+                .replace(/[^\w]+/g, '-')
+                .slice(0, 80)}`,
+            )
+            .catch(() => undefined);
       },
     };
     return await runMochaFiles({ dir, suffix: '.ui.js', timeoutMs: 60_000, reporter: Mocha.reporters.Base, rootHooks });

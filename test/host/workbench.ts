@@ -47,7 +47,9 @@ export class Workbench {
   async selectAllInEditor(characters: number, timeoutMs = 15_000): Promise<void> {
     // "(1748234 selected)", with or without digit grouping.
     const count = String(characters).split('').join('[,.\\s\\u00a0\\u202f]?');
-    const selected = this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`\\(${count} selected\\)`) });
+    const selected = this.page.locator('[id="status.editor.selection"]', {
+      hasText: new RegExp(`\\(${count} selected\\)`),
+    });
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.page.keyboard.press('Control+A');
@@ -63,7 +65,8 @@ export class Workbench {
     }
   }
 
-  /** Switches the colour theme as a person does: Ctrl+K Ctrl+T (the palette would rank the marketplace browser first). */
+  /** Switches the colour theme as a person does: Ctrl+K Ctrl+T (the palette would rank the marketplace browser
+   * first). */
   async setColorTheme(name: string): Promise<void> {
     await this.page.keyboard.press('Control+K');
     await this.page.keyboard.press('Control+T');

@@ -13,7 +13,10 @@ const pair = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc
 export const smallInteger = fc.integer({ min: -5, max: 5 });
 export const moderateDouble = fc.double({ min: -10, max: 10, noNaN: true, noDefaultInfinity: true });
 
-export function randomSpec(value: fc.Arbitrary<number> = smallInteger, ops: RandomSpec['op'][] = ['conv2d', 'conv_transpose2d']): fc.Arbitrary<RandomSpec> {
+export function randomSpec(
+  value: fc.Arbitrary<number> = smallInteger,
+  ops: RandomSpec['op'][] = ['conv2d', 'conv_transpose2d'],
+): fc.Arbitrary<RandomSpec> {
   return fc
     .record({
       op: fc.constantFrom(...ops),
@@ -33,7 +36,9 @@ export function randomSpec(value: fc.Arbitrary<number> = smallInteger, ops: Rand
       const cout = s.groups * s.outPerGroup;
       const weightDims = s.op === 'conv2d' ? [cout, s.inPerGroup, ...s.kernel] : [cin, s.outPerGroup, ...s.kernel];
       // output_padding must stay below max(stride, dilation); conv2d has none.
-      const outputPadding = [0, 1].map((a) => (s.op === 'conv2d' ? 0 : s.outputPaddingFraction[a] % Math.max(s.stride[a], s.dilation[a]))) as [number, number];
+      const outputPadding = [0, 1].map((a) =>
+        s.op === 'conv2d' ? 0 : s.outputPaddingFraction[a] % Math.max(s.stride[a], s.dilation[a]),
+      ) as [number, number];
       return fc.record({
         op: fc.constant(s.op),
         input: grid([cin, ...s.size], value) as fc.Arbitrary<number[][][]>,

@@ -20,7 +20,8 @@ export interface GoldenCase {
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-export const goldenPath = process.env.CONVLENS_GOLDEN ?? path.resolve(repoRoot, '..', 'shared', 'golden', 'pytorch-conv2d.json');
+export const goldenPath =
+  process.env.CONVLENS_GOLDEN ?? path.resolve(repoRoot, '..', 'shared', 'golden', 'pytorch-conv2d.json');
 
 export function loadGoldenCases(): GoldenCase[] {
   return (JSON.parse(fs.readFileSync(goldenPath, 'utf8')) as { cases: GoldenCase[] }).cases;

@@ -13,12 +13,18 @@ export interface RefParams {
   groups: number;
 }
 
-const zeros = (c: number, h: number, w: number): Grid => Array.from({ length: c }, () => Array.from({ length: h }, () => new Array<number>(w).fill(0)));
+const zeros = (c: number, h: number, w: number): Grid =>
+  Array.from({ length: c }, () => Array.from({ length: h }, () => new Array<number>(w).fill(0)));
 
 /** weight [Cout][Cin/groups][kh][kw]; padding is symmetric. */
 export function referenceConv2d(x: Grid, weight: number[][][][], bias: number[] | null, p: RefParams): Grid {
-  const cin = x.length, h = x[0].length, w = x[0][0].length;
-  const cout = weight.length, cinG = weight[0].length, kh = weight[0][0].length, kw = weight[0][0][0].length;
+  const cin = x.length,
+    h = x[0].length,
+    w = x[0][0].length;
+  const cout = weight.length,
+    cinG = weight[0].length,
+    kh = weight[0][0].length,
+    kw = weight[0][0][0].length;
   const oh = Math.floor((h + 2 * p.padding[0] - p.dilation[0] * (kh - 1) - 1) / p.stride[0]) + 1;
   const ow = Math.floor((w + 2 * p.padding[1] - p.dilation[1] * (kw - 1) - 1) / p.stride[1]) + 1;
   const out = zeros(cout, oh, ow);
@@ -32,7 +38,13 @@ export function referenceConv2d(x: Grid, weight: number[][][][], bias: number[] 
         for (let c = 0; c < cinG; c++) {
           for (let a = 0; a < kh; a++) {
             for (let b = 0; b < kw; b++) {
-              sum += weight[o][c][a][b] * at(g * cinG + c, i * p.stride[0] - p.padding[0] + a * p.dilation[0], j * p.stride[1] - p.padding[1] + b * p.dilation[1]);
+              sum +=
+                weight[o][c][a][b] *
+                at(
+                  g * cinG + c,
+                  i * p.stride[0] - p.padding[0] + a * p.dilation[0],
+                  j * p.stride[1] - p.padding[1] + b * p.dilation[1],
+                );
             }
           }
         }
@@ -49,23 +61,32 @@ export function referenceConv2d(x: Grid, weight: number[][][][], bias: number[] 
  * dilation*(k-1) - padding (plus output_padding after), and slides the flipped kernel with stride 1.
  */
 export function referenceConvTranspose2d(x: Grid, weight: number[][][][], bias: number[] | null, p: RefParams): Grid {
-  const cin = x.length, h = x[0].length, w = x[0][0].length;
-  const coutG = weight[0].length, kh = weight[0][0].length, kw = weight[0][0][0].length;
-  const cinG = cin / p.groups, cout = coutG * p.groups;
-  const [sh, sw] = p.stride, [dh, dw] = p.dilation;
+  const cin = x.length,
+    h = x[0].length,
+    w = x[0][0].length;
+  const coutG = weight[0].length,
+    kh = weight[0][0].length,
+    kw = weight[0][0][0].length;
+  const cinG = cin / p.groups,
+    cout = coutG * p.groups;
+  const [sh, sw] = p.stride,
+    [dh, dw] = p.dilation;
   const oh = (h - 1) * sh - 2 * p.padding[0] + dh * (kh - 1) + p.outputPadding[0] + 1;
   const ow = (w - 1) * sw - 2 * p.padding[1] + dw * (kw - 1) + p.outputPadding[1] + 1;
   const before = [dh * (kh - 1) - p.padding[0], dw * (kw - 1) - p.padding[1]];
   // The zero-inserted input, addressed with the (possibly negative) leading padding applied.
   const dilated = (c: number, i: number, j: number): number => {
-    const u = i - before[0], v = j - before[1];
+    const u = i - before[0],
+      v = j - before[1];
     if (u < 0 || v < 0 || u % sh !== 0 || v % sw !== 0) return 0;
-    const ih = u / sh, iw = v / sw;
+    const ih = u / sh,
+      iw = v / sw;
     return ih < h && iw < w ? x[c][ih][iw] : 0;
   };
   const out = zeros(cout, oh, ow);
   for (let o = 0; o < cout; o++) {
-    const g = Math.floor(o / coutG), og = o % coutG;
+    const g = Math.floor(o / coutG),
+      og = o % coutG;
     for (let i = 0; i < oh; i++) {
       for (let j = 0; j < ow; j++) {
         let sum = bias ? bias[o] : 0;

@@ -8,7 +8,11 @@ const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 
 /** Runs the built CLI as other tools do: a child process, arguments, optional standard input. */
 function cli(args: string[], stdin?: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [cliPath, ...args], { input: stdin, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [cliPath, ...args], {
+    input: stdin,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -24,8 +28,10 @@ describe('CLI (dist/cli.js)', () => {
     cases.forEach((golden, i) => {
       assertClose(flat(results[i].output), flat(golden.expected), `case ${i} output`);
       assert.deepStrictEqual(flat(results[i].output).length, flat(golden.expected).length);
-      if (golden.kernel_matrix) assert.deepStrictEqual(results[i].kernel_matrix, golden.kernel_matrix, `case ${i} kernel matrix`);
-      if (golden.reconstruction) assertClose(flat(results[i].reconstruction), flat(golden.reconstruction), `case ${i} reconstruction`);
+      if (golden.kernel_matrix)
+        assert.deepStrictEqual(results[i].kernel_matrix, golden.kernel_matrix, `case ${i} kernel matrix`);
+      if (golden.reconstruction)
+        assertClose(flat(results[i].reconstruction), flat(golden.reconstruction), `case ${i} reconstruction`);
     });
   });
 
@@ -34,9 +40,30 @@ describe('CLI (dist/cli.js)', () => {
     assert.strictEqual(run.status, 0);
     assert.deepStrictEqual(JSON.parse(run.stdout), [
       {
-        output: [[[37, 47], [67, 77]]],
-        reconstruction: [[[37, 121, 94], [178, 500, 342], [201, 499, 308]]],
-        kernel_matrix: [[1, 0, 0, 0], [2, 1, 0, 0], [0, 2, 0, 0], [3, 0, 1, 0], [4, 3, 2, 1], [0, 4, 0, 2], [0, 0, 3, 0], [0, 0, 4, 3], [0, 0, 0, 4]],
+        output: [
+          [
+            [37, 47],
+            [67, 77],
+          ],
+        ],
+        reconstruction: [
+          [
+            [37, 121, 94],
+            [178, 500, 342],
+            [201, 499, 308],
+          ],
+        ],
+        kernel_matrix: [
+          [1, 0, 0, 0],
+          [2, 1, 0, 0],
+          [0, 2, 0, 0],
+          [3, 0, 1, 0],
+          [4, 3, 2, 1],
+          [0, 4, 0, 2],
+          [0, 0, 3, 0],
+          [0, 0, 4, 3],
+          [0, 0, 0, 4],
+        ],
       },
     ]);
   });
@@ -44,7 +71,9 @@ describe('CLI (dist/cli.js)', () => {
   it('--kernel-matrix csr gives sorted CSR, none omits it', () => {
     const csr = JSON.parse(cli(['--json', '--kernel-matrix', 'csr', '-'], seed).stdout)[0].kernel_matrix;
     assert.deepStrictEqual(csr, {
-      rows: 9, cols: 4, nnz: 16,
+      rows: 9,
+      cols: 4,
+      nnz: 16,
       indptr: [0, 1, 3, 4, 6, 10, 12, 13, 15, 16],
       indices: [0, 0, 1, 1, 0, 2, 0, 1, 2, 3, 1, 3, 2, 2, 3, 3],
       data: [1, 2, 1, 2, 3, 1, 4, 3, 2, 1, 4, 2, 3, 4, 3, 4],
@@ -57,7 +86,12 @@ describe('CLI (dist/cli.js)', () => {
     const run = cli(['--json', '-'], text);
     assert.strictEqual(run.status, 1);
     const [good, bad] = JSON.parse(run.stdout);
-    assert.deepStrictEqual(good.output, [[[37, 47], [67, 77]]]);
+    assert.deepStrictEqual(good.output, [
+      [
+        [37, 47],
+        [67, 77],
+      ],
+    ]);
     assert.deepStrictEqual(Object.keys(bad), ['error']);
     assert.match(bad.error, /input\[1\] has 1 element, but input\[0\] has 2.*\(-: line 3, column 22\)/);
   });

@@ -1,7 +1,14 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { adjoint, ConvProblem, forward, normalizeSpec, tensor3, Tensor3 } from '../../src/engine';
-import { configureFastEngine, fastAdjoint, fastEngineAvailable, fastEngineFeatures, fastForward, startFastEngineThreads } from '../../src/engine/fast';
+import {
+  configureFastEngine,
+  fastAdjoint,
+  fastEngineAvailable,
+  fastEngineFeatures,
+  fastForward,
+  startFastEngineThreads,
+} from '../../src/engine/fast';
 import { relaxedSimd } from '../support/relaxedSimd';
 import { assertClose } from '../support/approx';
 import { moderateDouble, randomSpec, RandomSpec } from '../support/arbitraries';
@@ -17,7 +24,8 @@ const solvable = (spec: unknown): ConvProblem | undefined => {
 /** A deterministic output-shaped tensor for the adjoint. */
 function outputLike(p: ConvProblem, seed: number, integers: boolean): Tensor3 {
   const y = tensor3(p.output.channels, p.output.height, p.output.width);
-  for (let i = 0; i < y.data.length; i++) y.data[i] = integers ? ((seed + i * 7) % 11) - 5 : Math.sin(seed + i * 7.1) * 3;
+  for (let i = 0; i < y.data.length; i++)
+    y.data[i] = integers ? ((seed + i * 7) % 11) - 5 : Math.sin(seed + i * 7.1) * 3;
   return y;
 }
 
@@ -29,7 +37,9 @@ function fastOrFail<T>(value: T | undefined): T {
 /** Both passes of the fast engine against the reference: bit-equal for small integers, else within REL. */
 function checkAgainstReference(p: ConvProblem, seed: number, integers: boolean): void {
   const compare = (actual: Float64Array, expected: Float64Array, what: string) =>
-    integers ? assert.deepStrictEqual(Array.from(actual), Array.from(expected), what) : assertClose(actual, expected, what, REL);
+    integers
+      ? assert.deepStrictEqual(Array.from(actual), Array.from(expected), what)
+      : assertClose(actual, expected, what, REL);
   const out = fastOrFail(fastForward(p));
   assert.deepStrictEqual([out.channels, out.height, out.width], [p.output.channels, p.output.height, p.output.width]);
   compare(out.data, forward(p).data, 'forward');
@@ -40,14 +50,30 @@ function checkAgainstReference(p: ConvProblem, seed: number, integers: boolean):
 }
 
 /** A spec with filled nested arrays from shapes, so larger cases need not go through fast-check's array generators. */
-function filledSpec(s: { op: string; cin: number; cout: number; groups: number; h: number; w: number; kh: number; kw: number; seed: number; bias: boolean; integers: boolean } & Record<string, unknown>) {
+function filledSpec(
+  s: {
+    op: string;
+    cin: number;
+    cout: number;
+    groups: number;
+    h: number;
+    w: number;
+    kh: number;
+    kw: number;
+    seed: number;
+    bias: boolean;
+    integers: boolean;
+  } & Record<string, unknown>,
+) {
   let state = s.seed >>> 0 || 1;
   const next = () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return s.integers ? (state % 11) - 5 : (state / 2 ** 32) * 20 - 10;
   };
-  const grid = (dims: number[]): unknown => (dims.length === 0 ? next() : Array.from({ length: dims[0] }, () => grid(dims.slice(1))));
-  const weightDims = s.op === 'conv2d' ? [s.cout, s.cin / s.groups, s.kh, s.kw] : [s.cin, s.cout / s.groups, s.kh, s.kw];
+  const grid = (dims: number[]): unknown =>
+    dims.length === 0 ? next() : Array.from({ length: dims[0] }, () => grid(dims.slice(1)));
+  const weightDims =
+    s.op === 'conv2d' ? [s.cout, s.cin / s.groups, s.kh, s.kw] : [s.cin, s.cout / s.groups, s.kh, s.kw];
   return { ...s, input: grid([s.cin, s.h, s.w]), weight: grid(weightDims), bias: s.bias ? grid([s.cout]) : null };
 }
 
@@ -71,7 +97,9 @@ const largerSpec = fc
     integers: fc.boolean(),
   })
   .map((s) => {
-    const output_padding = [0, 1].map((a) => (s.op === 'conv2d' ? 0 : s.outputPadding[a] % Math.max(s.stride[a], s.dilation[a])));
+    const output_padding = [0, 1].map((a) =>
+      s.op === 'conv2d' ? 0 : s.outputPadding[a] % Math.max(s.stride[a], s.dilation[a]),
+    );
     return filledSpec({ ...s, cin: s.groups * s.inPerGroup, cout: s.groups * s.outPerGroup, output_padding });
   });
 
@@ -114,17 +142,111 @@ function propertySuite(label: string): void {
 
 const base = { seed: 7, bias: true, integers: true };
 const EDGE_CASES: [string, Record<string, unknown>][] = [
-  ['1x1 image, 1x1 kernel', filledSpec({ ...base, op: 'conv2d', cin: 1, cout: 1, groups: 1, h: 1, w: 1, kh: 1, kw: 1 })],
-  ['1x1 image transposed, 3x3 kernel, stride 2', filledSpec({ ...base, op: 'conv_transpose2d', cin: 2, cout: 3, groups: 1, h: 1, w: 1, kh: 3, kw: 3, stride: 2 })],
-  ['kernel as large as the padded input', filledSpec({ ...base, op: 'conv2d', cin: 3, cout: 5, groups: 1, h: 6, w: 7, kh: 8, kw: 9, padding: 1 })],
-  ['dilated kernel spanning the padded input', filledSpec({ ...base, op: 'conv2d', cin: 2, cout: 2, groups: 1, h: 9, w: 9, kh: 3, kw: 3, dilation: 4, padding: 0 })],
-  ['depthwise (groups = channels)', filledSpec({ ...base, op: 'conv2d', cin: 8, cout: 8, groups: 8, h: 20, w: 33, kh: 3, kw: 3, padding: 1 })],
-  ['depthwise transposed', filledSpec({ ...base, op: 'conv_transpose2d', cin: 6, cout: 6, groups: 6, h: 9, w: 17, kh: 4, kw: 4, stride: 2, padding: 1 })],
-  ['huge stride', filledSpec({ ...base, op: 'conv2d', cin: 2, cout: 3, groups: 1, h: 40, w: 50, kh: 2, kw: 3, stride: [37, 45] })],
-  ['huge stride transposed (outputs no tap reaches)', filledSpec({ ...base, op: 'conv_transpose2d', cin: 2, cout: 3, groups: 1, h: 4, w: 5, kh: 2, kw: 3, stride: [9, 11], output_padding: [5, 7] })],
-  ['asymmetric padding "same", even kernel', filledSpec({ ...base, op: 'conv2d', cin: 3, cout: 6, groups: 1, h: 15, w: 31, kh: 4, kw: 6, padding: 'same', dilation: [1, 2] })],
-  ['stride and dilation at once', filledSpec({ ...base, op: 'conv2d', cin: 4, cout: 7, groups: 1, h: 30, w: 41, kh: 3, kw: 3, stride: [2, 3], dilation: [2, 3], padding: [2, 1] })],
-  ['wide single channel, 5x5', filledSpec({ ...base, integers: false, op: 'conv2d', cin: 1, cout: 1, groups: 1, h: 7, w: 300, kh: 5, kw: 5 })],
+  [
+    '1x1 image, 1x1 kernel',
+    filledSpec({ ...base, op: 'conv2d', cin: 1, cout: 1, groups: 1, h: 1, w: 1, kh: 1, kw: 1 }),
+  ],
+  [
+    '1x1 image transposed, 3x3 kernel, stride 2',
+    filledSpec({ ...base, op: 'conv_transpose2d', cin: 2, cout: 3, groups: 1, h: 1, w: 1, kh: 3, kw: 3, stride: 2 }),
+  ],
+  [
+    'kernel as large as the padded input',
+    filledSpec({ ...base, op: 'conv2d', cin: 3, cout: 5, groups: 1, h: 6, w: 7, kh: 8, kw: 9, padding: 1 }),
+  ],
+  [
+    'dilated kernel spanning the padded input',
+    filledSpec({
+      ...base,
+      op: 'conv2d',
+      cin: 2,
+      cout: 2,
+      groups: 1,
+      h: 9,
+      w: 9,
+      kh: 3,
+      kw: 3,
+      dilation: 4,
+      padding: 0,
+    }),
+  ],
+  [
+    'depthwise (groups = channels)',
+    filledSpec({ ...base, op: 'conv2d', cin: 8, cout: 8, groups: 8, h: 20, w: 33, kh: 3, kw: 3, padding: 1 }),
+  ],
+  [
+    'depthwise transposed',
+    filledSpec({
+      ...base,
+      op: 'conv_transpose2d',
+      cin: 6,
+      cout: 6,
+      groups: 6,
+      h: 9,
+      w: 17,
+      kh: 4,
+      kw: 4,
+      stride: 2,
+      padding: 1,
+    }),
+  ],
+  [
+    'huge stride',
+    filledSpec({ ...base, op: 'conv2d', cin: 2, cout: 3, groups: 1, h: 40, w: 50, kh: 2, kw: 3, stride: [37, 45] }),
+  ],
+  [
+    'huge stride transposed (outputs no tap reaches)',
+    filledSpec({
+      ...base,
+      op: 'conv_transpose2d',
+      cin: 2,
+      cout: 3,
+      groups: 1,
+      h: 4,
+      w: 5,
+      kh: 2,
+      kw: 3,
+      stride: [9, 11],
+      output_padding: [5, 7],
+    }),
+  ],
+  [
+    'asymmetric padding "same", even kernel',
+    filledSpec({
+      ...base,
+      op: 'conv2d',
+      cin: 3,
+      cout: 6,
+      groups: 1,
+      h: 15,
+      w: 31,
+      kh: 4,
+      kw: 6,
+      padding: 'same',
+      dilation: [1, 2],
+    }),
+  ],
+  [
+    'stride and dilation at once',
+    filledSpec({
+      ...base,
+      op: 'conv2d',
+      cin: 4,
+      cout: 7,
+      groups: 1,
+      h: 30,
+      w: 41,
+      kh: 3,
+      kw: 3,
+      stride: [2, 3],
+      dilation: [2, 3],
+      padding: [2, 1],
+    }),
+  ],
+  [
+    'wide single channel, 5x5',
+    filledSpec({ ...base, integers: false, op: 'conv2d', cin: 1, cout: 1, groups: 1, h: 7, w: 300, kh: 5, kw: 5 }),
+  ],
 ];
 
 describe('fast engine', () => {
@@ -184,7 +306,8 @@ describe('fast engine', () => {
       await startFastEngineThreads();
     });
     after(() => configureFastEngine({ fusedMultiplyAdd: true }));
-    it('runs the plain tiles when told to', () => assert.deepStrictEqual(fastEngineFeatures(), { available: true, fusedMultiplyAdd: false }));
+    it('runs the plain tiles when told to', () =>
+      assert.deepStrictEqual(fastEngineFeatures(), { available: true, fusedMultiplyAdd: false }));
     for (const [name, spec] of EDGE_CASES) {
       it(name, () => checkAgainstReference(solvable(spec)!, 5, spec.integers !== false));
     }

@@ -14,7 +14,10 @@ describe('engine against PyTorch golden cases', () => {
       assert.ok(problem.ok, problem.ok ? '' : problem.error.message);
       const result = compute(problem.value);
       const e = golden.expected;
-      assert.deepStrictEqual([result.output.channels, result.output.height, result.output.width], [e.length, e[0].length, e[0][0].length]);
+      assert.deepStrictEqual(
+        [result.output.channels, result.output.height, result.output.width],
+        [e.length, e[0].length, e[0][0].length],
+      );
       assertClose(result.output.data, flat(e), 'output');
       if (golden.kernel_matrix) assert.deepStrictEqual(toDense(kernelMatrix(problem.value)), golden.kernel_matrix);
       if (golden.reconstruction) assertClose(result.reconstruction.data, flat(golden.reconstruction), 'reconstruction');

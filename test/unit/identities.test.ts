@@ -1,6 +1,20 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { adjoint, compute, ConvProblem, forEachTap, forward, kernelMatrix, kernelMatrixNonZeros, nonZeros, normalizeSpec, tensor3, tensor3ToNested, vecTimes, vecTimesTranspose } from '../../src/engine';
+import {
+  adjoint,
+  compute,
+  ConvProblem,
+  forEachTap,
+  forward,
+  kernelMatrix,
+  kernelMatrixNonZeros,
+  nonZeros,
+  normalizeSpec,
+  tensor3,
+  tensor3ToNested,
+  vecTimes,
+  vecTimesTranspose,
+} from '../../src/engine';
 import { assertClose, flat } from '../support/approx';
 import { moderateDouble, randomSpec, RandomSpec, smallInteger } from '../support/arbitraries';
 import { referenceConv2d, referenceConvTranspose2d } from '../support/reference';
@@ -14,8 +28,16 @@ function solvable(spec: RandomSpec): ConvProblem | undefined {
 }
 
 function reference(spec: RandomSpec) {
-  const params = { stride: spec.stride, padding: spec.padding, dilation: spec.dilation, outputPadding: spec.output_padding, groups: spec.groups };
-  return spec.op === 'conv2d' ? referenceConv2d(spec.input, spec.weight, spec.bias, params) : referenceConvTranspose2d(spec.input, spec.weight, spec.bias, params);
+  const params = {
+    stride: spec.stride,
+    padding: spec.padding,
+    dilation: spec.dilation,
+    outputPadding: spec.output_padding,
+    groups: spec.groups,
+  };
+  return spec.op === 'conv2d'
+    ? referenceConv2d(spec.input, spec.weight, spec.bias, params)
+    : referenceConvTranspose2d(spec.input, spec.weight, spec.bias, params);
 }
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, v, i) => s + v * b[i], 0);
@@ -102,7 +124,14 @@ describe('engine identities on random shapes and parameters', () => {
           const [s, d, k] = [p.params.stride[a], p.params.dilation[a], a === 0 ? p.weight.dims[2] : p.weight.dims[3]];
           return inputSize[a] - ((p.outputSize[a].size - 1) * s - 2 * p.params.padBefore[a] + d * (k - 1) + 1);
         });
-        const transposed = normalizeSpec({ ...spec, op: 'conv_transpose2d', input: tensor3ToNested(result.output), bias: null, output_padding: outputPadding, groups: spec.groups });
+        const transposed = normalizeSpec({
+          ...spec,
+          op: 'conv_transpose2d',
+          input: tensor3ToNested(result.output),
+          bias: null,
+          output_padding: outputPadding,
+          groups: spec.groups,
+        });
         assert.ok(transposed.ok, transposed.ok ? '' : transposed.error.message);
         assert.deepStrictEqual(Array.from(forward(transposed.value).data), Array.from(result.reconstruction.data));
       }),

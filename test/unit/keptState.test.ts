@@ -4,7 +4,13 @@ import * as assert from 'assert';
 import { DEFAULT_LIMITS } from '../../src/engine';
 import { readState, showMessage, specCells, stateToKeep } from '../../src/extension/panel/keptState';
 import { convolveSpec } from '../../src/pipeline';
-import { ConvView, MAX_KEPT_SPEC_CELLS, MAX_ORIGIN_URI_CHARACTERS, parseFromWebview, SpecOrigin } from '../../src/protocol';
+import {
+  ConvView,
+  MAX_KEPT_SPEC_CELLS,
+  MAX_ORIGIN_URI_CHARACTERS,
+  parseFromWebview,
+  SpecOrigin,
+} from '../../src/protocol';
 
 const FORMAT = { decimals: 4, exactFractions: false };
 
@@ -19,14 +25,41 @@ function withInputCells(view: ConvView, inputCells: number): ConvView {
   return { ...view, input: { ...view.input, data: new Float64Array(inputCells) } };
 }
 
-const seedSpec = { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] };
+const seedSpec = {
+  input: [
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ],
+  kernel: [
+    [1, 2],
+    [3, 4],
+  ],
+};
 const origin: SpecOrigin = { uri: 'file:///home/u/specs/big.json', offset: 12, length: 3_400_000 };
 
 describe('the state a panel keeps across a reload', () => {
   it('counts input, weight and bias cells', () => {
     assert.strictEqual(specCells(viewOf(seedSpec)), 9 + 4);
     assert.strictEqual(specCells(viewOf({ ...seedSpec, bias: [10] })), 9 + 4 + 1);
-    const multi = viewOf({ input: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]], weight: [[[[1]], [[2]]], [[[3]], [[4]]], [[[5]], [[6]]]], bias: [1, 2, 3] });
+    const multi = viewOf({
+      input: [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [5, 6],
+          [7, 8],
+        ],
+      ],
+      weight: [
+        [[[1]], [[2]]],
+        [[[3]], [[4]]],
+        [[[5]], [[6]]],
+      ],
+      bias: [1, 2, 3],
+    });
     assert.strictEqual(specCells(multi), 8 + 6 + 3);
   });
 
@@ -109,10 +142,17 @@ describe('a kept origin from the (untrusted) page', () => {
     const parsed = parseFromWebview(sent);
     assert.deepStrictEqual(parsed, { type: 'ready', origin });
     assert.ok(parsed?.type === 'ready' && parsed.origin !== sent.origin);
-    const longest = { uri: `file:///${'a'.repeat(MAX_ORIGIN_URI_CHARACTERS - 8)}`, offset: 0, length: Number.MAX_SAFE_INTEGER };
+    const longest = {
+      uri: `file:///${'a'.repeat(MAX_ORIGIN_URI_CHARACTERS - 8)}`,
+      offset: 0,
+      length: Number.MAX_SAFE_INTEGER,
+    };
     assert.strictEqual(longest.uri.length, MAX_ORIGIN_URI_CHARACTERS);
     assert.deepStrictEqual(parseFromWebview({ type: 'ready', origin: longest }), { type: 'ready', origin: longest });
-    assert.deepStrictEqual(parseFromWebview({ type: 'ready', origin: { uri: 'untitled:Untitled-1', offset: 0, length: 0 } }), { type: 'ready', origin: { uri: 'untitled:Untitled-1', offset: 0, length: 0 } });
+    assert.deepStrictEqual(
+      parseFromWebview({ type: 'ready', origin: { uri: 'untitled:Untitled-1', offset: 0, length: 0 } }),
+      { type: 'ready', origin: { uri: 'untitled:Untitled-1', offset: 0, length: 0 } },
+    );
   });
 
   it('ready: a hostile origin makes the whole message fail', () => {
@@ -125,14 +165,28 @@ describe('a kept origin from the (untrusted) page', () => {
     assert.strictEqual(parseFromWebview({ type: 'ready', spec: seedSpec, origin }), undefined);
     assert.deepStrictEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     assert.deepStrictEqual(parseFromWebview({ type: 'ready', origin: undefined }), { type: 'ready' });
-    assert.deepStrictEqual(parseFromWebview(Object.assign(Object.create({ origin }) as object, { type: 'ready' })), { type: 'ready' }, 'an inherited origin is not read');
+    assert.deepStrictEqual(
+      parseFromWebview(Object.assign(Object.create({ origin }) as object, { type: 'ready' })),
+      { type: 'ready' },
+      'an inherited origin is not read',
+    );
   });
 
   it('readState: a valid spec or origin, else nothing', () => {
     assert.deepStrictEqual(readState({ origin }), { origin });
     assert.notStrictEqual(readState({ origin }).origin, origin);
     assert.deepStrictEqual(readState({ spec: seedSpec }), { spec: seedSpec });
-    for (const state of [undefined, null, 42, 'spec', [], {}, { spec: [[1]] }, { spec: null }, { spec: seedSpec, origin }]) {
+    for (const state of [
+      undefined,
+      null,
+      42,
+      'spec',
+      [],
+      {},
+      { spec: [[1]] },
+      { spec: null },
+      { spec: seedSpec, origin },
+    ]) {
       assert.deepStrictEqual(readState(state), {}, JSON.stringify(state));
     }
     for (const [what, hostile] of hostileOrigins()) assert.deepStrictEqual(readState({ origin: hostile }), {}, what);

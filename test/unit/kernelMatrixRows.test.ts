@@ -1,6 +1,14 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ConvProblem, CsrMatrix, forEachTap, KernelMatrixRows, kernelMatrix, normalizeSpec, toDense } from '../../src/engine';
+import {
+  ConvProblem,
+  CsrMatrix,
+  forEachTap,
+  KernelMatrixRows,
+  kernelMatrix,
+  normalizeSpec,
+  toDense,
+} from '../../src/engine';
 import { randomSpec } from '../support/arbitraries';
 import { loadGoldenCases } from '../support/golden';
 
@@ -23,7 +31,8 @@ function fromCsr(csr: CsrMatrix, p: ConvProblem, from: number, to: number): stri
   forEachTap(p, (row, col, k) => weightOf.set(`${row},${col}`, k));
   const entries: string[] = [];
   for (let row = from; row < to; row++) {
-    for (let q = csr.indptr[row]; q < csr.indptr[row + 1]; q++) entries.push(`${row},${csr.indices[q]}=${csr.data[q]}#${weightOf.get(`${row},${csr.indices[q]}`)}`);
+    for (let q = csr.indptr[row]; q < csr.indptr[row + 1]; q++)
+      entries.push(`${row},${csr.indices[q]}=${csr.data[q]}#${weightOf.get(`${row},${csr.indices[q]}`)}`);
   }
   return entries;
 }
@@ -44,7 +53,8 @@ function assertAgrees(p: ConvProblem, dense?: number[][]): void {
     for (let col = 0; col < m.cols; col++) {
       assert.strictEqual(m.entryAt(row, col), expected[row][col], `M[${row}, ${col}]`);
       // A weight that is zero is still stored; only where no tap lands is there no weight behind the entry.
-      if (!stored.has(`${row},${col}`)) assert.strictEqual(m.weightIndexAt(row, col), -1, `M[${row}, ${col}] has no weight`);
+      if (!stored.has(`${row},${col}`))
+        assert.strictEqual(m.weightIndexAt(row, col), -1, `M[${row}, ${col}] has no weight`);
     }
   }
   let min = 0;
@@ -96,17 +106,37 @@ describe('kernel matrix read from the geometry (KernelMatrixRows)', () => {
   });
 
   it('the seed: weight 4 is shared by four entries, and M[4, 0] = 4 comes from it', () => {
-    const m = new KernelMatrixRows(problem({ input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] }));
+    const m = new KernelMatrixRows(
+      problem({
+        input: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        kernel: [
+          [1, 2],
+          [3, 4],
+        ],
+      }),
+    );
     const cells: string[] = [];
     m.entriesOfWeight(3, (row, col) => cells.push(`${row},${col}`));
     assert.deepStrictEqual(cells.sort(), ['4,0', '5,1', '7,2', '8,3']);
-    assert.deepStrictEqual([m.entryAt(4, 0), m.weightIndexAt(4, 0), m.entryAt(0, 3), m.weightIndexAt(0, 3)], [4, 3, 0, -1]);
-    assert.deepStrictEqual([m.nonZeros, m.weightIndexAt(-1, 0), m.weightIndexAt(0, 4), m.weightIndexAt(9, 0)], [16, -1, -1, -1]);
+    assert.deepStrictEqual(
+      [m.entryAt(4, 0), m.weightIndexAt(4, 0), m.entryAt(0, 3), m.weightIndexAt(0, 3)],
+      [4, 3, 0, -1],
+    );
+    assert.deepStrictEqual(
+      [m.nonZeros, m.weightIndexAt(-1, 0), m.weightIndexAt(0, 4), m.weightIndexAt(9, 0)],
+      [16, -1, -1, -1],
+    );
   });
 
   it('512 x 512, 5 x 5: 6,451,600 non-zeros counted without building M; rows far apart agree with the CSR', () => {
     const n = 512;
-    const input = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => ((i * 31 + j * 17) % 11) - 5));
+    const input = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => ((i * 31 + j * 17) % 11) - 5),
+    );
     const kernel = Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => i * 5 + j + 1));
     const p = problem({ input, kernel });
     const m = new KernelMatrixRows(p);
@@ -117,9 +147,13 @@ describe('kernel matrix read from the geometry (KernelMatrixRows)', () => {
     for (const row of [0, 1, 4, 513, 131_000, 262_143]) {
       const entries: string[] = [];
       m.visitRows(row, row + 1, (_, col, value) => entries.push(`${col}=${value}`));
-      const expected = Array.from(csr.indices.subarray(csr.indptr[row], csr.indptr[row + 1]), (col, q) => `${col}=${csr.data[csr.indptr[row] + q]}`);
+      const expected = Array.from(
+        csr.indices.subarray(csr.indptr[row], csr.indptr[row + 1]),
+        (col, q) => `${col}=${csr.data[csr.indptr[row] + q]}`,
+      );
       assert.deepStrictEqual(entries, expected, `row ${row}`);
-      for (const col of csr.indices.subarray(csr.indptr[row], csr.indptr[row + 1])) assert.notStrictEqual(m.weightIndexAt(row, col), -1);
+      for (const col of csr.indices.subarray(csr.indptr[row], csr.indptr[row + 1]))
+        assert.notStrictEqual(m.weightIndexAt(row, col), -1);
     }
     assert.deepStrictEqual(m.extent(), { min: 0, max: 25 });
     // Input cell (0, 0) meets output (0, 0) only through the kernel's top-left weight.

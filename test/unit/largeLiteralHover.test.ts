@@ -31,7 +31,8 @@ describe('shape scan of large literals', () => {
     const dims = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 });
     fc.assert(
       fc.property(dims, (shape) => {
-        const build = (d: number): unknown => (d === shape.length ? d * 1.5 : Array.from({ length: shape[d] }, () => build(d + 1)));
+        const build = (d: number): unknown =>
+          d === shape.length ? d * 1.5 : Array.from({ length: shape[d] }, () => build(d + 1));
         const text = JSON.stringify(build(0));
         assert.deepStrictEqual(scanArrayShape(text, 0)?.shape, shape);
       }),

@@ -10,7 +10,20 @@ function errorOf(value: unknown): { message: string; path: (string | number)[] }
 
 describe('engine: readNumericArray', () => {
   it('reads nested arrays row-major into a flat Float64Array', () => {
-    const read = readNumericArray([[[1, 2], [3, 4]], [[5, 6.5], [-7, 8e-3]]], 'input', ['input']);
+    const read = readNumericArray(
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [5, 6.5],
+          [-7, 8e-3],
+        ],
+      ],
+      'input',
+      ['input'],
+    );
     assert.ok(read.ok);
     assert.deepStrictEqual(read.value.shape, [2, 2, 2]);
     assert.deepStrictEqual(Array.from(read.value.data), [1, 2, 3, 4, 5, 6.5, -7, 8e-3]);
@@ -27,15 +40,33 @@ describe('engine: readNumericArray', () => {
 
   it('names the first bad cell, also when its row is shared', () => {
     const row = [1, NaN];
-    assert.deepStrictEqual(errorOf([row, row]), { message: 'input[0][1] is NaN; only finite numbers are allowed.', path: ['input', 0, 1] });
-    assert.deepStrictEqual(errorOf([[1, 2], [3, 'x']]), { message: 'input[1][1] must be a number, but it is the string "x".', path: ['input', 1, 1] });
+    assert.deepStrictEqual(errorOf([row, row]), {
+      message: 'input[0][1] is NaN; only finite numbers are allowed.',
+      path: ['input', 0, 1],
+    });
+    assert.deepStrictEqual(
+      errorOf([
+        [1, 2],
+        [3, 'x'],
+      ]),
+      { message: 'input[1][1] must be a number, but it is the string "x".', path: ['input', 1, 1] },
+    );
   });
 
   it('names the first ragged or missing row, at any depth', () => {
-    assert.deepStrictEqual(errorOf([[[1, 2], [3, 4]], [[5, 6], [7]]]), {
-      message: 'input[1][1] has 1 element, but input[0][0] has 2: input must be rectangular (no ragged rows).',
-      path: ['input', 1, 1],
-    });
+    assert.deepStrictEqual(
+      errorOf([
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[5, 6], [7]],
+      ]),
+      {
+        message: 'input[1][1] has 1 element, but input[0][0] has 2: input must be rectangular (no ragged rows).',
+        path: ['input', 1, 1],
+      },
+    );
     assert.deepStrictEqual(errorOf([[1, 2], 3]), {
       message: 'input[1] must be an array of length 2 (input has 2 dimensions), but it is number 3.',
       path: ['input', 1],

@@ -10,7 +10,12 @@ import { repoRoot } from '../support/golden';
 
 const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
 const packaged = (): Set<string> =>
-  new Set(execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' }).split('\n').map((line) => line.trim()).filter(Boolean));
+  new Set(
+    execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
 
 /** Targets of the README's Markdown links and images that are files of this repository (not URLs or anchors). */
 function readmeFileLinks(): string[] {
@@ -27,16 +32,34 @@ describe('the packaged extension', function () {
   });
 
   it('carries the manifest, the three bundles and the icon, and no sources or tests', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { main: string; icon: string };
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', manifest.main.replace(/^\.\//, ''), 'dist/webview.js', 'dist/convolveWorker.js', manifest.icon]) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      main: string;
+      icon: string;
+    };
+    for (const file of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      manifest.main.replace(/^\.\//, ''),
+      'dist/webview.js',
+      'dist/convolveWorker.js',
+      manifest.icon,
+    ]) {
       assert.ok(files.has(file), `${file} is not in the package`);
     }
-    assert.deepStrictEqual([...files].filter((f) => /^(src|test|out|bench|examples|node_modules)\//.test(f) || f.endsWith('.ts')), []);
+    assert.deepStrictEqual(
+      [...files].filter((f) => /^(src|test|out|bench|examples|node_modules)\//.test(f) || f.endsWith('.ts')),
+      [],
+    );
   });
 
   it('carries every file the README links to or shows', () => {
     const links = readmeFileLinks();
     assert.ok(links.length >= 3, `expected the README's doc links and screenshots, found ${links.join(', ')}`);
-    assert.deepStrictEqual(links.filter((link) => !files.has(path.posix.normalize(link))), []);
+    assert.deepStrictEqual(
+      links.filter((link) => !files.has(path.posix.normalize(link))),
+      [],
+    );
   });
 });

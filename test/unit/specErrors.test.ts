@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { normalizeSpec, SpecPath } from '../../src/engine';
 import { randomSpec } from '../support/arbitraries';
 
-const seed = { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] };
+const seed = {
+  input: [
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ],
+  kernel: [
+    [1, 2],
+    [3, 4],
+  ],
+};
 
 function errorOf(spec: unknown): { message: string; path: SpecPath } {
   const result = normalizeSpec(spec);
@@ -28,33 +38,123 @@ describe('spec validation messages', () => {
     ['missing kernel', { input: [[1]] }, /needs a "kernel"/, []],
     ['weight and kernel', { ...seed, weight: [[1]] }, /either "weight" or "kernel"/, ['kernel']],
     ['unknown op', { ...seed, op: 'conv3d' }, /op must be "conv2d" or "conv_transpose2d"/, ['op']],
-    ['ragged row', { ...seed, input: [[1, 2], [3]] }, /input\[1\] has 1 element, but input\[0\] has 2.*rectangular/, ['input', 1]],
-    ['string cell', { ...seed, input: [[1, 'a']] }, /input\[0\]\[1\] must be a number, but it is the string "a"/, ['input', 0, 1]],
-    ['null cell', { ...seed, kernel: [[1, null]] }, /kernel\[0\]\[1\] must be a number, but it is null/, ['kernel', 0, 1]],
-    ['boolean cell', { ...seed, kernel: [[true]] }, /kernel\[0\]\[0\] must be a number, but it is boolean true/, ['kernel', 0, 0]],
+    [
+      'ragged row',
+      { ...seed, input: [[1, 2], [3]] },
+      /input\[1\] has 1 element, but input\[0\] has 2.*rectangular/,
+      ['input', 1],
+    ],
+    [
+      'string cell',
+      { ...seed, input: [[1, 'a']] },
+      /input\[0\]\[1\] must be a number, but it is the string "a"/,
+      ['input', 0, 1],
+    ],
+    [
+      'null cell',
+      { ...seed, kernel: [[1, null]] },
+      /kernel\[0\]\[1\] must be a number, but it is null/,
+      ['kernel', 0, 1],
+    ],
+    [
+      'boolean cell',
+      { ...seed, kernel: [[true]] },
+      /kernel\[0\]\[0\] must be a number, but it is boolean true/,
+      ['kernel', 0, 0],
+    ],
     ['empty matrix', { ...seed, input: [] }, /input is empty/, ['input']],
     ['empty rows', { ...seed, input: [[], []] }, /input is empty: its rows have no elements/, ['input', 0]],
-    ['1-D input', { ...seed, input: [1, 2, 3] }, /input must be a matrix \[H\]\[W\] or channels \[C\]\[H\]\[W\], but it has 1 dimension/, ['input']],
+    [
+      '1-D input',
+      { ...seed, input: [1, 2, 3] },
+      /input must be a matrix \[H\]\[W\] or channels \[C\]\[H\]\[W\], but it has 1 dimension/,
+      ['input'],
+    ],
     ['5-D input', { ...seed, input: [[[[[1]]]]] }, /but it has 5 dimensions/, ['input']],
     ['3-D kernel', { ...seed, kernel: [[[1]]] }, /kernel must be a matrix \[kh\]\[kw\] or a 4-D weight/, ['kernel']],
     ['zero stride', { ...seed, stride: 0 }, /stride must be at least 1, but it is 0/, ['stride']],
-    ['negative stride in a pair', { ...seed, stride: [1, -2] }, /stride width must be at least 1, but it is -2/, ['stride', 1]],
+    [
+      'negative stride in a pair',
+      { ...seed, stride: [1, -2] },
+      /stride width must be at least 1, but it is -2/,
+      ['stride', 1],
+    ],
     ['fractional stride', { ...seed, stride: 1.5 }, /stride must be an integer or a pair/, ['stride']],
     ['zero dilation', { ...seed, dilation: [0, 1] }, /dilation height must be at least 1/, ['dilation', 0]],
     ['negative padding', { ...seed, padding: -1 }, /padding must be non-negative, but it is -1/, ['padding']],
-    ['unknown padding mode', { ...seed, padding: 'full' }, /padding must be an integer, a pair, "valid" or "same"/, ['padding']],
-    ['same with stride', { ...seed, padding: 'same', stride: 2 }, /padding "same" is not supported for strided convolutions/, ['padding']],
-    ['same for transposed', { ...seed, op: 'conv_transpose2d', padding: 'same' }, /padding "same" exists only for conv2d/, ['padding']],
-    ['groups not dividing input channels', { input: [[[1]], [[2]], [[3]]], weight: [[[[1]]]], groups: 2 }, /groups = 2 must divide the input's 3 channels/, ['groups']],
+    [
+      'unknown padding mode',
+      { ...seed, padding: 'full' },
+      /padding must be an integer, a pair, "valid" or "same"/,
+      ['padding'],
+    ],
+    [
+      'same with stride',
+      { ...seed, padding: 'same', stride: 2 },
+      /padding "same" is not supported for strided convolutions/,
+      ['padding'],
+    ],
+    [
+      'same for transposed',
+      { ...seed, op: 'conv_transpose2d', padding: 'same' },
+      /padding "same" exists only for conv2d/,
+      ['padding'],
+    ],
+    [
+      'groups not dividing input channels',
+      { input: [[[1]], [[2]], [[3]]], weight: [[[[1]]]], groups: 2 },
+      /groups = 2 must divide the input's 3 channels/,
+      ['groups'],
+    ],
     ['groups zero', { ...seed, groups: 0 }, /groups must be a positive integer/, ['groups']],
-    ['weight channels mismatch', { input: [[[1]], [[2]]], weight: [[[[1]], [[1]], [[1]]]] }, /expects 3 input channels, but the input has 2/, ['weight']],
-    ['transposed weight channels mismatch', { op: 'conv_transpose2d', input: [[[1]], [[2]]], weight: [[[[1]]]] }, /expects 1 input channel \(its dimension 0\), but the input has 2/, ['weight']],
-    ['output_padding on conv2d', { ...seed, output_padding: 1 }, /output_padding applies only to conv_transpose2d/, ['output_padding']],
-    ['output_padding too large', { ...seed, op: 'conv_transpose2d', stride: 2, output_padding: 2 }, /output_padding height \(2\) must be smaller than either stride \(2\) or dilation \(1\)/, ['output_padding']],
-    ['kernel larger than padded input', { input: [[1, 2]], kernel: [[1, 2, 3]] }, /kernel height spans 1 cells|kernel width spans 3 cells .* padded input width is only 2/, ['kernel']],
-    ['negative transposed output size', { op: 'conv_transpose2d', input: [[1]], kernel: [[1]], padding: 1 }, /output height would be -1: \(1 - 1\)\*1 - 2\*1 \+ 1\*\(1 - 1\) \+ 0 \+ 1 = -1/, ['padding']],
-    ['bias length', { ...seed, bias: [1, 2] }, /bias must be a list of 1 number \(one per output channel\), but it has shape \[2\]/, ['bias']],
-    ['huge ragged claim', { ...seed, input: Array.from({ length: 10_000 }, (_, i) => (i === 0 ? new Array(10_000).fill(0) : [0])) }, /more than 50,000,000 numbers/, ['input']],
+    [
+      'weight channels mismatch',
+      { input: [[[1]], [[2]]], weight: [[[[1]], [[1]], [[1]]]] },
+      /expects 3 input channels, but the input has 2/,
+      ['weight'],
+    ],
+    [
+      'transposed weight channels mismatch',
+      { op: 'conv_transpose2d', input: [[[1]], [[2]]], weight: [[[[1]]]] },
+      /expects 1 input channel \(its dimension 0\), but the input has 2/,
+      ['weight'],
+    ],
+    [
+      'output_padding on conv2d',
+      { ...seed, output_padding: 1 },
+      /output_padding applies only to conv_transpose2d/,
+      ['output_padding'],
+    ],
+    [
+      'output_padding too large',
+      { ...seed, op: 'conv_transpose2d', stride: 2, output_padding: 2 },
+      /output_padding height \(2\) must be smaller than either stride \(2\) or dilation \(1\)/,
+      ['output_padding'],
+    ],
+    [
+      'kernel larger than padded input',
+      { input: [[1, 2]], kernel: [[1, 2, 3]] },
+      /kernel height spans 1 cells|kernel width spans 3 cells .* padded input width is only 2/,
+      ['kernel'],
+    ],
+    [
+      'negative transposed output size',
+      { op: 'conv_transpose2d', input: [[1]], kernel: [[1]], padding: 1 },
+      /output height would be -1: \(1 - 1\)\*1 - 2\*1 \+ 1\*\(1 - 1\) \+ 0 \+ 1 = -1/,
+      ['padding'],
+    ],
+    [
+      'bias length',
+      { ...seed, bias: [1, 2] },
+      /bias must be a list of 1 number \(one per output channel\), but it has shape \[2\]/,
+      ['bias'],
+    ],
+    [
+      'huge ragged claim',
+      { ...seed, input: Array.from({ length: 10_000 }, (_, i) => (i === 0 ? new Array(10_000).fill(0) : [0])) },
+      /more than 50,000,000 numbers/,
+      ['input'],
+    ],
   ];
 
   for (const [name, spec, message, path] of cases) {
@@ -66,30 +166,53 @@ describe('spec validation messages', () => {
   }
 
   it('NaN and Infinity are refused as non-finite', () => {
-    assert.match(errorOf({ ...seed, input: [[1, NaN]] }).message, /input\[0\]\[1\] is NaN; only finite numbers are allowed/);
+    assert.match(
+      errorOf({ ...seed, input: [[1, NaN]] }).message,
+      /input\[0\]\[1\] is NaN; only finite numbers are allowed/,
+    );
     assert.match(errorOf({ ...seed, kernel: [[Infinity]] }).message, /kernel\[0\]\[0\] is Infinity/);
   });
 
   it('padding "same" pads like PyTorch: the odd zero goes after', () => {
     const result = normalizeSpec({ input: [[1, 2, 3, 4]], kernel: [[1, 1]], padding: 'same' });
     assert.ok(result.ok);
-    assert.deepStrictEqual([result.value.params.padBefore, result.value.params.padAfter], [[0, 0], [0, 1]]);
+    assert.deepStrictEqual(
+      [result.value.params.padBefore, result.value.params.padAfter],
+      [
+        [0, 0],
+        [0, 1],
+      ],
+    );
     assert.deepStrictEqual([result.value.output.height, result.value.output.width], [1, 4]);
   });
 
   it('never throws on arbitrary JSON values, and every error path exists in the spec', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ input: fc.jsonValue(), kernel: fc.jsonValue(), stride: fc.jsonValue(), groups: fc.jsonValue() })), (spec) => {
-        const result = normalizeSpec(spec);
-        if (!result.ok) assert.ok(pathExists(spec, result.error.path), `path ${JSON.stringify(result.error.path)} not in spec`);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({ input: fc.jsonValue(), kernel: fc.jsonValue(), stride: fc.jsonValue(), groups: fc.jsonValue() }),
+        ),
+        (spec) => {
+          const result = normalizeSpec(spec);
+          if (!result.ok)
+            assert.ok(pathExists(spec, result.error.path), `path ${JSON.stringify(result.error.path)} not in spec`);
+        },
+      ),
       { numRuns: 1000, seed: 7 },
     );
   });
 
   it('random hyper-parameters: impossible combinations are refused with a located message, possible ones give the formula size', () => {
     const wild = randomSpec().chain((spec) =>
-      fc.record({ stride: fc.integer({ min: -1, max: 4 }), output_padding: fc.integer({ min: 0, max: 4 }), padding: fc.integer({ min: -1, max: 6 }), groups: fc.integer({ min: 0, max: 4 }) }).map((p) => ({ ...spec, ...p })),
+      fc
+        .record({
+          stride: fc.integer({ min: -1, max: 4 }),
+          output_padding: fc.integer({ min: 0, max: 4 }),
+          padding: fc.integer({ min: -1, max: 6 }),
+          groups: fc.integer({ min: 0, max: 4 }),
+        })
+        .map((p) => ({ ...spec, ...p })),
     );
     let refused = 0;
     fc.assert(

@@ -30,7 +30,10 @@ describe('activation', () => {
     assert.ok(seed, 'examples/seed.json not found in the workspace');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seed));
     assert.strictEqual(vscode.window.activeTextEditor, editor);
-    assert.deepStrictEqual(JSON.parse(editor.document.getText()).kernel, [[1, 2], [3, 4]]);
+    assert.deepStrictEqual(JSON.parse(editor.document.getText()).kernel, [
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   // Here, before any other suite computes anything, so the first hover and command are the session's first.
@@ -43,9 +46,14 @@ describe('activation', () => {
     assert.ok(hover.value.includes('[[37 47]\n [67 77]]'), hover.value);
     const ours = providerTiming();
     selectAll(editor);
-    const command = await timed(() => vscode.commands.executeCommand<{ view?: { output: { data: Float64Array } } }>('convlens.convolveSelection'));
+    const command = await timed(() =>
+      vscode.commands.executeCommand<{ view?: { output: { data: Float64Array } } }>('convlens.convolveSelection'),
+    );
     assert.deepStrictEqual(values(command.value.view?.output.data ?? []), [37, 47, 67, 77]);
-    note(this.test, `first spec hover: ${ours.ms.toFixed(1)} ms ours / ${hover.ms.toFixed(0)} ms total; first Convolve selection: ${command.ms.toFixed(0)} ms`);
+    note(
+      this.test,
+      `first spec hover: ${ours.ms.toFixed(1)} ms ours / ${hover.ms.toFixed(0)} ms total; first Convolve selection: ${command.ms.toFixed(0)} ms`,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -47,7 +47,10 @@ describe('Convolve selection', () => {
 
   it('takes input then kernel from two selections (multi-cursor) in Python', async () => {
     const editor = await openExample('numpy_literals.py');
-    const image = rangeOf(editor, 'np.array([[1, 2, 3],\n                  [4, 5, 6],\n                  [7, 8, 9]], dtype=np.float64)');
+    const image = rangeOf(
+      editor,
+      'np.array([[1, 2, 3],\n                  [4, 5, 6],\n                  [7, 8, 9]], dtype=np.float64)',
+    );
     select(editor, image, rangeOf(editor, 'np.array([[1, 2],\n                   [3, 4]])'));
     const { view } = await convolve();
     assert.ok(view);
@@ -73,7 +76,10 @@ describe('Convolve selection', () => {
     assert.ok(error);
     assert.match(error.message, /input\[1\] has 2 elements, but input\[0\] has 3/);
     const ragged = rangeOf(editor, '[4, 5]');
-    assert.ok(editor.selection.isEqual(new vscode.Selection(ragged.start, ragged.end)), `selection is ${JSON.stringify(editor.selection)}`);
+    assert.ok(
+      editor.selection.isEqual(new vscode.Selection(ragged.start, ragged.end)),
+      `selection is ${JSON.stringify(editor.selection)}`,
+    );
     assert.strictEqual(editor.document.getText(), before);
     assert.strictEqual(editor.document.isDirty, false);
   });
@@ -83,17 +89,40 @@ describe('Convolve selection', () => {
     selectAll(editor);
     const { error } = await convolve();
     assert.ok(error);
-    assert.match(error.message, /output_padding width \(2\) must be smaller than either stride \(2\) or dilation \(1\)/);
+    assert.match(
+      error.message,
+      /output_padding width \(2\) must be smaller than either stride \(2\) or dilation \(1\)/,
+    );
     const at = rangeOf(editor, '2]}');
     assert.strictEqual(error.range.offset, editor.document.offsetAt(at.start));
   });
 
   it('convlens.open computes a spec passed as an argument, wrapped or bare', async () => {
-    const wrapped = await vscode.commands.executeCommand<Outcome>('convlens.open', { spec: { input: [[1, 2], [3, 4]], kernel: [[1]], bias: [10] }, source: 'from a test' });
+    const wrapped = await vscode.commands.executeCommand<Outcome>('convlens.open', {
+      spec: {
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kernel: [[1]],
+        bias: [10],
+      },
+      source: 'from a test',
+    });
     assert.ok(wrapped.view);
     assert.deepStrictEqual(values(wrapped.view.output.data), [11, 12, 13, 14]);
     assert.strictEqual(wrapped.view.source, 'from a test');
-    const bare = await vscode.commands.executeCommand<Outcome>('convlens.open', { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] });
+    const bare = await vscode.commands.executeCommand<Outcome>('convlens.open', {
+      input: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     assert.ok(bare.view);
     assert.deepStrictEqual(values(bare.view.output.data), [37, 47, 67, 77]);
   });

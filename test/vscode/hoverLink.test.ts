@@ -4,7 +4,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { bigSpecInput, bigSpecKernel, bigSpecText, discardUnsavedDocuments, openExample, openText, rangeOf, until, values } from './support';
+import {
+  bigSpecInput,
+  bigSpecKernel,
+  bigSpecText,
+  discardUnsavedDocuments,
+  openExample,
+  openText,
+  rangeOf,
+  until,
+  values,
+} from './support';
 
 /** `convlens.open`'s outcome for a literal (see src/extension/convolvePieces.ts). */
 interface Outcome {
@@ -15,8 +25,15 @@ interface Outcome {
 
 /** The target of the panel link in the hover at `position`: `command:convlens.open?…`. */
 async function panelLink(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  const markdown = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    position,
+  );
+  const markdown = hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
   const link = /\[Open in ConvLens panel\]\((command:convlens\.open\?[^\s)]+)/.exec(markdown);
   assert.ok(link, markdown);
   return link[1];
@@ -31,7 +48,9 @@ function runLink(link: string): Thenable<Outcome> {
 
 /** ConvLens panels open in the window. */
 const panelTabs = (): vscode.Tab[] =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('convlens.panel'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('convlens.panel'));
 
 describe('hover panel link', () => {
   // A file, not an untitled document: a new untitled one may reuse the last one's name before the host forgets it.
@@ -56,8 +75,14 @@ describe('hover panel link', () => {
     assert.strictEqual(outcome.view.source, 'seed.json:1:1');
     assert.ok(outcome.origin);
     assert.strictEqual(outcome.origin.uri.toString(), editor.document.uri.toString());
-    assert.ok(outcome.origin.range.isEqual(rangeOf(editor, editor.document.getText().trimEnd())), JSON.stringify(outcome.origin.range));
-    assert.ok(editor.selection.isEqual(new vscode.Selection(cursor, cursor)), `selection is ${JSON.stringify(editor.selection)}`);
+    assert.ok(
+      outcome.origin.range.isEqual(rangeOf(editor, editor.document.getText().trimEnd())),
+      JSON.stringify(outcome.origin.range),
+    );
+    assert.ok(
+      editor.selection.isEqual(new vscode.Selection(cursor, cursor)),
+      `selection is ${JSON.stringify(editor.selection)}`,
+    );
     assert.strictEqual(editor.document.isDirty, false);
     await until(() => panelTabs().length === 1, 'the panel tab');
   });
@@ -73,9 +98,20 @@ describe('hover panel link', () => {
     assert.ok(view);
     assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], [1, n - 2, n - 2]);
     // Output cell (i, j) is the 3x3 window at (i, j) times the kernel, as PyTorch's conv2d (a cross-correlation).
-    const expected = (i: number, j: number) => [0, 1, 2].reduce((sum, a) => sum + [0, 1, 2].reduce((s, b) => s + bigSpecInput(i + a, j + b) * bigSpecKernel(a, b), 0), 0);
-    for (const [i, j] of [[0, 0], [70, 33], [n - 3, n - 3]]) {
-      assert.ok(Math.abs(view.output.data[i * (n - 2) + j] - expected(i, j)) < 1e-9, `output[${i}][${j}] = ${view.output.data[i * (n - 2) + j]}, expected ${expected(i, j)}`);
+    const expected = (i: number, j: number) =>
+      [0, 1, 2].reduce(
+        (sum, a) => sum + [0, 1, 2].reduce((s, b) => s + bigSpecInput(i + a, j + b) * bigSpecKernel(a, b), 0),
+        0,
+      );
+    for (const [i, j] of [
+      [0, 0],
+      [70, 33],
+      [n - 3, n - 3],
+    ]) {
+      assert.ok(
+        Math.abs(view.output.data[i * (n - 2) + j] - expected(i, j)) < 1e-9,
+        `output[${i}][${j}] = ${view.output.data[i * (n - 2) + j]}, expected ${expected(i, j)}`,
+      );
     }
   });
 
@@ -91,7 +127,10 @@ describe('hover panel link', () => {
     const { view } = await runLink(link);
     assert.ok(view);
     assert.deepStrictEqual([view.output.height, view.output.width], [n - 2, n - 2]);
-    const expected = [0, 1, 2].reduce((sum, a) => sum + [0, 1, 2].reduce((s, b) => s + bigSpecInput(150 + a, 9 + b) * bigSpecKernel(a, b), 0), 0);
+    const expected = [0, 1, 2].reduce(
+      (sum, a) => sum + [0, 1, 2].reduce((s, b) => s + bigSpecInput(150 + a, 9 + b) * bigSpecKernel(a, b), 0),
+      0,
+    );
     assert.ok(Math.abs(view.output.data[150 * (n - 2) + 9] - expected) < 1e-9);
   });
 
@@ -118,13 +157,21 @@ describe('hover panel link', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await until(() => vscode.window.visibleTextEditors.length === 0, 'the editors to close');
     // The hover offers no link for a spec it cannot read, so the arguments are the ones a link would carry.
-    const at = { uri: document.uri.toString(), offset: document.offsetAt(spec.start), length: document.getText(spec).length, version: document.version };
+    const at = {
+      uri: document.uri.toString(),
+      offset: document.offsetAt(spec.start),
+      length: document.getText(spec).length,
+      version: document.version,
+    };
     const { error } = await vscode.commands.executeCommand<Outcome>('convlens.open', at);
     assert.ok(error);
     assert.match(error.message, /input\[1\] has 2 elements, but input\[0\] has 3/);
     const shown = vscode.window.activeTextEditor;
     assert.ok(shown);
     assert.strictEqual(shown.document.uri.toString(), document.uri.toString());
-    assert.ok(shown.selection.isEqual(new vscode.Selection(ragged.start, ragged.end)), `selection is ${JSON.stringify(shown.selection)}`);
+    assert.ok(
+      shown.selection.isEqual(new vscode.Selection(ragged.start, ragged.end)),
+      `selection is ${JSON.stringify(shown.selection)}`,
+    );
   });
 });

@@ -21,7 +21,9 @@ const extension = () => {
 
 /** ConvLens panels open in the window. */
 const panelTabs = (): vscode.Tab[] =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('convlens.panel'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('convlens.panel'));
 
 /** Output (i, j) of bigSpecText(n, k): the textbook sum. */
 function bigSpecOutput(i: number, j: number, k: number): number {
@@ -38,7 +40,8 @@ function assertSameValues(actual: ArrayLike<number>, expected: ArrayLike<number>
 }
 
 /** An outcome's error, short, for a failed assertion. */
-const outcomeText = (outcome: object): string => ('error' in outcome ? JSON.stringify(outcome.error) : Object.keys(outcome).join(', '));
+const outcomeText = (outcome: object): string =>
+  'error' in outcome ? JSON.stringify(outcome.error) : Object.keys(outcome).join(', ');
 
 /** What VS Code stores of the page's state is JSON: what the serializer gets back after a reload. */
 const afterReload = (keep: WebviewState): WebviewState => readState(JSON.parse(JSON.stringify(keep)));
@@ -57,7 +60,12 @@ describe('panel state across a reload', () => {
 
   /** A panel VS Code would hand the serializer, taken over as after a reload; resolves once it shows a view. */
   async function revive(state: WebviewState): Promise<ConvLensPanel> {
-    const webviewPanel = vscode.window.createWebviewPanel(ConvLensPanel.viewType, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    const webviewPanel = vscode.window.createWebviewPanel(
+      ConvLensPanel.viewType,
+      'restored',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {},
+    );
     const panel = ConvLensPanel.revive(extension().extensionUri, webviewPanel, state, recompute, {});
     revived.push(panel);
     await until(() => panel.view !== undefined, 'the restored view', 15_000);
@@ -92,14 +100,23 @@ describe('panel state across a reload', () => {
     assert.ok(!('spec' in message.view), 'the posted view carries no spec');
     assert.ok(view.spec, 'the host keeps the spec of its own view');
     assert.deepStrictEqual(Object.keys(message.keep), ['origin']);
-    assert.deepStrictEqual(message.keep.origin, { uri: vscode.Uri.file(file).toString(), offset: 0, length: text.length });
+    assert.deepStrictEqual(message.keep.origin, {
+      uri: vscode.Uri.file(file).toString(),
+      offset: 0,
+      length: text.length,
+    });
 
     const panel = await revive(afterReload(message.keep));
     const restored = panel.view!;
     assertSameValues(restored.output.data, view.output.data, 'restored output');
     assertSameValues(restored.reconstruction.data, view.reconstruction.data, 'restored reconstruction');
     assert.strictEqual(restored.source, view.source);
-    assert.ok(editor.selection.isEqual(new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(text.length))), 'the selection is untouched');
+    assert.ok(
+      editor.selection.isEqual(
+        new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(text.length)),
+      ),
+      'the selection is untouched',
+    );
   });
 
   it('a small spec is kept itself, and reviving computes it from that', async () => {
@@ -108,14 +125,29 @@ describe('panel state across a reload', () => {
     const outcome = await vscode.commands.executeCommand<ConvolveOutcome>('convlens.convolveSelection');
     assert.ok('view' in outcome, outcomeText(outcome));
     const message = showMessage(outcome.view, outcome.origin.recomputeFrom);
-    assert.deepStrictEqual(message.keep, { spec: { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] } });
+    assert.deepStrictEqual(message.keep, {
+      spec: {
+        input: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        kernel: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    });
     const panel = await revive(afterReload(message.keep));
     assert.deepStrictEqual(values(panel.view!.output.data), [37, 47, 67, 77]);
   });
 
   it('a large spec opened as a value keeps nothing', async () => {
     const input = Array.from({ length: 230 }, (_, i) => Array.from({ length: 230 }, (_, j) => bigSpecInput(i, j)));
-    const outcome = await vscode.commands.executeCommand<{ view?: ConvView }>('convlens.open', { input, kernel: [[1]] });
+    const outcome = await vscode.commands.executeCommand<{ view?: ConvView }>('convlens.open', {
+      input,
+      kernel: [[1]],
+    });
     assert.ok(outcome.view);
     assert.ok(230 * 230 > MAX_KEPT_SPEC_CELLS);
     assert.deepStrictEqual(Object.keys(showMessage(outcome.view, undefined).keep), []);
@@ -123,12 +155,24 @@ describe('panel state across a reload', () => {
 
   it('a kept origin that no longer reads is a message for the panel, never a throw', async () => {
     const gone = vscode.Uri.file(path.join(os.tmpdir(), `convlens-gone-${process.pid}.json`)).toString();
-    assert.match(await restoredMessage({ origin: { uri: gone, offset: 0, length: 10 } }), /^Could not open .*convlens-gone.*: run Convolve selection again\.$/);
-    assert.match(await restoredMessage({ origin: { uri: 'untitled:Untitled-4242', offset: 0, length: 10 } }), /no longer open/);
+    assert.match(
+      await restoredMessage({ origin: { uri: gone, offset: 0, length: 10 } }),
+      /^Could not open .*convlens-gone.*: run Convolve selection again\.$/,
+    );
+    assert.match(
+      await restoredMessage({ origin: { uri: 'untitled:Untitled-4242', offset: 0, length: 10 } }),
+      /no longer open/,
+    );
     const uri = vscode.Uri.file(file).toString();
-    assert.match(await restoredMessage({ origin: { uri, offset: 1, length: text.length } }), /is shorter than when this view was computed/);
+    assert.match(
+      await restoredMessage({ origin: { uri, offset: 1, length: text.length } }),
+      /is shorter than when this view was computed/,
+    );
     // Inside the spec: whatever is there now is read, and its mistake named where it is.
-    assert.match(await restoredMessage({ origin: { uri, offset: 1, length: 20 } }), /^convlens-restore-\d+\.json:\d+:\d+: /);
+    assert.match(
+      await restoredMessage({ origin: { uri, offset: 1, length: 20 } }),
+      /^convlens-restore-\d+\.json:\d+:\d+: /,
+    );
   });
 
   async function restoredMessage(kept: WebviewState): Promise<string> {

@@ -28,15 +28,47 @@ const bigInput = Array.from({ length: 24 }, (_, i) => Array.from({ length: 24 },
 
 const SNIPPETS: Snippet[] = [
   { text: '{"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 2], [3, 4]]}', expect: 'view', object: true },
-  { text: '{"op": "conv_transpose2d", "input": [[1, 2], [3, 4]], "kernel": [[1, 0], [0, 1]], "stride": 2, "output_padding": 1}', expect: 'view', object: true },
-  { text: '{"input": [[[1, 2], [3, 4]], [[5, 6], [7, 8]]], "weight": [[[[1]]], [[[2]]]], "groups": 2, "bias": [0.5, -1]}', expect: 'view', object: true },
-  { text: `{"input": ${JSON.stringify(bigInput)}, "kernel": [[1, 0, -1], [2, 0, -2], [1, 0, -1]], "padding": "same"}`, expect: 'view', object: true },
+  {
+    text: '{"op": "conv_transpose2d", "input": [[1, 2], [3, 4]], "kernel": [[1, 0], [0, 1]], "stride": 2, "output_padding": 1}',
+    expect: 'view',
+    object: true,
+  },
+  {
+    text: '{"input": [[[1, 2], [3, 4]], [[5, 6], [7, 8]]], "weight": [[[[1]]], [[[2]]]], "groups": 2, "bias": [0.5, -1]}',
+    expect: 'view',
+    object: true,
+  },
+  {
+    text: `{"input": ${JSON.stringify(bigInput)}, "kernel": [[1, 0, -1], [2, 0, -2], [1, 0, -1]], "padding": "same"}`,
+    expect: 'view',
+    object: true,
+  },
   { text: 'x = np.array([[1, 2, 3], [4, 5, 6]])\nk = torch.tensor([[1, 1]])', expect: 'view', object: false },
-  { text: '{"input": [[1, 2, 3], [4, 5]], "kernel": [[1]]}', expect: /input\[1\] has 2 elements, but input\[0\] has 3/, object: true },
-  { text: '{"input": [[1, NaN]], "kernel": [[1]]}', expect: /input\[0\]\[1\] is NaN; only finite numbers are allowed/, object: true },
-  { text: '{"input": [[1, 2]], "kernel": [[1]], "stride": 0}', expect: /stride must be at least 1, but it is 0/, object: true },
-  { text: '{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}', expect: /output\[0\]\[0\]\[0\] overflowed to Infinity/, object: true },
-  { text: '{"input": [[1, 2]], "kernel": [[1, 2, 3]]}', expect: /kernel width spans 3 cells .* padded input width is only 2/, object: true },
+  {
+    text: '{"input": [[1, 2, 3], [4, 5]], "kernel": [[1]]}',
+    expect: /input\[1\] has 2 elements, but input\[0\] has 3/,
+    object: true,
+  },
+  {
+    text: '{"input": [[1, NaN]], "kernel": [[1]]}',
+    expect: /input\[0\]\[1\] is NaN; only finite numbers are allowed/,
+    object: true,
+  },
+  {
+    text: '{"input": [[1, 2]], "kernel": [[1]], "stride": 0}',
+    expect: /stride must be at least 1, but it is 0/,
+    object: true,
+  },
+  {
+    text: '{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}',
+    expect: /output\[0\]\[0\]\[0\] overflowed to Infinity/,
+    object: true,
+  },
+  {
+    text: '{"input": [[1, 2]], "kernel": [[1, 2, 3]]}',
+    expect: /kernel width spans 3 cells .* padded input width is only 2/,
+    object: true,
+  },
   { text: '{"input": [[1, 2], [3, 4]], "kernel": [[1, 2]', expect: /never closed/, object: false },
   { text: 'hello world', expect: /Select a JSON spec object|Unknown name/, object: false },
 ];
@@ -89,7 +121,9 @@ async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 
 }
 
 const panelTabs = (): vscode.Tab[] =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('convlens.panel'));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('convlens.panel'));
 
 interface Outcome {
   view?: unknown;
@@ -111,19 +145,24 @@ describe('soak', () => {
   it(`${RUNS} runs of Convolve selection on changing selections, the panel closed and reopened every ${REOPEN_EVERY}`, async function () {
     this.timeout(180_000);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preview: false });
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: vscode.ViewColumn.One,
+      preview: false,
+    });
     const text = document.getText();
     const version = document.version;
     const gc = collector();
 
-    /** Selects snippet `i` (whole, with its blank lines, or a bare cursor inside a spec object) and runs the command. */
+    /** Selects snippet `i` (whole, with its blank lines, or a bare cursor inside a spec object) and runs the
+     * command. */
     const run = async (i: number): Promise<boolean> => {
       const index = i % SNIPPETS.length;
       const snippet = SNIPPETS[index];
       const start = offsets[index];
       const end = start + snippet.text.length;
       const mode = snippet.object ? Math.floor(i / SNIPPETS.length) % 3 : Math.floor(i / SNIPPETS.length) % 2;
-      const [from, to] = mode === 0 ? [start, end] : mode === 1 ? [Math.max(0, start - 1), end + 1] : [start + 3, start + 3];
+      const [from, to] =
+        mode === 0 ? [start, end] : mode === 1 ? [Math.max(0, start - 1), end + 1] : [start + 3, start + 3];
       editor.selection = new vscode.Selection(document.positionAt(from), document.positionAt(to));
       const outcome = await vscode.commands.executeCommand<Outcome>('convlens.convolveSelection');
       const where = `run ${i}, snippet ${index}, mode ${mode}`;
@@ -133,7 +172,10 @@ describe('soak', () => {
         assert.ok(outcome.error, `${where}: expected an error, got ${Object.keys(outcome).join(', ')}`);
         assert.match(outcome.error.message, snippet.expect, where);
         const { offset, length } = outcome.error.range;
-        assert.ok(offset >= start && offset + length <= end, `${where}: error range ${offset}+${length} outside the snippet ${start}..${end}`);
+        assert.ok(
+          offset >= start && offset + length <= end,
+          `${where}: error range ${offset}+${length} outside the snippet ${start}..${end}`,
+        );
       }
       return outcome.view !== undefined;
     };
@@ -153,17 +195,32 @@ describe('soak', () => {
       assert.ok(panelTabs().length <= 1, `run ${i}: ${panelTabs().length} ConvLens panels are open (reuse is on)`);
       if (i % REOPEN_EVERY === REOPEN_EVERY - 1) {
         // The tab list reaches the extension host a little after the panel opens: wait for it, then close it.
-        const open = shownSinceClose ? await until(() => panelTabs(), (tabs) => tabs.length > 0) : [];
+        const open = shownSinceClose
+          ? await until(
+              () => panelTabs(),
+              (tabs) => tabs.length > 0,
+            )
+          : [];
         assert.ok(!shownSinceClose || open.length === 1, `run ${i}: a view was shown but no ConvLens panel is open`);
         if (open.length > 0) {
           await vscode.window.tabGroups.close(open);
           reopened++;
         }
-        assert.strictEqual((await until(() => panelTabs(), (tabs) => tabs.length === 0)).length, 0, `run ${i}: the panel did not close`);
+        assert.strictEqual(
+          (
+            await until(
+              () => panelTabs(),
+              (tabs) => tabs.length === 0,
+            )
+          ).length,
+          0,
+          `run ${i}: the panel did not close`,
+        );
         shownSinceClose = false;
         await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
       }
-      if (i % CLEAR_NOTIFICATIONS_EVERY === CLEAR_NOTIFICATIONS_EVERY - 1) await vscode.commands.executeCommand('notifications.clearAll');
+      if (i % CLEAR_NOTIFICATIONS_EVERY === CLEAR_NOTIFICATIONS_EVERY - 1)
+        await vscode.commands.executeCommand('notifications.clearAll');
     }
     const seconds = (Date.now() - started) / 1000;
     for (const tab of panelTabs()) await vscode.window.tabGroups.close(tab);

@@ -33,8 +33,14 @@ export const bigSpecKernel = (i: number, j: number): number => i - j;
 
 /** A JSON spec with an n x n input of short decimals and a k x k kernel; about 6.5 characters a cell. */
 export function bigSpecText(n: number, k: number): string {
-  const rows = Array.from({ length: n }, (_, i) => `[${Array.from({ length: n }, (_, j) => bigSpecInput(i, j)).join(', ')}]`);
-  const kernel = Array.from({ length: k }, (_, i) => `[${Array.from({ length: k }, (_, j) => bigSpecKernel(i, j)).join(', ')}]`);
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `[${Array.from({ length: n }, (_, j) => bigSpecInput(i, j)).join(', ')}]`,
+  );
+  const kernel = Array.from(
+    { length: k },
+    (_, i) => `[${Array.from({ length: k }, (_, j) => bigSpecKernel(i, j)).join(', ')}]`,
+  );
   return `{"input": [\n${rows.join(',\n')}\n], "kernel": [${kernel.join(', ')}]}\n`;
 }
 

@@ -9,7 +9,8 @@ export async function timed<T>(run: () => Thenable<T>): Promise<{ ms: number; va
   return { ms: performance.now() - started, value };
 }
 
-/** What ConvLens's provider itself did in the last hover: the User Timing measure it leaves (src/extension/hover/hoverTiming.ts). */
+/** What ConvLens's provider itself did in the last hover: the User Timing measure it leaves
+ * (src/extension/hover/hoverTiming.ts). */
 export function providerTiming(): { ms: number } & HoverTimingDetail {
   const [measure] = performance.getEntriesByName(HOVER_MEASURE, 'measure') as PerformanceMeasure[];
   assert.ok(measure, 'the ConvLens hover provider did not run');

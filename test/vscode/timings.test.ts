@@ -16,24 +16,36 @@ describe('timings (reported, not asserted)', () => {
     const editor = await openText('{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]]}');
     selectAll(editor);
     const runs: number[] = [];
-    for (let i = 0; i < 7; i++) runs.push((await timed(() => vscode.commands.executeCommand('convlens.convolveSelection'))).ms);
-    note(this.test, `seed: first ${runs[0].toFixed(1)} ms, warm median ${median(runs.slice(1)).toFixed(1)} ms (target < 150 ms to a rendered panel)`);
+    for (let i = 0; i < 7; i++)
+      runs.push((await timed(() => vscode.commands.executeCommand('convlens.convolveSelection'))).ms);
+    note(
+      this.test,
+      `seed: first ${runs[0].toFixed(1)} ms, warm median ${median(runs.slice(1)).toFixed(1)} ms (target < 150 ms to a rendered panel)`,
+    );
   });
 
   it('512x512 input, 5x5 kernel: command to view', async function () {
     const text = bigSpecText(512, 5);
     const editor = await openText(text);
     selectAll(editor);
-    const first = await timed(() => vscode.commands.executeCommand<{ view?: { output: { height: number } } }>('convlens.convolveSelection'));
+    const first = await timed(() =>
+      vscode.commands.executeCommand<{ view?: { output: { height: number } } }>('convlens.convolveSelection'),
+    );
     assert.strictEqual(first.value.view?.output.height, 508);
     const second = await timed(() => vscode.commands.executeCommand('convlens.convolveSelection'));
-    note(this.test, `512x512 k5 (${(text.length / 1e6).toFixed(1)} MB of JSON): ${first.ms.toFixed(0)} ms, again ${second.ms.toFixed(0)} ms (target < 1 s)`);
+    note(
+      this.test,
+      `512x512 k5 (${(text.length / 1e6).toFixed(1)} MB of JSON): ${first.ms.toFixed(0)} ms, again ${second.ms.toFixed(0)} ms (target < 1 s)`,
+    );
   });
 
   it('hover in a 5 MB JSON file', async function () {
     const text = bigSpecText(860, 3);
     const times = await hoverTimes(await openText(text), text.length / 2);
-    note(this.test, `${(text.length / 1e6).toFixed(1)} MB JSON: ${times} (target < 30 ms; executeHoverProvider includes VS Code's JSON language server)`);
+    note(
+      this.test,
+      `${(text.length / 1e6).toFixed(1)} MB JSON: ${times} (target < 30 ms; executeHoverProvider includes VS Code's JSON language server)`,
+    );
   });
 
   it('hover in a 5 MB Python file (ConvLens its only hover provider)', async function () {
@@ -59,8 +71,13 @@ async function hoverTimes(editor: vscode.TextEditor, middle: number): Promise<st
   const hoverAt = async (offset: number, cached: boolean) => {
     const position = document.positionAt(Math.floor(offset));
     performance.clearMeasures(HOVER_MEASURE);
-    const total = await timed(() => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
-    const text = total.value.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    const total = await timed(() =>
+      vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position),
+    );
+    const text = total.value
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
     assert.ok(text.includes(rowHoverTitle(position.line - 1)), text); // line 0 opens the spec, row i is line i + 1
     const ours = providerTiming();
     assert.strictEqual(ours.cached, cached);

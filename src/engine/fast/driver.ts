@@ -24,8 +24,16 @@ export function driver(tileType: number): FunctionBody {
   const field = (word: number) => f.get(desc).i32Load(4 * word);
   const blockField = (word: number) => f.get(block).i32Load(4 * word);
 
-  f.get(desc).i32Const(4 * Desc.blocks).op(Op.i32Add).set(block);
-  field(Desc.nBlocks).i32Const(4 * BLOCK_WORDS).op(Op.i32Mul).get(block).op(Op.i32Add).set(blockEnd);
+  f.get(desc)
+    .i32Const(4 * Desc.blocks)
+    .op(Op.i32Add)
+    .set(block);
+  field(Desc.nBlocks)
+    .i32Const(4 * BLOCK_WORDS)
+    .op(Op.i32Mul)
+    .get(block)
+    .op(Op.i32Add)
+    .set(blockEnd);
   f.get(rowBegin).set(row);
   f.block(() => {
     f.get(row).get(rowEnd).op(Op.i32LtU).op(Op.i32Eqz).brIf(0);
@@ -44,7 +52,10 @@ export function driver(tileType: number): FunctionBody {
         field(Desc.tilesPerChunk).get(count).op(Op.i32LtU).op(Op.select).set(count);
         f.get(chunkStart);
         field(Desc.tileBytes).op(Op.i32Mul).set(chunkBytes);
-        f.get(desc).i32Const(4 * Desc.blocks).op(Op.i32Add).set(block);
+        f.get(desc)
+          .i32Const(4 * Desc.blocks)
+          .op(Op.i32Add)
+          .set(block);
         f.loop(() => {
           f.get(x).get(chunkBytes).op(Op.i32Add);
           blockField(Block.weights);

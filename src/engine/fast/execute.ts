@@ -22,7 +22,8 @@ interface PassLayout {
   scratch: number | undefined;
 }
 
-/** Runs the planned jobs, triples [descriptor, rowBegin, rowEnd]; when other threads compute, this one first runs `sideWork`. */
+/** Runs the planned jobs, triples [descriptor, rowBegin, rowEnd]; when other threads compute, this one first runs
+ * `sideWork`. */
 export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) => void;
 
 /**
@@ -32,7 +33,13 @@ export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) 
  * transposed phases, whose outputs interleave, go through a scratch. The source goes in by rows, or whole and
  * then through wasm `copy2d` where the layout is strided; the output comes out in one copy.
  */
-export function execute(plan: Plan, weight: Float64Array, bias: Float64Array | null, runtime: FastRuntime, runJobs: JobRunner): Float64Array | undefined {
+export function execute(
+  plan: Plan,
+  weight: Float64Array,
+  bias: Float64Array | null,
+  runtime: FastRuntime,
+  runJobs: JobRunner,
+): Float64Array | undefined {
   const arena = runtime.arena;
   arena.reset();
   const staging = plan.stridedInput ? arena.alloc(8 * plan.source.length) : undefined;
@@ -92,18 +99,36 @@ export function execute(plan: Plan, weight: Float64Array, bias: Float64Array | n
 /** Element offsets and strides (relative to two byte addresses) to wasm `copy2d`'s bytes. */
 function blockCopier(runtime: FastRuntime, dstBase: number, srcBase: number): CopyBlock {
   return (dst, dstRow, dstColumn, src, srcRow, srcColumn, rows, columns) =>
-    runtime.copy2d(dstBase + 8 * dst, 8 * dstRow, 8 * dstColumn, srcBase + 8 * src, 8 * srcRow, 8 * srcColumn, rows, columns);
+    runtime.copy2d(
+      dstBase + 8 * dst,
+      8 * dstRow,
+      8 * dstColumn,
+      srcBase + 8 * src,
+      8 * srcRow,
+      8 * srcColumn,
+      rows,
+      columns,
+    );
 }
 
 /** Unit-stride block copies straight from the JS source, a row at a time. */
 function rowCopier(f64: Float64Array, dstBase: number, source: Float64Array): CopyBlock {
   return (dst, dstRow, dstColumn, src, srcRow, srcColumn, rows, columns) => {
     if (dstColumn !== 1 || srcColumn !== 1) throw new Error('a strided copy needs the staged source');
-    for (let r = 0; r < rows; r++) f64.set(source.subarray(src + r * srcRow, src + r * srcRow + columns), dstBase + dst + r * dstRow);
+    for (let r = 0; r < rows; r++)
+      f64.set(source.subarray(src + r * srcRow, src + r * srcRow + columns), dstBase + dst + r * dstRow);
   };
 }
 
-function writePass(layout: PassLayout, input: number, output: number, weight: Float64Array, bias: Float64Array | null, f64: Float64Array, i32: Int32Array): void {
+function writePass(
+  layout: PassLayout,
+  input: number,
+  output: number,
+  weight: Float64Array,
+  bias: Float64Array | null,
+  f64: Float64Array,
+  i32: Int32Array,
+): void {
   const { pass, blocks, pitch, scratch } = layout;
   const tapCount = pass.taps.length;
   const d = pass.destination;
@@ -142,7 +167,8 @@ function writePass(layout: PassLayout, input: number, output: number, weight: Fl
   i32[desc + Desc.channelStride] = channelStride;
   i32[desc + Desc.nTiles] = pass.tiles;
   i32[desc + Desc.nBlocks] = blocks.length;
-  i32[desc + Desc.tilesPerChunk] = blocks.length === 1 ? pass.tiles : Math.max(1, Math.floor(CHUNK_OUTPUTS / tileWidth));
+  i32[desc + Desc.tilesPerChunk] =
+    blocks.length === 1 ? pass.tiles : Math.max(1, Math.floor(CHUNK_OUTPUTS / tileWidth));
   i32[desc + Desc.tileBytes] = 8 * tileWidth;
   i32[desc + Desc.lastTileColumns] = scratch === undefined ? d.columns - (pass.tiles - 1) * tileWidth : tileWidth;
 }
@@ -155,7 +181,8 @@ function splitIntoJobs(layouts: PassLayout[]): Int32Array {
   const triples: number[] = [];
   for (const { pass, descriptor } of layouts) {
     const rowsPerJob = Math.ceil(pass.rows / Math.min(piecesPerPass, pass.rows));
-    for (let row = 0; row < pass.rows; row += rowsPerJob) triples.push(descriptor, row, Math.min(pass.rows, row + rowsPerJob));
+    for (let row = 0; row < pass.rows; row += rowsPerJob)
+      triples.push(descriptor, row, Math.min(pass.rows, row + rowsPerJob));
   }
   return Int32Array.from(triples);
 }

@@ -37,7 +37,12 @@ function defaultThreads(): number {
 // Built on first use rather than at load, so bundles that never compute (the webview) can drop this module.
 let settings: FastEngineOptions | undefined;
 const options = (): FastEngineOptions =>
-  (settings ??= { maxThreads: defaultThreads(), parallelMinFlops: 1_000_000, retainedMemoryBytes: 128 * 2 ** 20, fusedMultiplyAdd: true });
+  (settings ??= {
+    maxThreads: defaultThreads(),
+    parallelMinFlops: 1_000_000,
+    retainedMemoryBytes: 128 * 2 ** 20,
+    fusedMultiplyAdd: true,
+  });
 let pool: WorkerPool | null | undefined;
 
 export function configureFastEngine(changes: Partial<FastEngineOptions>): FastEngineOptions {
@@ -90,7 +95,9 @@ function run(plan: Plan, weight: Float64Array, bias: Float64Array | null): Float
   if (threads?.ready) {
     const { runtime } = threads;
     try {
-      const result = execute(plan, weight, bias, runtime, (jobs, count, sideWork) => threads.run(jobs, count, runtime.run, sideWork));
+      const result = execute(plan, weight, bias, runtime, (jobs, count, sideWork) =>
+        threads.run(jobs, count, runtime.run, sideWork),
+      );
       retireIfHuge(runtime);
       return result;
     } catch {

@@ -3,7 +3,8 @@ import { driver } from './driver';
 import { tileKernel } from './tileKernel';
 import { encodeModule, ModuleSpec, typeIndexOf } from './wasm/moduleBytes';
 
-/** Tile shapes (output channels × f64x2 columns) compiled into the module: at most 8 accumulators, so they stay in registers. */
+/** Tile shapes (output channels × f64x2 columns) compiled into the module: at most 8 accumulators, so they stay in
+ * registers. */
 export const TILE_SHAPES: readonly { channels: number; vectors: number }[] = [
   { channels: 1, vectors: 1 },
   { channels: 1, vectors: 2 },
@@ -39,7 +40,16 @@ export const MAXIMUM_PAGES = 32768;
  */
 export function kernelModuleBytes(shared: boolean, fused: boolean): Uint8Array {
   const tiles = TILE_SHAPES.map((s) => ({ body: tileKernel(s.channels, s.vectors, fused) }));
-  const spec: ModuleSpec = { memory: { minimumPages: 1, maximumPages: MAXIMUM_PAGES, shared }, functions: tiles, table: tiles.map((_, i) => i) };
-  spec.functions = [...tiles, { body: driver(typeIndexOf(spec, tiles[0].body)), exportAs: 'run' }, { body: copy2d(), exportAs: 'copy2d' }, { body: zero(), exportAs: 'zero' }];
+  const spec: ModuleSpec = {
+    memory: { minimumPages: 1, maximumPages: MAXIMUM_PAGES, shared },
+    functions: tiles,
+    table: tiles.map((_, i) => i),
+  };
+  spec.functions = [
+    ...tiles,
+    { body: driver(typeIndexOf(spec, tiles[0].body)), exportAs: 'run' },
+    { body: copy2d(), exportAs: 'copy2d' },
+    { body: zero(), exportAs: 'zero' },
+  ];
   return encodeModule(spec);
 }

@@ -17,7 +17,8 @@ export interface Plan {
 export interface Pass {
   /** Per tap, the offset from a tile's first input element to the element the tap multiplies. */
   taps: Int32Array;
-  /** Flat weight index of (output channel k of the pass, tap t): `weightOffset + tapWeight[t] + k*weightChannelStride`. */
+  /** Flat weight index of (output channel k of the pass, tap t): `weightOffset + tapWeight[t] +
+   * k*weightChannelStride`. */
   tapWeight: Int32Array;
   weightOffset: number;
   weightChannelStride: number;
@@ -28,10 +29,12 @@ export interface Pass {
   inputOffset: number;
   rowStep: number;
   rows: number;
-  /** Tiles per row, and f64x2 vectors per tile: a row computes `tiles * 2 * vectors` outputs, the extra ones discarded. */
+  /** Tiles per row, and f64x2 vectors per tile: a row computes `tiles * 2 * vectors` outputs, the extra ones
+   * discarded. */
   tiles: number;
   vectors: number;
-  /** Where output (channel c, row i, column j < columns) goes: `channelBase + c*channelStride + (rowOffset + i*rowStride)*width + columnOffset + j*columnStride`. */
+  /** Where output (channel c, row i, column j < columns) goes: `channelBase + c*channelStride + (rowOffset +
+   * i*rowStride)*width + columnOffset + j*columnStride`. */
   destination: Destination;
 }
 
@@ -46,8 +49,18 @@ export interface Destination {
   columns: number;
 }
 
-/** A 2-D block copy from the source into the input region, or from output scratch to the output; offsets and strides in elements. */
-export type CopyBlock = (dst: number, dstRowStride: number, dstColumnStride: number, src: number, srcRowStride: number, srcColumnStride: number, rows: number, columns: number) => void;
+/** A 2-D block copy from the source into the input region, or from output scratch to the output; offsets and strides in
+ * elements. */
+export type CopyBlock = (
+  dst: number,
+  dstRowStride: number,
+  dstColumnStride: number,
+  src: number,
+  srcRowStride: number,
+  srcColumnStride: number,
+  rows: number,
+  columns: number,
+) => void;
 
 /** Flops the tiles perform, padding columns included: what decides whether worker threads are worth it. */
 export function planWork(plan: Plan): number {

@@ -9,7 +9,8 @@ interface AxisPhase {
   /** The class is big positions `residue - padBefore + stride*(first + i)`, i < count. */
   first: number;
   count: number;
-  /** Kernel indices that reach the class, and how many small positions each lags behind (`(k*d - residue) / stride`). */
+  /** Kernel indices that reach the class, and how many small positions each lags behind (`(k*d - residue) /
+   * stride`). */
   kernelIndices: number[];
   lags: number[];
 }
@@ -49,7 +50,10 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
   const rowLead = Math.floor(((kh - 1) * dilation[0]) / stride[0]);
   const columnLead = Math.floor(((kw - 1) * dilation[1]) / stride[1]);
   const paddedRows = Math.max(rowLead + small.height, ...rowPhases.map((p) => rowLead + p.first + p.count));
-  const paddedColumns = Math.max(columnLead + small.width, ...columnPhases.map((p) => columnLead + p.first + tilesOf(p) * 2 * vectors));
+  const paddedColumns = Math.max(
+    columnLead + small.width,
+    ...columnPhases.map((p) => columnLead + p.first + tilesOf(p) * 2 * vectors),
+  );
   const plane = paddedRows * paddedColumns;
   const bigPlane = big.height * big.width;
   const kernelArea = kh * kw;
@@ -79,7 +83,8 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
           weightChannelStride: kernelArea,
           firstChannel,
           channels: bigPerGroup,
-          inputOffset: group * smallPerGroup * plane + (rowLead + rows.first) * paddedColumns + columnLead + columns.first,
+          inputOffset:
+            group * smallPerGroup * plane + (rowLead + rows.first) * paddedColumns + columnLead + columns.first,
           rowStep: paddedColumns,
           rows: rows.count,
           tiles: tilesOf(columns),
@@ -107,7 +112,16 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
     passes,
     fillInput: (copy) => {
       for (let c = 0; c < small.channels; c++) {
-        copy(c * plane + rowLead * paddedColumns + columnLead, paddedColumns, 1, c * small.height * small.width, small.width, 1, small.height, small.width);
+        copy(
+          c * plane + rowLead * paddedColumns + columnLead,
+          paddedColumns,
+          1,
+          c * small.height * small.width,
+          small.width,
+          1,
+          small.height,
+          small.width,
+        );
       }
     },
   };

@@ -53,7 +53,16 @@ export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
       rows: small.height,
       tiles,
       vectors,
-      destination: { channelBase: firstChannel * smallPlane, channelStride: smallPlane, width: small.width, rowOffset: 0, rowStride: 1, columnOffset: 0, columnStride: 1, columns: small.width },
+      destination: {
+        channelBase: firstChannel * smallPlane,
+        channelStride: smallPlane,
+        width: small.width,
+        rowOffset: 0,
+        rowStride: 1,
+        columnOffset: 0,
+        columnStride: 1,
+        columns: small.width,
+      },
     });
   }
 

@@ -12,6 +12,8 @@ export function enableRelaxedSimd(): boolean {
   if (!wasm) return false;
   const fusedBytes = kernelModuleBytes(false, true);
   if (wasm.validate(fusedBytes)) return true;
-  nodeBuiltin<{ setFlagsFromString(flags: string): void }>('v8')?.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  nodeBuiltin<{ setFlagsFromString(flags: string): void }>('v8')?.setFlagsFromString(
+    '--experimental-wasm-relaxed-simd',
+  );
   return wasm.validate(fusedBytes);
 }

@@ -15,7 +15,16 @@ export interface FastRuntime {
   /** Sweeps output rows [rowBegin, rowEnd) of the pass whose descriptor is at `descriptor`. */
   run(descriptor: number, rowBegin: number, rowEnd: number): void;
   /** Copies a 2-D block of f64 inside the memory; addresses and strides in bytes. */
-  copy2d(dst: number, dstRowStride: number, dstColumnStride: number, src: number, srcRowStride: number, srcColumnStride: number, rows: number, columns: number): void;
+  copy2d(
+    dst: number,
+    dstRowStride: number,
+    dstColumnStride: number,
+    src: number,
+    srcRowStride: number,
+    srcColumnStride: number,
+    rows: number,
+    columns: number,
+  ): void;
   zero(dst: number, bytes: number): void;
 }
 
@@ -44,12 +53,24 @@ function instantiate(shared: boolean, fused: boolean): FastRuntime | undefined {
   const wasm = webAssembly();
   if (!wasm) return undefined;
   // Shared memory only where worker threads could use it: it needs SharedArrayBuffer, which browsers gate.
-  if (shared && (typeof SharedArrayBuffer !== 'function' || nodeBuiltin('worker_threads') === undefined)) return undefined;
+  if (shared && (typeof SharedArrayBuffer !== 'function' || nodeBuiltin('worker_threads') === undefined))
+    return undefined;
   try {
     const module = compile(wasm, shared, fused);
     const memory = new wasm.Memory({ initial: 1, maximum: MAXIMUM_PAGES, shared });
-    const exports = new wasm.Instance(module.module, { env: { memory } }).exports as unknown as Pick<FastRuntime, 'run' | 'copy2d' | 'zero'>;
-    return { ...module, memory, shared, arena: new WasmArena(memory), run: exports.run, copy2d: exports.copy2d, zero: exports.zero };
+    const exports = new wasm.Instance(module.module, { env: { memory } }).exports as unknown as Pick<
+      FastRuntime,
+      'run' | 'copy2d' | 'zero'
+    >;
+    return {
+      ...module,
+      memory,
+      shared,
+      arena: new WasmArena(memory),
+      run: exports.run,
+      copy2d: exports.copy2d,
+      zero: exports.zero,
+    };
   } catch {
     return undefined;
   }

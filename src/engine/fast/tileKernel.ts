@@ -41,7 +41,11 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
   /** acc += x[tap] * w[tap] for the tap the `tap` and `weight` pointers are at. */
   const multiplyTap = () => {
     f.get(x).get(tap).i32Load().op(Op.i32Add).set(address);
-    const weightLoad = (k: number) => f.get(weight).simdMemory(SimdOp.v128Load64Splat, 8 * k).set(ws[k]);
+    const weightLoad = (k: number) =>
+      f
+        .get(weight)
+        .simdMemory(SimdOp.v128Load64Splat, 8 * k)
+        .set(ws[k]);
     const multiplyAdd = (k: number, j: number) => {
       if (fused) f.get(xs[j]).get(ws[k]).get(acc[k][j]).simd(SimdOp.f64x2RelaxedMadd);
       else f.get(acc[k][j]).get(xs[j]).get(ws[k]).simd(SimdOp.f64x2Mul).simd(SimdOp.f64x2Add);
@@ -49,7 +53,10 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
     };
     // Keep the smaller of the two operand sets live, so accumulators never spill (x64 has 16 vector registers).
     if (vectors <= channels) {
-      for (let j = 0; j < vectors; j++) f.get(address).simdMemory(SimdOp.v128Load, 16 * j).set(xs[j]);
+      for (let j = 0; j < vectors; j++)
+        f.get(address)
+          .simdMemory(SimdOp.v128Load, 16 * j)
+          .set(xs[j]);
       for (let k = 0; k < channels; k++) {
         weightLoad(k);
         for (let j = 0; j < vectors; j++) multiplyAdd(k, j);
@@ -57,7 +64,9 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
     } else {
       for (let k = 0; k < channels; k++) weightLoad(k);
       for (let j = 0; j < vectors; j++) {
-        f.get(address).simdMemory(SimdOp.v128Load, 16 * j).set(xs[j]);
+        f.get(address)
+          .simdMemory(SimdOp.v128Load, 16 * j)
+          .set(xs[j]);
         for (let k = 0; k < channels; k++) multiplyAdd(k, j);
       }
     }
@@ -65,21 +74,34 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
 
   const storeAll = () => {
     for (let k = 0; k < channels; k++) {
-      for (let j = 0; j < vectors; j++) f.get(outOf[k]).get(acc[k][j]).simdMemory(SimdOp.v128Store, 16 * j);
+      for (let j = 0; j < vectors; j++)
+        f.get(outOf[k])
+          .get(acc[k][j])
+          .simdMemory(SimdOp.v128Store, 16 * j);
     }
   };
   // Only the first `lastColumns` outputs: whole vectors, then maybe one lane.
   const storeFirstColumns = () => {
     for (let j = 0; j < vectors; j++) {
-      f.get(lastColumns).i32Const(2 * j + 2).op(Op.i32GeU);
+      f.get(lastColumns)
+        .i32Const(2 * j + 2)
+        .op(Op.i32GeU);
       f.ifElse(
         () => {
-          for (let k = 0; k < channels; k++) f.get(outOf[k]).get(acc[k][j]).simdMemory(SimdOp.v128Store, 16 * j);
+          for (let k = 0; k < channels; k++)
+            f.get(outOf[k])
+              .get(acc[k][j])
+              .simdMemory(SimdOp.v128Store, 16 * j);
         },
         () => {
-          f.get(lastColumns).i32Const(2 * j + 1).op(Op.i32Eq);
+          f.get(lastColumns)
+            .i32Const(2 * j + 1)
+            .op(Op.i32Eq);
           f.ifElse(() => {
-            for (let k = 0; k < channels; k++) f.get(outOf[k]).get(acc[k][j]).store64Lane(0, 16 * j);
+            for (let k = 0; k < channels; k++)
+              f.get(outOf[k])
+                .get(acc[k][j])
+                .store64Lane(0, 16 * j);
           });
         },
       );
@@ -90,7 +112,9 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
     f.get(nTiles).op(Op.i32Eqz).brIf(0);
     f.loop(() => {
       for (let k = 0; k < channels; k++) {
-        f.get(bias).simdMemory(SimdOp.v128Load64Splat, 8 * k).set(acc[k][0]);
+        f.get(bias)
+          .simdMemory(SimdOp.v128Load64Splat, 8 * k)
+          .set(acc[k][0]);
         for (let j = 1; j < vectors; j++) f.get(acc[k][0]).set(acc[k][j]);
       }
       f.get(taps).set(tap).get(w).set(weight);
@@ -103,7 +127,13 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
           f.get(tap).get(tapEnd).op(Op.i32Ne).brIf(0);
         });
       });
-      f.get(nTiles).i32Const(1).op(Op.i32Eq).get(lastColumns).i32Const(2 * vectors).op(Op.i32LtU).op(Op.i32And);
+      f.get(nTiles)
+        .i32Const(1)
+        .op(Op.i32Eq)
+        .get(lastColumns)
+        .i32Const(2 * vectors)
+        .op(Op.i32LtU)
+        .op(Op.i32And);
       f.ifElse(storeFirstColumns, storeAll);
       f.addTo(x, tileBytes);
       for (let k = 0; k < channels; k++) f.addTo(outOf[k], tileBytes);

@@ -12,7 +12,8 @@ const CLOSED = 0xffff;
 
 /** Jobs the control block holds; a longer list runs in batches. */
 const MAX_JOBS = 4096;
-/** How long a thread polls a shared word before it sleeps on it (ms): a sleeping thread takes tens of microseconds to wake. */
+/** How long a thread polls a shared word before it sleeps on it (ms): a sleeping thread takes tens of microseconds to
+ * wake. */
 const SPIN_MS = 1;
 
 interface NodeWorker {
@@ -73,7 +74,10 @@ export class WorkerPool {
     const { module, memory } = runtime;
     const started: Promise<void>[] = [];
     for (let i = 0; i < workers; i++) {
-      const worker = new threads.Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control: this.control.buffer } });
+      const worker = new threads.Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { module, memory, control: this.control.buffer },
+      });
       this.threads.push(worker);
       started.push(
         new Promise((resolve, reject) => {
@@ -116,14 +120,24 @@ export class WorkerPool {
    * Runs `count` jobs (triples in `jobs`) on the workers and this thread, which first does `sideWork`; returns
    * when all are done.
    */
-  run(jobs: Int32Array, count: number, run: (descriptor: number, rowBegin: number, rowEnd: number) => void, sideWork?: () => void): void {
+  run(
+    jobs: Int32Array,
+    count: number,
+    run: (descriptor: number, rowBegin: number, rowEnd: number) => void,
+    sideWork?: () => void,
+  ): void {
     for (let first = 0; first < count; first += MAX_JOBS) {
       const batch = Math.min(MAX_JOBS, count - first);
       this.runBatch(jobs.subarray(3 * first, 3 * (first + batch)), batch, run, first === 0 ? sideWork : undefined);
     }
   }
 
-  private runBatch(jobs: Int32Array, count: number, run: (descriptor: number, rowBegin: number, rowEnd: number) => void, sideWork?: () => void): void {
+  private runBatch(
+    jobs: Int32Array,
+    count: number,
+    run: (descriptor: number, rowBegin: number, rowEnd: number) => void,
+    sideWork?: () => void,
+  ): void {
     const ctl = this.control;
     Atomics.store(ctl, TICKET, (this.generation << 16) | CLOSED);
     ctl.set(jobs.subarray(0, 3 * count), JOBS);
@@ -146,7 +160,8 @@ export class WorkerPool {
     // The workers' last jobs end soon: poll before sleeping.
     const until = performance.now() + SPIN_MS;
     while (Atomics.load(ctl, DONE) < count && performance.now() < until);
-    for (let done = Atomics.load(ctl, DONE); done < count; done = Atomics.load(ctl, DONE)) Atomics.wait(ctl, DONE, done);
+    for (let done = Atomics.load(ctl, DONE); done < count; done = Atomics.load(ctl, DONE))
+      Atomics.wait(ctl, DONE, done);
     if (Atomics.load(ctl, FAILED) !== 0) throw new Error('a fast-engine worker failed');
   }
 }

@@ -27,7 +27,14 @@ interface Frame {
 function frameOf(problem: ConvProblem): Frame {
   const transposed = problem.params.op === 'conv_transpose2d';
   const [d0, d1, kh, kw] = problem.weight.dims;
-  return { small: transposed ? problem.input : problem.output, big: transposed ? problem.output : problem.input, d1, kh, kw, perGroup: d0 / problem.params.groups };
+  return {
+    small: transposed ? problem.input : problem.output,
+    big: transposed ? problem.output : problem.input,
+    d1,
+    kh,
+    kw,
+    perGroup: d0 / problem.params.groups,
+  };
 }
 
 /**
@@ -49,7 +56,14 @@ export function contactsOfSmall(problem: ConvProblem, small: number): Contact[] 
       for (let kx = 0; kx < f.kw; kx++) {
         const x = sx * stride[1] - padBefore[1] + kx * dilation[1];
         const inside = y >= 0 && y < f.big.height && x >= 0 && x < f.big.width;
-        contacts.push({ small, channel: group * f.d1 + c1g, y, x, weightIndex: ((c0 * f.d1 + c1g) * f.kh + ky) * f.kw + kx, inside });
+        contacts.push({
+          small,
+          channel: group * f.d1 + c1g,
+          y,
+          x,
+          weightIndex: ((c0 * f.d1 + c1g) * f.kh + ky) * f.kw + kx,
+          inside,
+        });
       }
     }
   }

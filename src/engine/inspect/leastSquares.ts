@@ -33,11 +33,19 @@ function denseColumns(m: CsrMatrix): { columns: Float64Array; rows: number; cols
 }
 
 /** `y @ pinv(M)` from the SVD of M (or of M^T): M = U S V^T gives pinv(M) = V S+ U^T, M^T = U S V^T gives U S+ V^T. */
-function applyPseudoInverse(svd: Svd, transposed: boolean, n: number, k: number, y: ArrayLike<number>): PseudoInverseSolution {
+function applyPseudoInverse(
+  svd: Svd,
+  transposed: boolean,
+  n: number,
+  k: number,
+  y: ArrayLike<number>,
+): PseudoInverseSolution {
   const largest = svd.s.reduce((a, b) => Math.max(a, b), 0);
   // numpy's and MATLAB's default cut-off: singular values this small are rounding, not signal.
   const tolerance = Math.max(n, k) * 2.220446049250313e-16 * largest;
-  const [yBasis, yLength, xBasis, xLength] = transposed ? [svd.u, svd.rows, svd.v, svd.cols] : [svd.v, svd.cols, svd.u, svd.rows];
+  const [yBasis, yLength, xBasis, xLength] = transposed
+    ? [svd.u, svd.rows, svd.v, svd.cols]
+    : [svd.v, svd.cols, svd.u, svd.rows];
   const x = new Float64Array(n);
   let rank = 0;
   for (let i = 0; i < svd.cols; i++) {
@@ -108,7 +116,11 @@ export function withoutBias(problem: ConvProblem, output: Tensor3): Float64Array
 }
 
 /** The pseudo-inverse solution set beside the input it tries to recover. */
-export function compareWithInput(problem: ConvProblem, m: CsrMatrix, solution: PseudoInverseSolution): LeastSquaresInverse {
+export function compareWithInput(
+  problem: ConvProblem,
+  m: CsrMatrix,
+  solution: PseudoInverseSolution,
+): LeastSquaresInverse {
   const { channels, height, width } = problem.input;
   const difference = new Float64Array(solution.x.length);
   let maxAbsDifference = 0;

@@ -20,5 +20,7 @@ export function reconstructionOutputPadding(problem: ConvProblem): [number, numb
   const p = problem.params;
   const sizes = [problem.input.height, problem.input.width];
   const [kh, kw] = [problem.weight.dims[2], problem.weight.dims[3]];
-  return [0, 1].map((a) => (sizes[a] + p.padBefore[a] + p.padAfter[a] - p.dilation[a] * ([kh, kw][a] - 1) - 1) % p.stride[a]) as [number, number];
+  return [0, 1].map(
+    (a) => (sizes[a] + p.padBefore[a] + p.padAfter[a] - p.dilation[a] * ([kh, kw][a] - 1) - 1) % p.stride[a],
+  ) as [number, number];
 }

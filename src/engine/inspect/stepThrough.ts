@@ -45,7 +45,8 @@ const planeOf = (problem: ConvProblem, small: number): number => {
 /** One output cell's value from its window: bias plus the products, in kernel order. */
 function windowSum(problem: ConvProblem, small: number): number {
   let sum = problem.bias ? problem.bias[planeOf(problem, small)] : 0;
-  for (const c of contactsOfSmall(problem, small)) if (c.inside) sum += problem.input.data[bigIndex(problem, c)] * problem.weight.data[c.weightIndex];
+  for (const c of contactsOfSmall(problem, small))
+    if (c.inside) sum += problem.input.data[bigIndex(problem, c)] * problem.weight.data[c.weightIndex];
   return sum;
 }
 
@@ -66,7 +67,8 @@ export function outputAfter(problem: ConvProblem, index: number): Float64Array {
   if (problem.bias) for (let c = 0; c < channels; c++) out.fill(problem.bias[c], c * plane, (c + 1) * plane);
   for (let s = 0; s <= last; s++) {
     const value = problem.input.data[s];
-    for (const c of contactsOfSmall(problem, s)) if (c.inside) out[bigIndex(problem, c)] += value * problem.weight.data[c.weightIndex];
+    for (const c of contactsOfSmall(problem, s))
+      if (c.inside) out[bigIndex(problem, c)] += value * problem.weight.data[c.weightIndex];
   }
   return out;
 }

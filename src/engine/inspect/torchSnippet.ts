@@ -12,7 +12,8 @@ function paddingArgument(problem: ConvProblem): string {
 /** The keyword arguments of the op, in the order of PyTorch's signature. */
 export function torchArguments(problem: ConvProblem): string {
   const p = problem.params;
-  if (p.op === 'conv2d') return `stride=${pythonPair(p.stride)}, padding=${paddingArgument(problem)}, dilation=${pythonPair(p.dilation)}, groups=${p.groups}`;
+  if (p.op === 'conv2d')
+    return `stride=${pythonPair(p.stride)}, padding=${paddingArgument(problem)}, dilation=${pythonPair(p.dilation)}, groups=${p.groups}`;
   return `stride=${pythonPair(p.stride)}, padding=${pythonPair(p.padBefore)}, output_padding=${pythonPair(p.outputPadding)}, groups=${p.groups}, dilation=${pythonPair(p.dilation)}`;
 }
 
@@ -22,8 +23,11 @@ function reconstructionLines(problem: ConvProblem): string[] {
   const { height, width } = problem.input;
   if (p.op === 'conv_transpose2d') {
     // conv2d is conv_transpose2d's adjoint; an output_padding of a stride or more leaves extra rows to drop.
-    const crop = p.outputPadding[0] >= p.stride[0] || p.outputPadding[1] >= p.stride[1] ? `[:, :, :${height}, :${width}]` : '';
-    return [`reconstruction = F.conv2d(out, w, stride=${pythonPair(p.stride)}, padding=${pythonPair(p.padBefore)}, dilation=${pythonPair(p.dilation)}, groups=${p.groups})${crop}`];
+    const crop =
+      p.outputPadding[0] >= p.stride[0] || p.outputPadding[1] >= p.stride[1] ? `[:, :, :${height}, :${width}]` : '';
+    return [
+      `reconstruction = F.conv2d(out, w, stride=${pythonPair(p.stride)}, padding=${pythonPair(p.padBefore)}, dilation=${pythonPair(p.dilation)}, groups=${p.groups})${crop}`,
+    ];
   }
   if (p.padBefore[0] !== p.padAfter[0] || p.padBefore[1] !== p.padAfter[1]) {
     return [
@@ -59,7 +63,7 @@ export function torchSnippet(problem: ConvProblem, options: SnippetOptions = {})
     '# The kernel matrix: row i is what input cell i adds to every output cell (the Jacobian, transposed).',
     `M = torch.autograd.functional.jacobian(lambda v: ${op}(v.view_as(x), w, ${args}).flatten(), x.flatten()).T`,
     '',
-    '# The transposed map back to the input\'s shape, vec(out) @ M^T: the adjoint, not the inverse.',
+    "# The transposed map back to the input's shape, vec(out) @ M^T: the adjoint, not the inverse.",
     ...reconstructionLines(problem),
     '',
     'print(out[0])',

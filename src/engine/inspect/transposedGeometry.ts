@@ -57,7 +57,14 @@ function axisOf(problem: ConvProblem, a: 0 | 1): TransposedAxis {
     padAfter,
     scatter: { canvas, cropBefore: padBefore, cropAfter: canvas - padBefore - big },
     // `extra` is conv_transpose2d's output_padding, or the cells conv2d's stride left unread at the end.
-    stretched: { zeroInserted, inserted: stride - 1, before, after, extra: after - (span - padAfter), size: big + span },
+    stretched: {
+      zeroInserted,
+      inserted: stride - 1,
+      before,
+      after,
+      extra: after - (span - padAfter),
+      size: big + span,
+    },
   };
 }
 

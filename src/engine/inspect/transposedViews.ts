@@ -28,10 +28,12 @@ export interface TransposedViews {
 
 type Shape = { channels: number; height: number; width: number };
 
-const bigShape = (problem: ConvProblem): Shape => (problem.params.op === 'conv_transpose2d' ? problem.output : problem.input);
+const bigShape = (problem: ConvProblem): Shape =>
+  problem.params.op === 'conv_transpose2d' ? problem.output : problem.input;
 
 /** Only conv_transpose2d adds a bias; the reconstruction maps the biased output back through M^T alone. */
-const biasOf = (problem: ConvProblem): Float64Array | null => (problem.params.op === 'conv_transpose2d' ? problem.bias : null);
+const biasOf = (problem: ConvProblem): Float64Array | null =>
+  problem.params.op === 'conv_transpose2d' ? problem.bias : null;
 
 function addBias(t: Tensor3, bias: Float64Array | null): Tensor3 {
   if (!bias) return t;
@@ -40,7 +42,8 @@ function addBias(t: Tensor3, bias: Float64Array | null): Tensor3 {
   return t;
 }
 
-/** (a) conv2d: `vec(out) @ M^T`; conv_transpose2d: `vec(in) @ M` (+ bias), both with the sparse M (built if not given). */
+/** (a) conv2d: `vec(out) @ M^T`; conv_transpose2d: `vec(in) @ M` (+ bias), both with the sparse M (built if not
+ * given). */
 export function viaKernelMatrix(problem: ConvProblem, source: Tensor3, m: CsrMatrix = kernelMatrix(problem)): Tensor3 {
   const { channels, height, width } = bigShape(problem);
   const data = problem.params.op === 'conv_transpose2d' ? vecTimes(source.data, m) : vecTimesTranspose(source.data, m);
@@ -48,7 +51,11 @@ export function viaKernelMatrix(problem: ConvProblem, source: Tensor3, m: CsrMat
 }
 
 /** (b) Each small cell stamps its kernels, scaled by its value, onto the canvas; the big grid is cut out of it. */
-export function viaScatter(problem: ConvProblem, source: Tensor3, geometry = transposedGeometry(problem)): { canvas: Tensor3; result: Tensor3 } {
+export function viaScatter(
+  problem: ConvProblem,
+  source: Tensor3,
+  geometry = transposedGeometry(problem),
+): { canvas: Tensor3; result: Tensor3 } {
   const [gh, gw] = geometry;
   const [d0, d1, kh, kw] = problem.weight.dims;
   const perGroup = d0 / problem.params.groups;
@@ -66,7 +73,8 @@ export function viaScatter(problem: ConvProblem, source: Tensor3, geometry = tra
             const fy = sy * gh.stride + ky * gh.dilation;
             for (let kx = 0; kx < kw; kx++) {
               const fx = sx * gw.stride + kx * gw.dilation;
-              canvas.data[(c1 * canvas.height + fy) * canvas.width + fx] += value * w[((c0 * d1 + c1g) * kh + ky) * kw + kx];
+              canvas.data[(c1 * canvas.height + fy) * canvas.width + fx] +=
+                value * w[((c0 * d1 + c1g) * kh + ky) * kw + kx];
             }
           }
         }
@@ -88,7 +96,8 @@ export function flipKernels(weight: Weight): Weight {
   const [d0, d1, kh, kw] = weight.dims;
   const size = kh * kw;
   const data = new Float64Array(weight.data.length);
-  for (let p = 0; p < d0 * d1; p++) for (let i = 0; i < size; i++) data[p * size + i] = weight.data[p * size + size - 1 - i];
+  for (let p = 0; p < d0 * d1; p++)
+    for (let i = 0; i < size; i++) data[p * size + i] = weight.data[p * size + size - 1 - i];
   return { dims: weight.dims, data };
 }
 
@@ -103,7 +112,8 @@ export function stretchSource(source: Tensor3, geometry: TransposedGeometry): Te
       const col = stretchedCell(gw, j);
       if (col.kind !== 'source') continue;
       for (let c = 0; c < source.channels; c++) {
-        out.data[(c * out.height + i) * out.width + j] = source.data[(c * source.height + row.index) * source.width + col.index];
+        out.data[(c * out.height + i) * out.width + j] =
+          source.data[(c * source.height + row.index) * source.width + col.index];
       }
     }
   }
@@ -111,7 +121,11 @@ export function stretchSource(source: Tensor3, geometry: TransposedGeometry): Te
 }
 
 /** (c) A plain stride-1 convolution of the stretched grid with the flipped kernel, dilation kept. */
-export function viaDirectConvolution(problem: ConvProblem, source: Tensor3, geometry = transposedGeometry(problem)): TransposedViews['direct'] {
+export function viaDirectConvolution(
+  problem: ConvProblem,
+  source: Tensor3,
+  geometry = transposedGeometry(problem),
+): TransposedViews['direct'] {
   const [gh, gw] = geometry;
   const stretched = stretchSource(source, geometry);
   const flippedKernel = flipKernels(problem.weight);
@@ -129,7 +143,8 @@ export function viaDirectConvolution(problem: ConvProblem, source: Tensor3, geom
         for (let c0 = group * perGroup; c0 < (group + 1) * perGroup; c0++) {
           for (let ky = 0; ky < kh; ky++) {
             const row = (c0 * stretched.height + oy + ky * gh.dilation) * stretched.width + ox;
-            for (let kx = 0; kx < kw; kx++) sum += stretched.data[row + kx * gw.dilation] * w[((c0 * d1 + c1g) * kh + ky) * kw + kx];
+            for (let kx = 0; kx < kw; kx++)
+              sum += stretched.data[row + kx * gw.dilation] * w[((c0 * d1 + c1g) * kh + ky) * kw + kx];
           }
         }
         result.data[(c1 * big.height + oy) * big.width + ox] = sum;

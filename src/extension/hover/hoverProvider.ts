@@ -28,25 +28,49 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
     return hover;
   }
 
-  private hoverAt(entry: DocumentCache, document: vscode.TextDocument, offset: number, settings: Settings): { hover?: vscode.Hover; cached: boolean } {
+  private hoverAt(
+    entry: DocumentCache,
+    document: vscode.TextDocument,
+    offset: number,
+    settings: Settings,
+  ): { hover?: vscode.Hover; cached: boolean } {
     const literal = findLiteralAt(entry.text, offset, settings.hoverMaxLiteralCharacters);
     if (!literal) return { cached: false };
     const key = `${literal.offset}:${literal.length}:${settings.format.decimals}`;
     const cached = entry.hovers.has(key);
     if (!cached) {
-      const described = describeLiteral(entry.text.slice(literal.offset, literal.offset + literal.length), settings.format.decimals);
+      const described = describeLiteral(
+        entry.text.slice(literal.offset, literal.offset + literal.length),
+        settings.format.decimals,
+      );
       const range = toDocumentRange(document, literal);
-      entry.hovers.set(key, described && new vscode.Hover(this.markdown(described.markdown, described.opensInPanel, document, literal), range));
+      entry.hovers.set(
+        key,
+        described &&
+          new vscode.Hover(this.markdown(described.markdown, described.opensInPanel, document, literal), range),
+      );
     }
     return { hover: entry.hovers.get(key), cached };
   }
 
-  private markdown(text: string, isSpec: boolean, document: vscode.TextDocument, at: { offset: number; length: number }): vscode.MarkdownString {
+  private markdown(
+    text: string,
+    isSpec: boolean,
+    document: vscode.TextDocument,
+    at: { offset: number; length: number },
+  ): vscode.MarkdownString {
     const markdown = new vscode.MarkdownString(text);
     if (isSpec) {
       // Where the spec is, not the spec: the link stays small, and the click computes on the worker like the command.
-      const args: LiteralLocation = { uri: document.uri.toString(), offset: at.offset, length: at.length, version: document.version };
-      markdown.appendMarkdown(`\n\n[Open in ConvLens panel](command:convlens.open?${encodeURIComponent(JSON.stringify([args]))} "Show the kernel matrix, output and reconstruction")`);
+      const args: LiteralLocation = {
+        uri: document.uri.toString(),
+        offset: at.offset,
+        length: at.length,
+        version: document.version,
+      };
+      markdown.appendMarkdown(
+        `\n\n[Open in ConvLens panel](command:convlens.open?${encodeURIComponent(JSON.stringify([args]))} "Show the kernel matrix, output and reconstruction")`,
+      );
       // Only our own command may run from this hover's links.
       markdown.isTrusted = { enabledCommands: ['convlens.open'] };
     }

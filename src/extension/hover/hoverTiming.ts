@@ -19,5 +19,8 @@ export function recordHoverTime(started: number, detail: HoverTimingDetail): voi
   const duration = performance.now() - started;
   performance.clearMeasures(HOVER_MEASURE);
   performance.measure(HOVER_MEASURE, { start: started, duration, detail });
-  logDebug(() => `hover: ${duration.toFixed(1)} ms (${megabytes(detail.documentCharacters)} document${detail.cached ? ', cached' : ''})`);
+  logDebug(
+    () =>
+      `hover: ${duration.toFixed(1)} ms (${megabytes(detail.documentCharacters)} document${detail.cached ? ', cached' : ''})`,
+  );
 }

@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { ConvView, FromWebviewMessage, NumberFormat, parseFromWebview, SpecOrigin, ToWebviewMessage, WebviewState } from '../../protocol';
+import {
+  ConvView,
+  FromWebviewMessage,
+  NumberFormat,
+  parseFromWebview,
+  SpecOrigin,
+  ToWebviewMessage,
+  WebviewState,
+} from '../../protocol';
 import { showMessage } from './keptState';
 import { panelHtml } from './panelHtml';
 import { saveImage } from './saveImage';
@@ -17,7 +25,8 @@ export interface PanelHandlers {
 export interface ShowOptions extends PanelHandlers {
   /** Draw into the most recent panel (revealing it) instead of opening another one. */
   reuse: boolean;
-  /** The text the view was computed from, when that text alone computes it again: kept for a reload if the spec is large. */
+  /** The text the view was computed from, when that text alone computes it again: kept for a reload if the spec is
+   * large. */
   origin?: SpecOrigin;
 }
 
@@ -79,7 +88,13 @@ export class ConvLensPanel implements vscode.Disposable {
   }
 
   /** Takes over a panel VS Code restored after a reload; see `registerConvLensPanelSerializer`. */
-  static revive(extensionUri: vscode.Uri, webviewPanel: vscode.WebviewPanel, state: WebviewState, recompute: Recompute, handlers: PanelHandlers): ConvLensPanel {
+  static revive(
+    extensionUri: vscode.Uri,
+    webviewPanel: vscode.WebviewPanel,
+    state: WebviewState,
+    recompute: Recompute,
+    handlers: PanelHandlers,
+  ): ConvLensPanel {
     // The restored panel keeps the options of the session that created it; resource roots may have moved since.
     webviewPanel.webview.options = webviewOptions(extensionUri);
     const panel = new ConvLensPanel(webviewPanel, extensionUri, handlers, recompute);
@@ -205,7 +220,9 @@ export class ConvLensPanel implements vscode.Disposable {
         void this.copy(message.text, message.what);
         break;
       case 'saveImage':
-        void saveImage(message, (text) => this.log(text)).then((path) => this.post({ type: 'saved', fileName: message.fileName, path }));
+        void saveImage(message, (text) => this.log(text)).then((path) =>
+          this.post({ type: 'saved', fileName: message.fileName, path }),
+        );
         break;
     }
     this.messages.fire(message);

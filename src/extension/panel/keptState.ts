@@ -2,7 +2,14 @@
  * What a panel's page keeps across a reload, decided on the host and read back from VS Code: pure, so the
  * decision and the reading are tested without VS Code.
  */
-import { ConvView, MAX_KEPT_SPEC_CELLS, parseKeptState, SpecOrigin, ToWebviewMessage, WebviewState } from '../../protocol';
+import {
+  ConvView,
+  MAX_KEPT_SPEC_CELLS,
+  parseKeptState,
+  SpecOrigin,
+  ToWebviewMessage,
+  WebviewState,
+} from '../../protocol';
 
 /** The numbers a view's spec holds (input, weight, bias), counted from the typed arrays rather than the JSON. */
 export function specCells(view: ConvView): number {
@@ -19,12 +26,16 @@ export function stateToKeep(view: ConvView, origin: SpecOrigin | undefined): Web
 }
 
 /** The `show` message for `view`: the view without its spec, and what the page should keep. */
-export function showMessage(view: ConvView, origin: SpecOrigin | undefined): Extract<ToWebviewMessage, { type: 'show' }> {
+export function showMessage(
+  view: ConvView,
+  origin: SpecOrigin | undefined,
+): Extract<ToWebviewMessage, { type: 'show' }> {
   const { spec: _kept, ...posted } = view;
   return { type: 'show', view: posted, keep: stateToKeep(view, origin) };
 }
 
-/** The page's kept state as VS Code hands it over, possibly from an older version or tampered with: `{}` unless valid. */
+/** The page's kept state as VS Code hands it over, possibly from an older version or tampered with: `{}` unless
+ * valid. */
 export function readState(state: unknown): WebviewState {
   return parseKeptState(state) ?? {};
 }

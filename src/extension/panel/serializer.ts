@@ -8,7 +8,11 @@ import { readState } from './keptState';
  * show). Register during activation (the `onWebviewPanel:convlens.panel` activation event exists for this). The
  * registration is also added to `context.subscriptions`.
  */
-export function registerConvLensPanelSerializer(context: vscode.ExtensionContext, recompute: Recompute, handlers: PanelHandlers = {}): vscode.Disposable {
+export function registerConvLensPanelSerializer(
+  context: vscode.ExtensionContext,
+  recompute: Recompute,
+  handlers: PanelHandlers = {},
+): vscode.Disposable {
   const registration = vscode.window.registerWebviewPanelSerializer(ConvLensPanel.viewType, {
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
       ConvLensPanel.revive(context.extensionUri, webviewPanel, readState(state), recompute, handlers);

@@ -81,7 +81,10 @@ describe('ConvLens panel: a 512 x 512 input, its kernel matrix never sent', () =
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-big-'));
     const file = path.join(dir, 'big-512-k5.json');
-    fs.writeFileSync(file, `{"input": [\n${spec.input.map((row) => JSON.stringify(row)).join(',\n')}\n], "kernel": ${JSON.stringify(spec.kernel)}}\n`);
+    fs.writeFileSync(
+      file,
+      `{"input": [\n${spec.input.map((row) => JSON.stringify(row)).join(',\n')}\n], "kernel": ${JSON.stringify(spec.kernel)}}\n`,
+    );
     const wb = workbench();
     await wb.hideSecondarySideBar();
     // A fresh workbench starts dark; switch only if an earlier suite left another theme.
@@ -106,16 +109,30 @@ describe('ConvLens panel: a 512 x 512 input, its kernel matrix never sent', () =
     note(this.test, timings);
     assert.strictEqual(await panel.locator('[data-posted-non-zeros]').getAttribute('data-posted-non-zeros'), '0');
     const canvas = panel.locator(M_CANVAS);
-    assert.deepStrictEqual([await canvas.getAttribute('data-rows'), await canvas.getAttribute('data-cols')], [String(m.rows), String(m.cols)]);
+    assert.deepStrictEqual(
+      [await canvas.getAttribute('data-rows'), await canvas.getAttribute('data-cols')],
+      [String(m.rows), String(m.cols)],
+    );
     assert.deepStrictEqual(await windowOf(panel), [0, 0, 262_144, 258_064]);
-    assert.match((await panel.locator('.summary .shapes').textContent()) ?? '', /M 262144 × 258064, 6,451,600 non-zeros/);
-    assert.strictEqual(await panel.locator(`${M_FIGURE} [data-role="heatmap-window"]`).textContent(), 'rows 0–262,143 of 262,144 · columns 0–258,063 of 258,064');
+    assert.match(
+      (await panel.locator('.summary .shapes').textContent()) ?? '',
+      /M 262144 × 258064, 6,451,600 non-zeros/,
+    );
+    assert.strictEqual(
+      await panel.locator(`${M_FIGURE} [data-role="heatmap-window"]`).textContent(),
+      'rows 0–262,143 of 262,144 · columns 0–258,063 of 258,064',
+    );
   });
 
   it('repaints a zoomed window progressively while the panel keeps answering', async function () {
     await panel.locator(M_CANVAS).scrollIntoViewIfNeeded();
-    const repaint = await panel.evaluate<{ ms: number; longest: number; frames: number }>(`${REPAINT_WATCH}('zoom-in')`);
-    note(this.test, `zoom-in repaint of ${(await windowOf(panel)).slice(2).join(' x ')} cells: ${repaint.ms.toFixed(0)} ms, ${repaint.frames} frames, longest frame gap ${repaint.longest.toFixed(0)} ms`);
+    const repaint = await panel.evaluate<{ ms: number; longest: number; frames: number }>(
+      `${REPAINT_WATCH}('zoom-in')`,
+    );
+    note(
+      this.test,
+      `zoom-in repaint of ${(await windowOf(panel)).slice(2).join(' x ')} cells: ${repaint.ms.toFixed(0)} ms, ${repaint.frames} frames, longest frame gap ${repaint.longest.toFixed(0)} ms`,
+    );
     assert.ok(repaint.frames >= 2, `painted in one go (${repaint.frames} frames): nothing left to yield between`);
     // Chunks are 12 ms; on a loaded 2-core machine frames still slip, but never by a whole paint.
     assert.ok(repaint.longest < 250, `the panel stopped answering for ${repaint.longest.toFixed(0)} ms`);
@@ -136,7 +153,10 @@ describe('ConvLens panel: a 512 x 512 input, its kernel matrix never sent', () =
     const [row, col, rows, cols] = await windowOf(panel);
     assert.deepStrictEqual([rows, cols], [16, 16]);
     assert.ok(row <= 513 && 513 < row + rows && col === 0, `window ${[row, col, rows, cols]}`);
-    assert.strictEqual(await panel.locator(`${M_FIGURE} [data-role="heatmap-window"]`).textContent(), `rows ${row}–${row + 15} of 262,144 · columns 0–15 of 258,064`);
+    assert.strictEqual(
+      await panel.locator(`${M_FIGURE} [data-role="heatmap-window"]`).textContent(),
+      `rows ${row}–${row + 15} of 262,144 · columns 0–15 of 258,064`,
+    );
 
     // x[1,1] meets y[0,0] through kernel[1][1] = 7, y[0,1] through kernel[1][0] = 6; y[0,2] not at all.
     const seen: string[] = [];
@@ -158,7 +178,9 @@ describe('ConvLens panel: a 512 x 512 input, its kernel matrix never sent', () =
 
   it('looks right in the dark theme, whole and zoomed in (screenshots)', async () => {
     const wb = workbench();
-    await panel.locator('.stage-kernel-matrix').evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+    await panel
+      .locator('.stage-kernel-matrix')
+      .evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
     await wb.page.waitForTimeout(200);
     await wb.screenshot('big-matrix-zoomed-dark');
     await panel.locator(M_CANVAS).focus();
@@ -189,7 +211,10 @@ describe('ConvLens panel: a 512 x 512 input, its kernel matrix never sent', () =
     const after = await tooltipEntry(panel);
     // The same cell, give or take the pixel it sat on unzoomed (a wheel event's position is in whole pixels).
     const pixel = { rows: m.rows / box.height, cols: m.cols / box.width };
-    assert.ok(Math.abs(after.row - before.row) <= pixel.rows && Math.abs(after.col - before.col) <= pixel.cols, `${before.text} → ${after.text}`);
+    assert.ok(
+      Math.abs(after.row - before.row) <= pixel.rows && Math.abs(after.col - before.col) <= pixel.cols,
+      `${before.text} → ${after.text}`,
+    );
     await mouse.move(0, 0);
   });
 });

@@ -17,7 +17,9 @@ interface Cell {
 
 /** `row,col` of the cells of `matrix` matching `filter` (a CSS suffix for `td`), sorted. */
 async function cells(frame: Frame, matrix: string, filter: string): Promise<string[]> {
-  const found = await frame.$$eval(`table[data-matrix="${matrix}"] td${filter}`, (els) => (els as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`));
+  const found = await frame.$$eval(`table[data-matrix="${matrix}"] td${filter}`, (els) =>
+    (els as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`),
+  );
   return found.sort();
 }
 
@@ -36,12 +38,14 @@ async function meets(frame: Frame, matrix: string): Promise<string[]> {
 async function values(frame: Frame, matrix: string): Promise<number[][]> {
   return frame.$$eval(`table[data-matrix="${matrix}"] td[data-value]`, (els) => {
     const rows: number[][] = [];
-    for (const cell of els as unknown as Cell[]) (rows[Number(cell.dataset.row)] ??= [])[Number(cell.dataset.col)] = Number(cell.dataset.value);
+    for (const cell of els as unknown as Cell[])
+      (rows[Number(cell.dataset.row)] ??= [])[Number(cell.dataset.col)] = Number(cell.dataset.value);
     return rows;
   });
 }
 
-const td = (frame: Frame, matrix: string, row: number, col: number) => frame.locator(`table[data-matrix="${matrix}"] td[data-row="${row}"][data-col="${col}"]`);
+const td = (frame: Frame, matrix: string, row: number, col: number) =>
+  frame.locator(`table[data-matrix="${matrix}"] td[data-row="${row}"][data-col="${col}"]`);
 
 /**
  * Moves the pointer out of the panel, so only the keyboard or the step-through drive the highlight (a pointer
@@ -62,13 +66,17 @@ async function convolveExample(file: string, ready: string): Promise<Frame> {
 /** A screenshot with `selector` scrolled to the top of the panel, hovering `hover` once it is there. */
 async function shoot(frame: Frame, selector: string, name: string, hover?: () => Promise<void>): Promise<void> {
   await pointerAway();
-  await frame.locator(selector).first().evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+  await frame
+    .locator(selector)
+    .first()
+    .evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
   await hover?.();
   await workbench().page.waitForTimeout(150);
   const file = await workbench().screenshot(name);
   // The section alone too, at full resolution, when it fits the window.
   const section = frame.locator(selector).first();
-  if (((await section.boundingBox())?.height ?? Infinity) < 780) await section.screenshot({ path: file.replace(/\.png$/, '-section.png') });
+  if (((await section.boundingBox())?.height ?? Infinity) < 780)
+    await section.screenshot({ path: file.replace(/\.png$/, '-section.png') });
 }
 
 /** The panel's editor group alone in the window (for pictures), or back beside the editor. */
@@ -105,17 +113,43 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
     // A 5x5 input with padding 1: a 7x7 grid whose 24 border cells are padding.
     assert.strictEqual(padding.length, 24);
     assert.ok(padding.includes('-1,-1') && padding.includes('5,5') && padding.includes('2,-1'), padding.join(' '));
-    assert.deepStrictEqual(await values(panel, 'output'), [[99, 132], [140, 116]]);
+    assert.deepStrictEqual(await values(panel, 'output'), [
+      [99, 132],
+      [140, 116],
+    ]);
   });
 
   it('hovering an output cell lights its dilated window (padding included), skips the gaps, and names each weight', async () => {
     await td(panel, 'output', 0, 1).hover();
     // Rows -1, 1, 3 and columns 1, 3, 5: stride 2 from row -1 (padding 1), taps 2 apart (dilation 2).
-    assert.deepStrictEqual(await highlighted(panel, 'input'), ['-1,1', '-1,3', '-1,5', '1,1', '1,3', '1,5', '3,1', '3,3', '3,5']);
+    assert.deepStrictEqual(await highlighted(panel, 'input'), [
+      '-1,1',
+      '-1,3',
+      '-1,5',
+      '1,1',
+      '1,3',
+      '1,5',
+      '3,1',
+      '3,3',
+      '3,5',
+    ]);
     const gapCells = await gaps(panel, 'input');
     assert.strictEqual(gapCells.length, 16);
-    assert.ok(gapCells.includes('0,1') && gapCells.includes('2,4') && gapCells.includes('-1,2') && !gapCells.includes('1,1'), gapCells.join(' '));
-    assert.deepStrictEqual(await meets(panel, 'input'), ['-1,1=×2', '-1,3=×1', '-1,5=×3', '1,1=×1', '1,3=×4', '1,5=×2', '3,1=×3', '3,3=×2', '3,5=×1']);
+    assert.ok(
+      gapCells.includes('0,1') && gapCells.includes('2,4') && gapCells.includes('-1,2') && !gapCells.includes('1,1'),
+      gapCells.join(' '),
+    );
+    assert.deepStrictEqual(await meets(panel, 'input'), [
+      '-1,1=×2',
+      '-1,3=×1',
+      '-1,5=×3',
+      '1,1=×1',
+      '1,3=×4',
+      '1,5=×2',
+      '3,1=×3',
+      '3,3=×2',
+      '3,5=×1',
+    ]);
     assert.strictEqual((await highlighted(panel, 'kernel')).length, 9);
     assert.deepStrictEqual(await highlighted(panel, 'kernel_matrix'), ['16,1', '18,1', '6,1', '8,1']);
     // The reconstruction cells this output flows back into.
@@ -147,7 +181,17 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
     await pointerAway();
     await td(panel, 'output', 0, 0).focus();
     await panel.page().keyboard.press('ArrowRight');
-    assert.deepStrictEqual(await highlighted(panel, 'input'), ['-1,1', '-1,3', '-1,5', '1,1', '1,3', '1,5', '3,1', '3,3', '3,5']);
+    assert.deepStrictEqual(await highlighted(panel, 'input'), [
+      '-1,1',
+      '-1,3',
+      '-1,5',
+      '1,1',
+      '1,3',
+      '1,5',
+      '3,1',
+      '3,3',
+      '3,5',
+    ]);
     assert.match((await td(panel, 'output', 0, 1).getAttribute('aria-label')) ?? '', /^output row 1 column 2: 132$/);
     await td(panel, 'input', 0, 0).focus();
     await panel.page().keyboard.press('ArrowUp');
@@ -157,7 +201,10 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
       return `${active?.dataset.row},${active?.dataset.col},${active?.dataset.padding}`;
     });
     assert.strictEqual(focused, '-1,-1,true');
-    assert.match((await td(panel, 'input', -1, -1).getAttribute('aria-label')) ?? '', /^input padding row 0 column 0: 0$/);
+    assert.match(
+      (await td(panel, 'input', -1, -1).getAttribute('aria-label')) ?? '',
+      /^input padding row 0 column 0: 0$/,
+    );
   });
 
   it('steps through the sliding window with the keyboard: running sum, running output, highlighting', async () => {
@@ -168,13 +215,29 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
     await keyboard.press('ArrowRight');
     const status = panel.locator('[data-role="step-status"]');
     assert.strictEqual(await status.innerText(), 'Step 1 of 4: y[0,0] = 99');
-    assert.deepStrictEqual(await highlighted(panel, 'input'), ['-1,-1', '-1,1', '-1,3', '1,-1', '1,1', '1,3', '3,-1', '3,1', '3,3']);
+    assert.deepStrictEqual(await highlighted(panel, 'input'), [
+      '-1,-1',
+      '-1,1',
+      '-1,3',
+      '1,-1',
+      '1,1',
+      '1,3',
+      '3,-1',
+      '3,1',
+      '3,3',
+    ]);
     await keyboard.press('ArrowRight');
     assert.strictEqual(await status.innerText(), 'Step 2 of 4: y[0,1] = 132');
-    // Partial sums: 3 padding zeros, then 1*7 = 7, 4*9 = 36 -> 43, a padding zero, 3*17 = 51 -> 94, 2*19 = 38 -> 132, ...
-    const sums = await panel.$$eval('[data-role="running-sum"] td.sum', (els) => els.map((e) => (e as unknown as { textContent: string }).textContent));
+    // Partial sums: 3 padding zeros, then 1*7 = 7, 4*9 = 36 -> 43, a padding zero, 3*17 = 51 -> 94, 2*19 = 38 -> 132,
+    // ...
+    const sums = await panel.$$eval('[data-role="running-sum"] td.sum', (els) =>
+      els.map((e) => (e as unknown as { textContent: string }).textContent),
+    );
     assert.deepStrictEqual(sums, ['0', '0', '0', '0', '7', '43', '43', '94', '132', '132']);
-    assert.deepStrictEqual(await values(panel, 'step_output'), [[99, 132], [Number.NaN, Number.NaN]]);
+    assert.deepStrictEqual(await values(panel, 'step_output'), [
+      [99, 132],
+      [Number.NaN, Number.NaN],
+    ]);
     await keyboard.press('ArrowLeft');
     assert.strictEqual(await status.innerText(), 'Step 1 of 4: y[0,0] = 99');
     await keyboard.press('End');
@@ -196,8 +259,12 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
   it('the three faces of the reconstruction agree cell for cell, and hovering one lights the others', async () => {
     assert.match(await panel.locator('[data-role="faces-agreement"]').innerText(), /identical, cell for cell/);
     const reconstruction = await values(panel, 'reconstruction');
-    for (const face of ['via_matrix', 'via_scatter', 'via_direct']) assert.deepStrictEqual(await values(panel, face), reconstruction, face);
-    assert.match(await panel.locator('[data-role="stretch-params"]').innerText(), /zeros between cells\s+stride − 1 = 1[\s\S]*pad before\s+dilation·\(k − 1\) − padding = 3/);
+    for (const face of ['via_matrix', 'via_scatter', 'via_direct'])
+      assert.deepStrictEqual(await values(panel, face), reconstruction, face);
+    assert.match(
+      await panel.locator('[data-role="stretch-params"]').innerText(),
+      /zeros between cells\s+stride − 1 = 1[\s\S]*pad before\s+dilation·\(k − 1\) − padding = 3/,
+    );
     await td(panel, 'via_direct', 1, 1).hover();
     assert.deepStrictEqual(await highlighted(panel, 'via_matrix'), ['1,1']);
     assert.deepStrictEqual(await highlighted(panel, 'via_scatter'), ['1,1']);
@@ -208,7 +275,10 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
   it('sets the least-squares inverse beside the reconstruction and says why they differ', async () => {
     const why = panel.locator('[data-role="not-inverse-why"]');
     await why.waitFor({ timeout: 20_000 });
-    assert.match(await why.innerText(), /^M is 25 × 4 with rank 4: 21 of the input's 25 dimensions leave no trace in the output, so no inverse exists/);
+    assert.match(
+      await why.innerText(),
+      /^M is 25 × 4 with rank 4: 21 of the input's 25 dimensions leave no trace in the output, so no inverse exists/,
+    );
     const ls = await values(panel, 'least_squares');
     // Only the four cells the windows read come back; the never-read ones are 0.
     assert.strictEqual(ls[0][0], 0);
@@ -216,7 +286,11 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
 
   it('screenshots of each view in the dark, light and high-contrast themes', async () => {
     await toggleMaximizedPanel();
-    for (const [theme, suffix] of [['Dark Modern', 'dark'], ['Light Modern', 'light'], ['Dark High Contrast', 'high-contrast']]) {
+    for (const [theme, suffix] of [
+      ['Dark Modern', 'dark'],
+      ['Light Modern', 'light'],
+      ['Dark High Contrast', 'high-contrast'],
+    ]) {
       await workbench().setColorTheme(theme);
       await shootViews(panel, `inspect-conv2d-${suffix}`, {
         forward: () => td(panel, 'output', 0, 1).hover(),
@@ -237,11 +311,19 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
   let panel: Frame;
 
   before(async () => {
-    panel = await convolveExample('transposed-output-padding.json', 'table[data-matrix="via_scatter"] td[data-cropped="true"]');
+    panel = await convolveExample(
+      'transposed-output-padding.json',
+      'table[data-matrix="via_scatter"] td[data-cropped="true"]',
+    );
   });
 
   it('hovering an input cell lights its stamp on the output; an output cell the inputs it gathers', async () => {
-    assert.deepStrictEqual(await values(panel, 'output'), [[4, 6, 8, 10, 12, 6], [10, 12, 14, 16, 18, 9], [16, 18, 20, 22, 24, 12], [8, 9, 10, 11, 12, 6]]);
+    assert.deepStrictEqual(await values(panel, 'output'), [
+      [4, 6, 8, 10, 12, 6],
+      [10, 12, 14, 16, 18, 9],
+      [16, 18, 20, 22, 24, 12],
+      [8, 9, 10, 11, 12, 6],
+    ]);
     await td(panel, 'input', 0, 1).hover();
     // Rows -1..1 and columns 1..3 from (0*2 - 1, 1*2 - 1); padding 1 crops row -1.
     assert.deepStrictEqual(await highlighted(panel, 'output'), ['0,1', '0,2', '0,3', '1,1', '1,2', '1,3']);
@@ -257,18 +339,32 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
   it('the scatter canvas keeps the cells the padding crops, and the three faces agree', async () => {
     assert.match(await panel.locator('[data-role="faces-agreement"]').innerText(), /identical, cell for cell/);
     const output = await values(panel, 'output');
-    for (const face of ['via_matrix', 'via_scatter', 'via_direct']) assert.deepStrictEqual(await values(panel, face), output, face);
+    for (const face of ['via_matrix', 'via_scatter', 'via_direct'])
+      assert.deepStrictEqual(await values(panel, face), output, face);
     // Canvas 5 x 7: one cropped row and column before; after, output_padding 1 takes back the last cell.
     const cropped = await cells(panel, 'via_scatter', '[data-cropped="true"]');
     assert.strictEqual(cropped.length, 5 + 7 - 1);
     assert.ok(cropped.includes('-1,-1') && cropped.includes('3,-1') && cropped.includes('-1,5'));
-    assert.match(await panel.locator('[data-role="stretch-params"]').innerText(), /pad before\s+dilation·\(k − 1\) − padding = 1[\s\S]*pad after\s+dilation·\(k − 1\) − padding \+ output_padding = 2/);
+    assert.match(
+      await panel.locator('[data-role="stretch-params"]').innerText(),
+      /pad before\s+dilation·\(k − 1\) − padding = 1[\s\S]*pad after\s+dilation·\(k − 1\) − padding \+ output_padding = 2/,
+    );
     const kinds = await panel.$$eval('table[data-matrix="stretched"] td[data-kind="inserted"]', (els) => els.length);
     // 2x3 inputs spread to 3x5 with zeros between: 15 - 6 = 9 inserted zeros.
     assert.strictEqual(kinds, 9);
     await td(panel, 'via_direct', 0, 0).hover();
     // The flipped 3x3 kernel's window on the stretched grid starts at its corner.
-    assert.deepStrictEqual(await highlighted(panel, 'stretched'), ['0,0', '0,1', '0,2', '1,0', '1,1', '1,2', '2,0', '2,1', '2,2']);
+    assert.deepStrictEqual(await highlighted(panel, 'stretched'), [
+      '0,0',
+      '0,1',
+      '0,2',
+      '1,0',
+      '1,1',
+      '1,2',
+      '2,0',
+      '2,1',
+      '2,2',
+    ]);
     assert.deepStrictEqual(await highlighted(panel, 'scatter_source'), ['0,0']);
   });
 
@@ -278,7 +374,10 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
     const keyboard = panel.page().keyboard;
     await keyboard.press('ArrowRight');
     await keyboard.press('ArrowRight');
-    assert.strictEqual(await panel.locator('[data-role="step-status"]').innerText(), 'Step 2 of 6: x[0,1] = 2 stamps the kernel, scaled');
+    assert.strictEqual(
+      await panel.locator('[data-role="step-status"]').innerText(),
+      'Step 2 of 6: x[0,1] = 2 stamps the kernel, scaled',
+    );
     assert.deepStrictEqual(await highlighted(panel, 'output'), ['0,1', '0,2', '0,3', '1,1', '1,2', '1,3']);
     const partial = await values(panel, 'step_output');
     // After x[0,0] = 1 and x[0,1] = 2: y[0,1] = 1*2 + 2*2 = 6, y[0,2] = 2*4 = 8.
@@ -290,7 +389,10 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
   it('least squares recovers the input: every input cell leaves its own trace', async () => {
     const why = panel.locator('[data-role="not-inverse-why"]');
     await why.waitFor({ timeout: 20_000 });
-    assert.match(await why.innerText(), /^M is 6 × 24 with rank 6: not square, but every input cell leaves its own trace/);
+    assert.match(
+      await why.innerText(),
+      /^M is 6 × 24 with rank 6: not square, but every input cell leaves its own trace/,
+    );
     assert.match(await panel.locator('[data-role="least-squares-max"]').innerText(), /max \|x_ls − x\| = 0$/);
   });
 
@@ -306,11 +408,21 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-ui-'));
     const page = workbench().page;
     const input = page.locator('.quick-input-widget input');
-    const inputValue = () => page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget input')?.value ?? '');
+    const inputValue = () =>
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }
+          ).document.querySelector('.quick-input-widget input')?.value ?? '',
+      );
     // Names that share no prefix, so the dialog's completion of existing names cannot change what was typed.
     for (const [action, file, check] of [
       ['saveSvg', 'vector-matrices.svg', (b: Buffer) => b.toString('utf8').startsWith('<svg')],
-      ['savePng', 'raster-matrices.png', (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+      [
+        'savePng',
+        'raster-matrices.png',
+        (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+      ],
     ] as const) {
       await panel.locator(`button[data-action="${action}"]`).click();
       // VS Code's own save dialog for a remote workspace: a quick input holding the suggested path.
@@ -328,7 +440,8 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
       await workbench().screenshot(`inspect-save-dialog-${file}`);
       await page.keyboard.press('Enter');
       await panel.locator('[data-role="toolbar-status"]', { hasText: `Saved ${target}` }).waitFor({ timeout: 15_000 });
-      // The dialog has answered; make sure it is gone (and asked nothing more) before the next click or test sends keys.
+      // The dialog has answered; make sure it is gone (and asked nothing more) before the next click or test sends
+      // keys.
       await workbench().closeQuickInput();
       await page.locator('.monaco-dialog-modal-block').waitFor({ state: 'hidden', timeout: 5000 });
       assert.ok(check(fs.readFileSync(target)), `${file} does not look like one`);
@@ -341,7 +454,10 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
 
   it('screenshots of each view in the light and dark themes', async () => {
     await toggleMaximizedPanel();
-    for (const [theme, suffix] of [['Light Modern', 'light'], ['Dark Modern', 'dark']]) {
+    for (const [theme, suffix] of [
+      ['Light Modern', 'light'],
+      ['Dark Modern', 'dark'],
+    ]) {
       await workbench().setColorTheme(theme);
       await shootViews(panel, `inspect-transposed-${suffix}`, {
         forward: () => td(panel, 'input', 0, 1).hover(),

@@ -25,7 +25,9 @@ async function matrixValues(frame: Frame, matrix: string): Promise<number[][]> {
 
 /** `row,col` of the highlighted cells of a matrix (not the lighter row/column bands of M), sorted. */
 async function highlighted(frame: Frame, matrix: string): Promise<string[]> {
-  const cells = await frame.$$eval(`table[data-matrix="${matrix}"] td.highlight:not(.band)`, (els) => (els as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`));
+  const cells = await frame.$$eval(`table[data-matrix="${matrix}"] td.highlight:not(.band)`, (els) =>
+    (els as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`),
+  );
   return cells.sort();
 }
 
@@ -46,11 +48,35 @@ describe('ConvLens panel', () => {
   });
 
   it('shows the output, the reconstruction and the kernel matrix of the seed example', async () => {
-    assert.deepStrictEqual(await matrixValues(panel, 'input'), [[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
-    assert.deepStrictEqual(await matrixValues(panel, 'kernel'), [[1, 2], [3, 4]]);
-    assert.deepStrictEqual(await matrixValues(panel, 'output'), [[37, 47], [67, 77]]);
-    assert.deepStrictEqual(await matrixValues(panel, 'reconstruction'), [[37, 121, 94], [178, 500, 342], [201, 499, 308]]);
-    assert.deepStrictEqual(await matrixValues(panel, 'kernel_matrix'), [[1, 0, 0, 0], [2, 1, 0, 0], [0, 2, 0, 0], [3, 0, 1, 0], [4, 3, 2, 1], [0, 4, 0, 2], [0, 0, 3, 0], [0, 0, 4, 3], [0, 0, 0, 4]]);
+    assert.deepStrictEqual(await matrixValues(panel, 'input'), [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    assert.deepStrictEqual(await matrixValues(panel, 'kernel'), [
+      [1, 2],
+      [3, 4],
+    ]);
+    assert.deepStrictEqual(await matrixValues(panel, 'output'), [
+      [37, 47],
+      [67, 77],
+    ]);
+    assert.deepStrictEqual(await matrixValues(panel, 'reconstruction'), [
+      [37, 121, 94],
+      [178, 500, 342],
+      [201, 499, 308],
+    ]);
+    assert.deepStrictEqual(await matrixValues(panel, 'kernel_matrix'), [
+      [1, 0, 0, 0],
+      [2, 1, 0, 0],
+      [0, 2, 0, 0],
+      [3, 0, 1, 0],
+      [4, 3, 2, 1],
+      [0, 4, 0, 2],
+      [0, 0, 3, 0],
+      [0, 0, 4, 3],
+      [0, 0, 0, 4],
+    ]);
   });
 
   it('shows the output-size formula with the numbers plugged in', async () => {
@@ -72,14 +98,23 @@ describe('ConvLens panel', () => {
   });
 
   it('cells are announced to screen readers', async () => {
-    const label = await panel.locator('table[data-matrix="output"] td[data-row="0"][data-col="1"]').getAttribute('aria-label');
+    const label = await panel
+      .locator('table[data-matrix="output"] td[data-row="0"][data-col="1"]')
+      .getAttribute('aria-label');
     assert.match(label ?? '', /output row 1 column 2: 47/);
   });
 
   it('follows the colour theme (screenshots in dark, light and high contrast)', async () => {
-    const background = () => panel.evaluate<string>("getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background')");
+    const background = () =>
+      panel.evaluate<string>(
+        "getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background')",
+      );
     const seen: string[] = [];
-    for (const [theme, shot] of [['Dark Modern', 'panel-seed-dark'], ['Dark High Contrast', 'panel-seed-high-contrast'], ['Light Modern', 'panel-seed-light']]) {
+    for (const [theme, shot] of [
+      ['Dark Modern', 'panel-seed-dark'],
+      ['Dark High Contrast', 'panel-seed-high-contrast'],
+      ['Light Modern', 'panel-seed-light'],
+    ]) {
       await workbench().setColorTheme(theme);
       await workbench().page.waitForTimeout(300);
       seen.push(await background());

@@ -74,8 +74,14 @@ interface ImageLike {
 
 /** The page's Content-Security-Policy directives, by name. */
 async function cspOf(frame: Frame): Promise<Map<string, string[]>> {
-  const content: string = await frame.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => (meta as unknown as { content: string }).content);
-  const directives = content.split(';').map((d: string) => d.trim().split(/\s+/)).filter((d: string[]) => d[0]);
+  const content: string = await frame.$eval(
+    'meta[http-equiv="Content-Security-Policy"]',
+    (meta) => (meta as unknown as { content: string }).content,
+  );
+  const directives = content
+    .split(';')
+    .map((d: string) => d.trim().split(/\s+/))
+    .filter((d: string[]) => d[0]);
   return new Map(directives.map(([name, ...values]): [string, string[]] => [name, values]));
 }
 
@@ -93,13 +99,17 @@ describe('webview security', () => {
     wb.page.context().on('request', (request) => log.record(request));
     wb.page.on('websocket', (socket) => log.sockets.push(socket.url()));
     wb.page.on('console', (message) => {
-      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text())) violations.push(message.text());
+      if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(message.text()))
+        violations.push(message.text());
     });
     await wb.runCommandFromPalette('View: Close All Editors');
     await wb.openFile('seed.json');
     await wb.page.keyboard.press('Control+A');
     await wb.runCommandFromPalette(COMMAND);
-    panel = await wb.findWebviewFrame(async (f) => (await f.locator('[data-matrix="reconstruction"]').count()) > 0, 30_000);
+    panel = await wb.findWebviewFrame(
+      async (f) => (await f.locator('[data-matrix="reconstruction"]').count()) > 0,
+      30_000,
+    );
     // Use it as a person would: hover cells in each matrix, then give late loads a moment.
     for (const matrix of ['output', 'input', 'kernel_matrix']) {
       await panel.locator(`table[data-matrix="${matrix}"] td[data-row="0"][data-col="0"]`).hover();
@@ -109,13 +119,27 @@ describe('webview security', () => {
   });
 
   it('every request goes to the local VS Code server, a service worker, or a data:/blob:/vscode-webview: URL', function () {
-    const remote = log.seen.filter(({ url, fromServiceWorker }) => !url.startsWith(`${origin}/`) && !LOCAL_SCHEMES.some((s) => url.startsWith(s)) && !fromServiceWorker);
-    assert.ok(log.seen.some((r) => r.byWebview), 'no request of the webview was recorded at all');
-    assert.deepStrictEqual(remote.filter((r) => r.byWebview).map((r) => r.url), [], `requests of the webview that left the machine (origin ${origin})`);
+    const remote = log.seen.filter(
+      ({ url, fromServiceWorker }) =>
+        !url.startsWith(`${origin}/`) && !LOCAL_SCHEMES.some((s) => url.startsWith(s)) && !fromServiceWorker,
+    );
+    assert.ok(
+      log.seen.some((r) => r.byWebview),
+      'no request of the webview was recorded at all',
+    );
+    assert.deepStrictEqual(
+      remote.filter((r) => r.byWebview).map((r) => r.url),
+      [],
+      `requests of the webview that left the machine (origin ${origin})`,
+    );
     // The workbench itself asks its extension marketplace about a file type it opens (recommendations); that is
     // VS Code's, not the panel's, and the only thing allowed off the machine.
     const marketplace = remote.filter((r) => MARKETPLACE_API.test(r.url));
-    assert.deepStrictEqual(remote.filter((r) => !marketplace.includes(r)).map((r) => r.url), [], `requests that left the machine (origin ${origin})`);
+    assert.deepStrictEqual(
+      remote.filter((r) => !marketplace.includes(r)).map((r) => r.url),
+      [],
+      `requests that left the machine (origin ${origin})`,
+    );
     const sockets = log.sockets.filter((url) => new URL(url).host !== new URL(origin).host);
     assert.deepStrictEqual(sockets, [], 'web sockets to anywhere but the VS Code server');
     const count = (test: (r: Seen) => boolean) => log.seen.filter(test).length;
@@ -128,38 +152,70 @@ describe('webview security', () => {
     );
   });
 
-  it('the webview\'s own resources come from the extension\'s media/ and dist/ only', () => {
-    const resources = log.seen.filter((r) => r.byWebview).map((r) => r.url).filter((url) => url.includes(encodeURI(repoRoot)) || url.includes(repoRoot));
-    assert.ok(resources.some((url) => url.endsWith('/dist/webview.js')), `webview.js was not loaded: ${resources.join(', ')}`);
+  it("the webview's own resources come from the extension's media/ and dist/ only", () => {
+    const resources = log.seen
+      .filter((r) => r.byWebview)
+      .map((r) => r.url)
+      .filter((url) => url.includes(encodeURI(repoRoot)) || url.includes(repoRoot));
+    assert.ok(
+      resources.some((url) => url.endsWith('/dist/webview.js')),
+      `webview.js was not loaded: ${resources.join(', ')}`,
+    );
     for (const url of resources) assert.match(new URL(url).pathname, /\/(media|dist)\/[^/]+$/, url);
   });
 
-  it('CSP: default-src \'none\', scripts by nonce only, nothing else allowed to run or connect', async () => {
+  it("CSP: default-src 'none', scripts by nonce only, nothing else allowed to run or connect", async () => {
     const csp = await cspOf(panel);
     assert.deepStrictEqual(csp.get('default-src'), ["'none'"]);
     const scripts = csp.get('script-src') ?? [];
     assert.strictEqual(scripts.length, 1, `script-src ${scripts.join(' ')}`);
     assert.match(scripts[0], /^'nonce-[A-Za-z0-9+/]{16,}={0,2}'$/);
     for (const [name, values] of csp) {
-      for (const value of values) assert.doesNotMatch(value, /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|^\*$|^https?:$|^http:\/\//, `${name} ${value}`);
+      for (const value of values)
+        assert.doesNotMatch(
+          value,
+          /unsafe-inline|unsafe-eval|unsafe-hashes|wasm-unsafe-eval|^\*$|^https?:$|^http:\/\//,
+          `${name} ${value}`,
+        );
     }
-    for (const name of ['connect-src', 'frame-src', 'child-src', 'worker-src', 'object-src', 'form-action']) assert.ok(!csp.has(name), `${name} is allowed`);
+    for (const name of ['connect-src', 'frame-src', 'child-src', 'worker-src', 'object-src', 'form-action'])
+      assert.ok(!csp.has(name), `${name} is allowed`);
   });
 
-  it('our script carries the page\'s nonce (only VS Code\'s own API script precedes the CSP); no inline event handlers', async () => {
+  it("our script carries the page's nonce (only VS Code's own API script precedes the CSP); no inline event handlers", async () => {
     const nonce = ((await cspOf(panel)).get('script-src') ?? [''])[0].replace(/^'nonce-|'$/g, '');
     const scripts = await panel.$$eval('script', (nodes) => {
-      const csp = (globalThis as unknown as { document: { querySelector(s: string): NodeLike } }).document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      const csp = (
+        globalThis as unknown as { document: { querySelector(s: string): NodeLike } }
+      ).document.querySelector('meta[http-equiv="Content-Security-Policy"]');
       // DOCUMENT_POSITION_PRECEDING: the script comes before the policy, which then does not apply to it.
-      return (nodes as unknown as NodeLike[]).map((s) => ({ id: s.id, nonce: s.nonce, src: s.getAttribute('src'), beforeCsp: (csp.compareDocumentPosition(s) & 2) !== 0 }));
+      return (nodes as unknown as NodeLike[]).map((s) => ({
+        id: s.id,
+        nonce: s.nonce,
+        src: s.getAttribute('src'),
+        beforeCsp: (csp.compareDocumentPosition(s) & 2) !== 0,
+      }));
     });
     // VS Code prepends its acquireVsCodeApi script to the page's <head>; everything of ours comes after the policy.
-    for (const script of scripts.filter((s) => s.beforeCsp)) assert.strictEqual(script.id, '_vscodeApiScript', `a script before the CSP: ${JSON.stringify(script)}`);
+    for (const script of scripts.filter((s) => s.beforeCsp))
+      assert.strictEqual(script.id, '_vscodeApiScript', `a script before the CSP: ${JSON.stringify(script)}`);
     const ours = scripts.filter((s) => !s.beforeCsp);
-    assert.deepStrictEqual(ours.map((s) => s.nonce === nonce), ours.map(() => true), JSON.stringify(ours));
-    assert.ok(ours.some((s) => s.src?.endsWith('/dist/webview.js')), JSON.stringify(ours));
+    assert.deepStrictEqual(
+      ours.map((s) => s.nonce === nonce),
+      ours.map(() => true),
+      JSON.stringify(ours),
+    );
+    assert.ok(
+      ours.some((s) => s.src?.endsWith('/dist/webview.js')),
+      JSON.stringify(ours),
+    );
     const handlers = await panel.$$eval('*', (nodes) =>
-      (nodes as unknown as ElementLike[]).flatMap((n) => n.getAttributeNames().filter((a: string) => a.toLowerCase().startsWith('on')).map((a: string) => `<${n.tagName.toLowerCase()} ${a}>`)),
+      (nodes as unknown as ElementLike[]).flatMap((n) =>
+        n
+          .getAttributeNames()
+          .filter((a: string) => a.toLowerCase().startsWith('on'))
+          .map((a: string) => `<${n.tagName.toLowerCase()} ${a}>`),
+      ),
     );
     assert.deepStrictEqual(handlers, []);
   });
@@ -168,14 +224,17 @@ describe('webview security', () => {
     assert.deepStrictEqual(violations, []);
   });
 
-  it('a file outside the extension\'s media/ and dist/ cannot be loaded into the page', async () => {
+  it("a file outside the extension's media/ and dist/ cannot be loaded into the page", async () => {
     const inside = await panel.$eval('link[rel="stylesheet"]', (link) => (link as unknown as { href: string }).href);
     // The same picture outside the roots: in the temp dir, and in the repo's (ignored) out/ folder.
     const outsideFile = path.join(os.tmpdir(), `convlens-outside-roots-${process.pid}.png`);
     const repoFile = path.join(repoRoot, 'out', `convlens-outside-roots-${process.pid}.png`);
     for (const copy of [outsideFile, repoFile]) fs.copyFileSync(path.join(repoRoot, 'media', 'icon.png'), copy);
     try {
-      const at = (file: string) => inside.replace(encodeURI(path.join(repoRoot, 'media', 'panel.css')), encodeURI(file)).replace(path.join(repoRoot, 'media', 'panel.css'), file);
+      const at = (file: string) =>
+        inside
+          .replace(encodeURI(path.join(repoRoot, 'media', 'panel.css')), encodeURI(file))
+          .replace(path.join(repoRoot, 'media', 'panel.css'), file);
       const load = (src: string) =>
         panel.evaluate(
           (url) =>

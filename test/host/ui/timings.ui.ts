@@ -17,7 +17,8 @@ interface Shown {
   outputCols: number;
   kernel: number[];
   heatmaps: number;
-  /** In the webview, from the `show` message: its handler done (the page built), and everything drawn; `arrived` is the message's epoch ms. */
+  /** In the webview, from the `show` message: its handler done (the page built), and everything drawn; `arrived` is the
+   * message's epoch ms. */
   webview?: { built: number; drawn: number; arrived: number };
 }
 
@@ -42,11 +43,17 @@ interface WebviewGlobals {
  */
 function shownWhenDrawn(): Shown | false {
   const page = globalThis as unknown as WebviewGlobals;
-  const fresh = (selector: string) => Array.from(page.document.querySelectorAll(selector)).filter((e) => e.dataset.timingStale === undefined);
+  const fresh = (selector: string) =>
+    Array.from(page.document.querySelectorAll(selector)).filter((e) => e.dataset.timingStale === undefined);
   const output = fresh('[data-matrix="output"]')[0];
   const canvases = fresh('canvas[data-matrix], canvas[data-compare]');
   // A table too big for its box may get its cells a moment after the page is drawn (aria-busy until then).
-  if (!output || output.getAttribute('aria-busy') === 'true' || canvases.some((canvas) => canvas.dataset.drawn !== 'true')) return false;
+  if (
+    !output ||
+    output.getAttribute('aria-busy') === 'true' ||
+    canvases.some((canvas) => canvas.dataset.drawn !== 'true')
+  )
+    return false;
   const cells = (matrix: string) => fresh(`table[data-matrix="${matrix}"] td[data-value]`);
   const outputCells = cells('output');
   const last = outputCells[outputCells.length - 1];
@@ -57,7 +64,11 @@ function shownWhenDrawn(): Shown | false {
     outputCols: output.tagName === 'CANVAS' ? Number(output.dataset.cols) : Number(last?.dataset.col ?? -1) + 1,
     kernel: cells('kernel').map((td) => Number(td.dataset.value)),
     heatmaps: canvases.length,
-    webview: show && { built: show.handled - show.received, drawn: performance.now() - show.received, arrived: show.arrived },
+    webview: show && {
+      built: show.handled - show.received,
+      drawn: performance.now() - show.received,
+      arrived: show.arrived,
+    },
   };
 }
 
@@ -70,13 +81,18 @@ async function armWebview(): Promise<void> {
     await frame
       .evaluate(() => {
         const page = globalThis as unknown as WebviewGlobals;
-        for (const e of Array.from(page.document.querySelectorAll('[data-matrix], [data-compare]'))) e.dataset.timingStale = '';
+        for (const e of Array.from(page.document.querySelectorAll('[data-matrix], [data-compare]')))
+          e.dataset.timingStale = '';
         page.convlensShow = undefined;
         if (page.convlensTimingArmed) return;
         page.convlensTimingArmed = true;
         page.addEventListener('message', (event) => {
           if ((event.data as { type?: string } | null)?.type === 'show') {
-            page.convlensShow = { received: event.timeStamp, handled: performance.now(), arrived: performance.timeOrigin + event.timeStamp };
+            page.convlensShow = {
+              received: event.timeStamp,
+              handled: performance.now(),
+              arrived: performance.timeOrigin + event.timeStamp,
+            };
           }
         });
       })
@@ -101,7 +117,11 @@ async function timedRun(panel: Frame | undefined): Promise<{ ms: number; shown: 
     const shown = (await (await drawn).jsonValue()) as Shown;
     return { ms: performance.now() - started, shown, panel };
   }
-  const found = await workbench().findWebviewFrame(async (frame) => (await frame.evaluate(shownWhenDrawn)) !== false, 30_000, 20);
+  const found = await workbench().findWebviewFrame(
+    async (frame) => (await frame.evaluate(shownWhenDrawn)) !== false,
+    30_000,
+    20,
+  );
   const ms = performance.now() - started;
   return { ms, shown: (await found.evaluate(shownWhenDrawn)) as Shown, panel: found };
 }
@@ -127,7 +147,10 @@ async function measure(file: string, warm: number, check: (shown: Shown) => void
     check(result.shown);
     panel = result.panel;
     // As a person would, let the page finish what it does after the first paint (tables built while idle).
-    await panel.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as WebviewGlobals).requestIdleCallback(() => resolve())));
+    await panel.evaluate(
+      () =>
+        new Promise<void>((resolve) => (globalThis as unknown as WebviewGlobals).requestIdleCallback(() => resolve())),
+    );
     if (run === 0) times.first = result.ms;
     else {
       times.warm.push(result.ms);
@@ -149,8 +172,14 @@ const report = (times: Timings, first = '') =>
 const inputAt = (i: number, j: number) => ((i * 31 + j * 17) % 1000) / 1000;
 const kernelAt = (i: number, j: number) => i - j;
 function specText(n: number, k: number): string {
-  const rows = Array.from({ length: n }, (_, i) => `[${Array.from({ length: n }, (_, j) => inputAt(i, j)).join(', ')}]`);
-  const kernel = Array.from({ length: k }, (_, i) => `[${Array.from({ length: k }, (_, j) => kernelAt(i, j)).join(', ')}]`);
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `[${Array.from({ length: n }, (_, j) => inputAt(i, j)).join(', ')}]`,
+  );
+  const kernel = Array.from(
+    { length: k },
+    (_, i) => `[${Array.from({ length: k }, (_, j) => kernelAt(i, j)).join(', ')}]`,
+  );
   return `{"input": [\n${rows.join(',\n')}\n], "kernel": [${kernel.join(', ')}]}\n`;
 }
 
@@ -200,11 +229,15 @@ describe('timings in the workbench: command to rendered panel (reported, not ass
     const times = await measure(path.join(dir, medium.name), 5, (shown) => {
       assert.deepStrictEqual([shown.outputRows, shown.outputCols], [62, 62]);
       assert.strictEqual(shown.output.length, expected.length);
-      shown.output.forEach((value, i) => assert.ok(Math.abs(value - expected[i]) < 1e-12, `output[${i}] = ${value}, expected ${expected[i]}`));
+      shown.output.forEach((value, i) =>
+        assert.ok(Math.abs(value - expected[i]) < 1e-12, `output[${i}] = ${value}, expected ${expected[i]}`),
+      );
     });
     note(this.test, `64x64 k3: ${report(times)}`);
     // The tables built while the page was idle, once scrolled to.
-    await times.panel.locator('section.stage-transposed').evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+    await times.panel
+      .locator('section.stage-transposed')
+      .evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
     await times.panel.locator('table[data-compare="input"] td[data-row="0"][data-col="1"]').hover();
     await workbench().screenshot('timings-64x64-transposed');
   });

@@ -15,9 +15,15 @@ export const CASE_TIME_LIMIT_MS = 2000;
 
 export function fuzzConfig(defaultRuns: number): FuzzConfig {
   const runs = Number(process.env.CONVLENS_FUZZ_RUNS ?? defaultRuns);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`CONVLENS_FUZZ_RUNS must be a positive integer, not ${process.env.CONVLENS_FUZZ_RUNS}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`CONVLENS_FUZZ_RUNS must be a positive integer, not ${process.env.CONVLENS_FUZZ_RUNS}`);
   const seedText = process.env.CONVLENS_FUZZ_SEED;
-  const seed = seedText === undefined ? DEFAULT_SEED : seedText === 'random' ? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0 : Number(seedText);
+  const seed =
+    seedText === undefined
+      ? DEFAULT_SEED
+      : seedText === 'random'
+        ? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0
+        : Number(seedText);
   if (!Number.isInteger(seed)) throw new Error(`CONVLENS_FUZZ_SEED must be an integer or "random", not ${seedText}`);
   return { runs, seed };
 }

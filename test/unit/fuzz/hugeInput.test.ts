@@ -25,7 +25,8 @@ function refused(result: Convolved): NonNullable<Extract<Convolved, { ok: false 
 }
 
 /** A first row of `width` zeros, then `rows - 1` rows of one zero: it claims rows x width cells but holds few. */
-const raggedClaim = (rows: number, width: number): string => `[[${new Array(width).fill(0).join(',')}]${',[0]'.repeat(rows - 1)}]`;
+const raggedClaim = (rows: number, width: number): string =>
+  `[[${new Array(width).fill(0).join(',')}]${',[0]'.repeat(rows - 1)}]`;
 
 describe('fuzz: hostile sizes are refused before allocation', () => {
   it('a 50 MB selection is refused at once, naming the setting that allows it', () => {
@@ -33,7 +34,10 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
     const { result, ms } = measured(text);
     const error = refused(result);
     assert.strictEqual(error.limit, 'maxSelectionCharacters');
-    assert.match(error.message, /^The selection has 50,000,0\d\d characters, more than the limit of 2,000,000\. Raise convlens\.limits\.maxSelectionCharacters to allow it\.$/);
+    assert.match(
+      error.message,
+      /^The selection has 50,000,0\d\d characters, more than the limit of 2,000,000\. Raise convlens\.limits\.maxSelectionCharacters to allow it\.$/,
+    );
     assert.deepStrictEqual(error.range, { offset: 0, length: text.length });
     assert.ok(ms < 50, `took ${ms.toFixed(1)} ms: it must not be parsed`);
   });
@@ -51,7 +55,10 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
   it('a ragged literal claiming 49,000,000 cells (under the hard cap) is found ragged before 392 MB are allocated', () => {
     const text = `{"input": ${raggedClaim(7000, 7000)}, "kernel": [[1]]}`;
     const { result, ms, arrayMB } = measured(text);
-    assert.match(refused(result).message, /^input\[1\] has 1 element, but input\[0\] has 7000: input must be rectangular/);
+    assert.match(
+      refused(result).message,
+      /^input\[1\] has 1 element, but input\[0\] has 7000: input must be rectangular/,
+    );
     assert.ok(arrayMB < 10, `${arrayMB.toFixed(0)} MB of typed arrays were allocated for a 35 KB selection`);
     assert.ok(ms < 500, `took ${ms.toFixed(0)} ms`);
   });
@@ -59,14 +66,32 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
   it('an output of 10^12 cells is refused before any of it exists', () => {
     const text = '{"op": "conv_transpose2d", "input": [[1, 1], [1, 1]], "kernel": [[1]], "stride": 1000000}';
     const { result, ms, arrayMB } = measured(text);
-    assert.match(refused(result).message, /^The output would have 1 x 1000001 x 1000001 cells, more than 50,000,000\.$/);
+    assert.match(
+      refused(result).message,
+      /^The output would have 1 x 1000001 x 1000001 cells, more than 50,000,000\.$/,
+    );
     assert.ok(ms < 50 && arrayMB < 1, `${ms.toFixed(0)} ms, ${arrayMB.toFixed(0)} MB`);
   });
 
   const limits: [keyof Limits, string, Partial<Limits>, RegExp][] = [
-    ['maxInputCells', '{"input": [[1, 2, 3], [4, 5, 6]], "kernel": [[1]]}', { maxInputCells: 5 }, /^The input has 1 x 2 x 3 = 6 cells, more than the limit of 5\./],
-    ['maxOutputCells', '{"op": "conv_transpose2d", "input": [[1, 2], [3, 4]], "kernel": [[1, 1], [1, 1]], "stride": 100}', { maxOutputCells: 10_000 }, /^The output would have 1 x 102 x 102 = 10,404 cells, more than the limit of 10,000\./],
-    ['maxKernelMatrixNonZeros', '{"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [1, 1]]}', { maxKernelMatrixNonZeros: 15 }, /^The kernel matrix would have up to 16 non-zeros, more than the limit of 15\./],
+    [
+      'maxInputCells',
+      '{"input": [[1, 2, 3], [4, 5, 6]], "kernel": [[1]]}',
+      { maxInputCells: 5 },
+      /^The input has 1 x 2 x 3 = 6 cells, more than the limit of 5\./,
+    ],
+    [
+      'maxOutputCells',
+      '{"op": "conv_transpose2d", "input": [[1, 2], [3, 4]], "kernel": [[1, 1], [1, 1]], "stride": 100}',
+      { maxOutputCells: 10_000 },
+      /^The output would have 1 x 102 x 102 = 10,404 cells, more than the limit of 10,000\./,
+    ],
+    [
+      'maxKernelMatrixNonZeros',
+      '{"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "kernel": [[1, 1], [1, 1]]}',
+      { maxKernelMatrixNonZeros: 15 },
+      /^The kernel matrix would have up to 16 non-zeros, more than the limit of 15\./,
+    ],
   ];
   for (const [limit, text, lowered, message] of limits) {
     it(`${limit}: the message says which limit and how to raise it`, () => {
@@ -79,9 +104,15 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
   }
 
   it('a weight over maxInputCells is refused too, named as the weight', () => {
-    const error = refused(measured('{"input": [[1, 2]], "kernel": [[1, 1, 1]], "padding": 1}', { ...DEFAULT_LIMITS, maxInputCells: 2 }).result);
+    const error = refused(
+      measured('{"input": [[1, 2]], "kernel": [[1, 1, 1]], "padding": 1}', { ...DEFAULT_LIMITS, maxInputCells: 2 })
+        .result,
+    );
     assert.strictEqual(error.limit, 'maxInputCells');
-    assert.match(error.message, /^The weight has 1 x 1 x 1 x 3 = 3 cells, more than the limit of 2\. Raise convlens\.limits\.maxInputCells to allow it\.$/);
+    assert.match(
+      error.message,
+      /^The weight has 1 x 1 x 1 x 3 = 3 cells, more than the limit of 2\. Raise convlens\.limits\.maxInputCells to allow it\.$/,
+    );
   });
 
   it('a spec value nested 100,000 deep (convlens.open, a restored panel) is refused, not a stack overflow', () => {
@@ -94,7 +125,10 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
 
   it('at the limit exactly, it computes', () => {
     const text = '{"input": [[1, 2, 3], [4, 5, 6]], "kernel": [[1]]}';
-    const result = convolveText(text, { limits: { maxSelectionCharacters: text.length, maxInputCells: 6, maxOutputCells: 6, maxKernelMatrixNonZeros: 6 }, format: FORMAT });
+    const result = convolveText(text, {
+      limits: { maxSelectionCharacters: text.length, maxInputCells: 6, maxOutputCells: 6, maxKernelMatrixNonZeros: 6 },
+      format: FORMAT,
+    });
     assert.ok(result.ok, result.ok ? '' : result.error.message);
   });
 });

@@ -16,8 +16,8 @@ const ALLOWED_MODULES: Record<string, string> = {
   vscode: 'the API',
   crypto: 'the CSP nonce',
   os: 'counting cores for the worker pool',
-  worker_threads: 'the worker that runs the command, and the fast engine\'s pool',
-  path: 'locating the worker\'s script in dist/',
+  worker_threads: "the worker that runs the command, and the fast engine's pool",
+  path: "locating the worker's script in dist/",
 };
 
 describe('fuzz: what the bundles can reach', () => {
@@ -31,10 +31,15 @@ describe('fuzz: what the bundles can reach', () => {
       ['insertAdjacentHTML', /insertAdjacentHTML/],
       ['document.write', /document\.write/],
       ['inline handler attributes', /setAttribute\(\s*["'`]on/],
-      ['fetch / XMLHttpRequest / WebSocket / sendBeacon / EventSource / importScripts', /\bfetch\s*\(|XMLHttpRequest|\bWebSocket\b|sendBeacon|EventSource|importScripts/],
+      [
+        'fetch / XMLHttpRequest / WebSocket / sendBeacon / EventSource / importScripts',
+        /\bfetch\s*\(|XMLHttpRequest|\bWebSocket\b|sendBeacon|EventSource|importScripts/,
+      ],
     ];
     for (const [what, pattern] of forbidden) assert.doesNotMatch(script, pattern, what);
-    const addresses = (script.match(/(https?|wss?|ftp):\/\/[^\s"'`)]*/g) ?? []).filter((url) => !url.startsWith('http://www.w3.org/'));
+    const addresses = (script.match(/(https?|wss?|ftp):\/\/[^\s"'`)]*/g) ?? []).filter(
+      (url) => !url.startsWith('http://www.w3.org/'),
+    );
     assert.deepStrictEqual(addresses, [], 'remote addresses (only XML namespace names are allowed)');
   });
 
@@ -43,13 +48,20 @@ describe('fuzz: what the bundles can reach', () => {
   }
 });
 
-/** Every Node module the bundle can load (plain requires, and `process.getBuiltinModule` through `nodeBuiltin`) is allowed. */
+/** Every Node module the bundle can load (plain requires, and `process.getBuiltinModule` through `nodeBuiltin`) is
+ * allowed. */
 function assertModules(script: string): void {
   const loaded = new Set<string>();
-  for (const m of script.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)|nodeBuiltin\w*\(\s*["'`]([^"'`]+)["'`]|getBuiltinModule\w*\(\s*["'`]([^"'`]+)["'`]/g)) {
+  for (const m of script.matchAll(
+    /\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)|nodeBuiltin\w*\(\s*["'`]([^"'`]+)["'`]|getBuiltinModule\w*\(\s*["'`]([^"'`]+)["'`]/g,
+  )) {
     loaded.add((m[1] ?? m[2] ?? m[3]).replace(/^node:/, ''));
   }
   assert.ok(loaded.size > 0, 'no module loads found: has the bundle format changed?');
   for (const name of loaded) assert.ok(Object.hasOwn(ALLOWED_MODULES, name), `the extension host loads "${name}"`);
-  assert.doesNotMatch(script, /(https?|wss?):\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}/i, 'a remote address in the extension host');
+  assert.doesNotMatch(
+    script,
+    /(https?|wss?):\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}/i,
+    'a remote address in the extension host',
+  );
 }

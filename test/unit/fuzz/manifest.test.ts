@@ -10,8 +10,15 @@ import { LIMIT_SETTINGS } from '../../../src/pipeline';
 import { repoRoot } from '../../support/golden';
 
 interface Manifest {
-  contributes: { configuration: { properties: Record<string, { type: string; default: unknown; minimum?: number; markdownDescription?: string }> } };
-  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean | { supported: boolean | 'limited' } };
+  contributes: {
+    configuration: {
+      properties: Record<string, { type: string; default: unknown; minimum?: number; markdownDescription?: string }>;
+    };
+  };
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] };
+    virtualWorkspaces: boolean | { supported: boolean | 'limited' };
+  };
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
@@ -39,7 +46,8 @@ describe('fuzz: limits and capabilities in package.json', () => {
     assert.strictEqual(untrustedWorkspaces.supported, 'limited');
     assert.ok(untrustedWorkspaces.description);
     const restricted = new Set(untrustedWorkspaces.restrictedConfigurations);
-    for (const setting of [...Object.values(LIMIT_SETTINGS), 'convlens.hover.maxLiteralCharacters']) assert.ok(restricted.has(setting), `${setting} is not restricted`);
+    for (const setting of [...Object.values(LIMIT_SETTINGS), 'convlens.hover.maxLiteralCharacters'])
+      assert.ok(restricted.has(setting), `${setting} is not restricted`);
     for (const setting of restricted) assert.ok(settings[setting], `restricted ${setting} is not a setting`);
   });
 

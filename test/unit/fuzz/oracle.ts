@@ -29,12 +29,22 @@ export function sizes(m: SpecModel): Sizes {
 }
 
 export function modelReference(m: SpecModel): Grid {
-  const params = { stride: m.stride, padding: m.padding, dilation: m.dilation, outputPadding: m.output_padding, groups: m.groups };
-  return m.op === 'conv2d' ? referenceConv2d(m.input, m.weight, m.bias, params) : referenceConvTranspose2d(m.input, m.weight, m.bias, params);
+  const params = {
+    stride: m.stride,
+    padding: m.padding,
+    dilation: m.dilation,
+    outputPadding: m.output_padding,
+    groups: m.groups,
+  };
+  return m.op === 'conv2d'
+    ? referenceConv2d(m.input, m.weight, m.bias, params)
+    : referenceConvTranspose2d(m.input, m.weight, m.bias, params);
 }
 
 const nested = (data: ArrayLike<number>, c: number, h: number, w: number): Grid =>
-  Array.from({ length: c }, (_, i) => Array.from({ length: h }, (_, j) => Array.from({ length: w }, (_, k) => data[(i * h + j) * w + k])));
+  Array.from({ length: c }, (_, i) =>
+    Array.from({ length: h }, (_, j) => Array.from({ length: w }, (_, k) => data[(i * h + j) * w + k])),
+  );
 
 /**
  * The reference result for whatever the engine read (for selections the suite did not build itself). conv2d's
@@ -45,9 +55,17 @@ export function viewReference(view: ConvView): Grid {
   const [d0, d1, kh, kw] = weight.dims;
   const w4 = Array.from({ length: d0 }, (_, o) => nested(weight.data.subarray(o * d1 * kh * kw), d1, kh, kw));
   const bias = view.bias ? Array.from(view.bias) : null;
-  const common = { stride: [...params.stride] as [number, number], dilation: [...params.dilation] as [number, number], outputPadding: [...params.outputPadding] as [number, number], groups: params.groups };
+  const common = {
+    stride: [...params.stride] as [number, number],
+    dilation: [...params.dilation] as [number, number],
+    outputPadding: [...params.outputPadding] as [number, number],
+    groups: params.groups,
+  };
   if (params.op === 'conv_transpose2d') {
-    return referenceConvTranspose2d(nested(input.data, input.channels, input.height, input.width), w4, bias, { ...common, padding: [...params.padBefore] as [number, number] });
+    return referenceConvTranspose2d(nested(input.data, input.channels, input.height, input.width), w4, bias, {
+      ...common,
+      padding: [...params.padBefore] as [number, number],
+    });
   }
   const [top, left] = params.padBefore;
   const [h, w] = [input.height + top + params.padAfter[0], input.width + left + params.padAfter[1]];
@@ -55,7 +73,9 @@ export function viewReference(view: ConvView): Grid {
     Array.from({ length: h }, (_, i) =>
       Array.from({ length: w }, (_, j) => {
         const [y, x] = [i - top, j - left];
-        return y >= 0 && x >= 0 && y < input.height && x < input.width ? input.data[(c * input.height + y) * input.width + x] : 0;
+        return y >= 0 && x >= 0 && y < input.height && x < input.width
+          ? input.data[(c * input.height + y) * input.width + x]
+          : 0;
       }),
     ),
   );
@@ -72,7 +92,11 @@ export interface Refusal {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function limitRefusal(limit: keyof Limits): Refusal {
-  return { reason: `limit ${limit}`, limit, message: new RegExp(`more than the limit of [\\d,]+\\. Raise ${escape(LIMIT_SETTINGS[limit])} to allow it\\.$`) };
+  return {
+    reason: `limit ${limit}`,
+    limit,
+    message: new RegExp(`more than the limit of [\\d,]+\\. Raise ${escape(LIMIT_SETTINGS[limit])} to allow it\\.$`),
+  };
 }
 
 /** The first refusal the command must give for a well-formed spec, in the order it checks; undefined if none. */
@@ -81,17 +105,29 @@ export function expectedRefusal(m: SpecModel, limits: Limits, textLength: number
   const s = sizes(m);
   if (s.output.height < 1 || s.output.width < 1) {
     return m.op === 'conv2d'
-      ? { reason: 'kernel larger than padded input', message: /^The kernel (height|width) spans \d+ cells? \(dilation included\) but the padded input \1 is only \d+: the output would be empty\.$/ }
-      : { reason: 'empty transposed output', message: /^The output (height|width) would be -?\d+: \(.* = -?\d+\. Reduce padding or enlarge the input\.$/ };
+      ? {
+          reason: 'kernel larger than padded input',
+          message:
+            /^The kernel (height|width) spans \d+ cells? \(dilation included\) but the padded input \1 is only \d+: the output would be empty\.$/,
+        }
+      : {
+          reason: 'empty transposed output',
+          message: /^The output (height|width) would be -?\d+: \(.* = -?\d+\. Reduce padding or enlarge the input\.$/,
+        };
   }
   if (s.input > limits.maxInputCells || s.weight > limits.maxInputCells) return limitRefusal('maxInputCells');
-  if (s.output.channels * s.output.height * s.output.width > limits.maxOutputCells) return limitRefusal('maxOutputCells');
+  if (s.output.channels * s.output.height * s.output.width > limits.maxOutputCells)
+    return limitRefusal('maxOutputCells');
   if (s.work > limits.maxKernelMatrixNonZeros) return limitRefusal('maxKernelMatrixNonZeros');
   return undefined;
 }
 
 /** The message for an overflow in `cell` (a flat index) of an output-shaped tensor. */
-export function overflowMessage(tensor: 'output' | 'reconstruction', cell: number, shape: { height: number; width: number }): RegExp {
+export function overflowMessage(
+  tensor: 'output' | 'reconstruction',
+  cell: number,
+  shape: { height: number; width: number },
+): RegExp {
   const plane = shape.height * shape.width;
   const at = `[${Math.floor(cell / plane)}][${Math.floor((cell % plane) / shape.width)}][${cell % shape.width}]`;
   return new RegExp(`^${tensor}${escape(at)} overflowed to (Infinity|-Infinity|NaN)`);

@@ -23,12 +23,18 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
   it('an output cell that overflows to Infinity', () => {
     const text = '{"input": [[1, 2, 3], [4, 1e308, 6]], "kernel": [[1, 2], [3, 4]]}';
     const error = refusal(text);
-    assert.strictEqual(error.message, "output[0][0][0] overflowed to Infinity: the sum of products exceeds float64's range (about ±1.8e308). Scale the input or the kernel down.");
+    assert.strictEqual(
+      error.message,
+      "output[0][0][0] overflowed to Infinity: the sum of products exceeds float64's range (about ±1.8e308). Scale the input or the kernel down.",
+    );
     assert.deepStrictEqual(error.range, { offset: 0, length: text.length });
   });
 
   it('the first cell in row-major order, also with channels and -Infinity', () => {
-    assert.match(refusal('{"input": [[[1, 1], [1, -1e308]]], "weight": [[[[1]]], [[[5]]]]}').message, /^output\[1\]\[1\]\[1\] overflowed to -Infinity:/);
+    assert.match(
+      refusal('{"input": [[[1, 1], [1, -1e308]]], "weight": [[[[1]]], [[[5]]]]}').message,
+      /^output\[1\]\[1\]\[1\] overflowed to -Infinity:/,
+    );
   });
 
   describe('products of both signs past the range in one sum', () => {
@@ -49,7 +55,10 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
 
   it('a finite output whose reconstruction (the transposed map) overflows', () => {
     const error = refusal('[[0, 1e308, 0]]\n[[1, 1]]');
-    assert.match(error.message, /^reconstruction\[0\]\[0\]\[1\] overflowed to Infinity: the transposed map of the output exceeds/);
+    assert.match(
+      error.message,
+      /^reconstruction\[0\]\[0\]\[1\] overflowed to Infinity: the transposed map of the output exceeds/,
+    );
   });
 
   it('large but finite results compute', () => {
@@ -72,7 +81,10 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
   });
 
   it('the CLI says so instead of printing Infinity, or null in --json', () => {
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--json', '-'], { input: '{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}', encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--json', '-'], {
+      input: '{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}',
+      encoding: 'utf8',
+    });
     assert.strictEqual(run.status, 1, run.stderr);
     const [result] = JSON.parse(run.stdout) as { error?: string }[];
     assert.match(result.error ?? '', /^output\[0\]\[0\]\[0\] overflowed to Infinity: .* \(-: line 1, column 1\)$/);

@@ -33,7 +33,8 @@ const isPython = (style: Style): boolean => style.syntax === 'python' || style.s
 export function printNumber(v: number, style: Style): string {
   const s = String(v);
   if (!isPython(style) || style.numbers === 0 || !Number.isFinite(v)) return s;
-  if (Number.isInteger(v) && !s.includes('e')) return style.numbers === 1 ? `${s}.` : style.numbers === 2 ? `${s}.0` : s;
+  if (Number.isInteger(v) && !s.includes('e'))
+    return style.numbers === 1 ? `${s}.` : style.numbers === 2 ? `${s}.0` : s;
   if (style.numbers === 3) return s.replace(/^(-?)0\./, '$1.').replace(/^-/, '- ');
   return s;
 }
@@ -50,7 +51,9 @@ export function printValue(v: Value, style: Style, tuple = false): string {
   if (typeof v === 'string') return printString(v, style);
   const items = v.map((x) => printValue(x, style));
   const comma = style.trailingComma && style.syntax !== 'json' && items.length > 0 ? ',' : '';
-  return tuple && isPython(style) ? `(${items.join(', ')}${items.length === 1 ? ',' : comma})` : `[${items.join(', ')}${comma}]`;
+  return tuple && isPython(style)
+    ? `(${items.join(', ')}${items.length === 1 ? ',' : comma})`
+    : `[${items.join(', ')}${comma}]`;
 }
 
 const ARRAY_FIELDS = new Set(['input', 'kernel', 'weight', 'bias']);
@@ -66,14 +69,29 @@ export function printSpec(fields: Fields, style: Style): string {
   const gap = style.indent ? '\n  ' : ' ';
   const entries = fields.map(([key, v], i) => {
     // A Python comment runs to the end of its line, so it needs the indented layout.
-    const note = style.comments && i % 2 === 1 ? (isPython(style) ? (style.indent ? `# ${key}${gap}` : '') : style.syntax === 'jsonc' ? `/* ${key} */ ` : '') : '';
+    const note =
+      style.comments && i % 2 === 1
+        ? isPython(style)
+          ? style.indent
+            ? `# ${key}${gap}`
+            : ''
+          : style.syntax === 'jsonc'
+            ? `/* ${key} */ `
+            : ''
+        : '';
     const name = style.syntax === 'dict' ? `${key}=` : `${printString(key, style)}: `;
     return `${note}${name}${printField(key, v, style)}`;
   });
   const tail = style.trailingComma && style.syntax !== 'json' && entries.length > 0 ? ',' : '';
   const body = `${gap}${entries.join(`,${gap}`)}${tail}${style.indent ? '\n' : ' '}`;
   const text = style.syntax === 'dict' ? `dict(${body})` : `{${body}}`;
-  const comment = !style.comments ? '' : isPython(style) ? '  # conv spec' : style.syntax === 'jsonc' ? '  // conv spec' : '';
+  const comment = !style.comments
+    ? ''
+    : isPython(style)
+      ? '  # conv spec'
+      : style.syntax === 'jsonc'
+        ? '  // conv spec'
+        : '';
   return `${text}${comment}`;
 }
 

@@ -35,17 +35,29 @@ function run(c: FuzzCase): { result: Convolved | 'asks'; ms: number } {
   if (job.kind === 'needsKernel') {
     assert.ok(!c.expect, 'asked for a kernel for a matrix that cannot be convolved');
     if (c.asksForKernel) return { result: 'asks', ms: performance.now() - started };
-    job = runConvolveJob({ pieces: [{ text: c.text, base }], kernel: c.kernel ?? [[1]], limits: c.limits, format: FORMAT });
+    job = runConvolveJob({
+      pieces: [{ text: c.text, base }],
+      kernel: c.kernel ?? [[1]],
+      limits: c.limits,
+      format: FORMAT,
+    });
   }
   const ms = performance.now() - started;
   assert.ok(job.kind !== 'needsKernel', 'asked for a kernel again');
   const { offset, length } = job.kind === 'done' ? job.range : job.error.range;
-  assert.ok(offset >= base && offset + length <= base + c.text.length, `range ${offset}+${length} outside the selection at ${base}`);
+  assert.ok(
+    offset >= base && offset + length <= base + c.text.length,
+    `range ${offset}+${length} outside the selection at ${base}`,
+  );
   const range = { offset: offset - base, length };
-  return { result: job.kind === 'done' ? { ok: true, view: job.view, range } : { ok: false, error: { ...job.error, range } }, ms };
+  return {
+    result: job.kind === 'done' ? { ok: true, view: job.view, range } : { ok: false, error: { ...job.error, range } },
+    ms,
+  };
 }
 
-const firstNonFinite = (values: ArrayLike<number>): number => Array.prototype.findIndex.call(values, (v: number) => !Number.isFinite(v));
+const firstNonFinite = (values: ArrayLike<number>): number =>
+  Array.prototype.findIndex.call(values, (v: number) => !Number.isFinite(v));
 
 /** Whatever was computed agrees with the reference on the numbers the engine read, and with its own kernel matrix. */
 function assertConsistent(view: ConvView): void {
@@ -84,11 +96,17 @@ function checkModel(c: FuzzCase & { model: SpecModel }, result: Convolved): stri
     const back = vecTimesTranspose(reference, kernelMatrix(problem.value));
     const cell = firstNonFinite(back);
     assert.ok(cell >= 0, `refused, but the reference computes: ${result.error.message}`);
-    assert.match(result.error.message, overflowMessage('reconstruction', cell, { height: c.model.input[0].length, width: c.model.input[0][0].length }));
+    assert.match(
+      result.error.message,
+      overflowMessage('reconstruction', cell, { height: c.model.input[0].length, width: c.model.input[0][0].length }),
+    );
     return 'overflow';
   }
   const { view } = result;
-  assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], [shape.channels, shape.height, shape.width]);
+  assert.deepStrictEqual(
+    [view.output.channels, view.output.height, view.output.width],
+    [shape.channels, shape.height, shape.width],
+  );
   // Exactly (tolerance 0), but -0 is written and read back as 0.
   assertClose(view.input.data, flat(c.model.input), 'the input as read', 0);
   assertClose(view.weight.data, flat(c.model.weight), 'the weight as read', 0);
@@ -99,7 +117,14 @@ function checkModel(c: FuzzCase & { model: SpecModel }, result: Convolved): stri
 function assertLocated(error: ConvolveError, text: string): void {
   assert.ok(error.message.trim().length > 0, 'an empty message');
   const { offset, length } = error.range;
-  assert.ok(Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length >= 0 && offset + length <= text.length, `range ${JSON.stringify(error.range)} outside the ${text.length}-character selection`);
+  assert.ok(
+    Number.isInteger(offset) &&
+      Number.isInteger(length) &&
+      offset >= 0 &&
+      length >= 0 &&
+      offset + length <= text.length,
+    `range ${JSON.stringify(error.range)} outside the ${text.length}-character selection`,
+  );
 }
 
 describe('fuzz: selections through the command path', function () {
@@ -118,7 +143,10 @@ describe('fuzz: selections through the command path', function () {
         try {
           assert.ok(ms < CASE_TIME_LIMIT_MS, `took ${ms.toFixed(0)} ms`);
           if (result === 'asks' || c.asksForKernel) {
-            assert.ok(result === 'asks' && c.asksForKernel, 'only a lone matrix (and no kernel) makes the command ask for one');
+            assert.ok(
+              result === 'asks' && c.asksForKernel,
+              'only a lone matrix (and no kernel) makes the command ask for one',
+            );
             tally.record(c.kind, 'asked', ms);
             return;
           }
@@ -130,7 +158,8 @@ describe('fuzz: selections through the command path', function () {
             assert.ok(!result.ok, 'a malformed selection computed');
             assert.match(result.error.message, c.expect.message);
             const { offset, length } = result.error.range;
-            if (c.expect.at) assert.match(c.text.slice(offset, offset + length), c.expect.at, 'the text under the error');
+            if (c.expect.at)
+              assert.match(c.text.slice(offset, offset + length), c.expect.at, 'the text under the error');
           }
           tally.record(reason, result.ok ? 'computed' : 'refused', ms);
         } catch (e) {

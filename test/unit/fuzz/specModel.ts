@@ -38,7 +38,17 @@ export const plainModel: fc.Arbitrary<SpecModel> = fc
       weight: grid([outChannels, channels, ...kernel]) as fc.Arbitrary<number[][][][]>,
     });
   })
-  .map(({ input, weight }) => ({ op: 'conv2d', input, weight, bias: null, stride: [1, 1], padding: [0, 0], dilation: [1, 1], output_padding: [0, 0], groups: 1 }));
+  .map(({ input, weight }) => ({
+    op: 'conv2d',
+    input,
+    weight,
+    bias: null,
+    stride: [1, 1],
+    padding: [0, 0],
+    dilation: [1, 1],
+    output_padding: [0, 0],
+    groups: 1,
+  }));
 
 /** The free choices in writing a spec down; none changes what it means. */
 export interface Spelling {
@@ -63,7 +73,8 @@ export const spelling: fc.Arbitrary<Spelling> = fc.record({
   reversed: fc.boolean(),
 });
 
-const pairValue = (p: readonly [number, number], short: boolean): Value => (short && p[0] === p[1] ? p[0] : [p[0], p[1]]);
+const pairValue = (p: readonly [number, number], short: boolean): Value =>
+  short && p[0] === p[1] ? p[0] : [p[0], p[1]];
 const isDefault = (p: readonly [number, number], d: number): boolean => p[0] === d && p[1] === d;
 
 /** The input as written: a plain matrix when it has one channel and the spelling says so. */
@@ -81,7 +92,12 @@ function paddingWord(model: SpecModel): 'same' | 'valid' | undefined {
   if (model.op !== 'conv2d') return undefined;
   if (isDefault(model.padding, 0)) return 'valid';
   const kernel = [model.weight[0][0].length, model.weight[0][0][0].length];
-  const same = [0, 1].every((a) => model.stride[a] === 1 && (model.dilation[a] * (kernel[a] - 1)) % 2 === 0 && model.padding[a] === (model.dilation[a] * (kernel[a] - 1)) / 2);
+  const same = [0, 1].every(
+    (a) =>
+      model.stride[a] === 1 &&
+      (model.dilation[a] * (kernel[a] - 1)) % 2 === 0 &&
+      model.padding[a] === (model.dilation[a] * (kernel[a] - 1)) / 2,
+  );
   return same ? 'same' : undefined;
 }
 
@@ -98,7 +114,8 @@ export function spell(model: SpecModel, s: Spelling): Fields {
   const word = s.paddingWords ? paddingWord(model) : undefined;
   put('padding', word ?? pairValue(model.padding, s.short), isDefault(model.padding, 0));
   put('dilation', pairValue(model.dilation, s.short), isDefault(model.dilation, 1));
-  if (model.op === 'conv_transpose2d') put('output_padding', pairValue(model.output_padding, s.short), isDefault(model.output_padding, 0));
+  if (model.op === 'conv_transpose2d')
+    put('output_padding', pairValue(model.output_padding, s.short), isDefault(model.output_padding, 0));
   put('groups', model.groups, model.groups === 1);
   return s.reversed ? fields.reverse() : fields;
 }

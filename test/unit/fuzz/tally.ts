@@ -26,10 +26,14 @@ export class Tally {
     return this.refused.get(kind) ?? 0;
   }
 
-  /** e.g. `fuzz: 3000 selections: 1412 computed (all match reference), 1588 refused with located errors (by kind: ragged 210, ...)` */
+  /** e.g. `fuzz: 3000 selections: 1412 computed (all match reference), 1588 refused with located errors (by kind:
+   * ragged 210, ...)` */
   summary(seed: number): string {
     const refused = this.cases - this.computed - this.asked;
-    const kinds = [...this.refused].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    const kinds = [...this.refused]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
     return (
       `fuzz: ${this.cases} selections: ${this.computed} computed (all match reference), ${refused} refused with located errors (by kind: ${kinds}), ` +
       `${this.asked} lone matrices asked for a kernel; ` +

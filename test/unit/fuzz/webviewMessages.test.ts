@@ -19,11 +19,14 @@ const SHAPES: Record<FromWebviewMessage['type'], { required: string[]; optional:
 };
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#123456"/><text x="1" y="9">a &lt; b</text></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#123456"/><text x="1" y="9">a &lt; b</text></svg>';
 
 const plainObject = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 });
 const count = fc.maxSafeNat();
-const origin = fc.record({ uri: fc.webUrl().filter((uri) => uri.length <= 4096), offset: count, length: count }).map((o) => ({ ...o }));
+const origin = fc
+  .record({ uri: fc.webUrl().filter((uri) => uri.length <= 4096), offset: count, length: count })
+  .map((o) => ({ ...o }));
 
 /** Messages of exactly a protocol shape. */
 const valid: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
@@ -32,8 +35,18 @@ const valid: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   origin.map((kept) => ({ type: 'ready', origin: kept })),
   fc.constant({ type: 'revealSource' }),
   fc.record({ type: fc.constant('copy'), text: fc.string(), what: fc.string({ maxLength: 40 }) }),
-  fc.record({ type: fc.constant('saveImage'), format: fc.constant('svg'), fileName: fc.constantFrom('convlens.svg', 'conv 2d-matrices.svg'), data: fc.constant(SVG) }),
-  fc.record({ type: fc.constant('saveImage'), format: fc.constant('png'), fileName: fc.constantFrom('convlens.png', 'm.png'), data: fc.constant(PNG) }),
+  fc.record({
+    type: fc.constant('saveImage'),
+    format: fc.constant('svg'),
+    fileName: fc.constantFrom('convlens.svg', 'conv 2d-matrices.svg'),
+    data: fc.constant(SVG),
+  }),
+  fc.record({
+    type: fc.constant('saveImage'),
+    format: fc.constant('png'),
+    fileName: fc.constantFrom('convlens.png', 'm.png'),
+    data: fc.constant(PNG),
+  }),
 );
 
 /** A valid message changed in one way that must make it fail. */
@@ -56,7 +69,17 @@ const nearMiss: fc.Arbitrary<{ message: unknown; change: string }> = fc
       case 3: {
         const field = allowed.filter((k) => k !== 'type')[0];
         if (!field) return { message: [m], change: 'wrapped in an array' };
-        m[field] = typeof value === 'string' ? 42 : field === 'spec' && (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))) ? [value] : typeof value === 'string' ? 1 : value === undefined ? null : value;
+        m[field] =
+          typeof value === 'string'
+            ? 42
+            : field === 'spec' &&
+                (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value)))
+              ? [value]
+              : typeof value === 'string'
+                ? 1
+                : value === undefined
+                  ? null
+                  : value;
         return { message: m, change: `${field} of the wrong type` };
       }
       default:
@@ -70,7 +93,8 @@ function assertExact(parsed: FromWebviewMessage, sent: unknown): void {
   assert.ok(shape, `unknown type ${parsed.type}`);
   const keys = Object.keys(parsed);
   for (const key of shape.required) assert.ok(keys.includes(key), `${parsed.type} without ${key}`);
-  for (const key of keys) assert.ok(shape.required.includes(key) || shape.optional.includes(key), `${parsed.type} with extra key ${key}`);
+  for (const key of keys)
+    assert.ok(shape.required.includes(key) || shape.optional.includes(key), `${parsed.type} with extra key ${key}`);
   for (const key of keys) {
     const [got, was] = [(parsed as Record<string, unknown>)[key], (sent as Record<string, unknown>)[key]];
     // An origin is read field by field into a fresh object; everything else passes as it came.
@@ -79,18 +103,36 @@ function assertExact(parsed: FromWebviewMessage, sent: unknown): void {
       assert.notStrictEqual(got, was, 'a fresh origin');
     } else assert.strictEqual(got, was, key);
   }
-  assert.notStrictEqual(parsed, sent, 'a fresh object, not the page\'s own');
+  assert.notStrictEqual(parsed, sent, "a fresh object, not the page's own");
 }
 
 describe('fuzz: messages from the webview', () => {
   it('anything at all: never throws, and what passes is exactly a protocol shape', () => {
-    const anything = fc.anything({ withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true, maxDepth: 3 });
-    const typed = fc.record({ type: fc.constantFrom('ready', 'revealSource', 'copy', 'saveImage', 'show', '__proto__', 'constructor') }, { requiredKeys: [] });
+    const anything = fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      maxDepth: 3,
+    });
+    const typed = fc.record(
+      { type: fc.constantFrom('ready', 'revealSource', 'copy', 'saveImage', 'show', '__proto__', 'constructor') },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.oneof(anything, fc.tuple(typed, fc.object({ maxDepth: 1 })).map(([t, o]) => ({ ...o, ...t }))), (message) => {
-        const parsed = parseFromWebview(message);
-        if (parsed) assertExact(parsed, message);
-      }),
+      fc.property(
+        fc.oneof(
+          anything,
+          fc.tuple(typed, fc.object({ maxDepth: 1 })).map(([t, o]) => ({ ...o, ...t })),
+        ),
+        (message) => {
+          const parsed = parseFromWebview(message);
+          if (parsed) assertExact(parsed, message);
+        },
+      ),
       RUNS,
     );
   });
@@ -108,14 +150,23 @@ describe('fuzz: messages from the webview', () => {
 
   it('keys a message does not have are dropped: what reaches the host is exactly the shape', () => {
     fc.assert(
-      fc.property(valid, fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.anything({ maxDepth: 1 }), { minKeys: 1, maxKeys: 3 }), (message, extra) => {
-        const shape = SHAPES[message.type as FromWebviewMessage['type']];
-        const extraKeys = Object.keys(extra).filter((k) => !shape.required.includes(k) && !shape.optional.includes(k) && k !== '__proto__');
-        const sent = { ...message, ...Object.fromEntries(extraKeys.map((k) => [k, extra[k]])) };
-        const parsed = parseFromWebview(sent);
-        assert.ok(parsed);
-        assertExact(parsed, sent);
-      }),
+      fc.property(
+        valid,
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.anything({ maxDepth: 1 }), {
+          minKeys: 1,
+          maxKeys: 3,
+        }),
+        (message, extra) => {
+          const shape = SHAPES[message.type as FromWebviewMessage['type']];
+          const extraKeys = Object.keys(extra).filter(
+            (k) => !shape.required.includes(k) && !shape.optional.includes(k) && k !== '__proto__',
+          );
+          const sent = { ...message, ...Object.fromEntries(extraKeys.map((k) => [k, extra[k]])) };
+          const parsed = parseFromWebview(sent);
+          assert.ok(parsed);
+          assertExact(parsed, sent);
+        },
+      ),
       RUNS,
     );
   });
@@ -123,16 +174,32 @@ describe('fuzz: messages from the webview', () => {
   it('one change to a valid message (missing key, wrong type, unknown type) makes it fail', () => {
     fc.assert(
       fc.property(nearMiss, ({ message, change }) => {
-        assert.strictEqual(parseFromWebview(message), undefined, `${change}: ${String(JSON.stringify(message)).slice(0, 200)}`);
+        assert.strictEqual(
+          parseFromWebview(message),
+          undefined,
+          `${change}: ${String(JSON.stringify(message)).slice(0, 200)}`,
+        );
       }),
       RUNS,
     );
   });
 
-  it('only a message\'s own keys count: inherited ones (a polluted prototype) are not read', () => {
-    assert.strictEqual(parseFromWebview(Object.create({ type: 'revealSource' }) as object), undefined, 'inherited type');
-    assert.strictEqual(parseFromWebview(Object.assign(Object.create({ text: 'x', what: 'y' }) as object, { type: 'copy' })), undefined, 'inherited fields');
-    assert.deepStrictEqual(parseFromWebview(Object.assign(Object.create({ spec: { input: [[1]] } }) as object, { type: 'ready' })), { type: 'ready' }, 'inherited spec');
+  it("only a message's own keys count: inherited ones (a polluted prototype) are not read", () => {
+    assert.strictEqual(
+      parseFromWebview(Object.create({ type: 'revealSource' }) as object),
+      undefined,
+      'inherited type',
+    );
+    assert.strictEqual(
+      parseFromWebview(Object.assign(Object.create({ text: 'x', what: 'y' }) as object, { type: 'copy' })),
+      undefined,
+      'inherited fields',
+    );
+    assert.deepStrictEqual(
+      parseFromWebview(Object.assign(Object.create({ spec: { input: [[1]] } }) as object, { type: 'ready' })),
+      { type: 'ready' },
+      'inherited spec',
+    );
     const proto = JSON.parse('{"type": "ready", "__proto__": {"spec": {"input": [[1]]}}}') as unknown;
     assert.deepStrictEqual(parseFromWebview(proto), { type: 'ready' }, 'a "__proto__" key');
   });
@@ -145,8 +212,25 @@ describe('fuzz: messages from the webview', () => {
   });
 
   it('saveImage: a plain file name of its own format, never a path', () => {
-    for (const fileName of ['../a.svg', '/etc/a.svg', 'C:\\a.svg', 'a/b.svg', 'a\\b.svg', '.svg', 'a.png', 'a.svg.exe', 'a.svg\n', `${'a'.repeat(200)}.svg`, '~/a.svg', '%2e%2e/a.svg']) {
-      assert.strictEqual(parseFromWebview({ type: 'saveImage', format: 'svg', fileName, data: SVG }), undefined, fileName);
+    for (const fileName of [
+      '../a.svg',
+      '/etc/a.svg',
+      'C:\\a.svg',
+      'a/b.svg',
+      'a\\b.svg',
+      '.svg',
+      'a.png',
+      'a.svg.exe',
+      'a.svg\n',
+      `${'a'.repeat(200)}.svg`,
+      '~/a.svg',
+      '%2e%2e/a.svg',
+    ]) {
+      assert.strictEqual(
+        parseFromWebview({ type: 'saveImage', format: 'svg', fileName, data: SVG }),
+        undefined,
+        fileName,
+      );
     }
   });
 
@@ -165,13 +249,21 @@ describe('fuzz: messages from the webview', () => {
       '<svg><foreignObject><div>x</div></foreignObject></svg>',
     ];
     for (const data of hostile) {
-      assert.strictEqual(parseFromWebview({ type: 'saveImage', format: 'svg', fileName: 'a.svg', data }), undefined, data);
+      assert.strictEqual(
+        parseFromWebview({ type: 'saveImage', format: 'svg', fileName: 'a.svg', data }),
+        undefined,
+        data,
+      );
     }
   });
 
   it('saveImage: a PNG is base64 of PNG bytes, nothing else', () => {
     for (const data of ['', 'PHN2Zz4=', `${PNG}<`, ` ${PNG}`, `${PNG}\n`, 'iVBORw0KGgo%%%']) {
-      assert.strictEqual(parseFromWebview({ type: 'saveImage', format: 'png', fileName: 'a.png', data }), undefined, data);
+      assert.strictEqual(
+        parseFromWebview({ type: 'saveImage', format: 'png', fileName: 'a.png', data }),
+        undefined,
+        data,
+      );
     }
   });
 });

@@ -23,7 +23,7 @@ function taps(p: ConvProblem): string[] {
 }
 
 describe('inspect: contacts (windows and stamps, padding included)', () => {
-  it('the inside contacts of every small cell are exactly forEachTap\'s taps', () => {
+  it("the inside contacts of every small cell are exactly forEachTap's taps", () => {
     fc.assert(
       fc.property(randomSpec(), (spec) => {
         const p = solvable(spec);
@@ -71,11 +71,31 @@ describe('inspect: contacts (windows and stamps, padding included)', () => {
 
   it('a padded, strided, dilated window reads padding and skips the dilation gaps', () => {
     // 5x5 input, 2x2 kernel, dilation 2, stride 2, padding 1: output 3x3; y[0,0] reads x at rows/cols -1 and 1.
-    const p = solvable({ input: Array.from({ length: 5 }, (_, i) => [1, 2, 3, 4, 5].map((v) => v + 5 * i)), kernel: [[1, 2], [3, 4]], stride: 2, padding: 1, dilation: 2 });
+    const p = solvable({
+      input: Array.from({ length: 5 }, (_, i) => [1, 2, 3, 4, 5].map((v) => v + 5 * i)),
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+      stride: 2,
+      padding: 1,
+      dilation: 2,
+    });
     assert.ok(p);
     const window = contactsOfSmall(p, 0).map((c) => [c.y, c.x, c.weightIndex, c.inside]);
-    assert.deepStrictEqual(window, [[-1, -1, 0, false], [-1, 1, 1, false], [1, -1, 2, false], [1, 1, 3, true]]);
+    assert.deepStrictEqual(window, [
+      [-1, -1, 0, false],
+      [-1, 1, 1, false],
+      [1, -1, 2, false],
+      [1, 1, 3, true],
+    ]);
     // The padding cell (-1, 1) is read by y[0,0] (weight 1) and y[0,1] (weight 0).
-    assert.deepStrictEqual(contactsOfBig(p, 0, -1, 1).map((c) => [c.small, c.weightIndex, c.inside]), [[1, 0, false], [0, 1, false]]);
+    assert.deepStrictEqual(
+      contactsOfBig(p, 0, -1, 1).map((c) => [c.small, c.weightIndex, c.inside]),
+      [
+        [1, 0, false],
+        [0, 1, false],
+      ],
+    );
   });
 });

@@ -1,7 +1,20 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { compute, ConvProblem, kernelMatrix, normalizeSpec, toDense, vecTimes, vecTimesTranspose } from '../../../src/engine';
-import { jacobiSvd, leastSquaresAffordable, leastSquaresInverse, timesPseudoInverse } from '../../../src/engine/inspect';
+import {
+  compute,
+  ConvProblem,
+  kernelMatrix,
+  normalizeSpec,
+  toDense,
+  vecTimes,
+  vecTimesTranspose,
+} from '../../../src/engine';
+import {
+  jacobiSvd,
+  leastSquaresAffordable,
+  leastSquaresInverse,
+  timesPseudoInverse,
+} from '../../../src/engine/inspect';
 import { randomSpec, smallInteger } from '../../support/arbitraries';
 
 function solvable(spec: unknown): ConvProblem | undefined {
@@ -13,7 +26,11 @@ const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => 
 
 describe('inspect: least-squares inverse (pseudo-inverse of M)', () => {
   it('the Jacobi SVD reproduces a small matrix', () => {
-    const a = [[1, 2], [3, 4], [5, 6]];
+    const a = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ];
     const columns = Float64Array.from([1, 3, 5, 2, 4, 6]);
     const svd = jacobiSvd(columns, 3, 2);
     assert.ok(svd.converged);
@@ -27,7 +44,17 @@ describe('inspect: least-squares inverse (pseudo-inverse of M)', () => {
   });
 
   it('seed: 9 inputs, 4 outputs: the least-squares inverse is not the input, and not the reconstruction', () => {
-    const p = solvable({ input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] });
+    const p = solvable({
+      input: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     assert.ok(p);
     const m = kernelMatrix(p);
     const result = compute(p);
@@ -42,7 +69,14 @@ describe('inspect: least-squares inverse (pseudo-inverse of M)', () => {
   });
 
   it('a one-to-one convolution (1x1 kernel) is inverted exactly; the bias is undone first', () => {
-    const p = solvable({ input: [[1, -2], [3, 0.5]], kernel: [[2]], bias: [7] });
+    const p = solvable({
+      input: [
+        [1, -2],
+        [3, 0.5],
+      ],
+      kernel: [[2]],
+      bias: [7],
+    });
     assert.ok(p);
     const ls = leastSquaresInverse(p, kernelMatrix(p), compute(p).output);
     assert.ok(ls.maxAbsDifference < 1e-12);
@@ -54,10 +88,14 @@ describe('inspect: least-squares inverse (pseudo-inverse of M)', () => {
     assert.ok(p);
     const ls = leastSquaresInverse(p, kernelMatrix(p), compute(p).output);
     assert.strictEqual(ls.rank, 3);
-    assert.deepStrictEqual(Array.from(ls.inverse.data, (v) => Math.round(v * 1e12) / 1e12), [1, 0, 3, 0, 5]);
+    assert.deepStrictEqual(
+      Array.from(ls.inverse.data, (v) => Math.round(v * 1e12) / 1e12),
+      [1, 0, 3, 0, 5],
+    );
   });
 
-  // Integer weights keep M reasonably conditioned: with weights like 1e-15 next to 1, any pseudo-inverse amplifies rounding.
+  // Integer weights keep M reasonably conditioned: with weights like 1e-15 next to 1, any pseudo-inverse amplifies
+  // rounding.
   it('random specs: y @ pinv(M) satisfies the normal equations and lies in the column space of M (minimum norm)', () => {
     fc.assert(
       fc.property(randomSpec(smallInteger), fc.integer({ min: 0, max: 1000 }), (spec, seed) => {
@@ -75,7 +113,8 @@ describe('inspect: least-squares inverse (pseudo-inverse of M)', () => {
         // x is orthogonal to every v with v M = 0: check against the unit vectors of zero rows of M.
         const dense = toDense(m);
         dense.forEach((row, r) => {
-          if (row.every((v) => v === 0)) assert.ok(Math.abs(x[r]) <= 1e-9 * Math.max(1, norm(x)), `x[${r}] = ${x[r]} on a zero row`);
+          if (row.every((v) => v === 0))
+            assert.ok(Math.abs(x[r]) <= 1e-9 * Math.max(1, norm(x)), `x[${r}] = ${x[r]} on a zero row`);
         });
       }),
       { numRuns: 150, seed: 11 },

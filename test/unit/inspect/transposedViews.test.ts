@@ -23,13 +23,25 @@ function viewsAndEngine(problem: ConvProblem) {
 
 function assertAllAgree(problem: ConvProblem, exact: boolean): void {
   const { views, engine } = viewsAndEngine(problem);
-  for (const [name, t] of [['M', views.matrix], ['scatter', views.scatter.result], ['direct', views.direct.result]] as const) {
-    assert.deepStrictEqual([t.channels, t.height, t.width], [engine.channels, engine.height, engine.width], `${name} shape`);
+  for (const [name, t] of [
+    ['M', views.matrix],
+    ['scatter', views.scatter.result],
+    ['direct', views.direct.result],
+  ] as const) {
+    assert.deepStrictEqual(
+      [t.channels, t.height, t.width],
+      [engine.channels, engine.height, engine.width],
+      `${name} shape`,
+    );
     if (exact) assert.deepStrictEqual(Array.from(t.data), Array.from(engine.data), name);
     else assertClose(t.data, engine.data, name);
   }
   if (exact) assert.strictEqual(views.maxAbsDifference, 0);
-  else assert.ok(views.maxAbsDifference <= 1e-9 * Math.max(1, ...Array.from(engine.data, Math.abs)), `max |difference| ${views.maxAbsDifference}`);
+  else
+    assert.ok(
+      views.maxAbsDifference <= 1e-9 * Math.max(1, ...Array.from(engine.data, Math.abs)),
+      `max |difference| ${views.maxAbsDifference}`,
+    );
 }
 
 describe('inspect: the three faces of the transposed convolution', () => {
@@ -41,13 +53,14 @@ describe('inspect: the three faces of the transposed convolution', () => {
         assert.ok(problem);
         const { views } = viewsAndEngine(problem);
         assert.strictEqual(views.map, 'conv_transpose2d');
-        for (const t of [views.matrix, views.scatter.result, views.direct.result]) assertClose(t.data, flat(golden.expected), golden.name);
+        for (const t of [views.matrix, views.scatter.result, views.direct.result])
+          assertClose(t.data, flat(golden.expected), golden.name);
         assert.ok(views.maxAbsDifference < 1e-9);
       });
     });
   });
 
-  it('golden conv2d cases with a reconstruction: the three views give PyTorch\'s vec(out) @ M^T', () => {
+  it("golden conv2d cases with a reconstruction: the three views give PyTorch's vec(out) @ M^T", () => {
     let checked = 0;
     for (const golden of loadGoldenCases()) {
       if (golden.op !== 'conv2d' || !golden.reconstruction) continue;
@@ -55,7 +68,8 @@ describe('inspect: the three faces of the transposed convolution', () => {
       assert.ok(problem);
       const { views } = viewsAndEngine(problem);
       assert.strictEqual(views.map, 'reconstruction');
-      for (const t of [views.matrix, views.scatter.result, views.direct.result]) assertClose(t.data, flat(golden.reconstruction), golden.name);
+      for (const t of [views.matrix, views.scatter.result, views.direct.result])
+        assertClose(t.data, flat(golden.reconstruction), golden.name);
       checked++;
     }
     assert.ok(checked > 0);
@@ -85,22 +99,35 @@ describe('inspect: the three faces of the transposed convolution', () => {
 
   it('conv2d padding "same" (asymmetric for even kernels) and "valid"', () => {
     fc.assert(
-      fc.property(randomSpec(smallInteger, ['conv2d']), fc.constantFrom('same', 'valid'), (spec: RandomSpec, padding) => {
-        const problem = solvable({ ...spec, padding, stride: 1 });
-        fc.pre(problem !== undefined);
-        assertAllAgree(problem!, true);
-      }),
+      fc.property(
+        randomSpec(smallInteger, ['conv2d']),
+        fc.constantFrom('same', 'valid'),
+        (spec: RandomSpec, padding) => {
+          const problem = solvable({ ...spec, padding, stride: 1 });
+          fc.pre(problem !== undefined);
+          assertAllAgree(problem!, true);
+        },
+      ),
       RUNS,
     );
   });
 
   it('the stretched grid: stride-1 zeros between cells, dilation*(k-1) - padding before, + output_padding after', () => {
     // 3 inputs, stride 2, kernel 3, padding 1, output_padding 1: output (3-1)*2 - 2 + 2 + 1 + 1 = 6.
-    const problem = solvable({ op: 'conv_transpose2d', input: [[1, 2, 3]], kernel: [[1, 10, 100]], stride: [1, 2], padding: [0, 1], output_padding: [0, 1] });
+    const problem = solvable({
+      op: 'conv_transpose2d',
+      input: [[1, 2, 3]],
+      kernel: [[1, 10, 100]],
+      stride: [1, 2],
+      padding: [0, 1],
+      output_padding: [0, 1],
+    });
     assert.ok(problem);
     const [, width] = transposedGeometry(problem);
     assert.deepStrictEqual(width.stretched, { zeroInserted: 5, inserted: 1, before: 1, after: 2, extra: 1, size: 8 });
-    const kinds = Array.from({ length: 8 }, (_, i) => stretchedCell(width, i)).map((c) => (c.kind === 'source' ? c.index : c.kind[0]));
+    const kinds = Array.from({ length: 8 }, (_, i) => stretchedCell(width, i)).map((c) =>
+      c.kind === 'source' ? c.index : c.kind[0],
+    );
     assert.deepStrictEqual(kinds, ['p', 0, 'i', 1, 'i', 2, 'p', 'p']);
     const { views } = viewsAndEngine(problem);
     assert.deepStrictEqual(Array.from(views.direct.stretched.data), [0, 1, 0, 2, 0, 3, 0, 0]);
@@ -109,7 +136,13 @@ describe('inspect: the three faces of the transposed convolution', () => {
   });
 
   it('padding larger than dilation*(k-1) crops the stretched grid instead of padding it', () => {
-    const problem = solvable({ op: 'conv_transpose2d', input: [[1, 2, 3, 4]], kernel: [[1, -1]], padding: [0, 2], stride: [1, 2] });
+    const problem = solvable({
+      op: 'conv_transpose2d',
+      input: [[1, 2, 3, 4]],
+      kernel: [[1, -1]],
+      padding: [0, 2],
+      stride: [1, 2],
+    });
     assert.ok(problem);
     const [, width] = transposedGeometry(problem);
     assert.strictEqual(width.stretched.before, -1);
@@ -139,7 +172,17 @@ describe('inspect: the three faces of the transposed convolution', () => {
   });
 
   it('works for any source tensor, not just the computed one', () => {
-    const problem = solvable({ input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] });
+    const problem = solvable({
+      input: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
     assert.ok(problem);
     const y = tensor3(1, 2, 2, Float64Array.from([1, 0, 0, 0]));
     const views = transposedViews(problem, y);

@@ -3,7 +3,11 @@ import { findLiteralAt, readSelection } from '../../../src/parse';
 import { rangeOf } from './helpers';
 
 /** The text findLiteralAt finds with the cursor on the `nth` occurrence of `cursor` (plus `shift`). */
-function found(text: string, cursor: string, options: { nth?: number; shift?: number; maxChars?: number } = {}): string | undefined {
+function found(
+  text: string,
+  cursor: string,
+  options: { nth?: number; shift?: number; maxChars?: number } = {},
+): string | undefined {
   const at = rangeOf(text, cursor, options.nth).offset + (options.shift ?? 0);
   const range = findLiteralAt(text, at, options.maxChars);
   return range && text.slice(range.offset, range.offset + range.length);
@@ -17,10 +21,12 @@ describe('parse: findLiteralAt', () => {
       '  {"name": "no input", "stride": [2, 2], "inner": {"input": [[5]], "kernel": [[6]]}}',
       ']}',
     ].join('\n');
-    const first = '{"name": "a [tricky} name", "input": [[1, 2], [3, 4]], "kernel": [[1]], "expected": [[1, 2], [3, 4]]}';
+    const first =
+      '{"name": "a [tricky} name", "input": [[1, 2], [3, 4]], "kernel": [[1]], "expected": [[1, 2], [3, 4]]}';
 
     it('finds the innermost spec object around the cursor, wherever in it the cursor is', () => {
-      for (const cursor of ['"name"', 'tricky', '3, 4]]', '"expected"', '[[1]]', 'kernel']) assert.strictEqual(found(text, cursor), first, cursor);
+      for (const cursor of ['"name"', 'tricky', '3, 4]]', '"expected"', '[[1]]', 'kernel'])
+        assert.strictEqual(found(text, cursor), first, cursor);
       assert.strictEqual(found(text, first), first); // on its opening brace
       assert.strictEqual(found(text, '}', { nth: 1 }), first); // on its closing brace (the first } is in the string)
     });
@@ -62,7 +68,8 @@ describe('parse: findLiteralAt', () => {
     const x = 'np.array([[1, 2], [3, 4]], dtype=np.float64)';
 
     it('includes the np.array(...) / torch.tensor(...) call around the array', () => {
-      for (const cursor of ['[[1, 2], [3, 4]], d', '4]], d', 'dtype', 'float64)', 'np.array']) assert.strictEqual(found(text, cursor), x, cursor);
+      for (const cursor of ['[[1, 2], [3, 4]], d', '4]], d', 'dtype', 'float64)', 'np.array'])
+        assert.strictEqual(found(text, cursor), x, cursor);
       assert.strictEqual(found(text, '-1.'), 'torch.tensor([[1., 0.], [0., -1.]])');
     });
 
@@ -113,10 +120,12 @@ describe('parse: findLiteralAt', () => {
 
   describe('long rows, scientific notation, other scripts', () => {
     it('finds a call whose rows are long, in 1e-07 notation, past brackets in strings and comments', () => {
-      const row = (r: number) => `[${Array.from({ length: 40 }, (_, c) => ((r * 40 + c) * 1e-7).toExponential(3)).join(', ')}]`;
+      const row = (r: number) =>
+        `[${Array.from({ length: 40 }, (_, c) => ((r * 40 + c) * 1e-7).toExponential(3)).join(', ')}]`;
       const call = `np.array([${[0, 1, 2].map(row).join(',\n          ')}], dtype=np.float64)`;
       const text = `note = "a ] and a [ in a string, then a long line of words with no brackets at all"\nx = ${call}  # it's [ done\n`;
-      for (const cursor of ['1.000e-7', '1.190e-5', 'dtype', 'np.array']) assert.strictEqual(found(text, cursor), call, cursor);
+      for (const cursor of ['1.000e-7', '1.190e-5', 'dtype', 'np.array'])
+        assert.strictEqual(found(text, cursor), call, cursor);
     });
 
     it('finds a JSON spec whose key after its long rows holds brackets', () => {
@@ -138,12 +147,20 @@ describe('parse: findLiteralAt', () => {
       const text = `x = [${Array.from({ length: 50 }, () => row).join(',\n')}]`;
       const cursor = text.length >> 1;
       assert.strictEqual(findLiteralAt(text, cursor)?.length, text.length - 4);
-      assert.strictEqual(findLiteralAt(text, cursor, 1000)?.length, row.length); // the row is within reach, the matrix not
+      // the row is within reach, the matrix not
+      assert.strictEqual(findLiteralAt(text, cursor, 1000)?.length, row.length);
       assert.strictEqual(findLiteralAt(text, cursor, 10), undefined);
     });
 
     it('is fast on a large document: a spec hover in a 7 MB JSON file', () => {
-      const spec = JSON.stringify({ name: 'case', input: Array.from({ length: 8 }, (_, i) => Array.from({ length: 8 }, (_, j) => i * j + 0.5)), kernel: [[1, 2], [3, 4]] });
+      const spec = JSON.stringify({
+        name: 'case',
+        input: Array.from({ length: 8 }, (_, i) => Array.from({ length: 8 }, (_, j) => i * j + 0.5)),
+        kernel: [
+          [1, 2],
+          [3, 4],
+        ],
+      });
       const text = `[\n${Array.from({ length: 20000 }, () => spec).join(',\n')}\n]`;
       const cursor = text.indexOf('"kernel"', text.length >> 1);
       const started = Date.now();
@@ -153,11 +170,15 @@ describe('parse: findLiteralAt', () => {
     });
 
     it('finds the row under the cursor in a 5 MB spec, whose own brackets are out of reach, in a few milliseconds', () => {
-      const rows = Array.from({ length: 860 }, (_, i) => `[${Array.from({ length: 860 }, (_, j) => ((i * 31 + j * 17) % 1000) / 1000).join(', ')}]`);
+      const rows = Array.from(
+        { length: 860 },
+        (_, i) => `[${Array.from({ length: 860 }, (_, j) => ((i * 31 + j * 17) % 1000) / 1000).join(', ')}]`,
+      );
       const text = `{"input": [\n${rows.join(',\n')}\n], "kernel": [[1, 0], [0, -1]]}\n`;
       const row430 = text.indexOf(rows[430]);
       const started = Date.now();
-      for (let i = 0; i < 10; i++) assert.deepStrictEqual(findLiteralAt(text, row430 + 100 * i), { offset: row430, length: rows[430].length });
+      for (let i = 0; i < 10; i++)
+        assert.deepStrictEqual(findLiteralAt(text, row430 + 100 * i), { offset: row430, length: rows[430].length });
       const each = (Date.now() - started) / 10;
       assert.ok(each < 30, `${each} ms per call`);
     });

@@ -12,27 +12,38 @@ export function rangeOf(text: string, snippet: string, nth = 0): TextRange {
 }
 
 export function expectOk<T>(result: Parsed<T>): T {
-  if (!result.ok) assert.fail(`expected success, got: ${result.error.message} at ${JSON.stringify(result.error.range)}`);
+  if (!result.ok)
+    assert.fail(`expected success, got: ${result.error.message} at ${JSON.stringify(result.error.range)}`);
   return result.value;
 }
 
 /** Asserts the failure's message contains `message` and its range is exactly `range`. */
 export function expectError<T>(result: Parsed<T>, message: string, range: TextRange): ParseError {
   if (result.ok) assert.fail(`expected an error containing ${JSON.stringify(message)}, got success`);
-  assert.ok(result.error.message.includes(message), `message ${JSON.stringify(result.error.message)} lacks ${JSON.stringify(message)}`);
+  assert.ok(
+    result.error.message.includes(message),
+    `message ${JSON.stringify(result.error.message)} lacks ${JSON.stringify(message)}`,
+  );
   assert.deepStrictEqual(result.error.range, range, `range for ${JSON.stringify(result.error.message)}`);
   return result.error;
 }
 
 /** readSelection, asserting the kind. */
-export function read<K extends SelectionContent['kind']>(text: string, kind: K): Extract<SelectionContent, { kind: K }> {
+export function read<K extends SelectionContent['kind']>(
+  text: string,
+  kind: K,
+): Extract<SelectionContent, { kind: K }> {
   const content = expectOk(readSelection(text));
   assert.strictEqual(content.kind, kind, `kind of ${JSON.stringify(text)}`);
   return content as Extract<SelectionContent, { kind: K }>;
 }
 
 export const within = (range: TextRange, length: number): boolean =>
-  Number.isInteger(range.offset) && Number.isInteger(range.length) && range.offset >= 0 && range.length >= 0 && range.offset + range.length <= length;
+  Number.isInteger(range.offset) &&
+  Number.isInteger(range.length) &&
+  range.offset >= 0 &&
+  range.length >= 0 &&
+  range.offset + range.length <= length;
 
 /** The range of `snippet` inside the first occurrence of the larger, unique `context`. */
 export function rangeIn(text: string, context: string, snippet: string): TextRange {

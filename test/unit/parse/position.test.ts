@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { clampRange, formatLocation, offsetToLineColumn, rangeEnd, readSelection, shiftRange, unionRange } from '../../../src/parse';
+import {
+  clampRange,
+  formatLocation,
+  offsetToLineColumn,
+  rangeEnd,
+  readSelection,
+  shiftRange,
+  unionRange,
+} from '../../../src/parse';
 
 describe('parse: positions', () => {
   it('offsetToLineColumn is 1-based and counts \\n, \\r\\n and a lone \\r as line ends', () => {

@@ -4,13 +4,32 @@ import { MatrixLiteral, problemFromContent, problemFromText, readSelection } fro
 import { expectError, expectOk, rangeIn, rangeOf, read } from './helpers';
 
 const nested = (t: { channels: number; height: number; width: number; data: Float64Array }): number[][][] =>
-  Array.from({ length: t.channels }, (_, c) => Array.from({ length: t.height }, (_, y) => Array.from(t.data.subarray((c * t.height + y) * t.width, (c * t.height + y + 1) * t.width))));
+  Array.from({ length: t.channels }, (_, c) =>
+    Array.from({ length: t.height }, (_, y) =>
+      Array.from(t.data.subarray((c * t.height + y) * t.width, (c * t.height + y + 1) * t.width)),
+    ),
+  );
 
 describe('parse: problemFromText', () => {
   it('the seed example computes [[37, 47], [67, 77]]', () => {
     const located = expectOk(problemFromText('{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]]}'));
-    assert.deepStrictEqual(nested(compute(located.problem).output), [[[37, 47], [67, 77]]]);
-    assert.deepStrictEqual(located.spec, { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]] });
+    assert.deepStrictEqual(nested(compute(located.problem).output), [
+      [
+        [37, 47],
+        [67, 77],
+      ],
+    ]);
+    assert.deepStrictEqual(located.spec, {
+      input: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+    });
   });
 
   it('the same problem from two np.array lines and from a Python dict', () => {
@@ -19,12 +38,23 @@ describe('parse: problemFromText', () => {
       "{'input': [[1, 2, 3], [4, 5, 6], [7, 8, 9]], 'kernel': ((1, 2), (3, 4)),}",
       'dict(input=[[1, 2, 3], [4, 5, 6], [7, 8, 9]], weight=torch.tensor([[[[1, 2], [3, 4]]]]))',
     ]) {
-      assert.deepStrictEqual(nested(compute(expectOk(problemFromText(text)).problem).output), [[[37, 47], [67, 77]]], text);
+      assert.deepStrictEqual(
+        nested(compute(expectOk(problemFromText(text)).problem).output),
+        [
+          [
+            [37, 47],
+            [67, 77],
+          ],
+        ],
+        text,
+      );
     }
   });
 
   it('passes hyper-parameters through: stride 2', () => {
-    const located = expectOk(problemFromText('{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]], "stride": 2}'));
+    const located = expectOk(
+      problemFromText('{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]], "stride": 2}'),
+    );
     assert.deepStrictEqual(nested(compute(located.problem).output), [[[37]]]);
   });
 
@@ -53,12 +83,34 @@ describe('parse: problemFromText', () => {
 describe('parse: engine errors point at the text', () => {
   const cases: [title: string, text: string, message: string, context: string, snippet?: string][] = [
     ['ragged row', '{"input": [[1,2],[3]], "kernel": [[1]]}', 'input[1] has 1 element, but input[0] has 2', '[3]'],
-    ['a string element', '{"input": [[1, "a"]], "kernel": [[1]]}', 'input[0][1] must be a number, but it is the string "a"', '"a"'],
+    [
+      'a string element',
+      '{"input": [[1, "a"]], "kernel": [[1]]}',
+      'input[0][1] must be a number, but it is the string "a"',
+      '"a"',
+    ],
     ['True in a Python matrix', 'x = [[1, True]]\nk = [[1]]', 'input[0][1] must be a number', 'True'],
     ['None in a kernel', '[[1, 2]] [[None]]', 'kernel[0][0] must be a number', 'None'],
-    ['stride 0', '{"input": [[1,2],[3,4]], "kernel": [[1]], "stride": 0}', 'stride must be at least 1, but it is 0', '"stride": 0', '0'],
-    ['stride [1, 0]', '{"input": [[1,2],[3,4]], "kernel": [[1]], "stride": [1, 0]}', 'stride width must be at least 1', '[1, 0]', '0'],
-    ['dilation 1.5', "{'input': [[1,2],[3,4]], 'kernel': [[1]], 'dilation': 1.5}", 'dilation must be an integer or a pair', '1.5'],
+    [
+      'stride 0',
+      '{"input": [[1,2],[3,4]], "kernel": [[1]], "stride": 0}',
+      'stride must be at least 1, but it is 0',
+      '"stride": 0',
+      '0',
+    ],
+    [
+      'stride [1, 0]',
+      '{"input": [[1,2],[3,4]], "kernel": [[1]], "stride": [1, 0]}',
+      'stride width must be at least 1',
+      '[1, 0]',
+      '0',
+    ],
+    [
+      'dilation 1.5',
+      "{'input': [[1,2],[3,4]], 'kernel': [[1]], 'dilation': 1.5}",
+      'dilation must be an integer or a pair',
+      '1.5',
+    ],
     [
       'groups not dividing the channels',
       '{"input": [[[1,2],[3,4]], [[1,2],[3,4]], [[1,2],[3,4]]], "weight": [[[[1]]]], "groups": 2}',
@@ -66,22 +118,72 @@ describe('parse: engine errors point at the text', () => {
       '"groups": 2',
       '2',
     ],
-    ['groups 0', '{"input": [[1]], "kernel": [[1]], "groups": 0}', 'groups must be a positive integer', '"groups": 0', '0'],
-    ['unknown op', '{"op": "conv3d", "input": [[1]], "kernel": [[1]]}', 'op must be "conv2d" or "conv_transpose2d"', '"conv3d"'],
+    [
+      'groups 0',
+      '{"input": [[1]], "kernel": [[1]], "groups": 0}',
+      'groups must be a positive integer',
+      '"groups": 0',
+      '0',
+    ],
+    [
+      'unknown op',
+      '{"op": "conv3d", "input": [[1]], "kernel": [[1]]}',
+      'op must be "conv2d" or "conv_transpose2d"',
+      '"conv3d"',
+    ],
     ['missing input: the whole object', '{"kernel": [[1]]}', 'The spec needs an "input"', '{"kernel": [[1]]}'],
     ['missing kernel: the whole object', '  {"input": [[1]]}  ', 'The spec needs a "kernel"', '{"input": [[1]]}'],
-    ['both weight and kernel', '{"input": [[1]], "weight": [[1]], "kernel": [[2]]}', 'Give either "weight" or "kernel"', '[[2]]'],
-    ['kernel larger than the input', '{"input": [[1, 2]], "kernel": [[1, 2, 3]]}', 'the output would be empty', '[[1, 2, 3]]'],
-    ['kernel larger than the input, in a pair', 'x = [[1, 2]]\nk = np.array([[1, 2, 3]])', 'the output would be empty', 'np.array([[1, 2, 3]])'],
+    [
+      'both weight and kernel',
+      '{"input": [[1]], "weight": [[1]], "kernel": [[2]]}',
+      'Give either "weight" or "kernel"',
+      '[[2]]',
+    ],
+    [
+      'kernel larger than the input',
+      '{"input": [[1, 2]], "kernel": [[1, 2, 3]]}',
+      'the output would be empty',
+      '[[1, 2, 3]]',
+    ],
+    [
+      'kernel larger than the input, in a pair',
+      'x = [[1, 2]]\nk = np.array([[1, 2, 3]])',
+      'the output would be empty',
+      'np.array([[1, 2, 3]])',
+    ],
     ['empty rows', '{"input": [[]], "kernel": [[1]]}', 'input is empty', '[]'],
     ['1-D input', '{"input": [1, 2], "kernel": [[1]]}', 'input must be a matrix', '[1, 2]'],
-    ['weight channels', '{"input": [[[1]], [[2]]], "weight": [[[[1]]]]}', 'expects 1 input channel, but the input has 2', '[[[[1]]]]'],
-    ['padding "same" with stride', '{"input": [[1, 2]], "kernel": [[1]], "stride": 2, "padding": "same"}', 'padding "same" is not supported for strided', '"same"'],
-    ['output_padding on conv2d', '{"input": [[1, 2]], "kernel": [[1]], "output_padding": 1}', 'output_padding applies only to conv_transpose2d', '"output_padding": 1', '1'],
-    ['bias length', '{"input": [[1, 2]], "kernel": [[1]], "bias": [1, 2]}', 'bias must be a list of 1 number', '"bias": [1, 2]', '[1, 2]'],
+    [
+      'weight channels',
+      '{"input": [[[1]], [[2]]], "weight": [[[[1]]]]}',
+      'expects 1 input channel, but the input has 2',
+      '[[[[1]]]]',
+    ],
+    [
+      'padding "same" with stride',
+      '{"input": [[1, 2]], "kernel": [[1]], "stride": 2, "padding": "same"}',
+      'padding "same" is not supported for strided',
+      '"same"',
+    ],
+    [
+      'output_padding on conv2d',
+      '{"input": [[1, 2]], "kernel": [[1]], "output_padding": 1}',
+      'output_padding applies only to conv_transpose2d',
+      '"output_padding": 1',
+      '1',
+    ],
+    [
+      'bias length',
+      '{"input": [[1, 2]], "kernel": [[1]], "bias": [1, 2]}',
+      'bias must be a list of 1 number',
+      '"bias": [1, 2]',
+      '[1, 2]',
+    ],
   ];
   for (const [title, text, message, context, snippet] of cases) {
-    it(title, () => expectError(problemFromText(text), message, snippet ? rangeIn(text, context, snippet) : rangeOf(text, context)));
+    it(title, () =>
+      expectError(problemFromText(text), message, snippet ? rangeIn(text, context, snippet) : rangeOf(text, context)),
+    );
   }
 });
 
@@ -94,15 +196,31 @@ describe('parse: problemFromContent', () => {
   it('a lone matrix with a picked kernel computes; kernel errors point at the kernel literal given', () => {
     const content = read('[[1,2,3],[4,5,6],[7,8,9]]', 'single');
     const at = content.matrix.range;
-    const kernel: MatrixLiteral = { value: [[1, 2], [3, 4]], range: at, locate: () => at };
-    assert.deepStrictEqual(nested(compute(expectOk(problemFromContent(content, kernel)).problem).output), [[[37, 47], [67, 77]]]);
+    const kernel: MatrixLiteral = {
+      value: [
+        [1, 2],
+        [3, 4],
+      ],
+      range: at,
+      locate: () => at,
+    };
+    assert.deepStrictEqual(nested(compute(expectOk(problemFromContent(content, kernel)).problem).output), [
+      [
+        [37, 47],
+        [67, 77],
+      ],
+    ]);
     const bad: MatrixLiteral = { value: [[1, 'x']], range: at, locate: () => at };
     expectError(problemFromContent(content, bad), 'kernel[0][1] must be a number', at);
   });
 
   it('ignores the kernel argument for a spec', () => {
     const content = expectOk(readSelection('{"input": [[1, 2]], "kernel": [[3]]}'));
-    const kernel: MatrixLiteral = { value: [[100]], range: { offset: 0, length: 1 }, locate: () => ({ offset: 0, length: 1 }) };
+    const kernel: MatrixLiteral = {
+      value: [[100]],
+      range: { offset: 0, length: 1 },
+      locate: () => ({ offset: 0, length: 1 }),
+    };
     assert.deepStrictEqual(nested(compute(expectOk(problemFromContent(content, kernel)).problem).output), [[[3, 6]]]);
   });
 

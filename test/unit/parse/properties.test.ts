@@ -9,19 +9,30 @@ type Cell = [number, number];
 type Styled = Cell[][] | Cell[][][];
 
 const finite = fc
-  .oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }))
+  .oneof(
+    fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+  )
   .map((v) => (Object.is(v, -0) ? 0 : v));
 
 /** A rectangular 2-D or 3-D array; each number comes with a style index for its Python spelling. */
 const matrix = fc
-  .record({ depth: fc.constantFrom(2, 3), c: fc.integer({ min: 1, max: 3 }), h: fc.integer({ min: 1, max: 5 }), w: fc.integer({ min: 1, max: 5 }) })
+  .record({
+    depth: fc.constantFrom(2, 3),
+    c: fc.integer({ min: 1, max: 3 }),
+    h: fc.integer({ min: 1, max: 5 }),
+    w: fc.integer({ min: 1, max: 5 }),
+  })
   .chain(({ depth, c, h, w }) => {
     const row = fc.array(fc.tuple(finite, fc.nat(3)), { minLength: w, maxLength: w });
     const plane = fc.array(row, { minLength: h, maxLength: h });
-    return depth === 2 ? plane.map((x): Styled => x) : fc.array(plane, { minLength: c, maxLength: c }).map((x): Styled => x);
+    return depth === 2
+      ? plane.map((x): Styled => x)
+      : fc.array(plane, { minLength: c, maxLength: c }).map((x): Styled => x);
   });
 
-const values = (m: Styled): unknown => (m as unknown[]).map((x) => (Array.isArray(x) && typeof x[0] === 'number' ? x[0] : values(x as Styled)));
+const values = (m: Styled): unknown =>
+  (m as unknown[]).map((x) => (Array.isArray(x) && typeof x[0] === 'number' ? x[0] : values(x as Styled)));
 
 /** Python's ways of writing a number: `1.`, `1.0`, `.5`, `-.5`, `1e-07` style exponents as JS prints them. */
 function pythonNumber([v, style]: Cell): string {
@@ -53,12 +64,18 @@ function pythonList(m: unknown, l: Layout): string {
   const items = (m as unknown[]).map((x) => pythonList(x, l));
   return `[${l.space}${items.join(`,${l.space}`)}${l.trailingComma ? ',' : ''}]`;
 }
-const pythonArray = (m: Styled, l: Layout): string => `${l.name}${l.call}(${pythonList(m, l)}${l.dtype ? ', dtype=np.float64' : ''})  # values`;
+const pythonArray = (m: Styled, l: Layout): string =>
+  `${l.name}${l.call}(${pythonList(m, l)}${l.dtype ? ', dtype=np.float64' : ''})  # values`;
 
 function allRanges(content: SelectionContent): TextRange[] {
   switch (content.kind) {
     case 'spec':
-      return [content.spec.range, content.spec.locate(['input', 0, 0]), content.spec.locate(['kernel']), content.spec.locate(['nope', 3])];
+      return [
+        content.spec.range,
+        content.spec.locate(['input', 0, 0]),
+        content.spec.locate(['kernel']),
+        content.spec.locate(['nope', 3]),
+      ];
     case 'pair':
       return [content.input.range, content.kernel.range, content.input.locate([0, 0]), content.kernel.locate([9, 9])];
     case 'single':
@@ -67,10 +84,56 @@ function allRanges(content: SelectionContent): TextRange[] {
 }
 
 const FRAGMENTS = [
-  '[', ']', '{', '}', '(', ')', ',', ':', '=', ';', '-', '+', '.', ' ', '\n', '1', '2.5', '.5', '1e', '1e3', '"', "'", '"input"', "'kernel'",
-  'input', 'nan', 'np.nan', 'inf', 'True', 'None', 'np.array(', 'torch.tensor(', 'dict(', 'float(', 'dtype=', 'x', '#', '//', '/*', '*/', '```', '\\', '@', 'é', '\u{1F600}',
+  '[',
+  ']',
+  '{',
+  '}',
+  '(',
+  ')',
+  ',',
+  ':',
+  '=',
+  ';',
+  '-',
+  '+',
+  '.',
+  ' ',
+  '\n',
+  '1',
+  '2.5',
+  '.5',
+  '1e',
+  '1e3',
+  '"',
+  "'",
+  '"input"',
+  "'kernel'",
+  'input',
+  'nan',
+  'np.nan',
+  'inf',
+  'True',
+  'None',
+  'np.array(',
+  'torch.tensor(',
+  'dict(',
+  'float(',
+  'dtype=',
+  'x',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '```',
+  '\\',
+  '@',
+  'é',
+  '\u{1F600}',
 ];
-const garbage = fc.oneof(fc.string({ maxLength: 60 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join('')));
+const garbage = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join('')),
+);
 
 describe('parse: properties', () => {
   it('a random matrix printed as JSON reads back to the same values, each element located at its text', () => {
@@ -82,7 +145,10 @@ describe('parse: properties', () => {
         assert.ok(read.ok && read.value.kind === 'single', text);
         assert.deepStrictEqual(read.value.matrix.value, value);
         const first = read.value.matrix.locate(Array.isArray((value as unknown[][])[0][0]) ? [0, 0, 0] : [0, 0]);
-        assert.strictEqual(Number(text.slice(first.offset, first.offset + first.length)), (value as unknown[]).flat(2)[0]);
+        assert.strictEqual(
+          Number(text.slice(first.offset, first.offset + first.length)),
+          (value as unknown[]).flat(2)[0],
+        );
       }),
     );
   });
@@ -102,13 +168,21 @@ describe('parse: properties', () => {
 
   it('two random matrices, JSON or Python, with any separator read as input then kernel', () => {
     fc.assert(
-      fc.property(matrix, matrix, layout, fc.constantFrom(' ', ',', '\n', ';\n', ', '), fc.boolean(), (a, b, l, separator, python) => {
-        const print = (m: Styled): string => (python ? pythonArray(m, { ...l, name: '' }).replace('  # values', '') : JSON.stringify(values(m)));
-        const text = `${print(a)}${separator}${print(b)}`;
-        const read = readSelection(text);
-        assert.ok(read.ok && read.value.kind === 'pair', text);
-        assert.deepStrictEqual([read.value.input.value, read.value.kernel.value], [values(a), values(b)]);
-      }),
+      fc.property(
+        matrix,
+        matrix,
+        layout,
+        fc.constantFrom(' ', ',', '\n', ';\n', ', '),
+        fc.boolean(),
+        (a, b, l, separator, python) => {
+          const print = (m: Styled): string =>
+            python ? pythonArray(m, { ...l, name: '' }).replace('  # values', '') : JSON.stringify(values(m));
+          const text = `${print(a)}${separator}${print(b)}`;
+          const read = readSelection(text);
+          assert.ok(read.ok && read.value.kind === 'pair', text);
+          assert.deepStrictEqual([read.value.input.value, read.value.kernel.value], [values(a), values(b)]);
+        },
+      ),
     );
   });
 
@@ -126,13 +200,18 @@ describe('parse: properties', () => {
     fc.assert(
       fc.property(garbage, (text) => {
         const read = readSelection(text);
-        if (read.ok) for (const range of allRanges(read.value)) assert.ok(within(range, text.length), JSON.stringify(range));
+        if (read.ok)
+          for (const range of allRanges(read.value)) assert.ok(within(range, text.length), JSON.stringify(range));
         else {
           assert.ok(read.error.message.length > 0);
           assert.ok(within(read.error.range, text.length), `${JSON.stringify(text)} -> ${JSON.stringify(read.error)}`);
         }
         const problem = problemFromText(text);
-        if (!problem.ok) assert.ok(within(problem.error.range, text.length), `${JSON.stringify(text)} -> ${JSON.stringify(problem.error)}`);
+        if (!problem.ok)
+          assert.ok(
+            within(problem.error.range, text.length),
+            `${JSON.stringify(text)} -> ${JSON.stringify(problem.error)}`,
+          );
       }),
       { numRuns: 2000 },
     );
@@ -146,7 +225,10 @@ describe('parse: properties', () => {
           const range = findLiteralAt(text, offset, bound);
           if (range) {
             assert.ok(within(range, text.length));
-            assert.ok(range.offset <= offset && offset < range.offset + range.length, `${JSON.stringify(text)} @${offset} -> ${JSON.stringify(range)}`);
+            assert.ok(
+              range.offset <= offset && offset < range.offset + range.length,
+              `${JSON.stringify(text)} @${offset} -> ${JSON.stringify(range)}`,
+            );
           }
         }
       }),
@@ -155,10 +237,14 @@ describe('parse: properties', () => {
   });
 
   it('findLiteralAt finds exactly a matrix literal embedded in prose, from anywhere inside it', () => {
-    const prose = fc.array(fc.constantFrom('a', 'b', ' ', '\n', 'lorem', 'np', '.', ':', '='), { maxLength: 20 }).map((p) => p.join(''));
+    const prose = fc
+      .array(fc.constantFrom('a', 'b', ' ', '\n', 'lorem', 'np', '.', ':', '='), { maxLength: 20 })
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(prose, matrix, layout, fc.boolean(), prose, fc.nat(), (before, m, l, python, after, cursor) => {
-        const literal = python ? pythonArray(m, { ...l, name: '' }).replace('  # values', '') : JSON.stringify(values(m));
+        const literal = python
+          ? pythonArray(m, { ...l, name: '' }).replace('  # values', '')
+          : JSON.stringify(values(m));
         const start = before.length + 1;
         const text = `${before}\n${literal} ${after}`;
         const found = findLiteralAt(text, start + (cursor % literal.length));

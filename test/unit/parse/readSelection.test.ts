@@ -4,9 +4,23 @@ import { expectError, rangeIn, rangeOf, read } from './helpers';
 
 describe('parse: readSelection formats', () => {
   it('reads a JSON spec object with its fields as written', () => {
-    const text = '{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]], "stride": [1, 2], "padding": "same", "name": "x"}';
+    const text =
+      '{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]], "stride": [1, 2], "padding": "same", "name": "x"}';
     const { spec } = read(text, 'spec');
-    assert.deepStrictEqual(spec.spec, { input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: [[1, 2], [3, 4]], stride: [1, 2], padding: 'same', name: 'x' });
+    assert.deepStrictEqual(spec.spec, {
+      input: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+      stride: [1, 2],
+      padding: 'same',
+      name: 'x',
+    });
     assert.deepStrictEqual(spec.range, { offset: 0, length: text.length });
     assert.deepStrictEqual(spec.locate(['input', 1, 2]), rangeOf(text, '6'));
     assert.deepStrictEqual(spec.locate(['stride', 1]), rangeIn(text, '[1, 2]', '2'));
@@ -15,19 +29,43 @@ describe('parse: readSelection formats', () => {
   it('reads JSONC: comments and trailing commas', () => {
     const text = '// case\n{\n  "input": [[1, 2], [3, 4],], /* rows */\n  "weight": [[1]], // weight\n}\n';
     const { spec } = read(text, 'spec');
-    assert.deepStrictEqual(spec.spec, { input: [[1, 2], [3, 4]], weight: [[1]] });
+    assert.deepStrictEqual(spec.spec, {
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      weight: [[1]],
+    });
     assert.deepStrictEqual(spec.range, rangeOf(text, text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)));
   });
 
   it('reads a Python dict literal with single-quoted keys, tuples, True and comments', () => {
-    const text = "{'input': [[1, 2], [3, 4]],  # rows\n 'kernel': [[1.]], 'stride': (2, 2), 'padding': 'valid', 'extra': True,}";
-    assert.deepStrictEqual(read(text, 'spec').spec.spec, { input: [[1, 2], [3, 4]], kernel: [[1]], stride: [2, 2], padding: 'valid', extra: true });
+    const text =
+      "{'input': [[1, 2], [3, 4]],  # rows\n 'kernel': [[1.]], 'stride': (2, 2), 'padding': 'valid', 'extra': True,}";
+    assert.deepStrictEqual(read(text, 'spec').spec.spec, {
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      kernel: [[1]],
+      stride: [2, 2],
+      padding: 'valid',
+      extra: true,
+    });
   });
 
   it('reads dict(input=..., kernel=..., stride=2)', () => {
     const text = 'spec = dict(input=np.array([[1, 2], [3, 4]]), kernel=[[1]], stride=2, op="conv_transpose2d")';
     const { spec } = read(text, 'spec');
-    assert.deepStrictEqual(spec.spec, { input: [[1, 2], [3, 4]], kernel: [[1]], stride: 2, op: 'conv_transpose2d' });
+    assert.deepStrictEqual(spec.spec, {
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      kernel: [[1]],
+      stride: 2,
+      op: 'conv_transpose2d',
+    });
     assert.deepStrictEqual(spec.range, rangeOf(text, text.slice(text.indexOf('dict'))));
     assert.deepStrictEqual(spec.locate(['stride']), rangeIn(text, 'stride=2', '2'));
     assert.deepStrictEqual(spec.locate(['input']), rangeOf(text, 'np.array([[1, 2], [3, 4]])'));
@@ -40,19 +78,29 @@ describe('parse: readSelection formats', () => {
 
   it('reads one JSON matrix, and a 3-D one', () => {
     const single = read('[[1, -2.5], [3e2, 4]]', 'single');
-    assert.deepStrictEqual(single.matrix.value, [[1, -2.5], [300, 4]]);
+    assert.deepStrictEqual(single.matrix.value, [
+      [1, -2.5],
+      [300, 4],
+    ]);
     assert.deepStrictEqual(single.matrix.range, { offset: 0, length: 21 });
     assert.deepStrictEqual(read('[[[1]], [[2]]]', 'single').matrix.value, [[[1]], [[2]]]);
   });
 
   it('reads Python numbers: 1., .5, -3e2, +1, - 2, 1_000, -.5', () => {
-    assert.deepStrictEqual(read('[[1., .5, -3e2], [+1, - 2, 1_000], [-.5, 1.e1, 0]]', 'single').matrix.value, [[1, 0.5, -300], [1, -2, 1000], [-0.5, 10, 0]]);
+    assert.deepStrictEqual(read('[[1., .5, -3e2], [+1, - 2, 1_000], [-.5, 1.e1, 0]]', 'single').matrix.value, [
+      [1, 0.5, -300],
+      [1, -2, 1000],
+      [-0.5, 10, 0],
+    ]);
   });
 
   it('reads a multi-line Python list with comments and trailing commas', () => {
     const text = 'x = [\n  [1, 2,],  # first row\n  [3, 4,],\n]  # done';
     const { matrix } = read(text, 'single');
-    assert.deepStrictEqual(matrix.value, [[1, 2], [3, 4]]);
+    assert.deepStrictEqual(matrix.value, [
+      [1, 2],
+      [3, 4],
+    ]);
     assert.strictEqual(matrix.name, 'x');
     assert.deepStrictEqual(matrix.range, rangeOf(text, text.slice(4, text.indexOf(']  #') + 1)));
     assert.deepStrictEqual(matrix.locate([1, 0]), rangeOf(text, '3'));
@@ -63,14 +111,27 @@ describe('parse: readSelection formats', () => {
       ['np.array([[1, 2], [3, 4]], dtype=np.float64)', 'np.array([[1, 2], [3, 4]], dtype=np.float64)'],
       ['numpy.array([[1, 2], [3, 4]])', 'numpy.array([[1, 2], [3, 4]])'],
       ['a = np.asarray([[1, 2], [3, 4]], np.float32)', 'np.asarray([[1, 2], [3, 4]], np.float32)'],
-      ['t = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float32, requires_grad=True)', 'torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float32, requires_grad=True)'],
+      [
+        't = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float32, requires_grad=True)',
+        'torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float32, requires_grad=True)',
+      ],
       ['torch.Tensor(((1, 2), (3, 4)))', 'torch.Tensor(((1, 2), (3, 4)))'],
       ['torch.tensor(data=[[1, 2], [3, 4]])', 'torch.tensor(data=[[1, 2], [3, 4]])'],
-      ["torch.tensor([[1, 2], [3, 4]], device=torch.device('cuda', 0), requires_grad=True)", "torch.tensor([[1, 2], [3, 4]], device=torch.device('cuda', 0), requires_grad=True)"],
+      [
+        "torch.tensor([[1, 2], [3, 4]], device=torch.device('cuda', 0), requires_grad=True)",
+        "torch.tensor([[1, 2], [3, 4]], device=torch.device('cuda', 0), requires_grad=True)",
+      ],
     ];
     for (const [text, literal] of cases) {
       const { matrix } = read(text, 'single');
-      assert.deepStrictEqual(matrix.value, [[1, 2], [3, 4]], text);
+      assert.deepStrictEqual(
+        matrix.value,
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        text,
+      );
       assert.deepStrictEqual(matrix.range, rangeOf(text, literal), text);
       assert.deepStrictEqual(matrix.locate([]), matrix.range, text);
     }
@@ -80,23 +141,51 @@ describe('parse: readSelection formats', () => {
     for (const sep of [' ', ',', '\n', ', \n', ';', '\n\n  ']) {
       const text = `[[1,2],[3,4]]${sep}[[1,0],[0,1]]`;
       const pair = read(text, 'pair');
-      assert.deepStrictEqual(pair.input.value, [[1, 2], [3, 4]]);
-      assert.deepStrictEqual(pair.kernel.value, [[1, 0], [0, 1]]);
+      assert.deepStrictEqual(pair.input.value, [
+        [1, 2],
+        [3, 4],
+      ]);
+      assert.deepStrictEqual(pair.kernel.value, [
+        [1, 0],
+        [0, 1],
+      ]);
       assert.deepStrictEqual(pair.kernel.range, rangeOf(text, '[[1,0],[0,1]]'));
     }
   });
 
   it('reads two Python assignment lines as input then kernel, with their names', () => {
-    const text = 'x = np.array([[1, 2, 3], [4, 5, 6]])  # input\nk = torch.tensor([[1, 0], [0, -1]], dtype=torch.float64)\n';
+    const text =
+      'x = np.array([[1, 2, 3], [4, 5, 6]])  # input\nk = torch.tensor([[1, 0], [0, -1]], dtype=torch.float64)\n';
     const pair = read(text, 'pair');
-    assert.deepStrictEqual([pair.input.name, pair.input.value], ['x', [[1, 2, 3], [4, 5, 6]]]);
-    assert.deepStrictEqual([pair.kernel.name, pair.kernel.value], ['k', [[1, 0], [0, -1]]]);
+    assert.deepStrictEqual(
+      [pair.input.name, pair.input.value],
+      [
+        'x',
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      ],
+    );
+    assert.deepStrictEqual(
+      [pair.kernel.name, pair.kernel.value],
+      [
+        'k',
+        [
+          [1, 0],
+          [0, -1],
+        ],
+      ],
+    );
     assert.deepStrictEqual(pair.kernel.locate([1, 1]), rangeOf(text, '-1'));
   });
 
   it('reads the contents of a Markdown code fence', () => {
     const text = '```python\nx = [[1, 2], [3, 4]]\n```';
-    assert.deepStrictEqual(read(text, 'single').matrix.value, [[1, 2], [3, 4]]);
+    assert.deepStrictEqual(read(text, 'single').matrix.value, [
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('keeps strings with escapes and a "__proto__" key as plain data', () => {
@@ -109,15 +198,31 @@ describe('parse: readSelection formats', () => {
 
 describe('parse: readSelection syntax errors point at the offending token', () => {
   const cases: [title: string, text: string, message: string, snippet: string, nth?: number][] = [
-    ['missing comma between properties', '{"input": [[1,2],[3,4]] "kernel": [[1]]}', 'Expected a comma or closing brace', '"kernel"'],
+    [
+      'missing comma between properties',
+      '{"input": [[1,2],[3,4]] "kernel": [[1]]}',
+      'Expected a comma or closing brace',
+      '"kernel"',
+    ],
     ['missing comma between elements', '[[1, 2] [3, 4]]', 'Expected a comma or closing bracket', '[', 2],
     ['missing comma between numbers', '[1 2]', 'Expected a comma or closing bracket, but found `2`', '2'],
     ['double comma', '[1,,2]', 'Expected a value, but found `,`', ',', 1],
     ['leading comma', '{"input": [,1]}', 'Expected a value', ','],
     ['unquoted key', '{input: [[1]]}', 'Expected a property name in quotes, but found `input`', 'input'],
     ['missing colon', '{"input" [[1]]}', 'Expected a colon after the property name', '['],
-    ['missing comma in a call', 'np.array([[1]] dtype=float)', 'Expected a comma or closing parenthesis, but found `dtype`', 'dtype'],
-    ['truncated JSON: the innermost unclosed bracket', '{"input": [[1,2],[3,4]], "kernel": [[1', 'This `[` is never closed', '[', 4],
+    [
+      'missing comma in a call',
+      'np.array([[1]] dtype=float)',
+      'Expected a comma or closing parenthesis, but found `dtype`',
+      'dtype',
+    ],
+    [
+      'truncated JSON: the innermost unclosed bracket',
+      '{"input": [[1,2],[3,4]], "kernel": [[1',
+      'This `[` is never closed',
+      '[',
+      4,
+    ],
     ['truncated JSON: the unclosed brace', '{"input": [[1]], "kernel": [[1]]', 'This `{` is never closed', '{'],
     ['truncated call', 'np.array([[1]]', 'This `(` is never closed', '('],
     ['truncated after a colon', '{"input": ', 'This `{` is never closed', '{'],
@@ -153,15 +258,23 @@ describe('parse: readSelection refuses what is not a spec or one or two matrices
     expectError(readSelection('  \n\t'), 'The selection is empty', { offset: 0, length: 4 });
   });
 
-  it('only comments', () => expectError(readSelection('# nothing\n// here'), 'only comments', { offset: 0, length: 17 }));
+  it('only comments', () =>
+    expectError(readSelection('# nothing\n// here'), 'only comments', { offset: 0, length: 17 }));
 
   it('prose', () => {
     const text = 'hello world';
-    expectError(readSelection(text), 'Select a JSON spec object, one matrix, or two matrices (input then kernel)', rangeOf(text, 'hello'));
+    expectError(
+      readSelection(text),
+      'Select a JSON spec object, one matrix, or two matrices (input then kernel)',
+      rangeOf(text, 'hello'),
+    );
   });
 
   it('a number or string instead of a matrix', () => {
-    expectError(readSelection('42'), 'Select a JSON spec object, one matrix, or two matrices', { offset: 0, length: 2 });
+    expectError(readSelection('42'), 'Select a JSON spec object, one matrix, or two matrices', {
+      offset: 0,
+      length: 2,
+    });
     expectError(readSelection('"abc"'), 'found `"abc"`', { offset: 0, length: 5 });
     const text = '[[1]] 5';
     expectError(readSelection(text), 'Select a JSON spec object', rangeOf(text, '5'));
@@ -178,7 +291,12 @@ describe('parse: readSelection refuses what is not a spec or one or two matrices
   });
 
   it('nesting deeper than any spec, without overflowing the stack', () => {
-    for (const text of ['['.repeat(100_000), `x = ${'['.repeat(101)}${']'.repeat(101)}`, '{"a": '.repeat(5000), `' \n${'('.repeat(200)}`]) {
+    for (const text of [
+      '['.repeat(100_000),
+      `x = ${'['.repeat(101)}${']'.repeat(101)}`,
+      '{"a": '.repeat(5000),
+      `' \n${'('.repeat(200)}`,
+    ]) {
       const offset = [...text.matchAll(/[[{(]/g)][100].index ?? -1;
       expectError(readSelection(text), 'Nested more than 100 levels deep', { offset, length: 1 });
     }
@@ -214,6 +332,8 @@ describe('parse: readSelection names non-finite numbers at their token', () => {
   }
 
   it('ignores NaN in fields the engine does not read', () => {
-    assert.deepStrictEqual(read('{"input": [[1]], "kernel": [[1]], "expected": [[NaN]]}', 'spec').spec.spec.expected, [[NaN]]);
+    assert.deepStrictEqual(read('{"input": [[1]], "kernel": [[1]], "expected": [[NaN]]}', 'spec').spec.spec.expected, [
+      [NaN],
+    ]);
   });
 });

@@ -2,7 +2,11 @@ import * as assert from 'assert';
 import { makeNonce, panelHtml } from '../../../src/extension/panel/panelHtml';
 
 describe('panel HTML', () => {
-  const resources = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/dist/webview.js', styleUri: 'https://webview.test/media/panel.css' };
+  const resources = {
+    cspSource: 'https://webview.test',
+    scriptUri: 'https://webview.test/dist/webview.js',
+    styleUri: 'https://webview.test/media/panel.css',
+  };
 
   it('locks the page down with a nonce-only CSP', () => {
     const html = panelHtml(resources, 'NONCE');

@@ -1,6 +1,19 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { cellAtFraction, contains, follow, fractionOfCell, isWhole, MIN_WINDOW_CELLS, panBy, wholeMatrix, windowText, ZOOM_STEP, zoomAround, ZoomWindow } from '../../../media/render/zoomWindow';
+import {
+  cellAtFraction,
+  contains,
+  follow,
+  fractionOfCell,
+  isWhole,
+  MIN_WINDOW_CELLS,
+  panBy,
+  wholeMatrix,
+  windowText,
+  ZOOM_STEP,
+  zoomAround,
+  ZoomWindow,
+} from '../../../media/render/zoomWindow';
 
 /** M of a 512 x 512 input and a 5 x 5 kernel. */
 const M = { rows: 262_144, cols: 258_064 };
@@ -16,14 +29,22 @@ describe('heatmap zoom window', () => {
     assert.deepStrictEqual(w, { row: 50_000, col: 25_000, rows: 131_072, cols: 129_032 });
     const before = fractionOfCell(whole, at);
     const after = fractionOfCell(w, at);
-    assert.ok(Math.abs(before.x - after.x) < 1e-4 && Math.abs(before.y - after.y) < 1e-4, `${JSON.stringify(before)} vs ${JSON.stringify(after)}`);
+    assert.ok(
+      Math.abs(before.x - after.x) < 1e-4 && Math.abs(before.y - after.y) < 1e-4,
+      `${JSON.stringify(before)} vs ${JSON.stringify(after)}`,
+    );
   });
 
   it('stops at 16 cells a side, stays inside the matrix at its edges, and zooms back out to the whole', () => {
     let w = wholeMatrix(M.rows, M.cols);
     const corner = { row: M.rows - 1, col: M.cols - 1 };
     for (let i = 0; i < 30; i++) w = zoomAround(w, M, corner, ZOOM_STEP);
-    assert.deepStrictEqual(w, { row: M.rows - MIN_WINDOW_CELLS, col: M.cols - MIN_WINDOW_CELLS, rows: MIN_WINDOW_CELLS, cols: MIN_WINDOW_CELLS });
+    assert.deepStrictEqual(w, {
+      row: M.rows - MIN_WINDOW_CELLS,
+      col: M.cols - MIN_WINDOW_CELLS,
+      rows: MIN_WINDOW_CELLS,
+      cols: MIN_WINDOW_CELLS,
+    });
     assert.ok(contains(w, corner));
     for (let i = 0; i < 30; i++) w = zoomAround(w, M, corner, 1 / ZOOM_STEP);
     assert.ok(isWhole(w, M.rows, M.cols));
@@ -41,7 +62,15 @@ describe('heatmap zoom window', () => {
     fc.assert(
       fc.property(
         fc.record({ rows: fc.integer({ min: 1, max: 300_000 }), cols: fc.integer({ min: 1, max: 300_000 }) }),
-        fc.array(fc.record({ factor: fc.constantFrom(ZOOM_STEP, 1 / ZOOM_STEP, 1.19, 0.84), x: fc.double({ min: 0, max: 0.999, noNaN: true }), y: fc.double({ min: 0, max: 0.999, noNaN: true }), pan: fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -1e6, max: 1e6 })) }), { maxLength: 40 }),
+        fc.array(
+          fc.record({
+            factor: fc.constantFrom(ZOOM_STEP, 1 / ZOOM_STEP, 1.19, 0.84),
+            x: fc.double({ min: 0, max: 0.999, noNaN: true }),
+            y: fc.double({ min: 0, max: 0.999, noNaN: true }),
+            pan: fc.tuple(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: -1e6, max: 1e6 })),
+          }),
+          { maxLength: 40 },
+        ),
         (full, moves) => {
           let w = wholeMatrix(full.rows, full.cols);
           for (const move of moves) {
@@ -71,6 +100,9 @@ describe('heatmap zoom window', () => {
   });
 
   it('says which rows and columns are on screen', () => {
-    assert.strictEqual(windowText({ row: 1024, col: 0, rows: 256, cols: 256 }, M), 'rows 1,024–1,279 of 262,144 · columns 0–255 of 258,064');
+    assert.strictEqual(
+      windowText({ row: 1024, col: 0, rows: 256, cols: 256 }, M),
+      'rows 1,024–1,279 of 262,144 · columns 0–255 of 258,064',
+    );
   });
 });

@@ -84,7 +84,10 @@ export class FunctionBody {
   }
 
   /** A SIMD memory access: load, load64_splat or store, at a constant byte offset from the address on the stack. */
-  simdMemory(opcode: typeof SimdOp.v128Load | typeof SimdOp.v128Load64Splat | typeof SimdOp.v128Store, offset = 0): this {
+  simdMemory(
+    opcode: typeof SimdOp.v128Load | typeof SimdOp.v128Load64Splat | typeof SimdOp.v128Store,
+    offset = 0,
+  ): this {
     this.code.byte(Op.simdPrefix).u32(opcode).u32(ALIGN_8).u32(offset);
     return this;
   }

@@ -49,7 +49,9 @@ export function encodeModule(spec: ModuleSpec): Uint8Array {
   section(out, SECTION.import, (s) => {
     const { minimumPages, maximumPages, shared } = spec.memory;
     s.u32(1).name('env').name('memory').byte(EXTERNAL_KIND_MEMORY);
-    s.byte(shared ? LIMITS_SHARED_MIN_MAX : LIMITS_MIN_MAX).u32(minimumPages).u32(maximumPages);
+    s.byte(shared ? LIMITS_SHARED_MIN_MAX : LIMITS_MIN_MAX)
+      .u32(minimumPages)
+      .u32(maximumPages);
   });
   section(out, SECTION.function, (s) => {
     s.u32(spec.functions.length);
@@ -59,7 +61,9 @@ export function encodeModule(spec: ModuleSpec): Uint8Array {
     s.u32(1).byte(FUNCREF).byte(LIMITS_MIN_MAX).u32(spec.table.length).u32(spec.table.length);
   });
   section(out, SECTION.export, (s) => {
-    const exported = spec.functions.map((f, index) => ({ name: f.exportAs, index })).filter((e) => e.name !== undefined);
+    const exported = spec.functions
+      .map((f, index) => ({ name: f.exportAs, index }))
+      .filter((e) => e.name !== undefined);
     s.u32(exported.length);
     for (const e of exported) s.name(e.name!).byte(EXTERNAL_KIND_FUNC).u32(e.index);
   });

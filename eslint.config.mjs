@@ -22,5 +22,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['scripts/**/*.mjs', '*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
 );

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { GoldenCase } from './golden';
 
-/** A random conv spec in the golden file's form; may be impossible (callers filter with normalizeSpec). */
-export type RandomSpec = Omit<GoldenCase, 'name' | 'expected' | 'kernel_matrix' | 'reconstruction'>;
+/** A random conv spec in the golden file's form, padding as numbers; may be impossible (callers filter with
+ * normalizeSpec). */
+export type RandomSpec = Omit<GoldenCase, 'name' | 'padding' | 'expected' | 'kernel_matrix' | 'reconstruction'> & {
+  padding: [number, number];
+};
 
 const grid = <T>(dims: number[], leaf: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
   dims.length === 0 ? leaf : fc.array(grid(dims.slice(1), leaf), { minLength: dims[0], maxLength: dims[0] });

@@ -217,16 +217,25 @@ class Parser {
     };
   }
 
-  /** `-1`, `- 1`, `-np.inf`, `-float('inf')`: a sign applies to a number only. */
+  /**
+   * `-1`, `- 1`, `--1`, `-np.inf`, `-float('inf')`: signs apply to a number only. A run of signs is read in a loop,
+   * not by recursion, so no length of it can overflow the stack.
+   */
   private signed(): Node {
-    const sign = this.take();
+    const first = this.peek();
+    let sign = first;
+    let negative = false;
+    while (this.peek().kind === '-' || this.peek().kind === '+') {
+      sign = this.take();
+      if (sign.kind === '-') negative = !negative;
+    }
     const next = this.peek();
     if (next.kind === 'eof' && this.open.length === 0) this.fail(`Expected a number after \`${sign.kind}\`.`, sign);
     const node = this.value('nested');
     if (node.type !== 'number')
       this.fail(`Expected a number after \`${sign.kind}\`, but found ${quoteText(this.text, node)}.`, node);
-    const value = sign.kind === '-' ? -node.value : node.value;
-    return { type: 'number', value, offset: sign.offset, length: node.offset + node.length - sign.offset };
+    const value = negative ? -node.value : node.value;
+    return { type: 'number', value, offset: first.offset, length: node.offset + node.length - first.offset };
   }
 
   private name(context: Context): Node {

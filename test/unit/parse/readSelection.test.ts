@@ -252,6 +252,21 @@ describe('parse: readSelection syntax errors point at the offending token', () =
   }
 });
 
+describe('parse: a run of signs is read in a loop, whatever its length', () => {
+  it('4,000 minus signs make a positive 1 (as in Python), 4,001 a negative one', () => {
+    const even = read(`[[${'-'.repeat(4000)}1]] [[1]]`, 'pair');
+    assert.deepStrictEqual(even.input.value, [[1]]);
+    assert.deepStrictEqual(even.input.locate([0, 0]), { offset: 2, length: 4001 });
+    assert.deepStrictEqual(read(`[[${'- '.repeat(4001)}1]]`, 'single').matrix.value, [[-1]]);
+    assert.deepStrictEqual(read(`[[${'-+'.repeat(50_000)}2.5]]`, 'single').matrix.value, [[2.5]]);
+  });
+
+  it('a run of signs before something that is not a number points at it', () => {
+    const text = `[[${'-'.repeat(4000)}"x"]]`;
+    expectError(readSelection(text), 'Expected a number after `-`, but found `"x"`', rangeOf(text, '"x"'));
+  });
+});
+
 describe('parse: readSelection refuses what is not a spec or one or two matrices', () => {
   it('empty and whitespace-only selections', () => {
     expectError(readSelection(''), 'The selection is empty', { offset: 0, length: 0 });

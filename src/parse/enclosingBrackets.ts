@@ -1,4 +1,5 @@
 import { Char, fenceEnd, isCloser, isOpener, skipStringOrComment } from './scan';
+import { ScanBudget } from './scanWork';
 
 /** A bracket open at the cursor: its offset and character, and its closer's offset if found within the bound. */
 export interface Enclosing {
@@ -31,9 +32,9 @@ function nextSignificant(bounded: string, i: number): number {
  * apart scanning backwards, so this scans forwards from a line start at most `maxChars` before the cursor (JSON
  * and Python strings do not span lines, except triple quotes, which are skipped whole) and stops once every
  * enclosing bracket is closed, or `maxChars` past the cursor. A Markdown fence ends a code block: it forgets
- * what was open.
+ * what was open. The characters scanned are charged to `budget`; the scan reads at most `2 * maxChars + 1`.
  */
-export function enclosingBrackets(text: string, offset: number, maxChars: number): Enclosing[] {
+export function enclosingBrackets(text: string, offset: number, maxChars: number, budget: ScanBudget): Enclosing[] {
   let start = Math.max(0, offset - maxChars);
   if (start > 0) {
     const lineBreak = text.indexOf('\n', start);
@@ -42,9 +43,12 @@ export function enclosingBrackets(text: string, offset: number, maxChars: number
   const end = Math.min(text.length, offset + maxChars + 1);
   const bounded = text.slice(0, end); // same offsets, but a regex search cannot run past the bound (no copy is made)
   const stack: Enclosing[] = [];
+  /** How many brackets on the stack each closer would close, by the closer's character code. */
+  const openOf = new Uint32Array(128);
   let atCursor: Enclosing[] | undefined;
   let plain = 0; // length of the current run of characters that cannot open, close or hide a bracket
-  for (let i = start; i < end;) {
+  let i = start;
+  for (; i < end;) {
     const c = text.charCodeAt(i);
     // Most characters are plain: one table lookup steps over them, and a long run goes to the regex (the hot path).
     if (c < 128 && !SIGNIFICANT[c]) {
@@ -59,7 +63,7 @@ export function enclosingBrackets(text: string, offset: number, maxChars: number
     // The bracket under the cursor counts as enclosing it (the literal starts there), and so does a closer.
     if (!atCursor && i >= offset && !(i === offset && isOpener(c))) {
       atCursor = [...stack];
-      if (atCursor.length === 0) return [];
+      if (atCursor.length === 0) break;
     }
     const skipped = skipStringOrComment(text, i, end);
     if (skipped !== i) {
@@ -68,14 +72,18 @@ export function enclosingBrackets(text: string, offset: number, maxChars: number
     }
     if (isOpener(c)) {
       stack.push({ open: i, bracket: c });
+      openOf[closerFor(c)]++;
       if (!atCursor && i === offset) atCursor = [...stack];
     } else if (isCloser(c)) {
-      // A stray closer (prose, a typo) closes the nearest matching opener, or nothing.
-      let k = stack.length - 1;
-      while (k >= 0 && closerFor(stack[k].bracket) !== c) k--;
-      if (k >= 0) {
-        stack[k].close = i;
-        while (stack.length > k) stack.pop(); // faster than setting length, which V8 does in its runtime
+      // A stray closer (prose, a typo) closes the nearest matching opener, or nothing. The count of open brackets
+      // of its kind answers "nothing" at once; otherwise each bracket passed is popped, so the scan stays linear.
+      if (openOf[c] > 0) {
+        let top: Enclosing;
+        do {
+          top = stack.pop()!; // faster than setting length, which V8 does in its runtime
+          openOf[closerFor(top.bracket)]--;
+        } while (closerFor(top.bracket) !== c);
+        top.close = i;
       }
       if (atCursor && stack.length === 0) break;
     } else if (c === Char.Backtick || c === Char.Tilde) {
@@ -83,11 +91,13 @@ export function enclosingBrackets(text: string, offset: number, maxChars: number
       if (fence >= 0) {
         if (atCursor) break;
         stack.splice(0);
+        openOf.fill(0);
         i = fence;
         continue;
       }
     }
     i++;
   }
+  budget.take(Math.min(i, end) - start);
   return (atCursor ?? [...stack]).reverse();
 }

@@ -1,4 +1,5 @@
 import { ParseErrorCode } from 'jsonc-parser';
+import { scanned } from './scanWork';
 
 /**
  * One lexer for everything a selection may hold: JSON/JSONC and Python literals (`1.`, `.5`, `'text'`, `# note`,
@@ -222,6 +223,7 @@ export class Lexer {
 
 /** Every token of `text` up to and including `eof`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  scanned.characters += end - start;
   const lexer = new Lexer(text, start, end);
   const tokens: Token[] = [];
   for (;;) {

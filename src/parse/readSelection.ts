@@ -4,6 +4,7 @@ import { LiteralItem, parseLiterals } from './literalParser';
 import { nodeLocator, nodeValue } from './locate';
 import { EMPTY_SELECTION, MAX_NESTING, quoteText, TOO_DEEP, WHAT_TO_SELECT } from './messages';
 import { tooDeep } from './scan';
+import { scanned } from './scanWork';
 import { readStrictJson } from './strictJson';
 import { rangeEnd, unionRange } from './position';
 import type { MatrixLiteral, Parsed, ParseError, SelectionContent, SpecLiteral, TextRange } from './types';
@@ -23,6 +24,7 @@ function parseItems(text: string): Parsed<LiteralItem[]> {
   if (deep >= 0) return failure(TOO_DEEP, { offset: deep, length: 1 });
   const errors: JsoncError[] = [];
   let root: Node | undefined;
+  scanned.characters += text.length;
   try {
     root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch {

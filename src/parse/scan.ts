@@ -3,6 +3,7 @@
  * hide brackets (strings, comments) and never build tokens. They agree with the lexer on what a string or comment
  * is, but do not validate anything; the parser does that on the range found.
  */
+import { scanned } from './scanWork';
 
 export const enum Char {
   Tab = 9,
@@ -54,8 +55,8 @@ export function skipStringOrComment(text: string, i: number, end: number): numbe
     const d = text.charCodeAt(i + 1);
     if (d === Char.Slash) return lineEnd(text, i, end);
     if (d === Char.Asterisk) {
-      const close = text.indexOf('*/', i + 2);
-      return close < 0 || close + 2 > end ? end : close + 2;
+      const close = text.slice(0, end).indexOf('*/', i + 2); // the slice keeps the search within the bound
+      return close < 0 ? end : close + 2;
     }
     return i;
   }
@@ -110,6 +111,7 @@ export function nameBefore(text: string, i: number): { offset: number; name: str
  * a million `[` must be refused before it reaches one (jsonc-parser's included).
  */
 export function tooDeep(text: string, max: number): number {
+  scanned.characters += text.length;
   let depth = 0;
   for (let i = 0; i < text.length;) {
     const skipped = skipStringOrComment(text, i, text.length);

@@ -2,6 +2,7 @@ import { parseTree } from 'jsonc-parser';
 import { SPEC_FIELDS } from '../engine';
 import { Locator, nodeLocator } from './locate';
 import { MAX_NESTING } from './messages';
+import { scanned } from './scanWork';
 import type { SelectionContent, TextRange } from './types';
 
 /**
@@ -41,6 +42,7 @@ export function readStrictJson(text: string): SelectionContent | undefined {
   const opener = text[first];
   if (opener !== '{' && opener !== '[') return undefined;
   let value: unknown;
+  scanned.characters += text.length;
   try {
     value = JSON.parse(text);
   } catch {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeLiteral } from '../../hoverText';
-import { findLiteralAt } from '../../parse';
+import { findLiteralAt, TextRange } from '../../parse';
 import { toDocumentRange } from '../documentRanges';
 import { LiteralLocation } from '../openLiteral';
 import { readSettings, Settings } from '../settings';
@@ -10,6 +10,9 @@ import { recordHoverTime } from './hoverTiming';
 interface DocumentCache {
   version: number;
   text: string;
+  /** The literal found at each offset hovered (by offset and search bound), and where none was: a miss costs a
+   * search too. */
+  literals: Map<string, TextRange | undefined>;
   hovers: Map<string, vscode.Hover | undefined>;
 }
 
@@ -34,8 +37,11 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
     offset: number,
     settings: Settings,
   ): { hover?: vscode.Hover; cached: boolean } {
-    const literal = findLiteralAt(entry.text, offset, settings.hoverMaxLiteralCharacters);
-    if (!literal) return { cached: false };
+    const at = `${offset}:${settings.hoverMaxLiteralCharacters}`;
+    const searched = entry.literals.has(at);
+    if (!searched) entry.literals.set(at, findLiteralAt(entry.text, offset, settings.hoverMaxLiteralCharacters));
+    const literal = entry.literals.get(at);
+    if (!literal) return { cached: searched };
     const key = `${literal.offset}:${literal.length}:${settings.format.decimals}`;
     const cached = entry.hovers.has(key);
     if (!cached) {
@@ -81,7 +87,7 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
     const key = document.uri.toString();
     let entry = this.cache.get(key);
     if (!entry || entry.version !== document.version) {
-      entry = { version: document.version, text: document.getText(), hovers: new Map() };
+      entry = { version: document.version, text: document.getText(), literals: new Map(), hovers: new Map() };
       this.cache.set(key, entry);
     }
     return entry;

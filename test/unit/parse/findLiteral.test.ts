@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { findLiteralAt, readSelection } from '../../../src/parse';
-import { rangeOf } from './helpers';
+import { DEFAULT_MAX_LITERAL_CHARS, findLiteralAt, readSelection } from '../../../src/parse';
+import { charactersScanned, rangeOf } from './helpers';
 
 /** The text findLiteralAt finds with the cursor on the `nth` occurrence of `cursor` (plus `shift`). */
 function found(
@@ -163,10 +163,9 @@ describe('parse: findLiteralAt', () => {
       });
       const text = `[\n${Array.from({ length: 20000 }, () => spec).join(',\n')}\n]`;
       const cursor = text.indexOf('"kernel"', text.length >> 1);
-      const started = Date.now();
-      for (let i = 0; i < 10; i++) assert.strictEqual(findLiteralAt(text, cursor)?.length, spec.length);
-      const each = (Date.now() - started) / 10;
-      assert.ok(each < 50, `${each} ms per call`);
+      const work = charactersScanned(() => assert.strictEqual(findLiteralAt(text, cursor)?.length, spec.length));
+      // The short first scan finds it: its window and the spec check, not the 1,000,000 characters around.
+      assert.ok(work <= 2 * (2 * 65_536 + 1), `${work} characters scanned`);
     });
 
     it('finds the row under the cursor in a 5 MB spec, whose own brackets are out of reach, in a few milliseconds', () => {
@@ -176,18 +175,36 @@ describe('parse: findLiteralAt', () => {
       );
       const text = `{"input": [\n${rows.join(',\n')}\n], "kernel": [[1, 0], [0, -1]]}\n`;
       const row430 = text.indexOf(rows[430]);
-      const started = Date.now();
-      for (let i = 0; i < 10; i++)
-        assert.deepStrictEqual(findLiteralAt(text, row430 + 100 * i), { offset: row430, length: rows[430].length });
-      const each = (Date.now() - started) / 10;
-      assert.ok(each < 30, `${each} ms per call`);
+      for (let i = 0; i < 10; i++) {
+        const work = charactersScanned(() =>
+          assert.deepStrictEqual(findLiteralAt(text, row430 + 100 * i), { offset: row430, length: rows[430].length }),
+        );
+        // Each character of the window once, the short scan's and the row's twice at most.
+        const window = 2 * DEFAULT_MAX_LITERAL_CHARS + 1;
+        assert.ok(work <= window + 2 * (2 * 65_536 + 1) + 2 * rows[430].length, `${work} characters scanned`);
+      }
     });
 
-    it('is fast when nothing is found in a large document', () => {
+    it('reads no more than its window when nothing is found in a large document', () => {
       const text = 'lorem ipsum (dolor) sit amet\n'.repeat(200_000);
-      const started = Date.now();
-      assert.strictEqual(findLiteralAt(text, text.length - 10), undefined);
-      assert.ok(Date.now() - started < 200);
+      const work = charactersScanned(() => assert.strictEqual(findLiteralAt(text, text.length - 10), undefined));
+      assert.ok(work <= DEFAULT_MAX_LITERAL_CHARS + 2 * 65_536 + 20, `${work} characters scanned`);
+    });
+
+    it('reads each character a bounded number of times however deep the brackets nest', () => {
+      for (const [open, close, found] of [
+        ['{', '}', false],
+        ['[', ']', true],
+        ['dict(', ')', false],
+        ['(', ')', false],
+        ['[', '}', false],
+      ] as const) {
+        const text = open.repeat(50_000) + close.repeat(50_000);
+        let range: ReturnType<typeof findLiteralAt>;
+        const work = charactersScanned(() => (range = findLiteralAt(text, text.length >> 1)));
+        assert.ok(work <= 6 * text.length, `${open}${close}: ${work} characters scanned for ${text.length}`);
+        assert.deepStrictEqual(range, found ? { offset: 0, length: text.length } : undefined, `${open}${close}`);
+      }
     });
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { Parsed, ParseError, readSelection, SelectionContent, TextRange } from '../../../src/parse';
+import { scanned } from '../../../src/parse/scanWork';
 
 /** The range of the `nth` occurrence (0-based) of `snippet` in `text`; fails loudly if it is not there. */
 export function rangeOf(text: string, snippet: string, nth = 0): TextRange {
@@ -51,4 +52,11 @@ export function rangeIn(text: string, context: string, snippet: string): TextRan
   const inner = context.indexOf(snippet);
   assert.ok(inner >= 0, `${JSON.stringify(snippet)} not in ${JSON.stringify(context)}`);
   return { offset: outer.offset + inner, length: snippet.length };
+}
+
+/** The characters the parse layer scanned while `run` ran (its own count: stable where a time is not). */
+export function charactersScanned(run: () => void): number {
+  const before = scanned.characters;
+  run();
+  return scanned.characters - before;
 }

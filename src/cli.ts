@@ -43,6 +43,10 @@ function main(argv: readonly string[]): number {
   }
   let failed = false;
   const results = read.specs.map((entry) => {
+    if (!entry.ok) {
+      failed = true;
+      return { ok: false as const, message: `${entry.message} (${file}: ${entry.where})` };
+    }
     const solved = solve(entry.value);
     if (solved.ok) return { ok: true as const, result: solved.value };
     failed = true;

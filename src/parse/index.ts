@@ -4,6 +4,7 @@ export {
   clampRange,
   formatLocation,
   LineColumn,
+  lineLocator,
   offsetToLineColumn,
   rangeEnd,
   shiftRange,
@@ -11,4 +12,5 @@ export {
 } from './position';
 export { problemFromContent, problemFromText } from './problem';
 export { readSelection } from './readSelection';
+export { readSpecFile } from './readSpecFile';
 export { LocatedProblem, MatrixLiteral, Parsed, ParseError, SelectionContent, SpecLiteral, TextRange } from './types';

@@ -1,3 +1,4 @@
+import { scanned } from './scanWork';
 import type { TextRange } from './types';
 
 /** 1-based line and column; columns count UTF-16 code units, as VS Code does. */
@@ -7,22 +8,32 @@ export interface LineColumn {
 }
 
 /**
- * Line and column of `offset` in `text` (clamped into the text). `\r\n`, `\n` and a lone `\r` each end a line,
- * matching how editors number lines.
+ * Lines and columns of offsets in `text` (clamped into the text): the line starts are found once, then each offset
+ * is a binary search, so a file with many errors is not rescanned for each. `\r\n`, `\n` and a lone `\r` each end
+ * a line, matching how editors number lines.
  */
-export function offsetToLineColumn(text: string, offset: number): LineColumn {
-  const end = Math.max(0, Math.min(Math.floor(offset), text.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < end; i++) {
+export function lineLocator(text: string): (offset: number) => LineColumn {
+  scanned.characters += text.length;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
-  return { line, column: end - lineStart + 1 };
+  return (offset) => {
+    const end = Math.max(0, Math.min(Math.floor(offset), text.length));
+    let low = 0; // the last line start at or before `end` is in starts[low..high]
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= end) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: end - starts[low] + 1 };
+  };
 }
+
+/** Line and column of one offset; for many offsets in one text, `lineLocator`. */
+export const offsetToLineColumn = (text: string, offset: number): LineColumn => lineLocator(text)(offset);
 
 /** `line:column` of an offset, for messages and CLI output. */
 export function formatLocation(text: string, offset: number): string {

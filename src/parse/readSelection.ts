@@ -9,8 +9,8 @@ import { readStrictJson } from './strictJson';
 import { rangeEnd, unionRange } from './position';
 import type { MatrixLiteral, Parsed, ParseError, SelectionContent, SpecLiteral, TextRange } from './types';
 
-const rangeOf = (node: Node): TextRange => ({ offset: node.offset, length: node.length });
-const failure = (message: string, range: TextRange): { ok: false; error: ParseError } => ({
+export const rangeOf = (node: Node): TextRange => ({ offset: node.offset, length: node.length });
+export const failure = (message: string, range: TextRange): { ok: false; error: ParseError } => ({
   ok: false,
   error: { message, range },
 });
@@ -19,7 +19,7 @@ const failure = (message: string, range: TextRange): { ok: false; error: ParseEr
  * Plain JSON/JSONC goes through jsonc-parser, the reference for that syntax; anything it rejects (Python, two
  * matrices, NaN) goes to our parser, which accepts a superset and so also gives the message for real mistakes.
  */
-function parseItems(text: string): Parsed<LiteralItem[]> {
+export function parseItems(text: string): Parsed<LiteralItem[]> {
   const deep = tooDeep(text, MAX_NESTING);
   if (deep >= 0) return failure(TOO_DEEP, { offset: deep, length: 1 });
   const errors: JsoncError[] = [];
@@ -75,7 +75,8 @@ function matrixLiteral(text: string, item: LiteralItem): MatrixLiteral {
   };
 }
 
-function specLiteral(text: string, node: Node): Parsed<SpecLiteral> {
+/** A spec object's node, its spec fields checked for numbers that are not finite. */
+export function specLiteral(text: string, node: Node): Parsed<SpecLiteral> {
   for (const property of node.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || !value || !SPEC_FIELD_SET.has(String(key.value))) continue; // `name`, `expected`, ... are not read

@@ -96,10 +96,97 @@ describe('CLI (dist/cli.js)', () => {
     assert.match(bad.error, /input\[1\] has 1 element, but input\[0\] has 2.*\(-: line 3, column 22\)/);
   });
 
-  it('malformed JSON is a located error on standard error, exit code 1', () => {
+  it('malformed JSON is a located error in words on standard error, exit code 1', () => {
     const run = cli(['--json', '-'], '{"input": [[1, 2], [3, 4]]\n "kernel": [[1]]}');
     assert.strictEqual(run.status, 1);
-    assert.match(run.stderr, /CommaExpected at line 2, column 2/);
+    assert.strictEqual(
+      run.stderr,
+      'convlens: -: line 2, column 2: Expected a comma or closing brace, but found `"kernel"`.\n',
+    );
+    const unquoted = cli(['-'], '{input: [[1]]}');
+    assert.strictEqual(
+      unquoted.stderr,
+      'convlens: -: line 1, column 2: Expected a property name in quotes, but found `input`.\n',
+    );
+  });
+
+  describe('reads files as the extension reads a selection', () => {
+    const seedResult = [
+      {
+        output: [
+          [
+            [37, 47],
+            [67, 77],
+          ],
+        ],
+        reconstruction: [
+          [
+            [37, 121, 94],
+            [178, 500, 342],
+            [201, 499, 308],
+          ],
+        ],
+      },
+    ];
+
+    it('a UTF-8 byte order mark is not part of the text', () => {
+      const run = cli(['--json', '--kernel-matrix', 'none', '-'], `\uFEFF${seed}`);
+      assert.strictEqual(run.status, 0, run.stderr);
+      assert.deepStrictEqual(JSON.parse(run.stdout), seedResult);
+      const bad = cli(['-'], '\uFEFF{"input": [[1, 2]] "kernel": [[1]]}');
+      assert.match(bad.stderr, /line 1, column 20: Expected a comma or closing brace/); // columns after the mark
+    });
+
+    it('an Infinity is named in its spec, and the other specs still compute', () => {
+      const run = cli(
+        ['--json', '--kernel-matrix', 'none', '-'],
+        `[\n  {"input": [[Infinity, 2]], "kernel": [[1]]},\n  ${seed}\n]`,
+      );
+      assert.strictEqual(run.status, 1);
+      const [bad, good] = JSON.parse(run.stdout);
+      assert.deepStrictEqual(bad, {
+        error: 'input[0][0] is Infinity; only finite numbers are allowed. (-: line 2, column 15)',
+      });
+      assert.deepStrictEqual(good, seedResult[0]);
+    });
+
+    it('3,000 nested brackets are refused with a located message, not a stack overflow', () => {
+      const run = cli(['-'], '['.repeat(3000) + ']'.repeat(3000));
+      assert.strictEqual(run.status, 1);
+      assert.strictEqual(
+        run.stderr,
+        'convlens: -: line 1, column 101: Nested more than 100 levels deep: this is not a spec or a matrix.\n',
+      );
+    });
+
+    it('Python literals, {"cases": [...]}, and a "__proto__" key that stays a plain key', () => {
+      const python = cli(
+        ['--json', '--kernel-matrix', 'none', '-'],
+        'dict(input=[[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel=[[1, 2], [3, 4]])',
+      );
+      assert.deepStrictEqual(JSON.parse(python.stdout), seedResult);
+      const cases = cli(
+        ['--json', '--kernel-matrix', 'none', '-'],
+        `{"cases": [{"__proto__": {"stride": 2}, ${seed.slice(1)}]}`,
+      );
+      assert.deepStrictEqual(JSON.parse(cases.stdout), seedResult); // stride 1: nothing inherited
+    });
+
+    it('20,000 failing specs: each error at its own line and column (time reported)', function () {
+      this.timeout(0); // measured, not limited: the line starts are found once, each position by binary search
+      const n = 20_000;
+      const lines = Array.from({ length: n }, (_, i) => `  {"input": [[1, 2], [${i}]], "kernel": [[1]]}`);
+      const started = performance.now();
+      const run = cli(['--json', '--kernel-matrix', 'none', '-'], `[\r\n${lines.join(',\r\n')}\r\n]`);
+      const ms = performance.now() - started;
+      const results = JSON.parse(run.stdout) as { error: string }[];
+      assert.strictEqual(results.length, n);
+      for (const i of [0, 1, n >> 1, n - 1])
+        assert.match(results[i].error, new RegExp(`input\\[1\\] has 1 element.*\\(-: line ${i + 2}, column 22\\)$`));
+      console.log(
+        `      CLI, ${n} failing specs (${(lines.join('').length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms`,
+      );
+    });
   });
 
   it('prints readable aligned tables without --json', () => {

@@ -1,13 +1,16 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import {
   clampRange,
   formatLocation,
+  lineLocator,
   offsetToLineColumn,
   rangeEnd,
   readSelection,
   shiftRange,
   unionRange,
 } from '../../../src/parse';
+import { charactersScanned } from './helpers';
 
 describe('parse: positions', () => {
   it('offsetToLineColumn is 1-based and counts \\n, \\r\\n and a lone \\r as line ends', () => {
@@ -19,6 +22,43 @@ describe('parse: positions', () => {
     assert.deepStrictEqual(offsetToLineColumn(text, 7), { line: 3, column: 1 });
     assert.deepStrictEqual(offsetToLineColumn(text, 10), { line: 4, column: 1 });
     assert.deepStrictEqual(offsetToLineColumn(text, 12), { line: 4, column: 3 });
+  });
+
+  /** Counts line ends before the offset, one character at a time: the reference. */
+  function countLines(text: string, offset: number): { line: number; column: number } {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { line, column: offset - lineStart + 1 };
+  }
+
+  it('lineLocator agrees with counting line ends up to the offset', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', ' ') }), fc.nat(), (text, at) => {
+        const offset = at % (text.length + 1);
+        assert.deepStrictEqual(lineLocator(text)(offset), countLines(text, offset));
+      }),
+      { seed: 20_260_611, numRuns: 1000 },
+    );
+  });
+
+  it('lineLocator reads the text once; each position after that is a search, not a rescan', () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `line ${i}${i % 2 ? '\r\n' : '\n'}`).join('');
+    let locate: ReturnType<typeof lineLocator> | undefined;
+    assert.strictEqual(
+      charactersScanned(() => (locate = lineLocator(text))),
+      text.length,
+    );
+    const offsets = Array.from({ length: 1000 }, (_, i) => Math.floor((i * text.length) / 1000));
+    const work = charactersScanned(() =>
+      offsets.forEach((offset) => assert.deepStrictEqual(locate!(offset), countLines(text, offset))),
+    );
+    assert.strictEqual(work, 0);
   });
 
   it('offsetToLineColumn clamps offsets outside the text', () => {

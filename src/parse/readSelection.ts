@@ -7,6 +7,7 @@ import { tooDeep } from './scan';
 import { scanned } from './scanWork';
 import { readStrictJson } from './strictJson';
 import { rangeEnd, unionRange } from './position';
+import { INTEGER_PARAMETERS, isUnsafeInteger } from './vocabulary';
 import type { MatrixLiteral, Parsed, ParseError, SelectionContent, SpecLiteral, TextRange } from './types';
 
 export const rangeOf = (node: Node): TextRange => ({ offset: node.offset, length: node.length });
@@ -66,6 +67,25 @@ function checkValues(text: string, node: Node, label: string, matrix: boolean): 
   return undefined;
 }
 
+/**
+ * The first integer of an integer parameter (`stride: 2` or `dilation: [1, 2]`) past 2^53 - 1: a float64 cannot
+ * hold its digits, so it was rounded when read and the sizes computed from it would be wrong.
+ */
+function checkSafeIntegers(text: string, node: Node, label: string): ParseError | undefined {
+  const values =
+    node.type === 'array'
+      ? (node.children ?? []).map((child, i) => [child, `${label}[${i}]`] as const)
+      : [[node, label] as const];
+  for (const [value, name] of values) {
+    if (!isUnsafeInteger(value.value)) continue;
+    return {
+      message: `${name} is ${quoteText(text, value)}: integer parameters must lie within ±${Number.MAX_SAFE_INTEGER} (2^53 - 1), the largest integers a float64 holds exactly.`,
+      range: rangeOf(value),
+    };
+  }
+  return undefined;
+}
+
 function matrixLiteral(text: string, item: LiteralItem): MatrixLiteral {
   return {
     value: nodeValue(item.node),
@@ -80,7 +100,9 @@ export function specLiteral(text: string, node: Node): Parsed<SpecLiteral> {
   for (const property of node.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || !value || !SPEC_FIELD_SET.has(String(key.value))) continue; // `name`, `expected`, ... are not read
-    const bad = checkValues(text, value, String(key.value), false);
+    const bad =
+      checkValues(text, value, String(key.value), false) ??
+      (INTEGER_PARAMETERS.has(String(key.value)) ? checkSafeIntegers(text, value, String(key.value)) : undefined);
     if (bad) return { ok: false, error: bad };
   }
   const spec = nodeValue(node) as Record<string, unknown>;

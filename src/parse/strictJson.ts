@@ -4,6 +4,7 @@ import { Locator, nodeLocator } from './locate';
 import { MAX_NESTING } from './messages';
 import { scanned } from './scanWork';
 import type { SelectionContent, TextRange } from './types';
+import { INTEGER_PARAMETERS, isUnsafeInteger } from './vocabulary';
 
 /**
  * True when every number under `value` is finite, no object sits inside an array (a matrix holds numbers) and
@@ -56,5 +57,10 @@ export function readStrictJson(text: string): SelectionContent | undefined {
   }
   const spec = value as Record<string, unknown>;
   for (const field of SPEC_FIELDS) if (Object.hasOwn(spec, field) && !plainNumbers(spec[field], 1)) return undefined;
+  // An integer parameter past 2^53 - 1 was rounded: the full parser says where.
+  for (const field of INTEGER_PARAMETERS) {
+    const value = Object.hasOwn(spec, field) ? spec[field] : undefined;
+    if (isUnsafeInteger(value) || (Array.isArray(value) && value.some(isUnsafeInteger))) return undefined;
+  }
   return { kind: 'spec', spec: { spec, range, locate: at } };
 }

@@ -46,3 +46,16 @@ export const CONSTANTS: ReadonlyMap<string, boolean | null> = new Map<string, bo
   ['null', null],
   ['None', null],
 ]);
+
+/** The spec fields that hold integers (one, or a pair): a float64 holds them exactly only up to 2^53 - 1. */
+export const INTEGER_PARAMETERS: ReadonlySet<string> = new Set([
+  'stride',
+  'padding',
+  'dilation',
+  'output_padding',
+  'groups',
+]);
+
+/** Whether `value` is an integer too large for a float64 to hold exactly (so the text's digits were rounded). */
+export const isUnsafeInteger = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);

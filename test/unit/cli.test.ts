@@ -172,6 +172,16 @@ describe('CLI (dist/cli.js)', () => {
       assert.deepStrictEqual(JSON.parse(cases.stdout), seedResult); // stride 1: nothing inherited
     });
 
+    it('an integer parameter past 2^53 - 1 is refused naming the field and the limit', () => {
+      const text =
+        '{"op": "conv_transpose2d", "input": [[1]], "kernel": [[1]],\n "dilation": [1, 18014398509481986], "padding": [0, 9007199254740992]}';
+      const [result] = JSON.parse(cli(['--json', '-'], text).stdout);
+      assert.deepStrictEqual(result, {
+        error:
+          'dilation[1] is `18014398509481986`: integer parameters must lie within ±9007199254740991 (2^53 - 1), the largest integers a float64 holds exactly. (-: line 2, column 18)',
+      });
+    });
+
     it('20,000 failing specs: each error at its own line and column (time reported)', function () {
       this.timeout(0); // measured, not limited: the line starts are found once, each position by binary search
       const n = 20_000;

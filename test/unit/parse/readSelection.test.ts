@@ -252,6 +252,29 @@ describe('parse: readSelection syntax errors point at the offending token', () =
   }
 });
 
+describe('parse: integer parameters past 2^53 - 1 are refused, not rounded', () => {
+  const limit = 'integer parameters must lie within ±9007199254740991 (2^53 - 1)';
+
+  it('in JSON (the fast path) and in Python, at the number, naming the field', () => {
+    const json =
+      '{"op": "conv_transpose2d", "input": [[1]], "kernel": [[1]], "dilation": [1, 18014398509481986], "padding": [0, 9007199254740992]}';
+    expectError(
+      readSelection(json),
+      `dilation[1] is \`18014398509481986\`: ${limit}`,
+      rangeOf(json, '18014398509481986'),
+    );
+    const python = 'dict(input=[[1, 2]], kernel=[[1]], stride=1e300)';
+    expectError(readSelection(python), `stride is \`1e300\`: ${limit}`, rangeOf(python, '1e300'));
+    const groups = '{"input": [[1]], "kernel": [[1]], "groups": -9007199254740993}';
+    expectError(readSelection(groups), `groups is \`-9007199254740993\``, rangeOf(groups, '-9007199254740993'));
+  });
+
+  it('2^53 - 1 itself is read exactly, and the engine judges it', () => {
+    const spec = read('{"input": [[1]], "kernel": [[1]], "padding": [0, 9007199254740991]}', 'spec');
+    assert.deepStrictEqual(spec.spec.spec.padding, [0, 9007199254740991]);
+  });
+});
+
 describe('parse: a run of signs is read in a loop, whatever its length', () => {
   it('4,000 minus signs make a positive 1 (as in Python), 4,001 a negative one', () => {
     const even = read(`[[${'-'.repeat(4000)}1]] [[1]]`, 'pair');

@@ -1,6 +1,8 @@
 // Hover previews through VS Code's own hover pipeline (vscode.executeHoverProvider).
 import * as assert from 'assert';
-import { hoverText, openExample, rangeOf } from './support';
+import { note } from '../host/mochaRun';
+import { hoverText, openExample, openText, rangeOf } from './support';
+import { providerTiming, timed } from './timing';
 
 describe('hover previews', () => {
   it('a conv spec shows the output shape, the formula with numbers, the output and a panel link', async () => {
@@ -28,5 +30,37 @@ describe('hover previews', () => {
   it('nothing outside literals', async () => {
     const editor = await openExample('numpy_literals.py');
     assert.strictEqual(await hoverText(editor.document.uri, rangeOf(editor, 'import numpy').start), '');
+  });
+
+  describe('hostile files do not freeze the extension host', () => {
+    const files: [name: string, text: string, language: string][] = [
+      ['100,000 `{` then `}` (200 KB JSON)', '{'.repeat(100_000) + '}'.repeat(100_000), 'json'],
+      ['100,000 `[` then `]` (200 KB JSON)', '['.repeat(100_000) + ']'.repeat(100_000), 'json'],
+      ['40,000 `dict(` then `)` (240 KB Python)', 'dict('.repeat(40_000) + ')'.repeat(40_000), 'python'],
+    ];
+    for (const [name, text, language] of files) {
+      it(`${name}: the hover in the middle answers (with nothing to show), and again from the cache`, async function () {
+        const editor = await openText(text, language);
+        const middle = editor.document.positionAt(text.length >> 1);
+        const first = await timed(() => hoverText(editor.document.uri, middle));
+        assert.strictEqual(first.value, '');
+        const firstProvider = providerTiming();
+        assert.strictEqual(firstProvider.cached, false);
+        const again = await timed(() => hoverText(editor.document.uri, middle));
+        assert.strictEqual(again.value, '');
+        assert.strictEqual(providerTiming().cached, true, 'a second hover on the same spot searches again');
+        note(
+          this.test,
+          `${name}: first hover ${first.ms.toFixed(0)} ms (ConvLens ${firstProvider.ms.toFixed(0)} ms), again ${again.ms.toFixed(0)} ms (ConvLens ${providerTiming().ms.toFixed(1)} ms)`,
+        );
+      });
+    }
+
+    it('4,000 minus signs in a row: the hover answers instead of throwing', async () => {
+      const text = `x = [[${'-'.repeat(4000)}1, 2]]\n`;
+      const editor = await openText(text, 'python');
+      const shown = await hoverText(editor.document.uri, editor.document.positionAt(text.indexOf('2]]')));
+      assert.match(shown, /matrix 1×2 · min 1 · max 2/);
+    });
   });
 });

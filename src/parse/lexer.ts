@@ -35,9 +35,14 @@ export interface Token {
   value?: number | string;
   /** Set when the token is malformed, in jsonc-parser's terms. */
   error?: ParseErrorCode;
+  /** Why, when the code alone does not say. */
+  note?: string;
 }
 
 const PUNCTUATION = new Set<TokenKind>(['[', ']', '{', '}', '(', ')', ',', ':', '=', ';', '-', '+']);
+
+/** An integer with a leading zero and a non-zero digit after it: `007`, `0_1`. */
+const LEADING_ZERO = /^0[0-9_]*[1-9][0-9_]*$/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -170,7 +175,16 @@ export class Lexer {
       error = ParseErrorCode.InvalidNumberFormat;
     }
     const raw = text.slice(start, this.pos);
-    return { kind: 'number', offset: start, length: this.pos - start, value: Number(raw.replace(/_/g, '')), error };
+    // Python refuses `007` (it is not octal, and not seven either), as JSON does; `00` and `007.5` are fine.
+    const note = error === undefined && LEADING_ZERO.test(raw) ? 'an integer cannot start with 0' : undefined;
+    return {
+      kind: 'number',
+      offset: start,
+      length: this.pos - start,
+      value: Number(raw.replace(/_/g, '')),
+      ...(note && { error: ParseErrorCode.InvalidNumberFormat, note }),
+      ...(error !== undefined && { error }),
+    };
   }
 
   /** Double or single quotes (Python), and Python's triple quotes, which may span lines. */

@@ -1,4 +1,5 @@
 import { Node, ParseErrorCode } from 'jsonc-parser';
+import { KNOWN_DTYPES, numberType } from './dtypes';
 import { Token, tokenize } from './lexer';
 import { MAX_NESTING, quoteText, quoteToken, syntaxWords, TOO_DEEP, WHAT_TO_SELECT } from './messages';
 import type { ParseError } from './types';
@@ -75,7 +76,7 @@ class Parser {
       token.kind === 'string' || code === ParseErrorCode.UnexpectedEndOfComment
         ? ''
         : `: ${quoteToken(this.text, token)}`;
-    this.fail(`${syntaxWords(code)}${what}.`, token);
+    this.fail(`${syntaxWords(code)}${what}${token.note ? ` (${token.note})` : ''}.`, token);
   }
 
   private unclosed(): never {
@@ -257,6 +258,20 @@ class Parser {
     );
   }
 
+  /** The array's numbers as `dtype` holds them, as numpy and torch convert them when they build the array. */
+  private cast(data: Node, dtype: Node): void {
+    const type = dtype.type === 'string' ? numberType(String(dtype.value)) : undefined;
+    if (!type) this.fail(`Unknown dtype ${quoteText(this.text, dtype)}: ConvLens reads ${KNOWN_DTYPES}`, dtype);
+    const pending = [data]; // a loop, not recursion: the nesting is bounded, but a loop needs no bound at all
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'number' && Number.isFinite(node.value)) {
+        const value = type.convert(node.value);
+        if (value === undefined) this.fail(`${quoteText(this.text, node)} does not fit in ${type.name}.`, node);
+        (node as { value: number }).value = value; // the parser's own fresh node
+      } else if (node.children) pending.push(...node.children);
+    }
+  }
+
   /**
    * `np.array(data, dtype=...)`, `torch.tensor(...)`, `dict(input=..., stride=2)`, `float('inf')`; any call inside
    * an ignored argument (`device=torch.device('cpu')`) is skipped whole.
@@ -290,6 +305,11 @@ class Parser {
         nodes[0] ??
         keywords.find((k) => k.children?.[0].value === 'data' || k.children?.[0].value === 'object')?.children?.[1];
       if (!data) this.fail(`${name}(...) needs the array as its first argument.`, range);
+      // numpy's second positional argument is the dtype too: np.array(x, int).
+      const dtype =
+        keywords.find((k) => k.children?.[0].value === 'dtype')?.children?.[1] ??
+        (name.startsWith('np.') || name.startsWith('numpy.') ? nodes[1] : undefined);
+      if (dtype && dtype.type !== 'null') this.cast(data, dtype);
       return { ...data, ...range };
     }
     const arg = nodes[0];

@@ -7,6 +7,7 @@
  *
  * `node --cpu-prof out/bench/hover.js` afterwards shows where the time goes.
  */
+import { DEFAULT_FORMAT } from '../src/format/numberText';
 import { describeLiteral } from '../src/hoverText';
 import { findLiteralAt } from '../src/parse';
 import { formatTable, ms } from './table';
@@ -55,10 +56,10 @@ const rows = CASES.map(({ name, text, cursor }) => {
   if (!literal) throw new Error(`${name}: no literal found`);
   const literalText = text.slice(literal.offset, literal.offset + literal.length);
   const describeStarted = performance.now();
-  const hover = describeLiteral(literalText, 4);
+  const hover = describeLiteral(literalText, DEFAULT_FORMAT);
   const describeFirst = performance.now() - describeStarted;
   const find = measure(() => findLiteralAt(text, cursor), { minMs: 200 });
-  const describe = measure(() => describeLiteral(literalText, 4), { minMs: 200 });
+  const describe = measure(() => describeLiteral(literalText, DEFAULT_FORMAT), { minMs: 200 });
   const title = hover?.markdown.split('\n')[0].replace('**ConvLens** · ', '') ?? '(no hover)';
   return [
     name,

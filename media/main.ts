@@ -1,7 +1,7 @@
 /** The ConvLens webview: draws what the extension host sends, and tells it what the user asks for. */
 import type { ConvView, ToWebviewMessage } from '../src/protocol';
 import { el } from './dom';
-import { DEFAULT_FORMAT, formatNumber } from './format';
+import { DEFAULT_FORMAT, formatNumber } from '../src/format/numberText';
 import { errorBox } from './render/errorBox';
 import { Page, renderPage } from './render/page';
 import { createTooltip } from './render/tooltip';

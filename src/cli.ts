@@ -60,7 +60,7 @@ function main(argv: readonly string[]): number {
   } else {
     const blocks = results.map((r, i) => {
       const title = results.length > 1 ? `# spec ${i + 1}\n` : '';
-      return title + (r.ok ? resultText(r.result, decimals) : `error: ${r.message}`);
+      return title + (r.ok ? resultText(r.result, { decimals, exactFractions: false }) : `error: ${r.message}`);
     });
     process.stdout.write(`${blocks.join('\n\n')}\n`);
   }

@@ -1,9 +1,11 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
 import { checkFinite, compute, ConvProblem, multiplyAdds, readNumericArray, Tensor3 } from './engine';
 import { matrixText } from './format/matrixText';
+import { formatNumber } from './format/numberText';
 import { dims, problemSummary } from './hoverSummary';
 import { describeLargeLiteral } from './largeLiteralHover';
 import { problemFromContent, readSelection } from './parse';
+import { NumberFormat } from './protocol';
 
 /** Outputs are previewed only when computing them is this cheap (multiply-adds), so a hover stays instant. */
 const PREVIEW_WORK_LIMIT = 200_000;
@@ -19,39 +21,32 @@ export interface LiteralHover {
   opensInPanel: boolean;
 }
 
-function tensorPreview(t: Tensor3, decimals: number): string {
+function tensorPreview(t: Tensor3, format: NumberFormat): string {
   const plane = t.height * t.width;
   const blocks: string[] = [];
   for (let c = 0; c < Math.min(t.channels, PREVIEW_CHANNELS); c++) {
     const title = t.channels > 1 ? `# channel ${c}\n` : '';
     blocks.push(
       title +
-        matrixText(
-          t.data.subarray(c * plane, (c + 1) * plane),
-          t.height,
-          t.width,
-          decimals,
-          PREVIEW_ROWS,
-          PREVIEW_COLS,
-        ),
+        matrixText(t.data.subarray(c * plane, (c + 1) * plane), t.height, t.width, format, PREVIEW_ROWS, PREVIEW_COLS),
     );
   }
   if (t.channels > PREVIEW_CHANNELS) blocks.push(`# … ${t.channels - PREVIEW_CHANNELS} more channels`);
   return '```\n' + blocks.join('\n') + '\n```';
 }
 
-function problemMarkdown(problem: ConvProblem, decimals: number): string {
+function problemMarkdown(problem: ConvProblem, format: NumberFormat): string {
   const lines = problemSummary(problem);
   if (multiplyAdds(problem) <= PREVIEW_WORK_LIMIT) {
     const result = compute(problem);
     // An overflow is said as the command says it, not previewed as Infinity.
     const finite = checkFinite(result);
-    lines.push('', ...(finite.ok ? ['output:', tensorPreview(result.output, decimals)] : [finite.error.message]));
+    lines.push('', ...(finite.ok ? ['output:', tensorPreview(result.output, format)] : [finite.error.message]));
   }
   return lines.join('\n');
 }
 
-function matrixMarkdown(value: unknown, decimals: number): string {
+function matrixMarkdown(value: unknown, format: NumberFormat): string {
   const read = readNumericArray(value, 'matrix', []);
   if (!read.ok) return `**ConvLens** · ${read.error.message}`;
   const { shape, data } = read.value;
@@ -61,23 +56,22 @@ function matrixMarkdown(value: unknown, decimals: number): string {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const header = `**ConvLens** · matrix ${dims(shape)} · min ${min} · max ${max}`;
+  const header = `**ConvLens** · matrix ${dims(shape)} · min ${formatNumber(min, format)} · max ${formatNumber(max, format)}`;
   if (shape.length < 2)
-    return `${header}\n\n\`\`\`\n${matrixText(data, 1, data.length, decimals, 1, PREVIEW_COLS * 2)}\n\`\`\``;
+    return `${header}\n\n\`\`\`\n${matrixText(data, 1, data.length, format, 1, PREVIEW_COLS * 2)}\n\`\`\``;
   const [height, width] = shape.slice(-2);
   const channels = data.length / (height * width);
-  return `${header}\n\n${tensorPreview({ channels, height, width, data }, decimals)}`;
+  return `${header}\n\n${tensorPreview({ channels, height, width, data }, format)}`;
 }
 
 /** Markdown for the literal `text` (a spec object, two matrices, or one matrix); undefined when it is neither. */
-export function describeLiteral(text: string, decimals: number): LiteralHover | undefined {
+export function describeLiteral(text: string, format: NumberFormat): LiteralHover | undefined {
   if (text.length > LARGE_LITERAL_CHARACTERS) return describeLargeLiteral(text);
   const read = readSelection(text);
   if (!read.ok) return undefined;
   const content = read.value;
-  if (content.kind === 'single')
-    return { markdown: matrixMarkdown(content.matrix.value, decimals), opensInPanel: false };
+  if (content.kind === 'single') return { markdown: matrixMarkdown(content.matrix.value, format), opensInPanel: false };
   const located = problemFromContent(content);
   if (!located.ok) return { markdown: `**ConvLens** · ${located.error.message}`, opensInPanel: false };
-  return { markdown: problemMarkdown(located.value.problem, decimals), opensInPanel: true };
+  return { markdown: problemMarkdown(located.value.problem, format), opensInPanel: true };
 }

@@ -1,21 +1,17 @@
 /** Plain-text matrices for terminals and hovers. */
-
-/** Numbers in one column width; integers stay integers, like numpy's printing of an integral array. */
-export function formatCells(values: ArrayLike<number>, decimals: number): string[] {
-  const all = Array.from(values);
-  const integral = all.every(Number.isInteger);
-  return all.map((v) => (integral ? String(v) : v.toFixed(decimals)).replace(/^-(0\.?0*)$/, '$1'));
-}
+import type { NumberFormat } from '../protocol';
+import { formatNumber } from './numberText';
 
 /**
- * A bracketed, right-aligned matrix like numpy's repr: `[[ 1  2]\n [ 3  4]]`. Beyond `maxRows` x `maxCols`
- * only the top-left corner is shown, with `...` where rows or columns were left out.
+ * A bracketed, right-aligned matrix like numpy's repr, `[[ 1  2]\n [ 3  4]]`, its numbers as the panel shows
+ * them. Beyond `maxRows` x `maxCols` only the top-left corner is shown, with `...` where rows or columns were left
+ * out.
  */
 export function matrixText(
   values: ArrayLike<number>,
   rows: number,
   cols: number,
-  decimals: number,
+  format: NumberFormat,
   maxRows = Infinity,
   maxCols = Infinity,
 ): string {
@@ -23,7 +19,7 @@ export function matrixText(
   const shownCols = Math.min(cols, maxCols);
   const corner: number[] = [];
   for (let r = 0; r < shownRows; r++) for (let c = 0; c < shownCols; c++) corner.push(values[r * cols + c]);
-  const cells = formatCells(corner, decimals);
+  const cells = corner.map((v) => formatNumber(v, format));
   const width = Math.max(...cells.map((c) => c.length));
   const lines: string[] = [];
   for (let r = 0; r < shownRows; r++) {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { DEFAULT_FORMAT } from '../../src/format/numberText';
 import { describeLiteral, LARGE_LITERAL_CHARACTERS } from '../../src/hoverText';
 import { scanArrayShape, scanObjectFields } from '../../src/parse/shapeScan';
 
@@ -53,7 +54,7 @@ describe('hover on a literal of megabytes', () => {
   it('a spec: shapes and the output size with the formula, no values', () => {
     const text = `{"input": ${bigMatrix(300, 300)}, "kernel": [[1, 0], [0, -1]], "stride": 2, "padding": 1}`;
     assert.ok(text.length > LARGE_LITERAL_CHARACTERS);
-    const hover = describeLiteral(text, 4);
+    const hover = describeLiteral(text, DEFAULT_FORMAT);
     assert.ok(hover);
     assert.match(hover.markdown, /input 1×300×300 · weight 1×1×2×2 → output \*\*1×151×151\*\*/);
     assert.ok(hover.markdown.includes('floor((300 + 2*1 - 1*(2 - 1) - 1) / 2) + 1 = 151'));
@@ -63,14 +64,14 @@ describe('hover on a literal of megabytes', () => {
 
   it('an impossible large spec still says why, with no link', () => {
     const text = `{"input": ${bigMatrix(300, 300)}, "kernel": [[1]], "groups": 2}`;
-    const hover = describeLiteral(text, 4);
+    const hover = describeLiteral(text, DEFAULT_FORMAT);
     assert.match(hover?.markdown ?? '', /groups = 2 must divide the input's 1 channel/);
     assert.strictEqual(hover?.opensInPanel, false);
   });
 
   it('a numpy matrix: its shape, with no link (a lone matrix needs a kernel)', () => {
     const text = `x = np.array(${bigMatrix(250, 400)})`;
-    const hover = describeLiteral(text, 4);
+    const hover = describeLiteral(text, DEFAULT_FORMAT);
     assert.match(hover?.markdown ?? '', /matrix 250×400 · values not previewed/);
     assert.strictEqual(hover?.opensInPanel, false);
   });

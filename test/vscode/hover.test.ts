@@ -1,5 +1,6 @@
 // Hover previews through VS Code's own hover pipeline (vscode.executeHoverProvider).
 import * as assert from 'assert';
+import * as vscode from 'vscode';
 import { note } from '../host/mochaRun';
 import { hoverText, openExample, openText, rangeOf } from './support';
 import { providerTiming, timed } from './timing';
@@ -25,6 +26,21 @@ describe('hover previews', () => {
     const editor = await openExample('notes.md');
     const text = await hoverText(editor.document.uri, rangeOf(editor, '-4, 1').start);
     assert.match(text, /matrix 3×3 · min -4 · max 1/);
+  });
+
+  it('numbers read as in the panel, with its number settings', async () => {
+    const editor = await openText('m = [[12, 1.5, 0.1]]\n', 'python');
+    const at = rangeOf(editor, '1.5').start;
+    const plain = await hoverText(editor.document.uri, at);
+    assert.ok(plain.includes('[[ 12 1.5 0.1]]'), plain);
+    const config = vscode.workspace.getConfiguration('convlens');
+    await config.update('exactFractions', true, vscode.ConfigurationTarget.Global);
+    try {
+      const exact = await hoverText(editor.document.uri, at);
+      assert.ok(exact.includes('[[  12  3/2 1/10]]'), exact);
+    } finally {
+      await config.update('exactFractions', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('nothing outside literals', async () => {

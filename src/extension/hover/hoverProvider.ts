@@ -42,12 +42,13 @@ export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Dispo
     if (!searched) entry.literals.set(at, findLiteralAt(entry.text, offset, settings.hoverMaxLiteralCharacters));
     const literal = entry.literals.get(at);
     if (!literal) return { cached: searched };
-    const key = `${literal.offset}:${literal.length}:${settings.format.decimals}`;
+    const { decimals, exactFractions } = settings.format;
+    const key = `${literal.offset}:${literal.length}:${decimals}:${exactFractions}`;
     const cached = entry.hovers.has(key);
     if (!cached) {
       const described = describeLiteral(
         entry.text.slice(literal.offset, literal.offset + literal.length),
-        settings.format.decimals,
+        settings.format,
       );
       const range = toDocumentRange(document, literal);
       entry.hovers.set(

@@ -7,11 +7,12 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { DEFAULT_LIMITS } from '../../../src/engine';
 import { configureFastEngine, fastEngineFeatures } from '../../../src/engine/fast';
+import { DEFAULT_FORMAT } from '../../../src/format/numberText';
 import { describeLiteral } from '../../../src/hoverText';
 import { convolveSpec, convolveText } from '../../../src/pipeline';
 import { repoRoot } from '../../support/golden';
 
-const options = { limits: DEFAULT_LIMITS, format: { decimals: 4, exactFractions: false } };
+const options = { limits: DEFAULT_LIMITS, format: DEFAULT_FORMAT };
 
 function refusal(text: string): { message: string; range: { offset: number; length: number } } {
   const result = convolveText(text, options);
@@ -74,7 +75,7 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
   });
 
   it('a hover on such a spec says so instead of previewing Infinity', () => {
-    const hover = describeLiteral('{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}', 4);
+    const hover = describeLiteral('{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}', DEFAULT_FORMAT);
     assert.ok(hover);
     assert.match(hover.markdown, /output\[0\]\[0\]\[0\] overflowed to Infinity/);
     assert.doesNotMatch(hover.markdown, /output:/);

@@ -1,4 +1,5 @@
-import type { NumberFormat } from '../src/protocol';
+/** How numbers read wherever ConvLens shows them: panel cells, hovers, the CLI's tables. */
+import type { NumberFormat } from '../protocol';
 
 export const DEFAULT_FORMAT: NumberFormat = { decimals: 4, exactFractions: false };
 
@@ -27,8 +28,8 @@ export function asFraction(value: number, maxDenominator = 1000): string | undef
 }
 
 /**
- * How a value reads in a cell: integers as integers, others rounded to `decimals` places without trailing
- * zeros, optionally as an exact small fraction. Full precision stays in `data-value`.
+ * How a value reads: integers as integers, others rounded to `decimals` places without trailing zeros, optionally
+ * as an exact small fraction. Full precision stays elsewhere (a panel cell's `data-value`, the CLI's `--json`).
  */
 export function formatNumber(value: number, format: NumberFormat): string {
   if (value === 0) return '0'; // also turns -0 into 0
@@ -37,8 +38,9 @@ export function formatNumber(value: number, format: NumberFormat): string {
     const fraction = asFraction(value);
     if (fraction) return fraction;
   }
-  const decimals = Math.min(15, Math.max(0, Math.round(format.decimals)));
+  // Up to 17, as the CLI's --decimals allows.
+  const decimals = Math.min(17, Math.max(0, Math.round(format.decimals)));
   const fixed = trimZeros(value.toFixed(decimals));
-  // Floating-point dust such as -1.1e-16 rounds to a plain 0 (its full value stays in data-value).
+  // Floating-point dust such as -1.1e-16 rounds to a plain 0.
   return fixed === '-0' ? '0' : fixed;
 }

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { asFraction, formatNumber } from '../../../media/format';
+import { asFraction, formatNumber } from '../../../src/format/numberText';
 
 const plain = { decimals: 4, exactFractions: false };
 
-describe('webview number format', () => {
+describe('number format', () => {
   it('shows integers as integers', () => {
     assert.strictEqual(formatNumber(47, plain), '47');
     assert.strictEqual(formatNumber(-3, plain), '-3');

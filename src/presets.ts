@@ -1,14 +1,15 @@
 /** Kernels a user can pick for a lone matrix: classic image filters and the seed example. */
 export interface KernelPreset {
   label: string;
-  detail: string;
+  /** What it does; its values are shown beside it. */
+  description: string;
   kernel: number[][];
 }
 
 export const KERNEL_PRESETS: readonly KernelPreset[] = [
   {
     label: 'Seed example',
-    detail: '[[1, 2], [3, 4]]',
+    description: "the README's worked example",
     kernel: [
       [1, 2],
       [3, 4],
@@ -16,7 +17,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   },
   {
     label: 'Identity 3x3',
-    detail: 'returns the centre cell',
+    description: 'returns the centre cell',
     kernel: [
       [0, 0, 0],
       [0, 1, 0],
@@ -25,7 +26,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   },
   {
     label: 'Box blur 3x3',
-    detail: 'mean of the 3x3 window',
+    description: 'mean of the 3x3 window',
     kernel: [
       [1 / 9, 1 / 9, 1 / 9],
       [1 / 9, 1 / 9, 1 / 9],
@@ -34,7 +35,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   },
   {
     label: 'Gaussian 3x3',
-    detail: '[1 2 1]ᵀ[1 2 1] / 16',
+    description: '[1 2 1]ᵀ[1 2 1] / 16',
     kernel: [
       [1 / 16, 2 / 16, 1 / 16],
       [2 / 16, 4 / 16, 2 / 16],
@@ -43,7 +44,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   },
   {
     label: 'Sobel x',
-    detail: 'horizontal gradient',
+    description: 'horizontal gradient',
     kernel: [
       [-1, 0, 1],
       [-2, 0, 2],
@@ -52,7 +53,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   },
   {
     label: 'Sobel y',
-    detail: 'vertical gradient',
+    description: 'vertical gradient',
     kernel: [
       [-1, -2, -1],
       [0, 0, 0],
@@ -61,7 +62,7 @@ export const KERNEL_PRESETS: readonly KernelPreset[] = [
   },
   {
     label: 'Laplacian',
-    detail: '4-neighbour second derivative',
+    description: '4-neighbour second derivative',
     kernel: [
       [0, 1, 0],
       [1, -4, 1],

@@ -52,7 +52,7 @@ export async function convolvePieces(
   let result = await run(job);
   let kernelPicked = false;
   if (result !== 'cancelled' && result.kind === 'needsKernel') {
-    const kernel = await pickKernel(deps.state);
+    const kernel = await pickKernel(deps.state, settings.format);
     if (kernel === undefined) return { cancelled: true };
     kernelPicked = true;
     result = await run({ ...job, kernel });

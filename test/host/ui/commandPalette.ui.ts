@@ -1,4 +1,8 @@
-// The command palette offers ConvLens's command and runs it.
+// The command palette offers ConvLens's command and runs it; for a lone matrix it asks which kernel to use.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { workbench } from '../uiSuite';
 
 const TITLE = 'ConvLens: Convolve selection';
@@ -10,5 +14,54 @@ describe('command palette', () => {
     await wb.screenshot('command-palette');
     await wb.acceptQuickInput();
     await wb.screenshot('convolve-selection');
+  });
+});
+
+describe('kernel pick for a lone matrix', () => {
+  const matrix = '[[1, 2, 3], [4, 5, 6], [7, 8, 9]]';
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-pick-'));
+  });
+
+  after(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const wb = workbench();
+    await wb.closeQuickInput();
+    await wb.runCommandFromPalette('View: Close All Editors');
+  });
+
+  it('starts on typing a kernel: a reflexive Enter asks for one instead of convolving with a preset', async () => {
+    const wb = workbench();
+    const file = path.join(dir, 'lone-matrix.json');
+    fs.writeFileSync(file, `${matrix}\n`);
+    await wb.openFile(file);
+    await wb.selectAllInEditor(matrix.length + 1);
+    // Enter on the command: the kernel pick takes the palette's place (acceptQuickInput would wait for it to close).
+    await wb.findInPalette(TITLE);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'which kernel' }).waitFor();
+    const active = wb.page.locator('.quick-input-widget .monaco-list-row.focused');
+    assert.match(await active.innerText(), /Enter a kernel as JSON/);
+    // Every kernel shows its values.
+    assert.match(await wb.quickInputRow('Sobel x').innerText(), /\[\[-1, 0, 1\], \[-2, 0, 2\], \[-1, 0, 1\]\]/);
+    assert.match(await wb.quickInputRow('Box blur 3x3').innerText(), /\[\[0\.1111, 0\.1111, 0\.1111\], /);
+    await wb.screenshot('kernel-pick');
+
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'ConvLens: kernel' }).waitFor();
+    await wb.page.keyboard.type('[[1, 0], [0, -1]]');
+    // Checked as typed; once whole, the prompt is back in place of any complaint.
+    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'A matrix as JSON' }).waitFor();
+    await wb.screenshot('kernel-typed');
+    await wb.acceptQuickInput();
+    // in(i, j) - in(i+1, j+1) = -4 everywhere: the typed kernel, not a preset, was used.
+    await wb.findWebviewFrame(async (frame) => {
+      const output = await frame.$$eval('table[data-matrix="output"] td[data-value]', (cells) =>
+        cells.map((cell) => cell.getAttribute('data-value')),
+      );
+      return output.join(' ') === '-4 -4 -4 -4';
+    });
   });
 });

@@ -46,7 +46,8 @@ export async function convolvePieces(
   target: DocumentPieces,
   settings: Settings,
 ): Promise<ConvolveOutcome> {
-  const started = Date.now();
+  // Timed from when every input is known: the time spent choosing a kernel is the user's, not the computation's.
+  let started = Date.now();
   const job: ConvolveJob = { pieces: target.pieces, limits: settings, format: settings.format };
   const run = (j: ConvolveJob) => withDelayedProgress('ConvLens: computing…', (token) => deps.worker.run(j, token));
   let result = await run(job);
@@ -55,6 +56,7 @@ export async function convolvePieces(
     const kernel = await pickKernel(deps.state, settings.format);
     if (kernel === undefined) return { cancelled: true };
     kernelPicked = true;
+    started = Date.now();
     result = await run({ ...job, kernel });
   }
   if (result === 'cancelled') return { cancelled: true };

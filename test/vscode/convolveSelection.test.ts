@@ -1,7 +1,8 @@
 // "ConvLens: Convolve selection" on the examples, through executeCommand, as the palette runs it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openExample, rangeOf, select, selectAll, values } from './support';
+import { note } from '../host/mochaRun';
+import { logMatch, openExample, openText, rangeOf, select, selectAll, values } from './support';
 
 /** The command's outcome (see src/extension/convolveSelection.ts). */
 interface Outcome {
@@ -95,6 +96,34 @@ describe('Convolve selection', () => {
     );
     const at = rangeOf(editor, '2]}');
     assert.strictEqual(error.range.offset, editor.document.offsetAt(at.start));
+  });
+
+  it('logs the time it computed, not the time the user spent choosing a kernel', async function () {
+    this.timeout(60_000);
+    const editor = await openText('[[1, 2, 3], [4, 5, 6], [7, 8, 9]]\n');
+    selectAll(editor);
+    const outcome = convolve();
+    // The user looks at the kernels for a second; the pick has long been open (a 3x3 matrix reads in milliseconds).
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    let chosen = 0;
+    const done = outcome.then(() => true);
+    const settled = () => Promise.race([done, new Promise<false>((resolve) => setTimeout(() => resolve(false), 500))]);
+    // Down to the first kernel (the first row asks for one to be typed) and Enter; again if the pick was not up yet.
+    for (let attempt = 1; !(await settled()); attempt++) {
+      assert.ok(attempt <= 40, 'the kernel pick never took the keys');
+      chosen = Date.now();
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const sinceChosen = Date.now() - chosen;
+    const { view } = await outcome;
+    assert.ok(view);
+    const source = view.source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const logged = Number((await logMatch(new RegExp(`${source}: conv2d computed in (\\d+) ms`)))[1]);
+    // The figure covers the computation only, all of which happened after the kernel was chosen.
+    assert.ok(logged <= sinceChosen, `logged ${logged} ms, but the kernel was chosen only ${sinceChosen} ms before`);
+    note(this.test, `logged ${logged} ms; ${sinceChosen} ms from choosing the kernel to the command's end`);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
   it('convlens.open computes a spec passed as an argument, wrapped or bare', async () => {

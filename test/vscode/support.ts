@@ -89,6 +89,25 @@ export async function until(done: () => boolean, what: string, timeoutMs = 3000)
 }
 
 /**
+ * The first match of `line` in ConvLens's log, read as a user does: **ConvLens: Show log** shows the channel,
+ * whose text the workbench then shares as an `output:` document.
+ */
+export async function logMatch(line: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+  await vscode.commands.executeCommand('convlens.showLog');
+  let found: RegExpMatchArray | null = null;
+  await until(
+    () => {
+      for (const document of vscode.workspace.textDocuments)
+        if (document.uri.scheme === 'output') found ??= document.getText().match(line);
+      return found !== null;
+    },
+    `a log line matching ${line}`,
+    timeoutMs,
+  );
+  return found!;
+}
+
+/**
  * Reverts and closes every document with unsaved changes, shown or not: the UI suites run in the same workbench
  * afterwards, and one left dirty would meet them with a "save changes?" dialog.
  */

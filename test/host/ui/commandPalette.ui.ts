@@ -1,4 +1,5 @@
-// The command palette offers ConvLens's command and runs it; for a lone matrix it asks which kernel to use.
+// The command palette and the editor's context menu offer ConvLens's command and run it; for a lone matrix it asks
+// which kernel to use.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -6,6 +7,16 @@ import * as path from 'path';
 import { workbench } from '../uiSuite';
 
 const TITLE = 'ConvLens: Convolve selection';
+
+/** Resolves once a ConvLens panel shows `values` (row-major) as its output. */
+async function outputShown(values: number[]): Promise<void> {
+  await workbench().findWebviewFrame(async (frame) => {
+    const output = await frame.$$eval('table[data-matrix="output"] td[data-value]', (cells) =>
+      cells.map((cell) => cell.getAttribute('data-value')),
+    );
+    return output.join(' ') === values.join(' ');
+  });
+}
 
 describe('command palette', () => {
   it(`lists and runs "${TITLE}"`, async () => {
@@ -57,11 +68,21 @@ describe('kernel pick for a lone matrix', () => {
     await wb.screenshot('kernel-typed');
     await wb.acceptQuickInput();
     // in(i, j) - in(i+1, j+1) = -4 everywhere: the typed kernel, not a preset, was used.
-    await wb.findWebviewFrame(async (frame) => {
-      const output = await frame.$$eval('table[data-matrix="output"] td[data-value]', (cells) =>
-        cells.map((cell) => cell.getAttribute('data-value')),
-      );
-      return output.join(' ') === '-4 -4 -4 -4';
-    });
+    await outputShown([-4, -4, -4, -4]);
+  });
+});
+
+describe('editor context menu', () => {
+  after(() => workbench().runCommandFromPalette('View: Close All Editors'));
+
+  it('offers Convolve selection with nothing selected, for the spec around the cursor', async () => {
+    const wb = workbench();
+    await wb.openFile('seed.json');
+    // Inside the spec on its one line; a click leaves no selection.
+    const text = wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    await text.click({ position: { x: 60, y: 8 } });
+    await text.click({ button: 'right', position: { x: 60, y: 8 } });
+    await wb.page.getByRole('menuitem', { name: 'Convolve selection' }).click();
+    await outputShown([37, 47, 67, 77]);
   });
 });

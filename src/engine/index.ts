@@ -7,6 +7,12 @@ export { checkFinite } from './finite';
 export { checkLimits, checkSelectionLength, DEFAULT_LIMITS, LimitCheck, Limits, multiplyAdds } from './limits';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';
 export { OutputSizeTerms, outputSizeAxis } from './outputSize';
+export {
+  OutputSizeAxis,
+  OutputSizeExpression,
+  outputSizeExpression,
+  warmUpOutputSizeFormulas,
+} from './outputSizeFormula';
 export { ConvParams, Op, Pair } from './params';
 export { fail, ok, Result, SpecError, SpecPath } from './result';
 export { CsrMatrix, entryAt, nonZeros, toDense, vecTimes, vecTimesTranspose } from './sparse';

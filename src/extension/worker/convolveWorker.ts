@@ -1,5 +1,6 @@
 /** The worker thread behind "Convolve selection": parses and computes off the extension host's thread. */
 import { parentPort } from 'worker_threads';
+import { warmUpOutputSizeFormulas } from '../../engine';
 import { fastEngineAvailable } from '../../engine/fast';
 import { ConvolveJob, runConvolveJob, transferables } from '../../job/convolveJob';
 
@@ -12,5 +13,7 @@ parentPort?.on('message', (job: ConvolveJob) => {
   }
 });
 
-// Every job needs the engine: compile it now, while the thread waits for its first job (see ../warmUp.ts).
+// Every job needs the engine and the output-size formulas: set them up while the thread waits for its first job
+// (see ../warmUp.ts).
 fastEngineAvailable();
+warmUpOutputSizeFormulas();

@@ -20,6 +20,12 @@ const ALLOWED_MODULES: Record<string, string> = {
   path: "locating the worker's script in dist/",
 };
 
+/** Addresses the extension host's bundles may contain, and why: text in mathjs's source, never loaded. */
+const ALLOWED_ADDRESSES: Record<string, string> = {
+  'https://github.com/josdejong/mathjs/issues/3253': 'a comment in mathjs (the output-size formulas)',
+  'https://github.com/MikeMcl/decimal.js': "decimal.js's licence header (mathjs's BigNumber)",
+};
+
 describe('fuzz: what the bundles can reach', () => {
   it('dist/webview.js: no eval, no HTML strings, no network, no remote address', () => {
     const script = bundle('webview.js');
@@ -59,9 +65,7 @@ function assertModules(script: string): void {
   }
   assert.ok(loaded.size > 0, 'no module loads found: has the bundle format changed?');
   for (const name of loaded) assert.ok(Object.hasOwn(ALLOWED_MODULES, name), `the extension host loads "${name}"`);
-  assert.doesNotMatch(
-    script,
-    /(https?|wss?):\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}/i,
-    'a remote address in the extension host',
-  );
+  const addresses = script.match(/(https?|wss?):\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*/gi) ?? [];
+  for (const address of addresses)
+    assert.ok(Object.hasOwn(ALLOWED_ADDRESSES, address), `a remote address in the extension host: ${address}`);
 }

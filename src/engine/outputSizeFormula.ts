@@ -1,0 +1,134 @@
+/** The output-size formulas as mathjs expression trees: their text, with numbers plugged in, evaluated, simplified. */
+import {
+  create,
+  floorDependencies,
+  MathNode,
+  parseDependencies,
+  resolveDependencies,
+  simplifyDependencies,
+} from 'mathjs';
+import { Op } from './params';
+
+/** One axis of a convolution; the input size is unknown for a layer seen without its input. */
+export interface OutputSizeAxis {
+  axis: 'height' | 'width';
+  inputSize?: number;
+  kernelSize: number;
+  stride: number;
+  padBefore: number;
+  padAfter: number;
+  dilation: number;
+  outputPadding: number;
+}
+
+export interface OutputSizeExpression {
+  /** In symbols: `floor((H_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1`. */
+  symbolic: string;
+  /** With the axis's numbers plugged in; `H_in` (or `W_in`) stays when the input size is unknown. */
+  pluggedIn: string;
+  /** `pluggedIn` simplified: `floor((H_in - 1) / 2) + 1`, or the size itself when the input size is known. */
+  simplified: string;
+  /** The output size, when the input size is known. */
+  value?: number;
+}
+
+const SOURCES = {
+  conv2d: 'floor((H_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1',
+  // padding "same" with an even reach pads one more cell after than before.
+  conv2dAsymmetric: 'floor((H_in + pad_before + pad_after - dilation*(k - 1) - 1) / stride) + 1',
+  conv_transpose2d: '(H_in - 1)*stride - 2*padding + dilation*(k - 1) + output_padding + 1',
+};
+
+type Formulas = Record<keyof typeof SOURCES, MathNode> & { math: ReturnType<typeof create> };
+
+let built: Formulas | undefined;
+
+/** Built on first use: setting mathjs up (its first parse) costs far more than a hover. */
+function formulas(): Formulas {
+  if (built) return built;
+  const math = create({ parseDependencies, resolveDependencies, simplifyDependencies, floorDependencies });
+  built = {
+    math,
+    conv2d: math.parse(SOURCES.conv2d),
+    conv2dAsymmetric: math.parse(SOURCES.conv2dAsymmetric),
+    conv_transpose2d: math.parse(SOURCES.conv_transpose2d),
+  };
+  return built;
+}
+
+function formulaOf(op: Op, axis: OutputSizeAxis): MathNode {
+  const f = formulas();
+  if (op === 'conv_transpose2d') return f.conv_transpose2d;
+  return axis.padBefore === axis.padAfter ? f.conv2d : f.conv2dAsymmetric;
+}
+
+/** mathjs writes `2 * 1`; products stay tight (`2*1`) so the sums they sit in read at a glance. */
+const text = (node: MathNode): string => node.toString({ parenthesis: 'keep' }).replace(/ \* /g, '*');
+
+/** Each symbol's value; an unknown input size stays a symbol, `W_in` on the width axis. */
+function scopeOf(axis: OutputSizeAxis, withNumbers: boolean): Record<string, number | MathNode> {
+  const scope: Record<string, number | MathNode> = {};
+  if (withNumbers && axis.inputSize !== undefined) scope.H_in = axis.inputSize;
+  else if (axis.axis === 'width') scope.H_in = new (formulas().math.SymbolNode)('W_in');
+  if (!withNumbers) return scope;
+  return Object.assign(scope, {
+    k: axis.kernelSize,
+    stride: axis.stride,
+    padding: axis.padBefore,
+    pad_before: axis.padBefore,
+    pad_after: axis.padAfter,
+    dilation: axis.dilation,
+    output_padding: axis.outputPadding,
+  });
+}
+
+/** The formula for `op` on `axis` in symbols and with the axis's numbers plugged in. */
+function trees(op: Op, axis: OutputSizeAxis): { symbolic: MathNode; pluggedIn: MathNode } {
+  const { math } = formulas();
+  const formula = formulaOf(op, axis);
+  return {
+    symbolic: math.resolve(formula, scopeOf(axis, false)),
+    pluggedIn: math.resolve(formula, scopeOf(axis, true)),
+  };
+}
+
+/** The formula's text in symbols and with the numbers plugged in; cheap next to simplifying. */
+export function outputSizeText(op: Op, axis: OutputSizeAxis): Pick<OutputSizeExpression, 'symbolic' | 'pluggedIn'> {
+  const { symbolic, pluggedIn } = trees(op, axis);
+  return { symbolic: text(symbolic), pluggedIn: text(pluggedIn) };
+}
+
+/** Builds the formulas and mathjs's functions behind them ahead of the first spec (see extension/warmUp.ts). */
+export function warmUpOutputSizeFormulas(): void {
+  outputSizeText('conv2d', {
+    axis: 'height',
+    inputSize: 3,
+    kernelSize: 2,
+    stride: 1,
+    padBefore: 0,
+    padAfter: 0,
+    dilation: 1,
+    outputPadding: 0,
+  });
+}
+
+/** Every symbol stands for an integer, so `floor` of a sum of products is that sum: `floor(H_in - 3)` is `H_in - 3`. */
+function floorOfInteger(node: MathNode): MathNode {
+  const { math } = formulas();
+  const hasDivision = (n: MathNode) => n.filter((m) => math.isOperatorNode(m) && m.fn === 'divide').length > 0;
+  return node.transform((n) =>
+    math.isFunctionNode(n) && n.fn.name === 'floor' && !hasDivision(n.args[0]) ? n.args[0] : n,
+  );
+}
+
+/** The formula for `op` on `axis`: symbolic, with numbers, simplified, and its value when the input size is known. */
+export function outputSizeExpression(op: Op, axis: OutputSizeAxis): OutputSizeExpression {
+  const { math } = formulas();
+  const { symbolic, pluggedIn } = trees(op, axis);
+  return {
+    symbolic: text(symbolic),
+    pluggedIn: text(pluggedIn),
+    simplified: text(math.simplify(pluggedIn, [...math.simplify.rules, floorOfInteger])),
+    value: axis.inputSize === undefined ? undefined : (pluggedIn.evaluate() as number),
+  };
+}

@@ -82,6 +82,9 @@ describe('ConvLens panel', () => {
   it('shows the output-size formula with the numbers plugged in', async () => {
     const text = await panel.locator('body').innerText();
     assert.ok(text.includes('floor((3 + 2*0 - 1*(2 - 1) - 1) / 1) + 1 = 2'), text.slice(0, 500));
+    // Beneath it, the formula in symbols, named after its axis.
+    assert.ok(text.includes('floor((H_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1'), text.slice(0, 500));
+    assert.ok(text.includes('floor((W_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1'), text.slice(0, 500));
     assert.match(text, /not the inverse/);
   });
 

@@ -2,6 +2,7 @@
  * The thin singular value decomposition `A = U diag(s) V^T` of a dense `rows x cols` matrix (rows >= cols
  * works best) by one-sided Jacobi rotations: cols^2 * rows work per sweep, but simple and accurate, also for
  * the rank-deficient matrices convolutions often give.
+ * Not mathjs's pinv: it threw "determinant is zero" on rank-deficient conv matrices and took seconds at 400 x 400.
  */
 export interface Svd {
   rows: number;

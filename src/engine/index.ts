@@ -4,7 +4,16 @@ export { adjoint, forward } from './convolve';
 export { kernelMatrix, kernelMatrixNonZeros } from './kernelMatrix';
 export { EntryVisitor, KernelMatrixRows } from './kernelMatrixRows';
 export { checkFinite } from './finite';
-export { checkLimits, checkSelectionLength, DEFAULT_LIMITS, LimitCheck, Limits, multiplyAdds } from './limits';
+export {
+  checkLimits,
+  checkSelectionLength,
+  computeCost,
+  DEFAULT_LIMITS,
+  LimitCheck,
+  Limits,
+  multiplyAdds,
+  sweptGrid,
+} from './limits';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';
 export { OutputSizeTerms, outputSizeAxis } from './outputSize';
 export {

@@ -20,6 +20,9 @@ export interface ConvParams {
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
+/** Past 2^53 - 1 a number no longer holds every integer: sizes computed from it would be wrong, not just large. */
+const LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
+
 /** Reads an `int` or `[h, w]` hyper-parameter the way PyTorch accepts it. */
 export function readPair(value: unknown, name: string, fallback: number, minimum: number): Result<Pair> {
   if (value === undefined || value === null) return ok([fallback, fallback]);
@@ -34,12 +37,20 @@ export function readPair(value: unknown, name: string, fallback: number, minimum
       [name],
     );
   }
+  const path = (a: number) => (Array.isArray(value) ? [name, a] : [name]);
+  const axis = (a: number) => (Array.isArray(value) ? ['height', 'width'][a] + ' ' : '');
   const bad = pair.findIndex((v) => v < minimum);
   if (bad >= 0) {
-    const axis = Array.isArray(value) ? ['height', 'width'][bad] + ' ' : '';
     return fail(
-      `${name} ${axis}must be ${minimum === 0 ? 'non-negative' : `at least ${minimum}`}, but it is ${pair[bad]}.`,
-      Array.isArray(value) ? [name, bad] : [name],
+      `${name} ${axis(bad)}must be ${minimum === 0 ? 'non-negative' : `at least ${minimum}`}, but it is ${pair[bad]}.`,
+      path(bad),
+    );
+  }
+  const huge = pair.findIndex((v) => v > LARGEST_EXACT);
+  if (huge >= 0) {
+    return fail(
+      `${name} ${axis(huge)}is ${pair[huge]}, more than ${LARGEST_EXACT.toLocaleString('en-US')}, the largest integer computed exactly.`,
+      path(huge),
     );
   }
   return ok([pair[0], pair[1]]);

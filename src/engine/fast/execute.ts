@@ -64,6 +64,7 @@ export function execute(
 
   const { f64, i32 } = arena;
   runtime.zero(input, 8 * plan.inputElements);
+  if (!plan.coversOutput) fillWithBias(f64.subarray(output / 8, output / 8 + plan.outputElements), plan, bias);
   if (staging !== undefined) {
     f64.set(plan.source, staging / 8);
     plan.fillInput(blockCopier(runtime, input, staging));
@@ -94,6 +95,12 @@ export function execute(
   if (!result) return computed.slice();
   result.set(computed);
   return result;
+}
+
+/** Each output channel's plane set to its bias (zero without one), for outputs no pass writes. */
+function fillWithBias(output: Float64Array, plan: Plan, bias: Float64Array | null): void {
+  const plane = plan.outputElements / plan.outputChannels;
+  for (let c = 0; c < plan.outputChannels; c++) output.fill(bias ? bias[c] : 0, c * plane, (c + 1) * plane);
 }
 
 /** Element offsets and strides (relative to two byte addresses) to wasm `copy2d`'s bytes. */

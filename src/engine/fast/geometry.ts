@@ -30,14 +30,21 @@ export function geometryOf(problem: ConvProblem): Geometry {
   const transposed = params.op === 'conv_transpose2d';
   const shape = (t: Grid): Grid => ({ channels: t.channels, height: t.height, width: t.width });
   const [d0, d1, kh, kw] = weight.dims;
+  const small = shape(transposed ? input : output);
+  // Along an axis where the small grid has one position the stride multiplies nothing: 1 there keeps the planners'
+  // layouts from growing with a stride that changes no result.
+  const stride: readonly [number, number] = [
+    small.height > 1 ? params.stride[0] : 1,
+    small.width > 1 ? params.stride[1] : 1,
+  ];
   return {
-    small: shape(transposed ? input : output),
+    small,
     big: shape(transposed ? output : input),
     groups: params.groups,
     smallPerGroup: d0 / params.groups,
     bigPerGroup: d1,
     kernel: [kh, kw],
-    stride: params.stride,
+    stride,
     padBefore: params.padBefore,
     dilation: params.dilation,
     weight: weight.data,

@@ -10,8 +10,11 @@ export interface Plan {
   fillInput(copy: CopyBlock): void;
   stridedInput: boolean;
   passes: Pass[];
-  /** Output tensor size in elements. */
+  /** Output tensor size in elements, and its channels. */
   outputElements: number;
+  outputChannels: number;
+  /** Whether the passes write every output; where not, the rest holds the bias alone (zero without one). */
+  coversOutput: boolean;
 }
 
 export interface Pass {

@@ -15,45 +15,62 @@ interface AxisPhase {
   lags: number[];
 }
 
+/**
+ * The residue classes some kernel tap reaches, each with its taps: at most `kernel` of them, however large the
+ * stride. Big positions in no class (a stride longer than the kernel's reach) get the bias alone.
+ */
 function axisPhases(stride: number, pad: number, dilation: number, kernel: number, bigSize: number): AxisPhase[] {
-  const phases: AxisPhase[] = [];
-  for (let residue = 0; residue < stride; residue++) {
-    const first = Math.ceil((pad - residue) / stride);
-    const count = Math.floor((bigSize - 1 - residue + pad) / stride) - first + 1;
-    if (count <= 0) continue;
-    const kernelIndices: number[] = [];
-    const lags: number[] = [];
-    for (let k = 0; k < kernel; k++) {
-      if ((k * dilation) % stride !== residue) continue;
-      kernelIndices.push(k);
-      lags.push((k * dilation - residue) / stride);
+  const byResidue = new Map<number, AxisPhase>();
+  for (let k = 0; k < kernel; k++) {
+    const residue = (k * dilation) % stride;
+    let phase = byResidue.get(residue);
+    if (!phase) {
+      const first = Math.ceil((pad - residue) / stride);
+      const count = Math.floor((bigSize - 1 - residue + pad) / stride) - first + 1;
+      phase = { residue, first, count, kernelIndices: [], lags: [] };
+      byResidue.set(residue, phase);
     }
-    phases.push({ residue, first, count, kernelIndices, lags });
+    phase.kernelIndices.push(k);
+    phase.lags.push((k * dilation - residue) / stride);
   }
-  return phases;
+  return Array.from(byResidue.values())
+    .filter((p) => p.count > 0)
+    .sort((a, b) => a.residue - b.residue);
 }
+
+/** The largest of `f` over the phases, and `floor` when there are none (or all are smaller). */
+function largest(phases: AxisPhase[], f: (p: AxisPhase) => number, floor: number): number {
+  let max = floor;
+  for (const p of phases) max = Math.max(max, f(p));
+  return max;
+}
+
+/** Big positions along an axis that some phase covers; the others hold the bias alone. */
+const covered = (phases: AxisPhase[]): number => phases.reduce((sum, p) => sum + p.count, 0);
 
 /**
  * Plans `big[c1][s*small - p + k*d] += w[c0][c1][ky][kx] * small[c0]` as a gather: conv_transpose2d's forward pass
- * and conv2d's adjoint, `source` being the small grid's data. Big positions split into stride² phases by their
- * residue; within a phase every output is a stride-1 correlation of the small grid with the taps of that residue,
- * so one zero-padded copy of the small grid serves every phase with unit-stride reads.
+ * and conv2d's adjoint, `source` being the small grid's data. Big positions split into phases by their residue
+ * modulo the stride; within a phase every output is a stride-1 correlation of the small grid with the taps of that
+ * residue, so one zero-padded copy of the small grid serves every phase with unit-stride reads. Only phases some
+ * tap reaches get a pass (at most kh·kw per group), and the copy spans the small grid plus the kernel's reach in
+ * small-grid steps: neither grows with the stride or the padding beyond the grid the kernel sweeps.
  */
 export function planGatherBig(g: Geometry, source: Float64Array): Plan {
   const { small, big, kernel, stride, padBefore, dilation, groups, smallPerGroup, bigPerGroup } = g;
   const [kh, kw] = kernel;
   const rowPhases = axisPhases(stride[0], padBefore[0], dilation[0], kh, big.height);
   const columnPhases = axisPhases(stride[1], padBefore[1], dilation[1], kw, big.width);
-  const vectors = tileVectors(bigPerGroup, Math.max(...columnPhases.map((p) => p.count)));
+  const vectors = tileVectors(
+    bigPerGroup,
+    largest(columnPhases, (p) => p.count, 1),
+  );
   const tilesOf = (p: AxisPhase) => Math.ceil(p.count / (2 * vectors));
   // The small grid sits at (rowLead, columnLead) in its padded copy, far enough in for the largest lag.
   const rowLead = Math.floor(((kh - 1) * dilation[0]) / stride[0]);
   const columnLead = Math.floor(((kw - 1) * dilation[1]) / stride[1]);
-  const paddedRows = Math.max(rowLead + small.height, ...rowPhases.map((p) => rowLead + p.first + p.count));
-  const paddedColumns = Math.max(
-    columnLead + small.width,
-    ...columnPhases.map((p) => columnLead + p.first + tilesOf(p) * 2 * vectors),
-  );
+  const paddedRows = rowLead + largest(rowPhases, (p) => p.first + p.count, small.height);
+  const paddedColumns = columnLead + largest(columnPhases, (p) => p.first + tilesOf(p) * 2 * vectors, small.width);
   const plane = paddedRows * paddedColumns;
   const bigPlane = big.height * big.width;
   const kernelArea = kh * kw;
@@ -109,6 +126,8 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
     stridedInput: false,
     inputElements: small.channels * plane,
     outputElements: big.channels * bigPlane,
+    outputChannels: big.channels,
+    coversOutput: covered(rowPhases) === big.height && covered(columnPhases) === big.width,
     passes,
     fillInput: (copy) => {
       for (let c = 0; c < small.channels; c++) {

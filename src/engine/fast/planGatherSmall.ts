@@ -75,6 +75,8 @@ export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
     stridedInput: sw > 1,
     inputElements: big.channels * plane,
     outputElements: small.channels * smallPlane,
+    outputChannels: small.channels,
+    coversOutput: true,
     passes,
     fillInput: (copy) => {
       // Per channel and column phase: every sw-th big column, into one contiguous run of the phase.

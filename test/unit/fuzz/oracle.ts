@@ -14,6 +14,8 @@ export interface Sizes {
   output: { channels: number; height: number; width: number };
   /** Multiply-adds, the bound the engine checks against `maxKernelMatrixNonZeros`. */
   work: number;
+  /** Cells of the grid the kernel sweeps: conv2d's zero-padded input, conv_transpose2d's output before the crop. */
+  swept: number;
 }
 
 export function sizes(m: SpecModel): Sizes {
@@ -25,7 +27,20 @@ export function sizes(m: SpecModel): Sizes {
       : (n - 1) * m.stride[a] - 2 * m.padding[a] + m.dilation[a] * (k - 1) + m.output_padding[a] + 1;
   const output = { channels: m.op === 'conv2d' ? d0 : d1 * m.groups, height: axis(0, h, kh), width: axis(1, w, kw) };
   const small = m.op === 'conv2d' ? output : { height: h, width: w };
-  return { input: c * h * w, weight: d0 * d1 * kh * kw, output, work: small.height * small.width * d0 * d1 * kh * kw };
+  // Every stamp of the scatter lands in (n - 1)*stride + dilation*(k - 1) + 1 cells; output_padding may add more.
+  const uncropped = (a: 0 | 1, n: number, k: number): number =>
+    (n - 1) * m.stride[a] + m.dilation[a] * (k - 1) + 1 + Math.max(0, m.output_padding[a] - m.padding[a]);
+  const swept =
+    m.op === 'conv2d'
+      ? c * (h + 2 * m.padding[0]) * (w + 2 * m.padding[1])
+      : output.channels * uncropped(0, h, kh) * uncropped(1, w, kw);
+  return {
+    input: c * h * w,
+    weight: d0 * d1 * kh * kw,
+    output,
+    work: small.height * small.width * d0 * d1 * kh * kw,
+    swept,
+  };
 }
 
 export function modelReference(m: SpecModel): Grid {
@@ -118,6 +133,8 @@ export function expectedRefusal(m: SpecModel, limits: Limits, textLength: number
   if (s.input > limits.maxInputCells || s.weight > limits.maxInputCells) return limitRefusal('maxInputCells');
   if (s.output.channels * s.output.height * s.output.width > limits.maxOutputCells)
     return limitRefusal('maxOutputCells');
+  if (m.op === 'conv2d' ? s.swept > limits.maxInputCells : s.swept > limits.maxOutputCells)
+    return limitRefusal(m.op === 'conv2d' ? 'maxInputCells' : 'maxOutputCells');
   if (s.work > limits.maxKernelMatrixNonZeros) return limitRefusal('maxKernelMatrixNonZeros');
   return undefined;
 }

@@ -22,5 +22,27 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Shipped code meets user data: every spread argument is a stack slot, and a data-sized array overflows the call
+    // stack (~125,000 elements).
+    files: ['src/**/*.ts', 'media/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Math.max/min(...array) overflows the stack on large arrays: loop, or reduce.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='fromCharCode'] > SpreadElement",
+          message: 'String.fromCharCode(...codes) overflows the stack on large arrays: use TextDecoder or chunks.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='apply'][arguments.length=2]",
+          message: 'fn.apply(this, array) overflows the stack on large arrays: loop instead.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
 );

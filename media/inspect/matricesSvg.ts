@@ -128,7 +128,7 @@ export function matricesSvg(rows: SvgRow[], colors: SvgColors, format: (v: numbe
       x += item.width + GAP;
     }
     width = Math.max(width, x);
-    y += Math.max(...laid.map((l) => l.height)) + GAP;
+    y += laid.reduce((tallest, l) => Math.max(tallest, l.height), 0) + GAP;
   }
   if (left.length > 0) {
     body.push(

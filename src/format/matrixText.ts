@@ -20,7 +20,8 @@ export function matrixText(
   const corner: number[] = [];
   for (let r = 0; r < shownRows; r++) for (let c = 0; c < shownCols; c++) corner.push(values[r * cols + c]);
   const cells = corner.map((v) => formatNumber(v, format));
-  const width = Math.max(...cells.map((c) => c.length));
+  // A loop, not Math.max(...cells): spread arguments overflow the stack past ~125,000 cells.
+  const width = cells.reduce((w, c) => Math.max(w, c.length), 0);
   const lines: string[] = [];
   for (let r = 0; r < shownRows; r++) {
     const row =

@@ -1,16 +1,39 @@
 /** The command-line face of the engine: `convlens [--json] FILE`. See USAGE in cli/args.ts. */
 import * as fs from 'fs';
-import { checkFinite, compute, ConvResult, normalizeSpec, Result } from './engine';
+import {
+  checkFinite,
+  checkLimits,
+  checkSelectionLength,
+  compute,
+  ConvResult,
+  LimitCheck,
+  Limits,
+  normalizeSpec,
+  Result,
+} from './engine';
 import { enableRelaxedSimd } from './engine/fast/relaxedSimd';
-import { parseArgs, USAGE } from './cli/args';
+import { LIMIT_FLAGS, parseArgs, USAGE } from './cli/args';
 import { jsonResult } from './cli/jsonResult';
 import { readSpecs } from './cli/readSpecs';
 import { resultText } from './cli/tables';
 
-/** Validates and computes one spec; an overflowed result is an error, not Infinity (or `null` in JSON). */
-function solve(spec: unknown): Result<ConvResult> {
+/** A limit's refusal, saying which flag raises it. */
+function refused(check: LimitCheck & { ok: false }): LimitCheck & { ok: false } {
+  const flag = check.limit && LIMIT_FLAGS[check.limit];
+  return flag
+    ? { ...check, error: { ...check.error, message: `${check.error.message} Raise it with ${flag}.` } }
+    : check;
+}
+
+/**
+ * Validates and computes one spec within the limits, checked before anything large is allocated; an overflowed
+ * result is an error, not Infinity (or `null` in JSON).
+ */
+function solve(spec: unknown, limits: Limits): Result<ConvResult> {
   const problem = normalizeSpec(spec);
   if (!problem.ok) return problem;
+  const limit = checkLimits(problem.value, limits);
+  if (!limit.ok) return refused(limit);
   const result = compute(problem.value);
   const finite = checkFinite(result);
   return finite.ok ? { ok: true, value: result } : finite;
@@ -28,13 +51,18 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`convlens: ${args.message}\n\n${USAGE}\n`);
     return 2;
   }
-  const { file, json, kernelMatrix, decimals } = args.options;
+  const { file, json, kernelMatrix, decimals, limits } = args.options;
   let text: string;
   try {
     text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
     process.stderr.write(`convlens: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
+  }
+  const length = checkSelectionLength(text.length, limits, 'The file');
+  if (!length.ok) {
+    process.stderr.write(`convlens: ${file}: ${refused(length).error.message}\n`);
+    return 1;
   }
   const read = readSpecs(text);
   if (!read.ok) {
@@ -47,7 +75,7 @@ function main(argv: readonly string[]): number {
       failed = true;
       return { ok: false as const, message: `${entry.message} (${file}: ${entry.where})` };
     }
-    const solved = solve(entry.value);
+    const solved = solve(entry.value, limits);
     if (solved.ok) return { ok: true as const, result: solved.value };
     failed = true;
     return { ok: false as const, message: `${solved.error.message} (${file}: ${entry.where(solved.error.path)})` };
@@ -66,5 +94,11 @@ function main(argv: readonly string[]): number {
   }
   return failed ? 1 : 0;
 }
+
+// A reader that stops early (`| head`) closes the pipe: that ends the output, not in a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,13 +1,27 @@
 /** Command-line options of `convlens`. */
+import { DEFAULT_LIMITS, Limits } from '../engine';
+
 export interface CliOptions {
   /** A path, or `-` for standard input. */
   file: string;
   json: boolean;
   kernelMatrix: 'dense' | 'csr' | 'none';
   decimals: number;
+  /** The extension's size limits, by default its settings' defaults. */
+  limits: Limits;
 }
 
-export const USAGE = `Usage: convlens [--json] [--kernel-matrix dense|csr|none] [--decimals N] FILE
+/** The flag that raises each limit, so a refusal can name it. */
+export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = {
+  maxSelectionCharacters: '--max-characters',
+  maxInputCells: '--max-input-cells',
+  maxOutputCells: '--max-output-cells',
+  maxKernelMatrixNonZeros: '--max-multiply-adds',
+};
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export const USAGE = `Usage: convlens [--json] [--kernel-matrix dense|csr|none] [--decimals N] [--max-... N] FILE
 
 Computes conv2d / conv_transpose2d with PyTorch's semantics for each spec in FILE (- reads standard input):
 one spec object, an array of them, or an object with a "cases" array.
@@ -17,12 +31,21 @@ dilation, output_padding, groups.
   --json                 print one JSON array, an object per spec: output, reconstruction, kernel_matrix
   --kernel-matrix MODE   dense (default; up to 1,000,000 entries, csr beyond), csr, or none
   --decimals N           decimals in the readable tables (default 4)
-  -h, --help             show this help`;
+  -h, --help             show this help
+
+Size limits, checked before anything large is read or computed (the VS Code extension's defaults):
+  --max-characters N     characters of FILE (default ${count(DEFAULT_LIMITS.maxSelectionCharacters)})
+  --max-input-cells N    cells of the input, of the weight, and of the padded input (default ${count(DEFAULT_LIMITS.maxInputCells)})
+  --max-output-cells N   cells of the output, and of conv_transpose2d's output before its padding crops it
+                         (default ${count(DEFAULT_LIMITS.maxOutputCells)})
+  --max-multiply-adds N  multiply-adds, which bound the kernel matrix's non-zeros (default ${count(DEFAULT_LIMITS.maxKernelMatrixNonZeros)})`;
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string } | { ok: 'help' };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: Partial<CliOptions> = { json: false, kernelMatrix: 'dense', decimals: 4 };
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  const options: Partial<CliOptions> = { json: false, kernelMatrix: 'dense', decimals: 4, limits };
+  const limitOf = new Map(Object.entries(LIMIT_FLAGS).map(([limit, flag]) => [flag, limit as keyof Limits]));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] =
@@ -42,6 +65,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!Number.isInteger(n) || n < 0 || n > 17)
         return { ok: false, message: '--decimals takes a whole number from 0 to 17' };
       options.decimals = n;
+    } else if (limitOf.has(flag)) {
+      const n = Number(value());
+      if (!Number.isSafeInteger(n) || n < 1) return { ok: false, message: `${flag} takes a positive whole number` };
+      limits[limitOf.get(flag)!] = n;
     } else if (flag.startsWith('-') && flag !== '-') return { ok: false, message: `unknown option ${flag}` };
     else if (options.file !== undefined)
       return { ok: false, message: `one FILE only (got ${options.file} and ${arg})` };

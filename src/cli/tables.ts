@@ -1,4 +1,4 @@
-import { ConvResult, CsrMatrix, kernelMatrix, nonZeros, Tensor3 } from '../engine';
+import { ConvProblem, ConvResult, kernelMatrix, KernelMatrixRows, Tensor3 } from '../engine';
 import { matrixText } from '../format/matrixText';
 import { NumberFormat } from '../protocol';
 
@@ -15,10 +15,13 @@ function tensorText(name: string, t: Tensor3, format: NumberFormat): string {
   return blocks.join('\n');
 }
 
-function kernelMatrixText(m: CsrMatrix, format: NumberFormat): string {
-  const title = `kernel matrix M (${m.rows}x${m.cols}, ${nonZeros(m)} non-zeros), vec(out) = vec(in) @ M`;
-  if (m.rows * m.cols > PRINTABLE_KERNEL_MATRIX_CELLS)
+function kernelMatrixText(problem: ConvProblem, format: NumberFormat): string {
+  // Its size and non-zeros come from the geometry: a matrix too large to print is never built.
+  const rows = new KernelMatrixRows(problem);
+  const title = `kernel matrix M (${rows.rows}x${rows.cols}, ${rows.nonZeros} non-zeros), vec(out) = vec(in) @ M`;
+  if (rows.rows * rows.cols > PRINTABLE_KERNEL_MATRIX_CELLS)
     return `${title}: too large to print; use --json --kernel-matrix csr`;
+  const m = kernelMatrix(problem);
   const dense = new Float64Array(m.rows * m.cols);
   for (let r = 0; r < m.rows; r++)
     for (let p = m.indptr[r]; p < m.indptr[r + 1]; p++) dense[r * m.cols + m.indices[p]] = m.data[p];
@@ -52,7 +55,7 @@ export function resultText(result: ConvResult, format: NumberFormat): string {
     header,
     tensorText('input', problem.input, format),
     kernels.join('\n'),
-    kernelMatrixText(kernelMatrix(problem), format),
+    kernelMatrixText(problem, format),
     tensorText('output', result.output, format),
     tensorText('reconstruction vec(out) @ M^T (the transposed map, not the inverse)', result.reconstruction, format),
   ].join('\n\n');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import { assertClose, flat } from '../support/approx';
 import { goldenPath, loadGoldenCases, repoRoot } from '../support/golden';
@@ -12,6 +12,8 @@ function cli(args: string[], stdin?: string): { status: number | null; stdout: s
     input: stdin,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    // A safety net, not a measure: a CLI that never ends (spawnSync blocks mocha's own timeout) fails, killed.
+    timeout: 120_000,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -214,5 +216,97 @@ describe('CLI (dist/cli.js)', () => {
     assert.match(run.stderr, /--kernel-matrix takes dense, csr or none, not sparse/);
     assert.strictEqual(cli([]).status, 2);
     assert.match(cli(['--help']).stdout, /Usage: convlens/);
+  });
+
+  it("applies the extension's size limits by default, names the flag that raises each, and the flags raise them", () => {
+    // 45 bytes that ask for a 6001 x 6001 output (36,012,001 cells; the default limit is 4,000,000).
+    const padded = cli(['--json', '-'], '{"input":[[1]],"weight":[[1]],"padding":3000}');
+    assert.strictEqual(padded.status, 1);
+    assert.match(
+      JSON.parse(padded.stdout)[0].error,
+      /^The output would have 1 x 6001 x 6001 = 36,012,001 cells, more than the limit of 4,000,000\. Raise it with --max-output-cells\. \(-: line 1, column 1\)$/,
+    );
+    // The seed has 9 input cells, a 2 x 2 output, 16 multiply-adds and 61 characters.
+    const refusal = (flags: string[]) => JSON.parse(cli(['--json', ...flags, '-'], seed).stdout)[0].error as string;
+    assert.match(
+      refusal(['--max-input-cells', '8']),
+      /input has 1 x 3 x 3 = 9 cells.*Raise it with --max-input-cells\./,
+    );
+    assert.match(refusal(['--max-output-cells=3']), /output would have 1 x 2 x 2 = 4 cells.*--max-output-cells\./);
+    assert.match(refusal(['--max-multiply-adds', '15']), /up to 16 non-zeros.*Raise it with --max-multiply-adds\./);
+    const long = cli(['--json', '--max-characters', '60', '-'], seed);
+    assert.strictEqual(long.status, 1);
+    assert.match(
+      long.stderr,
+      /^convlens: -: The file has 61 characters, more than the limit of 60\. Raise it with --max-characters\.$/m,
+    );
+    const raised = cli(
+      ['--json', '--max-input-cells', '9', '--max-output-cells', '4', '--max-multiply-adds', '16', '-'],
+      seed,
+    );
+    assert.strictEqual(raised.status, 0, raised.stdout);
+    assert.deepStrictEqual(flat(JSON.parse(raised.stdout)[0].output), [37, 47, 67, 77]);
+    assert.match(cli(['--max-input-cells', '0', '-'], seed).stderr, /--max-input-cells takes a positive whole number/);
+  });
+
+  it('refuses a stride past 2^53 at its value, and bounds what a long stride, dilation or padding costs', () => {
+    const huge = cli(['--json', '-'], '{"input":[[1]],"weight":[[1]],"stride":1e300}');
+    assert.match(
+      JSON.parse(huge.stdout)[0].error,
+      /^stride is 1e\+300, more than 9,007,199,254,740,991, the largest integer computed exactly\. \(-: line 1, column 40\)$/,
+    );
+    const dilated = cli(
+      ['--json', '-'],
+      '{"input":[[1,2]],"weight":[[1,2]],"dilation":[1,100000000],"padding":[0,50000000]}',
+    );
+    assert.match(
+      JSON.parse(dilated.stdout)[0].error,
+      /^The padded input would have 1 x 1 x 100,000,002 = 100,000,002 cells, more than the limit of 4,000,000\. Raise it with --max-input-cells\./,
+    );
+    // The one output of a 1 x 1 input is 3 * 2 whatever the stride; the reconstruction 6 * 2.
+    const strided = cli(['--json', '-'], '{"input":[[3]],"weight":[[2]],"stride":100000000}');
+    assert.strictEqual(strided.status, 0, strided.stdout);
+    assert.deepStrictEqual(JSON.parse(strided.stdout)[0], {
+      output: [[[6]]],
+      reconstruction: [[[12]]],
+      kernel_matrix: [[2]],
+    });
+  });
+
+  it('conv_transpose2d with stride 130,000 on a 1 x 2 input: two stamps 130,000 apart, no stack overflow', () => {
+    const run = cli(
+      ['--json', '--kernel-matrix', 'none', '-'],
+      '{"op":"conv_transpose2d","input":[[1,2]],"weight":[[5]],"stride":130000}',
+    );
+    assert.strictEqual(run.status, 0, run.stderr);
+    const [row] = JSON.parse(run.stdout)[0].output[0] as number[][];
+    assert.strictEqual(row.length, 130_001);
+    assert.deepStrictEqual([row[0], row[130_000]], [5, 10]);
+    assert.strictEqual(row.filter((v) => v !== 0).length, 2);
+  });
+
+  it('prints the tables of a 401 x 401 output (160,801 cells) without overflowing the stack', () => {
+    const run = cli(['-'], '{"input":[[1]],"weight":[[1]],"padding":200}');
+    assert.strictEqual(run.status, 0, run.stderr);
+    // Only the centre of the padded input meets the kernel: one 1 in a 401-wide field of 0s.
+    assert.ok(run.stdout.includes('output (401x401)\n[[0 0 0'), run.stdout.slice(0, 500));
+    assert.match(run.stdout, /\n \[0( 0){199} 1( 0){200}\]\n/);
+  });
+
+  it('stops quietly when the reader closes the pipe early (| head -c 10)', async () => {
+    // A 1201 x 1201 output: megabytes of JSON, far more than one pipe buffer.
+    const child = spawn(process.execPath, [cliPath, '--json', '--kernel-matrix', 'none', '-']);
+    child.stdin.end('{"input":[[1]],"weight":[[1]],"padding":600}');
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let head = '';
+    child.stdout.once('data', (chunk: Buffer) => {
+      head = chunk.toString().slice(0, 10);
+      child.stdout.destroy();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.strictEqual(head, '[{"output"');
+    assert.strictEqual(stderr, '');
+    assert.strictEqual(status, 0);
   });
 });

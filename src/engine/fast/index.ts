@@ -4,6 +4,7 @@
  * `forward`/`adjoint` in ../convolve.ts up to the order of float64 additions; undefined where it cannot run, so
  * callers fall back to the reference.
  */
+import { sweptGrid } from '../limits';
 import { ConvProblem } from '../spec';
 import { Tensor3, tensor3 } from '../tensor';
 import { execute } from './execute';
@@ -125,22 +126,52 @@ function retireIfHuge(runtime: FastRuntime): void {
   releaseFastRuntime(runtime);
 }
 
-/** `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. */
-export function fastForward(problem: ConvProblem): Tensor3 | undefined {
+/** How `vec(in) @ M` is laid out and run, for either op. */
+export function forwardPlan(problem: ConvProblem): Plan {
   const g = geometryOf(problem);
   const x = problem.input.data;
-  const plan = problem.params.op === 'conv2d' ? planGatherSmall(g, x) : planGatherBig(g, x);
-  const data = run(plan, g.weight, problem.bias);
+  return problem.params.op === 'conv2d' ? planGatherSmall(g, x) : planGatherBig(g, x);
+}
+
+/** How `vec(y) @ M^T` is laid out and run, `y` output-shaped. */
+export function adjointPlan(problem: ConvProblem, y: Float64Array): Plan {
+  const g = geometryOf(problem);
+  return problem.params.op === 'conv2d' ? planGatherBig(g, y) : planGatherSmall(g, y);
+}
+
+/** A padded copy at most this many times the grids the limits count (input, output, swept grid). */
+const LAYOUT_FACTOR = 8;
+
+/**
+ * Whether a plan's padded copy stays within a few times the grids the limits count. The gather into the big grid
+ * pads the small one by the kernel's reach in small-grid steps, for each of its channels: with a long dilation and
+ * many small-grid channels that copy outgrows everything counted, and the reference, whose cost is the
+ * multiply-adds alone, runs instead.
+ */
+export function planAffordable(problem: ConvProblem, plan: Plan): boolean {
+  const { input, output } = problem;
+  const swept = sweptGrid(problem);
+  const counted =
+    input.channels * input.height * input.width +
+    output.channels * output.height * output.width +
+    swept.channels * swept.height * swept.width;
+  return plan.inputElements <= LAYOUT_FACTOR * counted;
+}
+
+/** `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. */
+export function fastForward(problem: ConvProblem): Tensor3 | undefined {
+  const plan = forwardPlan(problem);
+  if (!planAffordable(problem, plan)) return undefined;
+  const data = run(plan, problem.weight.data, problem.bias);
   const { channels, height, width } = problem.output;
   return data && tensor3(channels, height, width, data);
 }
 
 /** `vec(y) @ M^T` in the input's shape (the reconstruction), or undefined when the fast engine cannot run. */
 export function fastAdjoint(problem: ConvProblem, outputLike: Tensor3): Tensor3 | undefined {
-  const g = geometryOf(problem);
-  const y = outputLike.data;
-  const plan = problem.params.op === 'conv2d' ? planGatherBig(g, y) : planGatherSmall(g, y);
-  const data = run(plan, g.weight, null);
+  const plan = adjointPlan(problem, outputLike.data);
+  if (!planAffordable(problem, plan)) return undefined;
+  const data = run(plan, problem.weight.data, null);
   const { channels, height, width } = problem.input;
   return data && tensor3(channels, height, width, data);
 }

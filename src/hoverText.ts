@@ -1,5 +1,5 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
-import { checkFinite, compute, ConvProblem, multiplyAdds, readNumericArray, Tensor3 } from './engine';
+import { checkFinite, compute, computeCost, ConvProblem, readNumericArray, Tensor3 } from './engine';
 import { matrixText } from './format/matrixText';
 import { formatNumber } from './format/numberText';
 import { dims, problemSummary } from './hoverSummary';
@@ -7,7 +7,7 @@ import { describeLargeLiteral } from './largeLiteralHover';
 import { problemFromContent, readSelection } from './parse';
 import { NumberFormat } from './protocol';
 
-/** Outputs are previewed only when computing them is this cheap (multiply-adds), so a hover stays instant. */
+/** Outputs are previewed only when computing them is this cheap (cells and multiply-adds), so a hover stays instant. */
 const PREVIEW_WORK_LIMIT = 200_000;
 /** Literals longer than this are described from their shape alone: parsing them would take longer than a hover may. */
 export const LARGE_LITERAL_CHARACTERS = 200_000;
@@ -37,7 +37,7 @@ function tensorPreview(t: Tensor3, format: NumberFormat): string {
 
 function problemMarkdown(problem: ConvProblem, format: NumberFormat): string {
   const lines = problemSummary(problem);
-  if (multiplyAdds(problem) <= PREVIEW_WORK_LIMIT) {
+  if (computeCost(problem) <= PREVIEW_WORK_LIMIT) {
     const result = compute(problem);
     // An overflow is said as the command says it, not previewed as Infinity.
     const finite = checkFinite(result);

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { convolveSpec } from '../pipeline';
 import { ConvView } from '../protocol';
 import { ConvolveDeps, ConvolveOutcome } from './convolvePieces';
+import { withDelayedProgress } from './delayedProgress';
 import { isLiteralLocation, openLiteral } from './openLiteral';
 import { readSettings } from './settings';
 
 /** What `convlens.open` returns: a literal's outcome as "Convolve selection" gives it, or a spec value's. */
-export type OpenOutcome = ConvolveOutcome | { view: ConvView } | { error: string };
+export type OpenOutcome = ConvolveOutcome | { view: ConvView } | { error: string } | { cancelled: true };
 
 const isSpecObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -17,11 +17,14 @@ const isSpecObject = (v: unknown): v is Record<string, unknown> =>
  */
 export function openSpec(args: unknown, deps: ConvolveDeps): Promise<OpenOutcome> {
   if (isLiteralLocation(args)) return openLiteral(args, deps);
-  return Promise.resolve(openSpecValue(args, deps));
+  return openSpecValue(args, deps);
 }
 
-/** Computes a spec passed as a value, on this thread; returns the view, or the error message (also shown). */
-function openSpecValue(args: unknown, deps: ConvolveDeps): OpenOutcome {
+/**
+ * Computes a spec passed as a value on the worker, like a selection (a value from another extension is no smaller
+ * or safer than text); returns the view, or the error message (also shown).
+ */
+async function openSpecValue(args: unknown, deps: ConvolveDeps): Promise<OpenOutcome> {
   const open =
     isSpecObject(args) && isSpecObject(args.spec)
       ? { spec: args.spec, source: args.source }
@@ -30,10 +33,14 @@ function openSpecValue(args: unknown, deps: ConvolveDeps): OpenOutcome {
         : undefined;
   if (!open) return report('convlens.open needs a spec object such as {"input": [[1, 2], [3, 4]], "kernel": [[1]]}.');
   const settings = readSettings();
-  const solved = convolveSpec(open.spec, typeof open.source === 'string' ? open.source : 'spec', {
+  const job = {
+    spec: open.spec,
+    source: typeof open.source === 'string' ? open.source : 'spec',
     limits: settings,
     format: settings.format,
-  });
+  };
+  const solved = await withDelayedProgress('ConvLens: computing…', (token) => deps.worker.runSpec(job, token));
+  if (solved === 'cancelled') return { cancelled: true };
   if (!solved.ok) return report(solved.error.message);
   deps.show(solved.view, undefined, settings);
   return { view: solved.view };

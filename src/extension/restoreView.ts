@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { ConvolveJobResult } from '../job/convolveJob';
-import { convolveSpec } from '../pipeline';
 import { ConvView, SpecOrigin, WebviewState } from '../protocol';
 import { placeView, ViewOrigin } from './convolvePieces';
 import { withDelayedProgress } from './delayedProgress';
@@ -11,45 +9,57 @@ import { ConvolveClient } from './worker/convolveClient';
 /** A restored panel's view, with where its text is when it was read from a document. */
 export type Restored = { view: ConvView; origin?: ViewOrigin } | string;
 
+const AGAIN = 'run Convolve selection again';
+
 /**
- * Computes again what a panel's page kept across a reload: a small spec on this thread, or the text a large one
- * came from on the worker, as "Convolve selection" does. Every failure is a message for the panel (the user's
- * selection is never moved); nothing here throws.
+ * Computes again what a panel's page kept across a reload: a small spec, or the text a large one came from, on
+ * the worker as "Convolve selection" does (the page's state is its own to write, so a kept spec is no more
+ * trusted than a selection). Every failure is a message for the panel (the user's selection is never moved);
+ * nothing here throws.
  */
 export async function restoreView(kept: WebviewState, worker: ConvolveClient): Promise<Restored> {
   if (kept.origin) return restoreFromText(kept.origin, worker);
-  if (!kept.spec) return 'Nothing was kept to restore: run Convolve selection again.';
+  if (!kept.spec) return `Nothing was kept to restore: ${AGAIN}.`;
   const settings = readSettings();
-  const solved = convolveSpec(kept.spec, 'restored', { limits: settings, format: settings.format });
+  const job = { spec: kept.spec, source: 'restored', limits: settings, format: settings.format };
+  const solved = await onWorker((token) => worker.runSpec(job, token));
+  if (typeof solved === 'string') return solved;
   return solved.ok ? { view: solved.view } : solved.error.message;
+}
+
+/** A restoring job on the worker, behind a progress notification; a failure or a cancel is the panel's message. */
+async function onWorker<T extends object>(
+  run: (token: vscode.CancellationToken) => Promise<T | 'cancelled'>,
+): Promise<T | string> {
+  let result: T | 'cancelled';
+  try {
+    result = await withDelayedProgress('ConvLens: restoring the panel…', run);
+  } catch (error) {
+    return `Could not restore this view (${error instanceof Error ? error.message : String(error)}): ${AGAIN}.`;
+  }
+  return result === 'cancelled' ? `Restoring this view was cancelled: ${AGAIN}.` : result;
 }
 
 /** Reads the range now (the document may have changed since, or be gone) and computes what is there. */
 async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Promise<Restored> {
-  const again = 'run Convolve selection again';
   let document: vscode.TextDocument;
   try {
     document = await openKeptDocument(vscode.Uri.parse(origin.uri, true));
   } catch (error) {
-    return `Could not open ${origin.uri} to restore this view (${error instanceof Error ? error.message : String(error)}): ${again}.`;
+    return `Could not open ${origin.uri} to restore this view (${error instanceof Error ? error.message : String(error)}): ${AGAIN}.`;
   }
   const name = vscode.workspace.asRelativePath(document.uri);
   const end = origin.offset + origin.length;
   // positionAt clamps to the end of the document: a range past it no longer exists.
   if (document.offsetAt(document.positionAt(end)) !== end)
-    return `${name} is shorter than when this view was computed: ${again}.`;
+    return `${name} is shorter than when this view was computed: ${AGAIN}.`;
   const text = document.getText(toDocumentRange(document, origin));
   const settings = readSettings(document.uri);
   const job = { pieces: [{ text, base: origin.offset }], limits: settings, format: settings.format };
-  let result: ConvolveJobResult | 'cancelled';
-  try {
-    result = await withDelayedProgress('ConvLens: restoring the panel…', (token) => worker.run(job, token));
-  } catch (error) {
-    return `Could not restore this view (${error instanceof Error ? error.message : String(error)}): ${again}.`;
-  }
-  if (result === 'cancelled') return `Restoring this view was cancelled: ${again}.`;
+  const result = await onWorker((token) => worker.run(job, token));
+  if (typeof result === 'string') return result;
   if (result.kind === 'needsKernel')
-    return `${sourceLabel(document, origin.offset)} now holds a single matrix, not the spec this view was computed from: ${again}.`;
+    return `${sourceLabel(document, origin.offset)} now holds a single matrix, not the spec this view was computed from: ${AGAIN}.`;
   if (result.kind === 'refused') return `${sourceLabel(document, result.error.range.offset)}: ${result.error.message}`;
   return placeView(document, result.view, result.range, origin);
 }

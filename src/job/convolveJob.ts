@@ -1,10 +1,11 @@
 /**
  * One run of "Convolve selection" as plain data in and out, so it can run on a worker thread: document pieces
- * in, a view (typed arrays, transferable) or a located refusal out.
+ * in, a view (typed arrays, transferable) or a located refusal out. A spec given as a value (`convlens.open`, a
+ * restored panel) is a job too: whatever its source, nothing is computed on the extension host's thread.
  */
 import { Limits, readInput } from '../engine';
 import { MatrixLiteral, TextRange } from '../parse';
-import { ConvolveError, convolveContent } from '../pipeline';
+import { ConvolveError, convolveContent, convolveSpec, Solved } from '../pipeline';
 import { ConvView, NumberFormat } from '../protocol';
 import { Piece, readPieces } from './selectionPieces';
 
@@ -50,10 +51,29 @@ export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
     : { kind: 'refused', error: convolved.error };
 }
 
+/** A spec as a value, with the title its view gets; its refusals have no text to point into. */
+export interface SpecJob {
+  spec: Record<string, unknown>;
+  source: string;
+  limits: Limits;
+  format: NumberFormat;
+}
+
+export function runSpecJob(job: SpecJob): Solved {
+  return convolveSpec(job.spec, job.source, job);
+}
+
+/** What the worker thread is handed: text to read, or a spec value. */
+export type WorkerJob = { kind: 'text'; job: ConvolveJob } | { kind: 'spec'; job: SpecJob };
+
+export function runWorkerJob(work: WorkerJob): ConvolveJobResult | Solved {
+  return work.kind === 'text' ? runConvolveJob(work.job) : runSpecJob(work.job);
+}
+
 /** The buffers a result can hand over without copying: whole, unshared ArrayBuffers, each once. */
-export function transferables(result: ConvolveJobResult): ArrayBuffer[] {
-  if (result.kind !== 'done') return [];
-  const { view } = result;
+export function transferables(result: ConvolveJobResult | Solved): ArrayBuffer[] {
+  const view = 'view' in result ? result.view : undefined;
+  if (!view) return [];
   const arrays = [
     view.input.data,
     view.weight.data,

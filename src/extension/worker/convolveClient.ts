@@ -1,10 +1,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import { ConvolveJob, ConvolveJobResult, runConvolveJob } from '../../job/convolveJob';
+import { ConvolveJob, ConvolveJobResult, runWorkerJob, SpecJob, WorkerJob } from '../../job/convolveJob';
+import { Solved } from '../../pipeline';
 import { log } from '../log';
 
-type Reply = { result: ConvolveJobResult } | { failure: string };
+type Reply = { result: ConvolveJobResult | Solved } | { failure: string };
 
 /**
  * Runs convolve jobs on one worker thread, started by `warmUp` or else by the first job, so a large selection
@@ -18,8 +19,17 @@ export class ConvolveClient implements vscode.Disposable {
   constructor(private readonly extensionPath: string) {}
 
   run(job: ConvolveJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | 'cancelled'> {
+    return this.enqueue({ kind: 'text', job }, token) as Promise<ConvolveJobResult | 'cancelled'>;
+  }
+
+  /** A spec given as a value, computed like a selection's. */
+  runSpec(job: SpecJob, token: vscode.CancellationToken): Promise<Solved | 'cancelled'> {
+    return this.enqueue({ kind: 'spec', job }, token) as Promise<Solved | 'cancelled'>;
+  }
+
+  private enqueue(work: WorkerJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | Solved | 'cancelled'> {
     // One job at a time: a second command waits for the first rather than racing it on the same worker.
-    const next = this.queue.then(() => this.runNow(job, token));
+    const next = this.queue.then(() => this.runNow(work, token));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -29,10 +39,10 @@ export class ConvolveClient implements vscode.Disposable {
     this.start();
   }
 
-  private runNow(job: ConvolveJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | 'cancelled'> {
+  private runNow(work: WorkerJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | Solved | 'cancelled'> {
     if (token.isCancellationRequested) return Promise.resolve('cancelled');
     const worker = this.start();
-    if (!worker) return Promise.resolve(runConvolveJob(job));
+    if (!worker) return Promise.resolve(runWorkerJob(work));
     return new Promise((resolve, reject) => {
       const done = () => {
         worker.off('message', onMessage);
@@ -56,7 +66,7 @@ export class ConvolveClient implements vscode.Disposable {
       });
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage(job);
+      worker.postMessage(work);
     });
   }
 

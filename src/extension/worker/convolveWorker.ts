@@ -1,12 +1,13 @@
-/** The worker thread behind "Convolve selection": parses and computes off the extension host's thread. */
+/** The worker thread behind "Convolve selection", `convlens.open` and panel restore: parses and computes off the
+ * extension host's thread. */
 import { parentPort } from 'worker_threads';
 import { warmUpOutputSizeFormulas } from '../../engine';
 import { fastEngineAvailable } from '../../engine/fast';
-import { ConvolveJob, runConvolveJob, transferables } from '../../job/convolveJob';
+import { runWorkerJob, transferables, WorkerJob } from '../../job/convolveJob';
 
-parentPort?.on('message', (job: ConvolveJob) => {
+parentPort?.on('message', (work: WorkerJob) => {
   try {
-    const result = runConvolveJob(job);
+    const result = runWorkerJob(work);
     parentPort!.postMessage({ result }, transferables(result));
   } catch (error) {
     parentPort!.postMessage({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });

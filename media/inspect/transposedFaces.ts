@@ -1,4 +1,12 @@
-import { ConvProblem, multiplyAdds, stretchedCell, Tensor3, TransposedAxis, TransposedViews } from '../../src/engine';
+import {
+  ConvProblem,
+  multiplyAdds,
+  stretchedCell,
+  Tensor3,
+  TransposedAxis,
+  TransposedViews,
+  transposedViewsCost,
+} from '../../src/engine';
 import { el } from '../dom';
 import { pairText, shapeText } from '../labels';
 import type { RenderContext } from '../render/context';
@@ -9,6 +17,8 @@ import { FaceFocus, FacesLinker } from './facesLinker';
 
 /** Past this much work the three views (each a full pass) are not worth redoing on every redraw of the page. */
 const MAX_MULTIPLY_ADDS = 2_000_000;
+/** Past this many cells and multiply-adds the views' own grids (canvas, stretched grid) are not worth drawing. */
+const MAX_VIEWS_COST = 8_000_000;
 
 const KINDS: Record<'source' | 'inserted' | 'padding', CellKind | undefined> = {
   source: undefined,
@@ -50,7 +60,9 @@ export function transposedFaces(
 ): TransposedFaces {
   const transposed = problem.params.op === 'conv_transpose2d';
   const title = transposed ? 'conv_transpose2d three ways' : 'The reconstruction three ways';
-  if (multiplyAdds(problem) > MAX_MULTIPLY_ADDS) {
+  const work = multiplyAdds(problem);
+  const viewsCost = work > MAX_MULTIPLY_ADDS ? 0 : transposedViewsCost(problem);
+  if (work > MAX_MULTIPLY_ADDS || viewsCost > MAX_VIEWS_COST) {
     const element = el(
       'section',
       { class: 'stage stage-faces', 'aria-label': title },
@@ -58,7 +70,9 @@ export function transposedFaces(
       el(
         'p',
         { class: 'hint' },
-        `${multiplyAdds(problem).toLocaleString('en-US')} multiply-adds: too many to compute and draw three ways here.`,
+        work > MAX_MULTIPLY_ADDS
+          ? `${work.toLocaleString('en-US')} multiply-adds: too many to compute and draw three ways here.`
+          : `${viewsCost.toLocaleString('en-US')} cells and multiply-adds for the canvas and the stretched grid: too many to compute and draw three ways here.`,
       ),
     );
     return { element, dispose() {} };

@@ -26,6 +26,7 @@ export {
   stretchSource,
   TransposedViews,
   transposedViews,
+  transposedViewsCost,
   viaDirectConvolution,
   viaKernelMatrix,
   viaScatter,

@@ -168,6 +168,23 @@ export function maxAbsDifference(...tensors: Tensor3[]): number {
 }
 
 /**
+ * What the three views cost, in closed form from the geometry: the cells of the canvas and of the stretched grid
+ * they allocate, plus the multiply-adds of the direct convolution over the stretched grid (the scatter's and the
+ * matrix product's are the problem's own). Neither grid is bounded by the problem's multiply-adds: a long stride
+ * with a single output spreads a few products over a large canvas.
+ */
+export function transposedViewsCost(problem: ConvProblem): number {
+  const [gh, gw] = transposedGeometry(problem);
+  const [d0, , kh, kw] = problem.weight.dims;
+  const big = bigShape(problem);
+  const smallChannels = problem.params.op === 'conv_transpose2d' ? problem.input.channels : problem.output.channels;
+  const canvas = big.channels * gh.scatter.canvas * gw.scatter.canvas;
+  const stretched = smallChannels * gh.stretched.size * gw.stretched.size;
+  const direct = big.channels * big.height * big.width * (d0 / problem.params.groups) * kh * kw;
+  return canvas + stretched + direct;
+}
+
+/**
  * All three views of the transposed map applied to `source`: conv2d's output (as computed, bias included)
  * for the reconstruction, or conv_transpose2d's input for the op. Pass the kernel matrix if it exists already.
  */

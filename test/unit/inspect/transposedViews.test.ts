@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { compute, ConvProblem, normalizeSpec, tensor3 } from '../../../src/engine';
-import { stretchedCell, transposedGeometry, transposedViews } from '../../../src/engine/inspect';
+import { stretchedCell, transposedGeometry, transposedViews, transposedViewsCost } from '../../../src/engine/inspect';
 import { assertClose, flat } from '../../support/approx';
 import { moderateDouble, randomSpec, RandomSpec, smallInteger } from '../../support/arbitraries';
 import { loadGoldenCases } from '../../support/golden';
@@ -169,6 +169,34 @@ describe('inspect: the three faces of the transposed convolution', () => {
     const { views } = viewsAndEngine(problem);
     assert.deepStrictEqual(Array.from(views.direct.result.data), [3, 3, 7, 7, 0]);
     assertAllAgree(problem, true);
+  });
+
+  it('transposedViewsCost counts, before any is allocated, the cells of the grids the views allocate plus the direct products', () => {
+    fc.assert(
+      fc.property(randomSpec(smallInteger), (spec: RandomSpec) => {
+        const problem = solvable(spec);
+        if (!problem) return;
+        const { views } = viewsAndEngine(problem);
+        const [, , kh, kw] = problem.weight.dims;
+        const big = views.direct.result;
+        // Each output of the direct convolution sums its group's small-grid channels times the kernel's taps.
+        const products = big.data.length * (problem.weight.dims[0] / problem.params.groups) * kh * kw;
+        assert.strictEqual(
+          transposedViewsCost(problem),
+          views.scatter.canvas.data.length + views.direct.stretched.data.length + products,
+        );
+      }),
+      RUNS,
+    );
+    // A stride of 1,000 and two outputs: two multiply-adds, but a canvas, a stretched grid and direct products 1,001
+    // each.
+    const wide = solvable({
+      input: [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].concat(Array(989).fill(0))],
+      kernel: [[1]],
+      stride: 1000,
+    });
+    assert.ok(wide);
+    assert.strictEqual(transposedViewsCost(wide), 3 * 1001);
   });
 
   it('works for any source tensor, not just the computed one', () => {

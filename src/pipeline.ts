@@ -62,7 +62,7 @@ export function selectionTooLong(length: number, limits: Limits): Refusal | unde
   return size.ok ? undefined : refusal(size);
 }
 
-/** `readSelection`, refusing text over the size limit before parsing it (parsing allocates ~100 bytes a character). */
+/** `readSelection`, refusing text over the size limit before parsing it (up to ~250 bytes a character). */
 export function readSelectionWithin(text: string, limits: Limits): ReadContent {
   const tooLong = selectionTooLong(text.length, limits);
   return tooLong

@@ -3,7 +3,7 @@ import { ConvProblem } from './spec';
 
 /** Size limits checked before anything large is allocated (the extension maps them to settings). */
 export interface Limits {
-  /** Characters of selected text; checked before the text is parsed (parsing costs ~100 bytes per character). */
+  /** Characters of selected text; checked before the text is parsed (up to ~250 bytes per character, for Python). */
   maxSelectionCharacters: number;
   /** Cells of the input tensor and of the weight, each. */
   maxInputCells: number;

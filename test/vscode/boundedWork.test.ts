@@ -47,7 +47,8 @@ const SEED = {
     [3, 4],
   ],
 };
-const HUGE_STRIDE = /^stride is 1e\+300, more than 9,007,199,254,740,991, the largest integer computed exactly\.$/;
+// The parser refuses it where it is written, the engine where a spec value holds it: both name the field and 2^53 - 1.
+const HUGE_STRIDE = /^stride is `?1e\+?300`?.*(9,007,199,254,740,991|9007199254740991)/;
 const DILATED = '{"input":[[1,2]],"weight":[[1,2]],"dilation":[1,100000000],"padding":[0,50000000]}';
 
 describe('work bounded by the limits, off the host thread', () => {

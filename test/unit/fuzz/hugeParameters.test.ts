@@ -123,7 +123,7 @@ describe('fuzz: huge parameters on tiny inputs', function () {
         assert.ok(problem.ok);
         assertBounded(problem.value);
         // The hover computes a preview only within its own fixed budget.
-        const hover = describeLiteral(JSON.stringify(spec), 4);
+        const hover = describeLiteral(JSON.stringify(spec), FORMAT);
         assert.ok(hover);
         assert.strictEqual(hover.markdown.includes('output:'), computeCost(problem.value) <= 200_000);
       }),

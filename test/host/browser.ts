@@ -27,6 +27,10 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page whose console output (including the extension host's, forwarded by the workbench) goes to a log file. */
 export async function newLoggedPage(browser: Browser, consoleLog: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Hang detectors, not expectations: on a machine busy with other builds a workbench load takes well over
+  // Playwright's default 30 s.
+  page.setDefaultNavigationTimeout(180_000);
+  page.setDefaultTimeout(90_000);
   const log = fs.createWriteStream(consoleLog, { flags: 'a' });
   // Cleanup ends the log before the browser closes, so late messages are dropped, not written after end.
   const write = (line: string) => log.writableEnded || log.write(line);

@@ -14,8 +14,8 @@ import { Workbench } from './workbench';
 import { workbenchUrl } from './workbenchUrl';
 
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback) * 1000;
-const TOTAL_TIMEOUT = seconds('CONVLENS_HOST_TIMEOUT', 600);
-const EXTENSION_HOST_TIMEOUT = seconds('CONVLENS_EXTHOST_TIMEOUT', 180);
+const TOTAL_TIMEOUT = seconds('CONVLENS_HOST_TIMEOUT', 2400);
+const EXTENSION_HOST_TIMEOUT = seconds('CONVLENS_EXTHOST_TIMEOUT', 900);
 
 const results: TestResult[] = [];
 const started = Date.now();
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const workbench = new Workbench(page, paths.screenshotsDir);
   try {
     await workbench.ready();
+    await workbench.whenExtensionsRun();
     record('ui', await runUiSuites(paths.uiTestsDir, workbench));
   } catch (error) {
     record('ui', [{ title: 'loading the workbench for the UI suites', state: 'failed', error: describeError(error) }]);

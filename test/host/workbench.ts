@@ -12,11 +12,39 @@ export class Workbench {
   ) {}
 
   /** Waits until the workbench has restored (the smoke-test driver, enabled by the server flag, tells). */
-  async ready(timeoutMs = 60_000): Promise<void> {
+  async ready(timeoutMs = 180_000): Promise<void> {
     await this.page.waitForFunction(() => 'driver' in globalThis, undefined, { timeout: timeoutMs });
     await this.page.evaluate(() =>
       (globalThis as unknown as { driver: { whenWorkbenchRestored(): Promise<void> } }).driver.whenWorkbenchRestored(),
     );
+  }
+
+  /**
+   * Resolves once the extension host runs ConvLens: "ConvLens: Show log" opens its output channel. On a busy machine
+   * the host can miss VS Code's 60 s limit to start, and the window then runs no extension at all ("command not
+   * found"): it is reloaded, up to `attempts` times.
+   */
+  async whenExtensionsRun(attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommandFromPalette('ConvLens: Show log');
+      const outcome = await Promise.race([
+        this.page
+          .locator('.part.panel', { hasText: 'ConvLens' })
+          .waitFor({ timeout: 180_000 })
+          .then(() => 'runs' as const),
+        this.page
+          .locator('.monaco-dialog-box', { hasText: 'not found' })
+          .waitFor({ timeout: 180_000 })
+          .then(() => 'failed' as const),
+      ]);
+      if (outcome === 'runs') {
+        await this.page.keyboard.press('Control+J'); // hides the panel again
+        return;
+      }
+      if (attempt >= attempts) throw new Error(`the extension host did not start in ${attempts} loads of the window`);
+      await this.page.reload();
+      await this.ready();
+    }
   }
 
   /** F1 and type `title`; resolves, palette still open, once it lists the command. */
@@ -44,7 +72,7 @@ export class Workbench {
    * Ctrl+A in the active editor, until the status bar says all `characters` of it are selected: a big file's
    * editor can take the keyboard a moment after its tab shows (a click in its text gives it the focus then).
    */
-  async selectAllInEditor(characters: number, timeoutMs = 15_000): Promise<void> {
+  async selectAllInEditor(characters: number, timeoutMs = 60_000): Promise<void> {
     // "(1748234 selected)", with or without digit grouping.
     const count = String(characters).split('').join('[,.\\s\\u00a0\\u202f]?');
     const selected = this.page.locator('[id="status.editor.selection"]', {
@@ -112,7 +140,7 @@ export class Workbench {
    * before the extension host registered the extension (or before files were indexed) never updates,
    * so, as a person would, close it and open it again.
    */
-  private async quickOpen(key: string, query: string, rowText: string, timeoutMs = 30_000): Promise<Locator> {
+  private async quickOpen(key: string, query: string, rowText: string, timeoutMs = 90_000): Promise<Locator> {
     const input = this.page.locator(`${QUICK_INPUT} input`);
     const row = this.quickInputRow(rowText).first();
     const deadline = Date.now() + timeoutMs;
@@ -158,7 +186,7 @@ export class Workbench {
 export async function findWebviewFrame(
   page: Page,
   predicate: (frame: Frame) => Promise<boolean>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
   pollMs = 250,
 ): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;

@@ -80,7 +80,7 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
 }
 
 /** Resolves once `done()` holds, polling; fails after `timeoutMs`. For state the workbench reports asynchronously. */
-export async function until(done: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+export async function until(done: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {
     assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);

@@ -1,5 +1,5 @@
-// The command palette and the editor's context menu offer ConvLens's command and run it; for a lone matrix it asks
-// which kernel to use.
+// The command palette and the editor's context menu offer ConvLens's command and run it: with no editor open it says
+// what to do first; for a lone matrix it asks which kernel to use.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,12 +19,15 @@ async function outputShown(values: number[]): Promise<void> {
 }
 
 describe('command palette', () => {
-  it(`lists and runs "${TITLE}"`, async () => {
+  it(`lists and runs "${TITLE}", which asks for a file when none is open`, async () => {
     const wb = workbench();
+    await wb.runCommandFromPalette('View: Close All Editors');
     await wb.findInPalette(TITLE);
     await wb.screenshot('command-palette');
     await wb.acceptQuickInput();
+    await wb.page.getByText('ConvLens: open a file and select a matrix or a conv spec first.').first().waitFor();
     await wb.screenshot('convolve-selection');
+    await wb.runCommandFromPalette('Notifications: Clear All Notifications');
   });
 });
 

@@ -5,8 +5,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Frame } from 'playwright-core';
+import { Frame, Locator } from 'playwright-core';
 import { workbench } from '../uiSuite';
+import { backgroundOf, themeColor } from './pageColors';
+import { redrawn } from './redraw';
 
 const COMMAND = 'ConvLens: Convolve selection';
 
@@ -89,6 +91,27 @@ async function toggleMaximizedPanel(): Promise<void> {
 /** Each view in the current theme, with something hovered or stepped so the linking shows. */
 async function shootViews(frame: Frame, prefix: string, hovers: Record<string, () => Promise<void>>): Promise<void> {
   for (const [name, selector] of VIEWS) await shoot(frame, selector, `${prefix}-${name}`, hovers[name]);
+}
+
+/**
+ * Switches to `theme` and checks the panel follows it: the page on the theme's editor background, and the cell
+ * `hover` lights (`lit`) in its selection colour.
+ */
+async function checkTheme(frame: Frame, theme: string, hover: () => Promise<void>, lit: Locator): Promise<void> {
+  await pointerAway();
+  await redrawn(frame, () => workbench().setColorTheme(theme));
+  assert.strictEqual(
+    await backgroundOf(frame.locator('body')),
+    await themeColor(frame, '--vscode-editor-background'),
+    `${theme}: the page background`,
+  );
+  await hover();
+  assert.match((await lit.getAttribute('class')) ?? '', /\bhighlight\b/, `${theme}: the linked cell is not lit`);
+  assert.strictEqual(
+    await backgroundOf(lit),
+    await themeColor(frame, '--vscode-editor-selectionBackground'),
+    `${theme}: the linked cell's colour`,
+  );
 }
 
 /** The views worth a picture, by the element that starts each. */
@@ -284,14 +307,14 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
     assert.strictEqual(ls[0][0], 0);
   });
 
-  it('screenshots of each view in the dark, light and high-contrast themes', async () => {
+  it('follows the dark, light and high-contrast themes: background, linked cells (and a picture of each view)', async () => {
     await toggleMaximizedPanel();
     for (const [theme, suffix] of [
-      ['Dark Modern', 'dark'],
       ['Light Modern', 'light'],
       ['Dark High Contrast', 'high-contrast'],
+      ['Dark Modern', 'dark'],
     ]) {
-      await workbench().setColorTheme(theme);
+      await checkTheme(panel, theme, () => td(panel, 'output', 0, 1).hover(), td(panel, 'input', 1, 1));
       await shootViews(panel, `inspect-conv2d-${suffix}`, {
         forward: () => td(panel, 'output', 0, 1).hover(),
         steps: async () => {
@@ -302,7 +325,6 @@ describe('ConvLens inspection: a strided, padded, dilated conv2d', () => {
         faces: () => td(panel, 'via_direct', 1, 1).hover(),
       });
     }
-    await workbench().setColorTheme('Dark Modern');
     await toggleMaximizedPanel();
   });
 });
@@ -452,13 +474,13 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('screenshots of each view in the light and dark themes', async () => {
+  it('follows the light and dark themes: background, linked cells (and a picture of each view)', async () => {
     await toggleMaximizedPanel();
     for (const [theme, suffix] of [
       ['Light Modern', 'light'],
       ['Dark Modern', 'dark'],
     ]) {
-      await workbench().setColorTheme(theme);
+      await checkTheme(panel, theme, () => td(panel, 'input', 0, 1).hover(), td(panel, 'output', 0, 1));
       await shootViews(panel, `inspect-transposed-${suffix}`, {
         forward: () => td(panel, 'input', 0, 1).hover(),
         steps: async () => {

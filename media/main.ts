@@ -15,7 +15,9 @@ let view: ConvView | undefined;
 let error: { message: string; source: string } | undefined;
 let page: Page | undefined;
 
-function render(): void {
+/** Draws the page anew: a new result or error starts at its top, a redraw of the same view (number format, theme)
+ * stays where the user scrolled to. */
+function render(at: 'top' | 'same place'): void {
   const scroll = { x: window.scrollX, y: window.scrollY };
   page?.dispose();
   page = undefined;
@@ -33,8 +35,11 @@ function render(): void {
     );
   }
   root.setAttribute('aria-busy', 'false');
-  // Only when redrawing in place (new format, theme): restoring forces a layout, which a first show can skip.
-  if (scroll.x !== 0 || scroll.y !== 0) window.scrollTo(scroll.x, scroll.y);
+  // Only when scrolled: scrolling forces a layout, which a first show can skip.
+  if (scroll.x !== 0 || scroll.y !== 0) {
+    if (at === 'top') window.scrollTo(0, 0);
+    else window.scrollTo(scroll.x, scroll.y);
+  }
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -45,16 +50,16 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       error = undefined;
       // Exactly what the host says to keep: a small spec, or where a large one came from.
       keepState(message.keep);
-      render();
+      render('top');
       break;
     case 'error':
       error = { message: String(message.message), source: String(message.source ?? '') };
-      render();
+      render('top');
       break;
     case 'format':
       if (view) {
         view = { ...view, format: message.format };
-        render();
+        render('same place');
       }
       break;
     case 'saved':
@@ -67,10 +72,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 let themeTimer: ReturnType<typeof setTimeout> | undefined;
 const onThemeChange = () => {
   clearTimeout(themeTimer);
-  themeTimer = setTimeout(() => view && render(), 50);
+  themeTimer = setTimeout(() => view && render('same place'), 50);
 };
 new MutationObserver(onThemeChange).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 new MutationObserver(onThemeChange).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
-render();
+render('top');
 post({ type: 'ready', ...keptState() });

@@ -1,8 +1,10 @@
 // The panel as a user sees it: run the command from the palette, read the numbers back from the webview's
 // DOM, hover a cell to see where it comes from, and look at it in a dark and a light theme.
 import * as assert from 'assert';
+import * as path from 'path';
 import { Frame } from 'playwright-core';
 import { workbench } from '../uiSuite';
+import { markDrawn, redrawn } from './redraw';
 
 const COMMAND = 'ConvLens: Convolve selection';
 
@@ -35,15 +37,33 @@ async function panelWith(matrix: string): Promise<Frame> {
   return workbench().findWebviewFrame(async (f) => (await f.locator(`[data-matrix="${matrix}"]`).count()) > 0, 30_000);
 }
 
+/** Opens a file (an example's name, or an absolute path), selects all of it and runs the command; resolves to the
+ * panel once it has drawn that run. */
+async function convolve(file: string): Promise<Frame> {
+  const wb = workbench();
+  await markDrawn();
+  await wb.openFile(file);
+  await wb.page.keyboard.press('Control+A');
+  await wb.runCommandFromPalette(COMMAND);
+  const drawn = `.page:not([data-before]) .summary .source`;
+  const named = `${path.basename(file)}:`;
+  return wb.findWebviewFrame(async (f) => (await f.locator(drawn, { hasText: named }).count()) > 0, 60_000);
+}
+
+/** Where an element of the panel is, and how tall the panel's own window is (this file compiles without the DOM
+ * library). */
+const placeInPanel = (frame: Frame, selector: string) =>
+  frame.evaluate<{ top: number; bottom: number; height: number; scrollY: number }>(`(() => {
+    const box = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom, height: innerHeight, scrollY };
+  })()`);
+
 describe('ConvLens panel', () => {
   let panel: Frame;
 
   before(async () => {
-    const wb = workbench();
-    await wb.hideSecondarySideBar();
-    await wb.openFile('seed.json');
-    await wb.page.keyboard.press('Control+A');
-    await wb.runCommandFromPalette(COMMAND);
+    await workbench().hideSecondarySideBar();
+    await convolve('seed.json');
     panel = await panelWith('reconstruction');
   });
 
@@ -124,6 +144,25 @@ describe('ConvLens panel', () => {
       await workbench().screenshot(shot);
     }
     assert.strictEqual(new Set(seen).size, 3, `the panel background did not follow the theme: ${seen.join(', ')}`);
+  });
+
+  it('a new run in the same panel starts at its header; a redraw of the same view keeps the place', async () => {
+    const wb = workbench();
+    if ((await wb.page.locator('.monaco-workbench.vs-dark').count()) === 0) await wb.setColorTheme('Dark Modern');
+    let frame = await convolve('seed.json');
+    await frame.evaluate("document.querySelector('section.stage-transposed').scrollIntoView({ block: 'start' })");
+    const scrolled = await placeInPanel(frame, 'section.stage-transposed');
+    assert.ok(scrolled.scrollY > 200, `the panel scrolled only to ${scrolled.scrollY}`);
+    // The theme changes: the same view is drawn again, where it was.
+    await redrawn(frame, () => wb.setColorTheme('Light Modern'));
+    assert.strictEqual((await placeInPanel(frame, 'section.stage-transposed')).scrollY, scrolled.scrollY);
+    await redrawn(frame, () => wb.setColorTheme('Dark Modern'));
+
+    frame = await convolve('transposed-stride2.json');
+    assert.strictEqual(await frame.locator('.summary .op').textContent(), 'conv_transpose2d');
+    const header = await placeInPanel(frame, '.summary .title-row');
+    assert.strictEqual(header.scrollY, 0);
+    assert.ok(header.top >= 0 && header.bottom <= header.height, `header at ${header.top}–${header.bottom}`);
   });
 
   it('a ragged matrix gets a located error notification', async () => {

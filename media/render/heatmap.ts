@@ -49,8 +49,9 @@ export function heatmap(options: HeatmapOptions): MatrixView {
     'aria-describedby': tooltip.id,
   });
   identify(canvas, options);
-  // The box keeps its size and shape whatever window it shows, so zooming never moves the page.
-  canvas.style.width = `${bins.binCols * scale}px`;
+  // The box keeps its size and shape whatever window it shows, so zooming never moves the page; no taller than
+  // panel.css's --cl-heatmap-height, so the zoom bar and legend under it stay in view.
+  canvas.style.width = `min(${bins.binCols * scale}px, calc(var(--cl-heatmap-height) * ${bins.binCols / bins.binRows}))`;
   canvas.style.aspectRatio = `${bins.binCols} / ${bins.binRows}`;
   const overlay = el('canvas', { class: 'heatmap-overlay', 'aria-hidden': 'true' });
   const frame = el('div', { class: 'heatmap' }, canvas, overlay);

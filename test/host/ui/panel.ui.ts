@@ -1,6 +1,8 @@
 // The panel as a user sees it: run the command from the palette, read the numbers back from the webview's
 // DOM, hover a cell to see where it comes from, and look at it in a dark and a light theme.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Frame } from 'playwright-core';
 import { workbench } from '../uiSuite';
@@ -176,5 +178,120 @@ describe('ConvLens panel', () => {
     assert.match(text, /input\[1\] has 2 elements, but input\[0\] has 3/);
     assert.match(text, /ragged-rows\.json:4:5/);
     await wb.screenshot('error-ragged-rows');
+  });
+});
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** A heatmap's figure and the parts of it a user must see, as laid out in the panel. */
+interface HeatmapFigure {
+  matrix: string;
+  figure: Box;
+  canvas: Box;
+  range: Box;
+  hint: Box;
+  legend: Box;
+  rangeText: string;
+  /** Whether the figure has content to scroll to (then part of it is hidden). */
+  scrolls: boolean;
+}
+
+/** Page-side: every channel figure that holds a heatmap. */
+const HEATMAP_FIGURES = `[...document.querySelectorAll('figure.channel')]
+  .filter((figure) => figure.querySelector('canvas.heatmap-canvas'))
+  .map((figure) => {
+    const box = (selector) => {
+      const { top, bottom, left, right } = figure.querySelector(selector).getBoundingClientRect();
+      return { top, bottom, left, right };
+    };
+    const { top, bottom, left, right } = figure.getBoundingClientRect();
+    return {
+      matrix: figure.querySelector('canvas').dataset.matrix ?? \`\${figure.querySelector('canvas').dataset.compare} compared\`,
+      figure: { top, bottom, left, right },
+      canvas: box('canvas.heatmap-canvas'),
+      range: box('[data-role="heatmap-window"]'),
+      hint: box('.zoom-hint'),
+      legend: box('.legend'),
+      rangeText: figure.querySelector('[data-role="heatmap-window"]').textContent,
+      scrolls: figure.scrollHeight > figure.clientHeight || figure.scrollWidth > figure.clientWidth,
+    };
+  })`;
+
+/** `inner` lies within `outer` (to a fraction of a pixel) and has an area. */
+function assertInside(inner: Box, outer: Box, what: string): void {
+  const e = 0.5;
+  assert.ok(inner.bottom > inner.top && inner.right > inner.left, `${what} has no size: ${JSON.stringify(inner)}`);
+  assert.ok(
+    inner.top >= outer.top - e &&
+      inner.bottom <= outer.bottom + e &&
+      inner.left >= outer.left - e &&
+      inner.right <= outer.right + e,
+    `${what} ${JSON.stringify(inner)} is not inside its figure ${JSON.stringify(outer)}`,
+  );
+}
+
+/** Each heatmap's canvas, range line, hint and legend lie inside its figure, which has nothing to scroll. */
+function assertFits(figures: HeatmapFigure[]): void {
+  for (const f of figures) {
+    assert.strictEqual(f.scrolls, false, `the ${f.matrix} figure scrolls`);
+    for (const part of ['canvas', 'range', 'hint', 'legend'] as const)
+      assertInside(f[part], f.figure, `${f.matrix} ${part}`);
+  }
+}
+
+describe('ConvLens panel: a 200 x 200 input, drawn as heatmaps', () => {
+  let dir: string;
+  let file: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-heatmaps-'));
+    file = path.join(dir, 'heatmaps-200.json');
+    const input = Array.from({ length: 200 }, (_, i) =>
+      Array.from({ length: 200 }, (_, j) => ((i * 7 + j * 3) % 11) - 5),
+    );
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        input,
+        kernel: [
+          [1, 0, -1],
+          [2, 0, -2],
+          [1, 0, -1],
+        ],
+      }),
+    );
+  });
+
+  after(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await workbench().runCommandFromPalette('View: Close All Editors');
+  });
+
+  it('each heatmap fits its figure: canvas, zoom range, hint and legend in view, nothing to scroll', async () => {
+    const wb = workbench();
+    await wb.hideSecondarySideBar();
+    if ((await wb.page.locator('.monaco-workbench.vs-dark').count()) === 0) await wb.setColorTheme('Dark Modern');
+    const frame = await convolve(file);
+    const figures = await frame.evaluate<HeatmapFigure[]>(HEATMAP_FIGURES);
+    // The input, the output, the input again beside the reconstruction, and the reconstruction, at least.
+    const drawn = figures.map((f) => f.matrix);
+    for (const matrix of ['input', 'output', 'input compared', 'reconstruction'])
+      assert.ok(drawn.includes(matrix), `no ${matrix} heatmap among ${drawn.join(', ')}`);
+    assertFits(figures);
+    const output = figures.find((f) => f.matrix === 'output')!;
+    assert.strictEqual(output.rangeText, 'rows 0–197 of 198 · columns 0–197 of 198');
+    await frame.locator('canvas[data-matrix="output"]').scrollIntoViewIfNeeded();
+    await wb.screenshot('heatmaps-200-dark');
+    // Drawn again in the light theme, the same layout.
+    await redrawn(frame, () => wb.setColorTheme('Light Modern'));
+    assertFits(await frame.evaluate<HeatmapFigure[]>(HEATMAP_FIGURES));
+    await frame.locator('canvas[data-matrix="output"]').scrollIntoViewIfNeeded();
+    await wb.screenshot('heatmaps-200-light');
+    await redrawn(frame, () => wb.setColorTheme('Dark Modern'));
   });
 });

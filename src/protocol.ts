@@ -55,13 +55,19 @@ export interface SpecOrigin {
 
 /**
  * What the page keeps with `vscode.setState` so that a reload can compute its view again (VS Code hands it to the
- * panel serializer, and the page sends it back with `ready`): a small spec, or else where a large one came from;
- * at most one of them, and neither when a large view came from no text.
+ * panel serializer, and the page sends it back with `ready`): a small spec (and where its text is), or else where a
+ * large one came from; never both, and neither when a large view came from no text.
  */
 export interface WebviewState {
   spec?: Record<string, unknown>;
+  /** With a spec: where its text is (what Go to source selects), so a restored panel names it and goes back to it. */
+  place?: SpecOrigin;
   origin?: SpecOrigin;
 }
+
+/** Where a view's text is, as a page can keep it: `place` is what Go to source selects, `origin` the text that alone
+ * computes the view again (when there is one). */
+export type SourceText = Omit<WebviewState, 'spec'>;
 
 export type ToWebviewMessage =
   /** `view` comes without its spec; `keep` is exactly what the page should keep for a reload. */
@@ -142,14 +148,20 @@ export function parseSpecOrigin(value: unknown): SpecOrigin | undefined {
 }
 
 /**
- * The `spec` or `origin` an object (a `ready` message, a kept state) carries, as a fresh object: `{}` when it has
- * neither, undefined when either is malformed or it has both.
+ * The `spec` (with its `place`) or `origin` an object (a `ready` message, a kept state) carries, as a fresh object:
+ * `{}` when it has neither, undefined when any is malformed, it has both, or a place without a spec.
  */
 export function parseKeptState(value: unknown): WebviewState | undefined {
   if (!isObject(value)) return undefined;
-  const [spec, origin] = [own(value, 'spec'), own(value, 'origin')];
+  const [spec, place, origin] = [own(value, 'spec'), own(value, 'place'), own(value, 'origin')];
   if (spec !== undefined && origin !== undefined) return undefined;
-  if (spec !== undefined) return isObject(spec) ? { spec } : undefined;
+  if (spec !== undefined) {
+    if (!isObject(spec)) return undefined;
+    if (place === undefined) return { spec };
+    const parsedPlace = parseSpecOrigin(place);
+    return parsedPlace && { spec, place: parsedPlace };
+  }
+  if (place !== undefined) return undefined;
   if (origin === undefined) return {};
   const parsed = parseSpecOrigin(origin);
   return parsed && { origin: parsed };

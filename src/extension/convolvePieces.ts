@@ -16,6 +16,9 @@ import { ConvolveClient } from './worker/convolveClient';
 export interface ViewOrigin {
   uri: vscode.Uri;
   range: vscode.Range;
+  /** The same text in offsets, as the page keeps it with a small spec so a restored panel names it and goes back to
+   * it. */
+  place?: SpecOrigin;
   /**
    * The text that alone computes the view again (one piece read, no kernel picked for it): what the panel keeps
    * across a reload when the spec is too large to keep itself.
@@ -83,8 +86,10 @@ export function placeView(
 ): { view: ConvView; origin: ViewOrigin } {
   const view: ConvView = { ...computed, source: sourceLabel(document, whole.offset) };
   const range = toDocumentRange(document, whole);
-  // Only an origin the host accepts back from the page (a URI of at most 4096 characters) is worth keeping.
-  const recomputeFrom =
-    alone && parseSpecOrigin({ uri: document.uri.toString(), offset: alone.offset, length: alone.length });
-  return { view, origin: { uri: document.uri, range, recomputeFrom } };
+  // Only what the host accepts back from the page (a URI of at most 4096 characters) is worth keeping.
+  const keepable = ({ offset, length }: TextRange) => parseSpecOrigin({ uri: document.uri.toString(), offset, length });
+  return {
+    view,
+    origin: { uri: document.uri, range, place: keepable(whole), recomputeFrom: alone && keepable(alone) },
+  };
 }

@@ -9,35 +9,29 @@ import { openSpec } from './openSpec';
 import { ConvLensPanel, PanelHandlers, Recompute, registerConvLensPanelSerializer } from './panel';
 import { restoreView } from './restoreView';
 import { readSettings, Settings } from './settings';
+import { ViewSources } from './viewSources';
 import { scheduleWarmUp } from './warmUp';
 
 /** Languages whose matrix literals get hover previews. */
 const HOVER_LANGUAGES = ['json', 'jsonc', 'python', 'markdown'];
 
 export function activate(context: vscode.ExtensionContext): void {
-  // Where each shown view came from, for the panel's "Go to source"; views opened from a spec value have none.
-  const origins = new WeakMap<ConvView, ViewOrigin>();
+  const sources = new ViewSources();
   const handlers: PanelHandlers = {
-    revealSource: (view) => {
-      const origin = origins.get(view);
-      if (!origin)
-        return void vscode.window.showInformationMessage(
-          'ConvLens: this view has no source text (it was opened from a spec value or restored).',
-        );
-      void vscode.window.showTextDocument(origin.uri, { selection: origin.range, viewColumn: vscode.ViewColumn.One });
-    },
+    revealSource: (view) => void sources.reveal(view),
     log: (message) => log().info(message),
   };
   const show = (view: ConvView, origin: ViewOrigin | undefined, settings: Settings): void => {
-    if (origin) origins.set(view, origin);
-    ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel, origin: origin?.recomputeFrom });
+    sources.remember(view, origin);
+    const text = { place: origin?.place, origin: origin?.recomputeFrom };
+    ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel, text });
   };
   const hover = new ConvLensHoverProvider();
   const worker = new ConvolveClient(context.extensionPath);
   const recompute: Recompute = async (kept) => {
     const restored = await restoreView(kept, worker);
     if (typeof restored === 'string') return restored;
-    if (restored.origin) origins.set(restored.view, restored.origin);
+    sources.remember(restored.view, restored.origin);
     return restored.view;
   };
   const deps: ConvolveDeps = { state: context.globalState, worker, show };

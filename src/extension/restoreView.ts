@@ -24,7 +24,8 @@ export async function restoreView(kept: WebviewState, worker: ConvolveClient): P
   const job = { spec: kept.spec, source: 'restored', limits: settings, format: settings.format };
   const solved = await onWorker((token) => worker.runSpec(job, token));
   if (typeof solved === 'string') return solved;
-  return solved.ok ? { view: solved.view } : solved.error.message;
+  if (!solved.ok) return solved.error.message;
+  return kept.place ? placeAgain(solved.view, kept.place) : { view: solved.view };
 }
 
 /** A restoring job on the worker, behind a progress notification; a failure or a cancel is the panel's message. */
@@ -40,6 +41,23 @@ async function onWorker<T extends object>(
   return result === 'cancelled' ? `Restoring this view was cancelled: ${AGAIN}.` : result;
 }
 
+/**
+ * A view computed from its kept spec, titled and linked to where its text was, as before the reload; untitled and
+ * unlinked when that document no longer opens or is now shorter.
+ */
+async function placeAgain(view: ConvView, place: SpecOrigin): Promise<Exclude<Restored, string>> {
+  try {
+    const document = await openKeptDocument(vscode.Uri.parse(place.uri, true));
+    return reaches(document, place.offset + place.length) ? placeView(document, view, place) : { view };
+  } catch {
+    return { view };
+  }
+}
+
+/** Whether `document` still has an offset `end` (positionAt clamps to its end: a range past it no longer exists). */
+const reaches = (document: vscode.TextDocument, end: number): boolean =>
+  document.offsetAt(document.positionAt(end)) === end;
+
 /** Reads the range now (the document may have changed since, or be gone) and computes what is there. */
 async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Promise<Restored> {
   let document: vscode.TextDocument;
@@ -49,9 +67,7 @@ async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Prom
     return `Could not open ${origin.uri} to restore this view (${error instanceof Error ? error.message : String(error)}): ${AGAIN}.`;
   }
   const name = vscode.workspace.asRelativePath(document.uri);
-  const end = origin.offset + origin.length;
-  // positionAt clamps to the end of the document: a range past it no longer exists.
-  if (document.offsetAt(document.positionAt(end)) !== end)
+  if (!reaches(document, origin.offset + origin.length))
     return `${name} is shorter than when this view was computed: ${AGAIN}.`;
   const text = document.getText(toDocumentRange(document, origin));
   const settings = readSettings(document.uri);

@@ -37,6 +37,7 @@ const seedSpec = {
   ],
 };
 const origin: SpecOrigin = { uri: 'file:///home/u/specs/big.json', offset: 12, length: 3_400_000 };
+const place: SpecOrigin = { uri: 'file:///home/u/specs/seed.json', offset: 3, length: 59 };
 
 describe('the state a panel keeps across a reload', () => {
   it('counts input, weight and bias cells', () => {
@@ -65,40 +66,50 @@ describe('the state a panel keeps across a reload', () => {
 
   it('keeps a spec of up to MAX_KEPT_SPEC_CELLS cells itself, even with an origin', () => {
     const seed = viewOf(seedSpec);
-    assert.deepStrictEqual(stateToKeep(seed, origin), { spec: seedSpec });
-    assert.strictEqual(stateToKeep(seed, undefined).spec, seed.spec);
+    assert.deepStrictEqual(stateToKeep(seed, { origin }), { spec: seedSpec });
+    assert.strictEqual(stateToKeep(seed).spec, seed.spec);
     const atLimit = withInputCells(seed, MAX_KEPT_SPEC_CELLS - 4);
     assert.strictEqual(specCells(atLimit), MAX_KEPT_SPEC_CELLS);
-    assert.deepStrictEqual(stateToKeep(atLimit, origin), { spec: seedSpec });
+    assert.deepStrictEqual(stateToKeep(atLimit, { origin }), { spec: seedSpec });
+  });
+
+  it('keeps a small spec with the place of its text, so a restored panel names it and goes back to it', () => {
+    const seed = viewOf(seedSpec);
+    assert.deepStrictEqual(stateToKeep(seed, { place, origin }), { spec: seedSpec, place });
+    const message = showMessage(seed, { place });
+    assert.deepStrictEqual(readState(JSON.parse(JSON.stringify(message.keep))), { spec: seedSpec, place });
+    // A large spec keeps only the text that computes it again: that restore finds the place by itself.
+    assert.deepStrictEqual(stateToKeep(withInputCells(seed, MAX_KEPT_SPEC_CELLS), { place, origin }), { origin });
+    assert.deepStrictEqual(stateToKeep(withInputCells(seed, MAX_KEPT_SPEC_CELLS), { place }), {});
   });
 
   it('one cell more: keeps where it came from, or nothing', () => {
     const seed = viewOf(seedSpec);
     const over = withInputCells(seed, MAX_KEPT_SPEC_CELLS - 3);
-    assert.deepStrictEqual(stateToKeep(over, origin), { origin });
-    assert.deepStrictEqual(stateToKeep(over, undefined), {});
+    assert.deepStrictEqual(stateToKeep(over, { origin }), { origin });
+    assert.deepStrictEqual(stateToKeep(over), {});
     // The bias counts too: 49,995 + 4 + 1 is at the limit, 49,996 + 4 + 1 over it.
     const biased = viewOf({ ...seedSpec, bias: [10] });
-    assert.ok(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 5), origin).spec);
-    assert.deepStrictEqual(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 4), origin), { origin });
+    assert.ok(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 5), { origin }).spec);
+    assert.deepStrictEqual(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 4), { origin }), { origin });
   });
 
   it('a view without its spec keeps its origin, whatever its size', () => {
     const { spec: _, ...withoutSpec } = viewOf(seedSpec);
-    assert.deepStrictEqual(stateToKeep(withoutSpec, origin), { origin });
-    assert.deepStrictEqual(stateToKeep(withoutSpec, undefined), {});
+    assert.deepStrictEqual(stateToKeep(withoutSpec, { origin }), { origin });
+    assert.deepStrictEqual(stateToKeep(withoutSpec), {});
   });
 
   it('the show message never carries the spec in its view; the rest passes untouched', () => {
     const seed = viewOf(seedSpec);
-    const small = showMessage(seed, origin);
+    const small = showMessage(seed, { origin });
     assert.strictEqual(small.type, 'show');
     assert.ok(!('spec' in small.view), 'no spec in the posted view');
     assert.deepStrictEqual(small.keep, { spec: seedSpec });
     assert.strictEqual(small.view.output, seed.output);
     assert.strictEqual(small.view.kernelMatrix, seed.kernelMatrix);
     assert.ok(seed.spec, 'the host keeps its own view whole');
-    const large = showMessage(withInputCells(seed, MAX_KEPT_SPEC_CELLS), origin);
+    const large = showMessage(withInputCells(seed, MAX_KEPT_SPEC_CELLS), { origin });
     assert.ok(!('spec' in large.view));
     assert.deepStrictEqual(large.keep, { origin });
     // What the page keeps survives the JSON VS Code stores it as, and reads back the same.
@@ -172,10 +183,24 @@ describe('a kept origin from the (untrusted) page', () => {
     );
   });
 
-  it('readState: a valid spec or origin, else nothing', () => {
+  it('ready: a spec with its place passes; a place without a spec, or a hostile one, fails', () => {
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready', spec: seedSpec, place: { ...place } }), {
+      type: 'ready',
+      spec: seedSpec,
+      place,
+    });
+    assert.strictEqual(parseFromWebview({ type: 'ready', place }), undefined);
+    assert.strictEqual(parseFromWebview({ type: 'ready', origin, place }), undefined);
+    for (const [what, hostile] of hostileOrigins())
+      assert.strictEqual(parseFromWebview({ type: 'ready', spec: seedSpec, place: hostile }), undefined, what);
+  });
+
+  it('readState: a valid spec (with its place) or origin, else nothing', () => {
     assert.deepStrictEqual(readState({ origin }), { origin });
     assert.notStrictEqual(readState({ origin }).origin, origin);
     assert.deepStrictEqual(readState({ spec: seedSpec }), { spec: seedSpec });
+    assert.deepStrictEqual(readState({ spec: seedSpec, place }), { spec: seedSpec, place });
+    assert.notStrictEqual(readState({ spec: seedSpec, place }).place, place);
     for (const state of [
       undefined,
       null,
@@ -186,6 +211,8 @@ describe('a kept origin from the (untrusted) page', () => {
       { spec: [[1]] },
       { spec: null },
       { spec: seedSpec, origin },
+      { place },
+      { spec: seedSpec, place: { ...place, offset: -1 } },
     ]) {
       assert.deepStrictEqual(readState(state), {}, JSON.stringify(state));
     }

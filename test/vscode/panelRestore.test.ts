@@ -1,5 +1,6 @@
 // Across a window reload: a large spec is kept as the text it came from (not posted to the page, which would be
-// slow), and a revived panel computes that text again on the worker; a small spec is kept itself.
+// slow), and a revived panel computes that text again on the worker; a small spec is kept itself, with the place of
+// its text, so the revived panel is titled as before and "Go to source" still selects that text.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,6 +10,7 @@ import type { ConvolveOutcome } from '../../src/extension/convolvePieces';
 import { ConvLensPanel, Recompute } from '../../src/extension/panel';
 import { readState, showMessage } from '../../src/extension/panel/keptState';
 import { restoreView } from '../../src/extension/restoreView';
+import { ViewSources } from '../../src/extension/viewSources';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import { ConvView, MAX_KEPT_SPEC_CELLS, WebviewState } from '../../src/protocol';
 import { bigSpecInput, bigSpecKernel, bigSpecText, openExample, selectAll, until, values } from './support';
@@ -53,9 +55,12 @@ describe('panel state across a reload', () => {
   let worker: ConvolveClient;
   const revived: ConvLensPanel[] = [];
   // As extension.ts wires it: the restore path on a worker of its own (the extension's is not reachable from here).
+  const sources = new ViewSources();
   const recompute: Recompute = async (kept) => {
     const restored = await restoreView(kept, worker);
-    return typeof restored === 'string' ? restored : restored.view;
+    if (typeof restored === 'string') return restored;
+    sources.remember(restored.view, restored.origin);
+    return restored.view;
   };
 
   /** A panel VS Code would hand the serializer, taken over as after a reload; resolves once it shows a view. */
@@ -68,7 +73,7 @@ describe('panel state across a reload', () => {
     );
     const panel = ConvLensPanel.revive(extension().extensionUri, webviewPanel, state, recompute, {});
     revived.push(panel);
-    await until(() => panel.view !== undefined, 'the restored view', 15_000);
+    await until(() => panel.view !== undefined, 'the restored view', 60_000);
     await panel.whenReady();
     return panel;
   }
@@ -96,7 +101,7 @@ describe('panel state across a reload', () => {
     assert.ok(Math.abs(view.output.data[(n - 2) * 7 + 11] - bigSpecOutput(7, 11, 3)) < 1e-12);
     await until(() => panelTabs().length === 1, 'the panel tab');
 
-    const message = showMessage(view, origin.recomputeFrom);
+    const message = showMessage(view, { place: origin.place, origin: origin.recomputeFrom });
     assert.ok(!('spec' in message.view), 'the posted view carries no spec');
     assert.ok(view.spec, 'the host keeps the spec of its own view');
     assert.deepStrictEqual(Object.keys(message.keep), ['origin']);
@@ -119,13 +124,16 @@ describe('panel state across a reload', () => {
     );
   });
 
-  it('a small spec is kept itself, and reviving computes it from that', async () => {
+  it('a small spec is kept itself with its place: reviving computes it, titles it as before, and goes to its source', async () => {
     const editor = await openExample('seed.json');
     selectAll(editor);
     const outcome = await vscode.commands.executeCommand<ConvolveOutcome>('convlens.convolveSelection');
     assert.ok('view' in outcome, outcomeText(outcome));
-    const message = showMessage(outcome.view, outcome.origin.recomputeFrom);
+    const { view, origin } = outcome;
+    const seed = editor.document;
+    const message = showMessage(view, { place: origin.place, origin: origin.recomputeFrom });
     assert.deepStrictEqual(message.keep, {
+      place: { uri: seed.uri.toString(), offset: 0, length: seed.getText().trimEnd().length },
       spec: {
         input: [
           [1, 2, 3],
@@ -138,8 +146,31 @@ describe('panel state across a reload', () => {
         ],
       },
     });
+    // After a reload the file is still open, but another editor has the focus.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await openExample('strided-dilated.json');
     const panel = await revive(afterReload(message.keep));
-    assert.deepStrictEqual(values(panel.view!.output.data), [37, 47, 67, 77]);
+    const restored = panel.view!;
+    assert.deepStrictEqual(values(restored.output.data), [37, 47, 67, 77]);
+    assert.deepStrictEqual(values(restored.reconstruction.data), [37, 121, 94, 178, 500, 342, 201, 499, 308]);
+    assert.strictEqual(restored.source, 'seed.json:1:1');
+
+    const shown = await sources.reveal(restored);
+    assert.ok(shown, 'Go to source revealed nothing');
+    assert.strictEqual(vscode.window.activeTextEditor, shown);
+    assert.strictEqual(shown.document.uri.toString(), seed.uri.toString());
+    assert.ok(shown.selection.isEqual(new vscode.Selection(origin.range.start, origin.range.end)), 'the spec selected');
+    assert.strictEqual(shown.document.getText(shown.selection), seed.getText().trimEnd());
+  });
+
+  it('a kept place whose file is gone restores the numbers, untitled and without a source', async () => {
+    const gone = vscode.Uri.file(path.join(os.tmpdir(), `convlens-gone-${process.pid}.json`)).toString();
+    const spec = { input: [[1, 2, 3]], kernel: [[1, 1]] };
+    const restored = await restoreView({ spec, place: { uri: gone, offset: 0, length: 30 } }, worker);
+    assert.ok(typeof restored !== 'string', String(restored));
+    assert.deepStrictEqual(values(restored.view.output.data), [3, 5]);
+    assert.strictEqual(restored.view.source, 'restored');
+    assert.strictEqual(restored.origin, undefined);
   });
 
   it('a large spec opened as a value keeps nothing', async () => {

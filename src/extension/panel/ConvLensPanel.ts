@@ -4,7 +4,7 @@ import {
   FromWebviewMessage,
   NumberFormat,
   parseFromWebview,
-  SpecOrigin,
+  SourceText,
   ToWebviewMessage,
   WebviewState,
 } from '../../protocol';
@@ -25,9 +25,8 @@ export interface PanelHandlers {
 export interface ShowOptions extends PanelHandlers {
   /** Draw into the most recent panel (revealing it) instead of opening another one. */
   reuse: boolean;
-  /** The text the view was computed from, when that text alone computes it again: kept for a reload if the spec is
-   * large. */
-  origin?: SpecOrigin;
+  /** Where the view's text is, kept for a reload (see `stateToKeep`). */
+  text?: SourceText;
 }
 
 /**
@@ -66,7 +65,7 @@ export class ConvLensPanel implements vscode.Disposable {
     const reused = options.reuse ? ConvLensPanel.latest : undefined;
     const panel = reused ?? ConvLensPanel.create(context.extensionUri);
     panel.handlers = handlersOf(options);
-    panel.display(view, options.origin);
+    panel.display(view, options.text);
     if (reused) reused.webviewPanel.reveal(undefined, true);
     return panel;
   }
@@ -120,8 +119,8 @@ export class ConvLensPanel implements vscode.Disposable {
   private pageReady = false;
   private readyWaiters: (() => void)[] = [];
   private shownView: ConvView | undefined;
-  /** Where `shownView` came from, if its text alone computes it again. */
-  private shownOrigin: SpecOrigin | undefined;
+  /** Where `shownView`'s text is. */
+  private shownText: SourceText | undefined;
   private shownError: ShownError | undefined;
   /** Counts what was shown, so a restore that finishes after something newer was shown is dropped. */
   private shownCount = 0;
@@ -166,13 +165,13 @@ export class ConvLensPanel implements vscode.Disposable {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
-  /** Shows `view`; `origin` is the text it came from, when that text alone computes it again. */
-  display(view: ConvView, origin?: SpecOrigin): void {
+  /** Shows `view`; `text` is where its text is, for the page to keep. */
+  display(view: ConvView, text?: SourceText): void {
     this.shownView = view;
-    this.shownOrigin = origin;
+    this.shownText = text;
     this.shownError = undefined;
     this.shownCount++;
-    this.post(showMessage(view, origin));
+    this.post(showMessage(view, text));
   }
 
   showError(message: string, source: string): void {
@@ -231,7 +230,7 @@ export class ConvLensPanel implements vscode.Disposable {
   private onReady(kept: WebviewState): void {
     this.pageReady = true;
     if (!this.shownView && !this.shownError && !this.restoring && (kept.spec || kept.origin)) void this.adopt(kept);
-    if (this.shownView) this.post(showMessage(this.shownView, this.shownOrigin));
+    if (this.shownView) this.post(showMessage(this.shownView, this.shownText));
     if (this.shownError) this.post({ type: 'error', ...this.shownError });
     for (const resolve of this.readyWaiters.splice(0)) resolve();
   }
@@ -254,7 +253,7 @@ export class ConvLensPanel implements vscode.Disposable {
     }
     if (this.disposed || this.shownCount !== before) return;
     if (typeof result === 'string') this.showError(result, 'restored panel');
-    else this.display(result, kept.origin);
+    else this.display(result, { place: kept.place, origin: kept.origin });
   }
 
   private async copy(text: string, what: string): Promise<void> {

@@ -6,7 +6,7 @@ import {
   ConvView,
   MAX_KEPT_SPEC_CELLS,
   parseKeptState,
-  SpecOrigin,
+  SourceText,
   ToWebviewMessage,
   WebviewState,
 } from '../../protocol';
@@ -17,21 +17,20 @@ export function specCells(view: ConvView): number {
 }
 
 /**
- * A spec of at most `MAX_KEPT_SPEC_CELLS` cells is kept itself; a larger one only as the text it came from, when
- * that text alone computes it again (`origin`); otherwise nothing (a restore then says so).
+ * A spec of at most `MAX_KEPT_SPEC_CELLS` cells is kept itself, with the place of its text (so a restored panel names
+ * it and goes back to it); a larger one only as the text it came from, when that text alone computes it again
+ * (`origin`); otherwise nothing (a restore then says so).
  */
-export function stateToKeep(view: ConvView, origin: SpecOrigin | undefined): WebviewState {
-  if (view.spec && specCells(view) <= MAX_KEPT_SPEC_CELLS) return { spec: view.spec };
+export function stateToKeep(view: ConvView, { place, origin }: SourceText = {}): WebviewState {
+  if (view.spec && specCells(view) <= MAX_KEPT_SPEC_CELLS)
+    return place ? { spec: view.spec, place } : { spec: view.spec };
   return origin ? { origin } : {};
 }
 
 /** The `show` message for `view`: the view without its spec, and what the page should keep. */
-export function showMessage(
-  view: ConvView,
-  origin: SpecOrigin | undefined,
-): Extract<ToWebviewMessage, { type: 'show' }> {
+export function showMessage(view: ConvView, text: SourceText = {}): Extract<ToWebviewMessage, { type: 'show' }> {
   const { spec: _kept, ...posted } = view;
-  return { type: 'show', view: posted, keep: stateToKeep(view, origin) };
+  return { type: 'show', view: posted, keep: stateToKeep(view, text) };
 }
 
 /** The page's kept state as VS Code hands it over, possibly from an older version or tampered with: `{}` unless

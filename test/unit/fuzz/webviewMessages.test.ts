@@ -12,7 +12,7 @@ const RUNS = { numRuns: Math.max(200, Math.floor(config.runs / 3)), seed: config
 
 /** Each message type with the keys it must have and may have, and a check of each key's value. */
 const SHAPES: Record<FromWebviewMessage['type'], { required: string[]; optional: string[] }> = {
-  ready: { required: ['type'], optional: ['spec', 'origin'] },
+  ready: { required: ['type'], optional: ['spec', 'place', 'origin'] },
   revealSource: { required: ['type'], optional: [] },
   copy: { required: ['type', 'text', 'what'], optional: [] },
   saveImage: { required: ['type', 'format', 'fileName', 'data'], optional: [] },
@@ -32,6 +32,7 @@ const origin = fc
 const valid: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.constant({ type: 'ready' }),
   plainObject.map((spec) => ({ type: 'ready', spec })),
+  fc.tuple(plainObject, origin).map(([spec, place]) => ({ type: 'ready', spec, place })),
   origin.map((kept) => ({ type: 'ready', origin: kept })),
   fc.constant({ type: 'revealSource' }),
   fc.record({ type: fc.constant('copy'), text: fc.string(), what: fc.string({ maxLength: 40 }) }),
@@ -97,10 +98,10 @@ function assertExact(parsed: FromWebviewMessage, sent: unknown): void {
     assert.ok(shape.required.includes(key) || shape.optional.includes(key), `${parsed.type} with extra key ${key}`);
   for (const key of keys) {
     const [got, was] = [(parsed as Record<string, unknown>)[key], (sent as Record<string, unknown>)[key]];
-    // An origin is read field by field into a fresh object; everything else passes as it came.
-    if (key === 'origin') {
+    // An origin or place is read field by field into a fresh object; everything else passes as it came.
+    if (key === 'origin' || key === 'place') {
       assert.deepStrictEqual(got, was, key);
-      assert.notStrictEqual(got, was, 'a fresh origin');
+      assert.notStrictEqual(got, was, `a fresh ${key}`);
     } else assert.strictEqual(got, was, key);
   }
   assert.notStrictEqual(parsed, sent, "a fresh object, not the page's own");

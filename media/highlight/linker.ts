@@ -6,7 +6,7 @@ import {
   ConvProblem,
   type KernelMatrixRows,
 } from '../../src/engine';
-import { meetsText } from '../labels';
+import { meetsText } from '../../src/view/labels';
 import type { KernelView } from '../render/kernelView';
 import type { MatrixView } from '../render/matrixView';
 import type { TensorView } from '../render/tensorView';

@@ -1,10 +1,10 @@
 import { KernelMatrixRows } from '../../src/engine';
 import type { ConvView, ImageFormat } from '../../src/protocol';
-import { cellLabel, MATRIX_TITLES, shapeText } from '../labels';
-import { problemOf } from '../problem';
+import { cellLabel, MATRIX_TITLES, shapeText } from '../../src/view/labels';
+import { problemOf } from '../../src/view/problem';
 import { mix, Palette, Rgb } from '../theme';
 import { post } from '../vscodeApi';
-import { matricesSvg, SvgMatrix, SvgRow } from './matricesSvg';
+import { matricesSvg, SvgMatrix, SvgRow } from '../../src/picture/matricesSvg';
 
 const css = (c: Rgb) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 

@@ -1,5 +1,5 @@
 import { contactsOfBig, contactsOfSmall, ConvProblem, TransposedViews } from '../../src/engine';
-import { meetsText } from '../labels';
+import { meetsText } from '../../src/view/labels';
 import type { KernelView } from '../render/kernelView';
 import type { TensorView } from '../render/tensorView';
 

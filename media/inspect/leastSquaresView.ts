@@ -10,7 +10,7 @@ import {
   withoutBias,
 } from '../../src/engine';
 import { el } from '../dom';
-import { shapeText } from '../labels';
+import { shapeText } from '../../src/view/labels';
 import type { RenderContext } from '../render/context';
 import { TensorView, tensorView } from '../render/tensorView';
 

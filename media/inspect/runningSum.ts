@@ -1,6 +1,6 @@
 import type { ConvProblem, StepDetail, StepTerm } from '../../src/engine';
 import { el } from '../dom';
-import { cellLabel, outsideLabel, weightLabel } from '../labels';
+import { cellLabel, outsideLabel, weightLabel } from '../../src/view/labels';
 
 /** Names of the cells a step touches, in the page's `x[..]` / `y[..]` / `w[..]` notation. */
 export interface StepNames {

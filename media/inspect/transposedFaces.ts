@@ -8,7 +8,7 @@ import {
   transposedViewsCost,
 } from '../../src/engine';
 import { el } from '../dom';
-import { pairText, shapeText } from '../labels';
+import { pairText, shapeText } from '../../src/view/labels';
 import type { RenderContext } from '../render/context';
 import { kernelView } from '../render/kernelView';
 import type { CellKind } from '../render/matrixView';

@@ -1,7 +1,7 @@
 import type { KernelMatrixRows } from '../../src/engine';
 import type { ConvView } from '../../src/protocol';
 import { el } from '../dom';
-import { pairText, shapeText } from '../labels';
+import { pairText, shapeText } from '../../src/view/labels';
 import { outputSizeFormulas } from './formula';
 import { density } from './kernelMatrixView';
 

@@ -1,5 +1,5 @@
 import type { KernelMatrixRows } from '../../src/engine';
-import { cellLabel, Shape3 } from '../labels';
+import { cellLabel, Shape3 } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { kernelMatrixSource } from './matrixSource';

@@ -1,6 +1,6 @@
 import type { ConvParams, Weight } from '../../src/engine';
 import { el } from '../dom';
-import type { MatrixName } from '../labels';
+import type { MatrixName } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { denseSource } from './matrixSource';

@@ -1,5 +1,5 @@
 import { el } from '../dom';
-import { cellAriaLabel } from '../labels';
+import { cellAriaLabel } from '../../src/view/labels';
 import { nextCell } from './gridKeys';
 import { CellKind, identify, MatrixIdentity, MatrixSource, MatrixView, PointHandler, TableBorder } from './matrixView';
 import { deferBuild, fillsItsBox } from './offscreen';

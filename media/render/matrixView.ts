@@ -1,4 +1,4 @@
-import type { MatrixName } from '../labels';
+import type { MatrixName } from '../../src/view/labels';
 
 /**
  * Which cell a pointer or the keyboard is on; `undefined` when it left the matrix. Cells of a table's border

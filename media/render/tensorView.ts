@@ -1,6 +1,6 @@
 import type { Tensor3 } from '../../src/engine';
 import { el } from '../dom';
-import { cellLabel, MatrixName, MATRIX_TITLES } from '../labels';
+import { cellLabel, MatrixName, MATRIX_TITLES } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { denseSource } from './matrixSource';

@@ -2,8 +2,8 @@ import { numpySnippet, torchSnippet } from '../../src/engine';
 import type { ConvView, ImageFormat } from '../../src/protocol';
 import { el } from '../dom';
 import { saveMatrices } from '../inspect/exportImage';
-import { problemOf } from '../problem';
-import { resultsJson } from '../resultsJson';
+import { problemOf } from '../../src/view/problem';
+import { resultsJson } from '../../src/view/resultsJson';
 import type { Palette } from '../theme';
 import { post } from '../vscodeApi';
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { contactsOfSmall, normalizeSpec } from '../../../src/engine';
 import { parseFromWebview } from '../../../src/protocol';
 import { windowGaps } from '../../../media/highlight/windowGaps';
-import { matricesSvg, MAX_SVG_CELLS } from '../../../media/inspect/matricesSvg';
+import { matricesSvg, MAX_SVG_CELLS } from '../../../src/picture/matricesSvg';
 
 const colors = {
   background: '#fff',

@@ -1,5 +1,5 @@
-import { Tensor3, tensor3ToNested, toNested } from '../src/engine';
-import type { ConvView } from '../src/protocol';
+import { Tensor3, tensor3ToNested, toNested } from '../engine';
+import type { ConvView } from '../protocol';
 
 /** One-channel tensors as `[H][W]` (how such specs are usually written), others as `[C][H][W]`. */
 const nested = (t: Tensor3) => (t.channels === 1 ? toNested(t.data, [t.height, t.width]) : tensor3ToNested(t));

@@ -1,6 +1,7 @@
 /** Colours for canvas drawing, read from the VS Code theme so heatmaps follow light, dark and high contrast. */
+import { mix, Rgb } from '../src/picture/colors';
 
-export type Rgb = readonly [number, number, number];
+export type { Rgb };
 
 export interface Palette {
   background: Rgb;
@@ -29,9 +30,6 @@ function toRgb(color: string, fallback: Rgb): Rgb {
 }
 
 const cssVar = (style: CSSStyleDeclaration, name: string): string => style.getPropertyValue(name).trim();
-
-export const mix = (a: Rgb, b: Rgb, t: number): Rgb =>
-  [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;
 
 export function readPalette(): Palette {
   const style = getComputedStyle(document.body);

@@ -4,6 +4,9 @@
  */
 import type { CsrMatrix, OutputSizeTerms, Tensor3, Weight } from './engine';
 import type { ConvParams } from './engine/params';
+import { PICTURE_COLOR_NAMES, PictureColors, Rgb } from './picture/colors';
+import { pngFromBase64 } from './picture/pngFile';
+import { ClipboardContent, isClipboardContent } from './view/clipboardText';
 
 /** How numbers are shown (settings `convlens.decimals`, `convlens.exactFractions`). */
 export interface NumberFormat {
@@ -80,7 +83,7 @@ export type ToWebviewMessage =
 /** Picture formats the panel can save its matrices as. */
 export type ImageFormat = 'svg' | 'png';
 
-/** The most characters a `saveImage` may carry (SVG text, or base64 PNG): 24 MiB. */
+/** The most characters of base64 a `savePng` may carry: 24 MiB, an 18 MB PNG. */
 export const MAX_IMAGE_CHARACTERS = 24 * 1024 * 1024;
 
 export type FromWebviewMessage =
@@ -88,13 +91,15 @@ export type FromWebviewMessage =
   | ({ type: 'ready' } & WebviewState)
   /** Jump to the text the current view was computed from. */
   | { type: 'revealSource' }
-  /** Copy text the page prepared (results as JSON, a snippet) to the clipboard. */
-  | { type: 'copy'; text: string; what: string }
+  /** Copy something of the current view; the host builds the text (the page sends none). */
+  | { type: 'copy'; what: ClipboardContent }
   /**
-   * Save a picture the page drew: SVG as text, PNG as base64. The host asks the user where (a save dialog
-   * suggesting `fileName`) and writes only there.
+   * Save the current view's matrices as SVG in the page's theme colours: the host builds the picture itself and
+   * asks the user where to write it (a save dialog).
    */
-  | { type: 'saveImage'; format: ImageFormat; fileName: string; data: string };
+  | { type: 'saveSvg'; colors: PictureColors }
+  /** Save the PNG the page rasterised from that same SVG (base64); written only if its bytes are exactly a PNG. */
+  | { type: 'savePng'; png: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -102,8 +107,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const REQUIRED_KEYS: Record<FromWebviewMessage['type'], readonly string[]> = {
   ready: ['type'],
   revealSource: ['type'],
-  copy: ['type', 'text', 'what'],
-  saveImage: ['type', 'format', 'fileName', 'data'],
+  copy: ['type', 'what'],
+  saveSvg: ['type', 'colors'],
+  savePng: ['type', 'png'],
 };
 
 /** The webview is untrusted: the host acts only on messages that have exactly the expected shape. */
@@ -120,11 +126,17 @@ export function parseFromWebview(message: unknown): FromWebviewMessage | undefin
     case 'revealSource':
       return { type: 'revealSource' };
     case 'copy':
-      return typeof message.text === 'string' && typeof message.what === 'string' && message.text.length <= 10_000_000
-        ? { type: 'copy', text: message.text, what: message.what }
+      return isClipboardContent(message.what) ? { type: 'copy', what: message.what } : undefined;
+    case 'saveSvg': {
+      const colors = parsePictureColors(message.colors);
+      return colors && { type: 'saveSvg', colors };
+    }
+    case 'savePng':
+      return typeof message.png === 'string' &&
+        message.png.length <= MAX_IMAGE_CHARACTERS &&
+        pngFromBase64(message.png) !== undefined
+        ? { type: 'savePng', png: message.png }
         : undefined;
-    case 'saveImage':
-      return parseSaveImage(message);
     default:
       return undefined;
   }
@@ -167,43 +179,14 @@ export function parseKeptState(value: unknown): WebviewState | undefined {
   return parsed && { origin: parsed };
 }
 
-/** A plain file name (no folders) ending in the format's extension; the user still picks the real location. */
-const IMAGE_FILE_NAME = /^[\w][\w .-]{0,100}\.(svg|png)$/;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-/** Markup an image has no business carrying; refused rather than written to disk. */
-const ACTIVE_SVG = /<script|<foreignObject|javascript:|<[^>]*\son\w+\s*=/i;
+const isRgb = (v: unknown): v is Rgb =>
+  Array.isArray(v) && v.length === 3 && v.every((c) => Number.isInteger(c) && c >= 0 && c <= 255);
 
-/**
- * The markup as a browser reads it: character references decoded (`&#106;avascript:`), and the tabs and line
- * breaks a URL may hide in (`java&#9;script:`) dropped.
- */
-function asRead(svg: string): string {
-  return svg
-    .replace(/&#(x[0-9a-f]+|\d+);?/gi, (_, code: string) => {
-      const n = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code);
-      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
-    })
-    .replace(/&colon;/gi, ':')
-    .replace(/&(tab|newline);|[\t\n\r]/gi, '');
-}
-
-function parseSaveImage(message: Record<string, unknown>): FromWebviewMessage | undefined {
-  const { format, fileName, data } = message;
-  if (format !== 'svg' && format !== 'png') return undefined;
-  if (
-    typeof fileName !== 'string' ||
-    typeof data !== 'string' ||
-    data.length === 0 ||
-    data.length > MAX_IMAGE_CHARACTERS
-  )
-    return undefined;
-  const name = IMAGE_FILE_NAME.exec(fileName);
-  if (!name || name[1] !== format) return undefined;
-  if (
-    format === 'png'
-      ? !BASE64.test(data) || !data.startsWith('iVBORw0KGgo')
-      : !/^\s*<svg[\s>]/.test(data) || ACTIVE_SVG.test(data) || ACTIVE_SVG.test(asRead(data))
-  )
-    return undefined;
-  return { type: 'saveImage', format, fileName, data };
+/** Exactly the four colours, each three whole numbers 0..255, as a fresh object; else undefined. */
+function parsePictureColors(value: unknown): PictureColors | undefined {
+  if (!isObject(value) || Reflect.ownKeys(value).length !== PICTURE_COLOR_NAMES.length) return undefined;
+  const colors = PICTURE_COLOR_NAMES.map((name) => own(value, name));
+  if (!colors.every(isRgb)) return undefined;
+  const [background, foreground, positive, negative] = colors.map(([r, g, b]): Rgb => [r, g, b]);
+  return { background, foreground, positive, negative };
 }

@@ -118,7 +118,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
     () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix),
     context,
   );
-  const tools = toolbar(view, context.palette, context.format);
+  const tools = toolbar(view, context.palette);
 
   const [d0, d1, kh, kw] = view.weight.dims;
   const element = el(

@@ -1,9 +1,7 @@
-import { numpySnippet, torchSnippet } from '../../src/engine';
 import type { ConvView, ImageFormat } from '../../src/protocol';
+import { ClipboardContent, CLIPBOARD_CONTENT_NAMES } from '../../src/view/clipboardText';
 import { el } from '../dom';
 import { saveMatrices } from '../inspect/exportImage';
-import { problemOf } from '../../src/view/problem';
-import { resultsJson } from '../../src/view/resultsJson';
 import type { Palette } from '../theme';
 import { post } from '../vscodeApi';
 
@@ -13,7 +11,7 @@ export interface Toolbar {
   announce(text: string): void;
 }
 
-export function toolbar(view: ConvView, palette: Palette, format: (value: number) => string): Toolbar {
+export function toolbar(view: ConvView, palette: Palette): Toolbar {
   const status = el('p', {
     class: 'toolbar-status',
     role: 'status',
@@ -29,37 +27,25 @@ export function toolbar(view: ConvView, palette: Palette, format: (value: number
     });
     return button;
   };
-  const copy = (what: string, text: () => string) => () => {
-    post({ type: 'copy', text: text(), what });
-    status.textContent = `Copied ${what}.`;
+  // Sent only from these buttons' clicks; the host builds the text from its view.
+  const copy = (what: ClipboardContent) => () => {
+    post({ type: 'copy', what });
+    status.textContent = `Copied ${CLIPBOARD_CONTENT_NAMES[what]}.`;
   };
   const save = (as: ImageFormat) => async () => {
     status.textContent = `Preparing the ${as.toUpperCase()}…`;
-    await saveMatrices(view, palette, format, as);
+    await saveMatrices(view, palette, as);
     status.textContent = `Choose where to save the ${as.toUpperCase()}.`;
   };
-  const problem = problemOf(view);
   const element = el(
     'div',
     { class: 'toolbar-box' },
     el(
       'div',
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'ConvLens actions' },
-      action(
-        'copy',
-        'Copy results as JSON',
-        copy('results as JSON', () => resultsJson(view)),
-      ),
-      action(
-        'copyTorch',
-        'Copy as PyTorch',
-        copy('PyTorch snippet', () => torchSnippet(problem, { source: view.source })),
-      ),
-      action(
-        'copyNumpy',
-        'Copy as NumPy',
-        copy('NumPy snippet', () => numpySnippet(problem, { source: view.source })),
-      ),
+      action('copy', 'Copy results as JSON', copy('results')),
+      action('copyTorch', 'Copy as PyTorch', copy('torch')),
+      action('copyNumpy', 'Copy as NumPy', copy('numpy')),
       action('saveSvg', 'Save as SVG', save('svg')),
       action('savePng', 'Save as PNG', save('png')),
       action('revealSource', 'Go to source', () => post({ type: 'revealSource' })),

@@ -8,6 +8,7 @@ import {
   ToWebviewMessage,
   WebviewState,
 } from '../../protocol';
+import { CLIPBOARD_CONTENT_NAMES, clipboardText } from '../../view/clipboardText';
 import { showMessage } from './keptState';
 import { panelHtml } from './panelHtml';
 import { saveImage } from './saveImage';
@@ -216,12 +217,18 @@ export class ConvLensPanel implements vscode.Disposable {
         else this.log('ConvLens panel: "Go to source" has nothing to reveal.');
         break;
       case 'copy':
-        void this.copy(message.text, message.what);
+        // The text comes from the view the host holds, never from the page.
+        if (this.shownView)
+          void this.copy(clipboardText(this.shownView, message.what), CLIPBOARD_CONTENT_NAMES[message.what]);
+        else this.log('ConvLens panel: nothing to copy.');
         break;
-      case 'saveImage':
-        void saveImage(message, (text) => this.log(text)).then((path) =>
-          this.post({ type: 'saved', fileName: message.fileName, path }),
-        );
+      case 'saveSvg':
+      case 'savePng':
+        if (this.shownView)
+          void saveImage(this.shownView, message, (text) => this.log(text)).then((saved) =>
+            this.post({ type: 'saved', ...saved }),
+          );
+        else this.log('ConvLens panel: nothing to save.');
         break;
     }
     this.messages.fire(message);

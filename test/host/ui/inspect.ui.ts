@@ -418,12 +418,29 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
     assert.match(await panel.locator('[data-role="least-squares-max"]').innerText(), /max \|x_ls − x\| = 0$/);
   });
 
-  it('copies a PyTorch and a NumPy snippet', async () => {
+  it('copies the results as JSON, a PyTorch and a NumPy snippet: text the host builds from its view', async () => {
+    const page = workbench().page;
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const clipboard = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      );
+    await panel.locator('button[data-action="copy"]').click();
+    await page.getByText('ConvLens: copied results as JSON').first().waitFor();
+    const results = JSON.parse(await clipboard()) as { op: string; output: number[][] };
+    assert.strictEqual(results.op, 'conv_transpose2d');
+    assert.deepStrictEqual(results.output, await values(panel, 'output'));
     await panel.locator('button[data-action="copyTorch"]').click();
     await panel.locator('[data-role="toolbar-status"]', { hasText: 'Copied PyTorch snippet.' }).waitFor();
-    await workbench().page.getByText('ConvLens: copied PyTorch snippet').first().waitFor();
+    await page.getByText('ConvLens: copied PyTorch snippet').first().waitFor();
+    assert.match(await clipboard(), /F\.conv_transpose2d\(/);
     await panel.locator('button[data-action="copyNumpy"]').click();
-    await workbench().page.getByText('ConvLens: copied NumPy snippet').first().waitFor();
+    await page.getByText('ConvLens: copied NumPy snippet').first().waitFor();
+    assert.match(await clipboard(), /import numpy as np/);
   });
 
   it('saves the matrices as SVG and PNG where the save dialog says', async () => {
@@ -439,11 +456,20 @@ describe('ConvLens inspection: conv_transpose2d with output_padding', () => {
       );
     // Names that share no prefix, so the dialog's completion of existing names cannot change what was typed.
     for (const [action, file, check] of [
-      ['saveSvg', 'vector-matrices.svg', (b: Buffer) => b.toString('utf8').startsWith('<svg')],
+      // The host's own SVG: nothing but svg, rect and text elements.
+      [
+        'saveSvg',
+        'vector-matrices.svg',
+        (b: Buffer) =>
+          b.toString('utf8').startsWith('<svg xmlns="http://www.w3.org/2000/svg"') &&
+          (b.toString('utf8').match(/<\/?[^\s>/]+/g) ?? []).every((tag) => /^<\/?(svg|rect|text)$/.test(tag)),
+      ],
       [
         'savePng',
         'raster-matrices.png',
-        (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+        (b: Buffer) =>
+          b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) &&
+          b.subarray(-8, -4).toString('latin1') === 'IEND',
       ],
     ] as const) {
       await panel.locator(`button[data-action="${action}"]`).click();

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { contactsOfSmall, normalizeSpec } from '../../../src/engine';
-import { parseFromWebview } from '../../../src/protocol';
 import { windowGaps } from '../../../media/highlight/windowGaps';
 import { matricesSvg, MAX_SVG_CELLS } from '../../../src/picture/matricesSvg';
 
@@ -26,7 +25,7 @@ describe('inspect: webview pieces without a DOM', () => {
     assert.deepStrictEqual(windowGaps(contactsOfSmall(plain.value, 0)), []);
   });
 
-  it('matricesSvg: a standalone SVG with escaped titles and the numbers written in, that the host accepts', () => {
+  it('matricesSvg: a standalone SVG with escaped titles and the numbers written in', () => {
     const svg = matricesSvg(
       [{ heading: 'input <x> & "y"', matrices: [{ title: 'a', rows: 2, cols: 2, valueAt: (r, c) => r * 2 + c }] }],
       colors,
@@ -36,7 +35,6 @@ describe('inspect: webview pieces without a DOM', () => {
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.ok(svg.includes('input &#60;x&#62; &#38; &#34;y&#34;'));
     assert.strictEqual((svg.match(/<text [^>]*text-anchor="end"[^>]*>\d<\/text>/g) ?? []).length, 4);
-    assert.ok(parseFromWebview({ type: 'saveImage', format: 'svg', fileName: 'm.svg', data: svg }));
   });
 
   it('matricesSvg: a sparse matrix draws only its stored entries; one too large is named, not drawn', () => {

@@ -1,5 +1,6 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
 import { checkFinite, compute, computeCost, ConvProblem, readNumericArray, Tensor3 } from './engine';
+import { markdownText } from './format/markdownText';
 import { matrixText } from './format/matrixText';
 import { formatNumber } from './format/numberText';
 import { dims, problemSummary } from './hoverSummary';
@@ -48,7 +49,7 @@ function problemMarkdown(problem: ConvProblem, format: NumberFormat): string {
 
 function matrixMarkdown(value: unknown, format: NumberFormat): string {
   const read = readNumericArray(value, 'matrix', []);
-  if (!read.ok) return `**ConvLens** · ${read.error.message}`;
+  if (!read.ok) return `**ConvLens** · ${markdownText(read.error.message)}`;
   const { shape, data } = read.value;
   let min = Infinity;
   let max = -Infinity;
@@ -72,6 +73,6 @@ export function describeLiteral(text: string, format: NumberFormat): LiteralHove
   const content = read.value;
   if (content.kind === 'single') return { markdown: matrixMarkdown(content.matrix.value, format), opensInPanel: false };
   const located = problemFromContent(content);
-  if (!located.ok) return { markdown: `**ConvLens** · ${located.error.message}`, opensInPanel: false };
+  if (!located.ok) return { markdown: `**ConvLens** · ${markdownText(located.error.message)}`, opensInPanel: false };
   return { markdown: problemMarkdown(located.value.problem, format), opensInPanel: true };
 }

@@ -1,6 +1,7 @@
 /** Hovers for literals too large to parse within a hover's budget: shapes and the output size, no values. */
 import type { LiteralHover } from './hoverText';
 import { normalizeSpec, SPEC_FIELDS } from './engine';
+import { markdownText } from './format/markdownText';
 import { dims, problemSummary } from './hoverSummary';
 import { scanArrayShape, scanObjectFields } from './parse/shapeScan';
 
@@ -35,7 +36,7 @@ function describeLargeSpec(text: string, open: number): LiteralHover | undefined
     }
   }
   const problem = normalizeSpec(spec);
-  if (!problem.ok) return { markdown: `**ConvLens** · ${problem.error.message}`, opensInPanel: false };
+  if (!problem.ok) return { markdown: `**ConvLens** · ${markdownText(problem.error.message)}`, opensInPanel: false };
   return {
     markdown: [...problemSummary(problem.value), '', NOT_PREVIEWED(text.length)].join('\n'),
     opensInPanel: true,

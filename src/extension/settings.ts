@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { DEFAULT_LIMITS, Limits } from '../engine';
+import { Limits } from '../engine';
 import { NumberFormat } from '../protocol';
+import { log } from './log';
+import { SettingChecker, SettingName, SettingValue } from './settingRules';
 
 /** The `convlens.*` settings, read fresh each time so changes apply without a reload. */
 export interface Settings extends Limits {
@@ -10,16 +12,20 @@ export interface Settings extends Limits {
   hoverMaxLiteralCharacters: number;
 }
 
+const checker = new SettingChecker((message) => log().warn(message));
+
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration('convlens', scope);
+  // Every value is checked: a workspace's settings file can hold anything.
+  const get = <N extends SettingName>(name: N): SettingValue<N> => checker.check(name, config.get(name));
   return {
-    format: { decimals: config.get('decimals', 4), exactFractions: config.get('exactFractions', false) },
-    reusePanel: config.get('panel.reuse', true),
-    hoverEnabled: config.get('hover.enabled', true),
-    hoverMaxLiteralCharacters: config.get('hover.maxLiteralCharacters', 1_000_000),
-    maxSelectionCharacters: config.get('limits.maxSelectionCharacters', DEFAULT_LIMITS.maxSelectionCharacters),
-    maxInputCells: config.get('limits.maxInputCells', DEFAULT_LIMITS.maxInputCells),
-    maxOutputCells: config.get('limits.maxOutputCells', DEFAULT_LIMITS.maxOutputCells),
-    maxKernelMatrixNonZeros: config.get('limits.maxKernelMatrixNonZeros', DEFAULT_LIMITS.maxKernelMatrixNonZeros),
+    format: { decimals: get('decimals'), exactFractions: get('exactFractions') },
+    reusePanel: get('panel.reuse'),
+    hoverEnabled: get('hover.enabled'),
+    hoverMaxLiteralCharacters: get('hover.maxLiteralCharacters'),
+    maxSelectionCharacters: get('limits.maxSelectionCharacters'),
+    maxInputCells: get('limits.maxInputCells'),
+    maxOutputCells: get('limits.maxOutputCells'),
+    maxKernelMatrixNonZeros: get('limits.maxKernelMatrixNonZeros'),
   };
 }

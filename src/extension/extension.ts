@@ -17,9 +17,11 @@ const HOVER_LANGUAGES = ['json', 'jsonc', 'python', 'markdown'];
 
 export function activate(context: vscode.ExtensionContext): void {
   const sources = new ViewSources();
+  const worker = new ConvolveClient(context.extensionPath);
   const handlers: PanelHandlers = {
     revealSource: (view) => void sources.reveal(view),
     log: (message) => log().info(message),
+    picture: (job) => worker.picture(job),
   };
   const show = (view: ConvView, origin: ViewOrigin | undefined, settings: Settings): void => {
     sources.remember(view, origin);
@@ -27,7 +29,6 @@ export function activate(context: vscode.ExtensionContext): void {
     ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel, text });
   };
   const hover = new ConvLensHoverProvider();
-  const worker = new ConvolveClient(context.extensionPath);
   const recompute: Recompute = async (kept) => {
     const restored = await restoreView(kept, worker);
     if (typeof restored === 'string') return restored;

@@ -80,6 +80,13 @@ function svgColors(colors: PictureColors, font: string): SvgColors {
   };
 }
 
+/** What `matricesPicture` draws from, as plain data (the host hands it to its worker thread). */
+export interface PictureJob {
+  view: ConvView;
+  colors: PictureColors;
+  font: string;
+}
+
 /** The standalone SVG of a view's matrices, numbers written as the panel writes them (the view's format). */
 export function matricesPicture(view: ConvView, colors: PictureColors, font: string): string {
   return matricesSvg(

@@ -8,6 +8,7 @@ import {
   ToWebviewMessage,
   WebviewState,
 } from '../../protocol';
+import type { PictureJob } from '../../picture/matricesPicture';
 import { CLIPBOARD_CONTENT_NAMES, clipboardText } from '../../view/clipboardText';
 import { showMessage } from './keptState';
 import { panelHtml } from './panelHtml';
@@ -21,6 +22,8 @@ export interface PanelHandlers {
   copy?: (text: string, what: string) => void | Thenable<void>;
   /** Where ignored messages and failures are reported; defaults to the extension host's console. */
   log?: (message: string) => void;
+  /** Draws a view's SVG off the extension host's thread; without it, `saveImage` draws in-process. */
+  picture?: (job: PictureJob) => Promise<string | 'cancelled'>;
 }
 
 export interface ShowOptions extends PanelHandlers {
@@ -225,7 +228,7 @@ export class ConvLensPanel implements vscode.Disposable {
       case 'saveSvg':
       case 'savePng':
         if (this.shownView)
-          void saveImage(this.shownView, message, (text) => this.log(text)).then((saved) =>
+          void saveImage(this.shownView, message, this.handlers).then((saved) =>
             this.post({ type: 'saved', ...saved }),
           );
         else this.log('ConvLens panel: nothing to save.');
@@ -288,7 +291,12 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   };
 }
 
-const handlersOf = ({ revealSource, copy, log }: PanelHandlers): PanelHandlers => ({ revealSource, copy, log });
+const handlersOf = ({ revealSource, copy, log, picture }: PanelHandlers): PanelHandlers => ({
+  revealSource,
+  copy,
+  log,
+  picture,
+});
 
 /** A short, safe rendering of an untrusted message for the log. */
 function preview(raw: unknown): string {

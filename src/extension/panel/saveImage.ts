@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { matricesPicture, pictureFileName } from '../../picture/matricesPicture';
 import { ConvView, FromWebviewMessage, ImageFormat } from '../../protocol';
+import type { PanelHandlers } from './ConvLensPanel';
 
 type SaveImageMessage = Extract<FromWebviewMessage, { type: 'saveSvg' | 'savePng' }>;
 
@@ -9,11 +10,14 @@ const FILTERS: Record<ImageFormat, Record<string, string[]>> = {
   png: { 'PNG image': ['png'] },
 };
 
-/** The file's bytes: the SVG the host builds from the view, or the page's PNG (`parseFromWebview` checked it). */
-function imageBytes(view: ConvView, message: SaveImageMessage): Uint8Array {
+/** The file's bytes: the SVG the host draws from the view, or the page's PNG (`parseFromWebview` checked it). */
+async function imageBytes(view: ConvView, message: SaveImageMessage, handlers: PanelHandlers): Promise<Uint8Array> {
   if (message.type === 'savePng') return Buffer.from(message.png, 'base64');
-  const font = vscode.workspace.getConfiguration('editor').get<string>('fontFamily', '');
-  return Buffer.from(matricesPicture(view, message.colors, typeof font === 'string' ? font : ''), 'utf8');
+  const font = vscode.workspace.getConfiguration('editor').get<unknown>('fontFamily');
+  const job = { view, colors: message.colors, font: typeof font === 'string' ? font : '' };
+  const svg = handlers.picture ? await handlers.picture(job) : matricesPicture(job.view, job.colors, job.font);
+  if (svg === 'cancelled') throw new Error('cancelled');
+  return Buffer.from(svg, 'utf8');
 }
 
 /**
@@ -23,7 +27,7 @@ function imageBytes(view: ConvView, message: SaveImageMessage): Uint8Array {
 export async function saveImage(
   view: ConvView,
   message: SaveImageMessage,
-  log: (text: string) => void,
+  handlers: PanelHandlers,
 ): Promise<{ fileName: string; path?: string }> {
   const format: ImageFormat = message.type === 'saveSvg' ? 'svg' : 'png';
   const fileName = pictureFileName(view, format);
@@ -36,12 +40,12 @@ export async function saveImage(
   });
   if (!target) return { fileName };
   try {
-    await vscode.workspace.fs.writeFile(target, imageBytes(view, message));
+    await vscode.workspace.fs.writeFile(target, await imageBytes(view, message, handlers));
     vscode.window.setStatusBarMessage(`ConvLens: saved ${vscode.workspace.asRelativePath(target)}`, 5000);
     return { fileName, path: target.fsPath };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    log(`ConvLens panel: saving ${target.toString()} failed: ${reason}`);
+    (handlers.log ?? console.warn)(`ConvLens panel: saving ${target.toString()} failed: ${reason}`);
     void vscode.window.showErrorMessage(`ConvLens: could not save the image: ${reason}`);
     return { fileName };
   }

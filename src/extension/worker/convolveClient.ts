@@ -1,11 +1,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import { ConvolveJob, ConvolveJobResult, runWorkerJob, SpecJob, WorkerJob } from '../../job/convolveJob';
+import { ConvolveJob, ConvolveJobResult, SpecJob } from '../../job/convolveJob';
 import { Solved } from '../../pipeline';
+import { PictureJob } from '../../picture/matricesPicture';
 import { log } from '../log';
+import { runWorkerMessage, WorkerMessage, WorkerResult } from './workerMessage';
 
-type Reply = { result: ConvolveJobResult | Solved } | { failure: string };
+type Reply = { result: WorkerResult } | { failure: string };
 
 /**
  * Runs convolve jobs on one worker thread, started by `warmUp` or else by the first job, so a large selection
@@ -27,7 +29,15 @@ export class ConvolveClient implements vscode.Disposable {
     return this.enqueue({ kind: 'spec', job }, token) as Promise<Solved | 'cancelled'>;
   }
 
-  private enqueue(work: WorkerJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | Solved | 'cancelled'> {
+  /** The SVG of a view's matrices (seconds of string building for a large view), drawn on the worker. */
+  picture(job: PictureJob): Promise<string | 'cancelled'> {
+    // The spec is not drawn; leaving it out spares copying it to the worker.
+    const picture = { ...job, view: { ...job.view, spec: undefined } };
+    const { token } = new vscode.CancellationTokenSource();
+    return this.enqueue({ kind: 'picture', job: picture }, token) as Promise<string | 'cancelled'>;
+  }
+
+  private enqueue(work: WorkerMessage, token: vscode.CancellationToken): Promise<WorkerResult | 'cancelled'> {
     // One job at a time: a second command waits for the first rather than racing it on the same worker.
     const next = this.queue.then(() => this.runNow(work, token));
     this.queue = next.catch(() => undefined);
@@ -39,10 +49,10 @@ export class ConvolveClient implements vscode.Disposable {
     this.start();
   }
 
-  private runNow(work: WorkerJob, token: vscode.CancellationToken): Promise<ConvolveJobResult | Solved | 'cancelled'> {
+  private runNow(work: WorkerMessage, token: vscode.CancellationToken): Promise<WorkerResult | 'cancelled'> {
     if (token.isCancellationRequested) return Promise.resolve('cancelled');
     const worker = this.start();
-    if (!worker) return Promise.resolve(runWorkerJob(work));
+    if (!worker) return Promise.resolve(runWorkerMessage(work));
     return new Promise((resolve, reject) => {
       const done = () => {
         worker.off('message', onMessage);

@@ -1,14 +1,15 @@
-/** The worker thread behind "Convolve selection", `convlens.open` and panel restore: parses and computes off the
- * extension host's thread. */
+/** The worker thread behind "Convolve selection", `convlens.open`, panel restore and "Save as SVG": parses,
+ * computes and draws off the extension host's thread. */
 import { parentPort } from 'worker_threads';
 import { warmUpOutputSizeFormulas } from '../../engine';
 import { fastEngineAvailable } from '../../engine/fast';
-import { runWorkerJob, transferables, WorkerJob } from '../../job/convolveJob';
+import { transferables } from '../../job/convolveJob';
+import { runWorkerMessage, WorkerMessage } from './workerMessage';
 
-parentPort?.on('message', (work: WorkerJob) => {
+parentPort?.on('message', (message: WorkerMessage) => {
   try {
-    const result = runWorkerJob(work);
-    parentPort!.postMessage({ result }, transferables(result));
+    const result = runWorkerMessage(message);
+    parentPort!.postMessage({ result }, typeof result === 'string' ? [] : transferables(result));
   } catch (error) {
     parentPort!.postMessage({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

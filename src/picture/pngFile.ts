@@ -39,7 +39,7 @@ export function isPng(bytes: Uint8Array): boolean {
   let image = false;
   while (at + 12 <= bytes.length) {
     const length = data.getUint32(at);
-    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const type = String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
     const end = at + 12 + length;
     if (end > bytes.length || !CHUNK_TYPES.has(type) || (at === SIGNATURE.length) !== (type === 'IHDR')) return false;
     if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== data.getUint32(at + 8 + length)) return false;

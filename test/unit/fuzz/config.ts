@@ -10,8 +10,8 @@ export interface FuzzConfig {
 /** The seed of the default run; change it only together with any count a test pins. */
 export const DEFAULT_SEED = 20_260_611;
 
-/** A hang detector, not a performance test: no single case may take this long. */
-export const CASE_TIME_LIMIT_MS = 2000;
+/** A hang detector, not a performance test: no single case may take this long, even on a busy machine. */
+export const CASE_TIME_LIMIT_MS = 30_000;
 
 export function fuzzConfig(defaultRuns: number): FuzzConfig {
   const runs = Number(process.env.CONVLENS_FUZZ_RUNS ?? defaultRuns);

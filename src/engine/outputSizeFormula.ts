@@ -62,8 +62,12 @@ function formulaOf(op: Op, axis: OutputSizeAxis): MathNode {
   return axis.padBefore === axis.padAfter ? f.conv2d : f.conv2dAsymmetric;
 }
 
-/** mathjs writes `2 * 1`; products stay tight (`2*1`) so the sums they sit in read at a glance. */
-const text = (node: MathNode): string => node.toString({ parenthesis: 'keep' }).replace(/ \* /g, '*');
+/**
+ * mathjs writes `2 * 1`; products stay tight (`2*1`) so the sums they sit in read at a glance. Fixed notation keeps
+ * every digit of a size or parameter (mathjs would write 100000000 as 1e+8).
+ */
+const text = (node: MathNode): string =>
+  node.toString({ parenthesis: 'keep', notation: 'fixed' }).replace(/ \* /g, '*');
 
 /** Each symbol's value; an unknown input size stays a symbol, `W_in` on the width axis. */
 function scopeOf(axis: OutputSizeAxis, withNumbers: boolean): Record<string, number | MathNode> {

@@ -130,5 +130,10 @@ describe('output-size formulas as expressions', () => {
       outputSizeExpression('conv_transpose2d', layer(4, 2, 1, { axis: 'width' })).symbolic,
       '(W_in - 1)*stride - 2*padding + dilation*(k - 1) + output_padding + 1',
     );
+    // Large parameters keep every digit (mathjs's default would print 5e+7 and 1e+8).
+    assert.strictEqual(
+      outputSizeExpression('conv2d', layer(2, 1, 50_000_000, { dilation: 100_000_000, inputSize: 2 })).pluggedIn,
+      'floor((2 + 2*50000000 - 100000000*(2 - 1) - 1) / 1) + 1',
+    );
   });
 });

@@ -56,7 +56,10 @@ async function benchCase(c: BenchCase, threads: number): Promise<CaseResult> {
       continue;
     }
     const timing = measure(conv.run, peer === 'cpu' ? SLOW : {});
-    peers[peer] = { timing, difference: relativeDifference(conv.run(), engineOutput, problem.output.channels) };
+    peers[peer] = {
+      timing,
+      difference: relativeDifference(conv.run(), engineOutput, problem.geometry.output.channels),
+    };
     conv.dispose();
   }
   return { c, work: flops(problem), before, oneThread, allThreads, unfused, peers };

@@ -23,12 +23,16 @@ export interface PeerRun {
 
 /** The problem on the current tfjs backend (NHWC tensors made once), or why tfjs cannot run it. */
 export function peerConvolution(problem: ConvProblem): PeerRun | string {
-  const { params, input, weight, output } = problem;
-  const [sh, sw] = params.stride;
-  const [dh, dw] = params.dilation;
-  if (params.groups !== 1) return 'groups';
+  const { input, weight, geometry: g } = problem;
+  const output = g.output;
+  if (g.rank === 3 || g.axes[0].input !== 1) return 'conv3d';
+  if (g.paddingMode !== 'zeros') return 'padding_mode';
+  const [, ay, ax] = g.axes;
+  const [sh, sw] = [ay.stride, ax.stride];
+  const [dh, dw] = [ay.dilation, ax.dilation];
+  if (g.groups !== 1) return 'groups';
   if ((sh > 1 || sw > 1) && (dh > 1 || dw > 1)) return 'stride+dilation';
-  const [d0, d1, kh, kw] = weight.dims;
+  const [d0, d1, , kh, kw] = weight.dims;
   const { channels: c, height: h, width: w } = input;
   const x = tf.tensor4d(toNhwc(input.data, c, h, w), [1, h, w, c]);
   // PyTorch [d0][d1][kh][kw] -> tfjs [kh][kw][d1][d0], which is conv2d's [kh][kw][in][out] and conv2dTranspose's
@@ -38,16 +42,16 @@ export function peerConvolution(problem: ConvProblem): PeerRun | string {
     for (let b = 0; b < d1; b++)
       for (let i = 0; i < kh * kw; i++) filterData[(i * d1 + b) * d0 + a] = weight.data[(a * d1 + b) * kh * kw + i];
   const filter = tf.tensor4d(filterData, [kh, kw, d1, d0]);
-  const [ph, pw] = params.padBefore;
+  const [ph, pw] = [ay.padBefore, ax.padBefore];
   const conv = (): tf.Tensor4D => {
-    if (params.op === 'conv2d') {
+    if (!g.transposed) {
       const pad =
         ph === 0 && pw === 0
           ? 'valid'
           : ([
               [0, 0],
-              [ph, params.padAfter[0]],
-              [pw, params.padAfter[1]],
+              [ph, ay.padAfter],
+              [pw, ax.padAfter],
               [0, 0],
             ] as tf.backend_util.ExplicitPadding);
       return tf.conv2d(x, filter, [sh, sw], pad, 'NHWC', [dh, dw]);

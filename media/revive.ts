@@ -1,4 +1,4 @@
-import type { CsrMatrix, Tensor3 } from '../src/engine';
+import type { CsrMatrix, Tensor } from '../src/engine';
 import type { ConvView } from '../src/protocol';
 
 type Numbers = ArrayLike<number> | Record<string, number>;
@@ -17,8 +17,8 @@ function typed<T extends Float64Array | Int32Array>(value: unknown, length: numb
 
 const float64 = (value: unknown, length: number): Float64Array => typed(value, length, (n) => new Float64Array(n));
 
-function tensor(t: Tensor3): Tensor3 {
-  return { ...t, data: float64(t.data, t.channels * t.height * t.width) };
+function tensor(t: Tensor): Tensor {
+  return { ...t, data: float64(t.data, t.channels * t.depth * t.height * t.width) };
 }
 
 function csr(m: CsrMatrix): CsrMatrix {
@@ -33,13 +33,13 @@ function csr(m: CsrMatrix): CsrMatrix {
 }
 
 export function reviveView(view: ConvView): ConvView {
-  const [d0, d1, kh, kw] = view.weight.dims;
+  const [d0, d1, kd, kh, kw] = view.weight.dims;
   return {
     ...view,
     input: tensor(view.input),
     output: tensor(view.output),
     reconstruction: tensor(view.reconstruction),
-    weight: { ...view.weight, data: float64(view.weight.data, d0 * d1 * kh * kw) },
+    weight: { ...view.weight, data: float64(view.weight.data, d0 * d1 * kd * kh * kw) },
     bias: view.bias === null || view.bias === undefined ? null : float64(view.bias, view.output.channels),
     kernelMatrix: view.kernelMatrix ? csr(view.kernelMatrix) : undefined,
   };

@@ -1,5 +1,13 @@
 /** Turns a validated problem into what the panel draws: the one place the host computes for the webview. */
-import { compute, ConvProblem, ConvResult, CsrMatrix, kernelMatrix, kernelMatrixNonZeros } from './engine';
+import {
+  compute,
+  ConvProblem,
+  ConvResult,
+  CsrMatrix,
+  kernelMatrix,
+  kernelMatrixNonZeros,
+  outputSizeFormulas,
+} from './engine';
 import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from './protocol';
 
 /** M as CSR when it is small enough to post; a larger one is neither built nor sent (the webview computes what it
@@ -18,8 +26,8 @@ export function buildConvView(
   return {
     source,
     spec,
-    params: problem.params,
-    outputSize: problem.outputSize,
+    geometry: problem.geometry,
+    formulas: outputSizeFormulas(problem.geometry),
     input: problem.input,
     weight: problem.weight,
     bias: problem.bias,

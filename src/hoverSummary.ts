@@ -1,13 +1,14 @@
 /** The lines every conv hover starts with: op, shapes, and the output-size formula with its numbers. */
-import { ConvProblem } from './engine';
+import { ConvProblem, outputSizeFormulas, shapeOf } from './engine';
 
 export const dims = (d: readonly number[]): string => d.join('×');
 
 export function problemSummary(problem: ConvProblem): string[] {
-  const { input, weight, output, params } = problem;
+  const { input, weight, geometry: g } = problem;
+  const mode = g.paddingMode === 'zeros' ? '' : ` · padding_mode \`${g.paddingMode}\``;
   return [
-    `**ConvLens** · \`${params.op}\` · input ${dims([input.channels, input.height, input.width])} · weight ${dims(weight.dims)} → output **${dims([output.channels, output.height, output.width])}**`,
+    `**ConvLens** · \`${g.op}\`${mode} · input ${dims(shapeOf(g, input))} · weight ${dims([weight.dims[0], weight.dims[1], ...weight.dims.slice(5 - g.rank)])} → output **${dims(shapeOf(g, g.output))}**`,
     '',
-    ...problem.outputSize.map((t) => `- ${t.axis}: \`${t.substituted}\``),
+    ...outputSizeFormulas(g).map((t) => `- ${t.name}: \`${t.substituted}\``),
   ];
 }

@@ -1,5 +1,5 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
-import { checkFinite, compute, computeCost, ConvProblem, readNumericArray, Tensor3 } from './engine';
+import { checkFinite, compute, computeCost, ConvProblem, planesOf, readNumericArray, Tensor } from './engine';
 import { markdownText } from './format/markdownText';
 import { matrixText } from './format/matrixText';
 import { formatNumber } from './format/numberText';
@@ -22,18 +22,17 @@ export interface LiteralHover {
   opensInPanel: boolean;
 }
 
-function tensorPreview(t: Tensor3, format: NumberFormat): string {
-  const plane = t.height * t.width;
-  const blocks: string[] = [];
-  for (let c = 0; c < Math.min(t.channels, PREVIEW_CHANNELS); c++) {
-    const title = t.channels > 1 ? `# channel ${c}\n` : '';
-    blocks.push(
-      title +
-        matrixText(t.data.subarray(c * plane, (c + 1) * plane), t.height, t.width, format, PREVIEW_ROWS, PREVIEW_COLS),
-    );
-  }
-  if (t.channels > PREVIEW_CHANNELS) blocks.push(`# … ${t.channels - PREVIEW_CHANNELS} more channels`);
-  return '```\n' + blocks.join('\n') + '\n```';
+/** The first planes of a tensor (a channel, or a depth slice of one), each cut to the preview's rows and columns. */
+function tensorPreview(t: Tensor, format: NumberFormat): string {
+  const planes = planesOf(t);
+  const shown = planes.slice(0, PREVIEW_CHANNELS).map(({ channel, depth, data }) => {
+    const title =
+      planes.length === 1 ? '' : t.depth > 1 ? `# channel ${channel}, depth ${depth}\n` : `# channel ${channel}\n`;
+    return title + matrixText(data, t.height, t.width, format, PREVIEW_ROWS, PREVIEW_COLS);
+  });
+  if (planes.length > PREVIEW_CHANNELS)
+    shown.push(`# … ${planes.length - PREVIEW_CHANNELS} more ${t.depth > 1 ? 'slices' : 'channels'}`);
+  return '```\n' + shown.join('\n') + '\n```';
 }
 
 function problemMarkdown(problem: ConvProblem, format: NumberFormat): string {
@@ -62,7 +61,7 @@ function matrixMarkdown(value: unknown, format: NumberFormat): string {
     return `${header}\n\n\`\`\`\n${matrixText(data, 1, data.length, format, 1, PREVIEW_COLS * 2)}\n\`\`\``;
   const [height, width] = shape.slice(-2);
   const channels = data.length / (height * width);
-  return `${header}\n\n${tensorPreview({ channels, height, width, data }, format)}`;
+  return `${header}\n\n${tensorPreview({ channels, depth: 1, height, width, data }, format)}`;
 }
 
 /** Markdown for the literal `text` (a spec object, two matrices, or one matrix); undefined when it is neither. */

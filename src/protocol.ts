@@ -2,8 +2,7 @@
  * The typed messages between the extension host and the ConvLens webview: one discriminated union each way.
  * Large numbers travel as typed arrays (VS Code transfers them without JSON); nothing here throws.
  */
-import type { CsrMatrix, OutputSizeTerms, Tensor3, Weight } from './engine';
-import type { ConvParams } from './engine/params';
+import type { ConvGeometry, CsrMatrix, OutputSizeTerms, Tensor, Weight } from './engine';
 import { PICTURE_COLOR_NAMES, PictureColors, Rgb } from './picture/colors';
 import { pngFromBase64 } from './picture/pngFile';
 import { ClipboardContent, isClipboardContent } from './view/clipboardText';
@@ -27,13 +26,15 @@ export interface ConvView {
    * input make it slow to post and to `setState`): the message's `keep` carries it when it is small.
    */
   spec?: Record<string, unknown>;
-  params: ConvParams;
-  outputSize: readonly [OutputSizeTerms, OutputSizeTerms];
-  input: Tensor3;
+  /** Every grid size and parameter, computed once by the engine; the page reads it, never recomputes it. */
+  geometry: ConvGeometry;
+  /** The output-size formula of each of the op's axes, in symbols and with the numbers plugged in. */
+  formulas: OutputSizeTerms[];
+  input: Tensor;
   weight: Weight;
   bias: Float64Array | null;
-  output: Tensor3;
-  reconstruction: Tensor3;
+  output: Tensor;
+  reconstruction: Tensor;
   /**
    * `vec(out) = vec(in) @ kernelMatrix` as CSR, only while it has at most `MAX_POSTED_KERNEL_MATRIX_NON_ZEROS`
    * non-zeros. Every entry follows from `params`, `weight` and the shapes, so the webview reads the M it draws

@@ -54,7 +54,7 @@ export class Linker {
     private readonly problem: ConvProblem,
     private readonly format: (value: number) => string,
   ) {
-    this.transposed = problem.params.op === 'conv_transpose2d';
+    this.transposed = problem.geometry.transposed;
   }
 
   point(via: FocusSource, focus: Focus | undefined): void {
@@ -96,8 +96,8 @@ export class Linker {
         const [small, big] = this.transposed ? [row, col] : [col, row];
         for (const view of this.small) view.mark(small);
         for (const view of this.big) view.mark(big);
-        const k = this.kernelMatrixRows.weightIndexAt(row, col);
-        if (k >= 0) this.kernel?.mark(k);
+        // With a padding mode that copies cells an entry can sum several weights: each is marked.
+        for (const k of this.kernelMatrixRows.weightIndicesAt(row, col)) this.kernel?.mark(k);
         break;
       }
       case 'kernel':
@@ -149,7 +149,7 @@ export class Linker {
   }
 
   private smallPlane(): { size: number; width: number } {
-    const shape = this.transposed ? this.problem.input : this.problem.output;
+    const shape = this.problem.geometry.small;
     return { size: shape.height * shape.width, width: shape.width };
   }
 }

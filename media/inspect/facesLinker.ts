@@ -59,8 +59,8 @@ export class FacesLinker {
   }
 
   private get kernel() {
-    const [d0, d1, kh, kw] = this.problem.weight.dims;
-    return { d0, d1, kh, kw, size: kh * kw, perGroup: d0 / this.problem.params.groups };
+    const [d0, d1, , kh, kw] = this.problem.weight.dims;
+    return { d0, d1, kh, kw, size: kh * kw, perGroup: d0 / this.problem.geometry.groups };
   }
 
   /** The flipped weight at the same place as weight k turned by 180 degrees. */

@@ -6,7 +6,7 @@ import {
   leastSquaresAffordable,
   LeastSquaresInverse,
   PseudoInverseRun,
-  Tensor3,
+  Tensor,
   withoutBias,
 } from '../../src/engine';
 import { el } from '../dom';
@@ -42,9 +42,9 @@ export interface LeastSquaresView {
 export function leastSquaresView(
   problem: ConvProblem,
   m: CsrMatrix,
-  output: Tensor3,
+  output: Tensor,
   context: RenderContext,
-  makeTensor: (name: 'least_squares' | 'least_squares_difference', t: Tensor3) => TensorView = (name, t) =>
+  makeTensor: (name: 'least_squares' | 'least_squares_difference', t: Tensor) => TensorView = (name, t) =>
     tensorView({ name, tensor: t, letter: 'x', onPoint: () => undefined }, context),
 ): LeastSquaresView {
   const element = el('div', { class: 'least-squares', 'data-role': 'least-squares' });

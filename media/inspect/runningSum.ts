@@ -10,17 +10,15 @@ export interface StepNames {
 }
 
 export function stepNames(problem: ConvProblem): StepNames {
-  const transposed = problem.params.op === 'conv_transpose2d';
-  const smallShape = transposed ? problem.input : problem.output;
-  const bigShape = transposed ? problem.output : problem.input;
+  const { transposed, small: smallShape, big: bigShape, rank } = problem.geometry;
   const [smallLetter, bigLetter] = transposed ? (['x', 'y'] as const) : (['y', 'x'] as const);
   return {
-    small: (flat) => cellLabel(smallLetter, smallShape, flat),
+    small: (flat) => cellLabel(smallLetter, smallShape, flat, rank),
     big: ({ contact: c }) =>
       c.inside
-        ? cellLabel(bigLetter, bigShape, (c.channel * bigShape.height + c.y) * bigShape.width + c.x)
+        ? cellLabel(bigLetter, bigShape, (c.channel * bigShape.height + c.y) * bigShape.width + c.x, rank)
         : outsideLabel(bigShape.channels, c.channel, c.y, c.x),
-    weight: (k) => weightLabel(problem.weight.dims, k),
+    weight: (k) => weightLabel(problem.weight.dims, k, rank),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ConvProblem, outputAfter, stepCount, stepDetail, stepKind, tensor3 } from '../../src/engine';
+import { cellsOf, ConvProblem, outputAfter, stepCount, stepDetail, stepKind, tensorOf } from '../../src/engine';
 import { el } from '../dom';
 import type { Linker } from '../highlight/linker';
 import type { RenderContext } from '../render/context';
@@ -24,7 +24,6 @@ export interface Stepper {
 export function stepper(problem: ConvProblem, linker: Linker, context: RenderContext): Stepper {
   const kind = stepKind(problem);
   const count = stepCount(problem);
-  const { channels, height, width } = problem.output;
   const title = kind === 'window' ? 'Step through the sliding window' : 'Step through the scatter';
   const lead =
     kind === 'window'
@@ -36,7 +35,7 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
     el('h2', {}, title),
     el('p', { class: 'lead' }, lead),
   );
-  if (count > MAX_STEPS || channels * height * width > TENSOR_TABLE_BUDGET) {
+  if (count > MAX_STEPS || cellsOf(problem.geometry.output) > TENSOR_TABLE_BUDGET) {
     section.append(
       el('p', { class: 'hint' }, `${count.toLocaleString('en-US')} steps: too many to step through here.`),
     );
@@ -44,7 +43,7 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
   }
 
   const names = stepNames(problem);
-  const running = tensor3(channels, height, width, outputAfter(problem, -1));
+  const running = tensorOf(problem.geometry.output, outputAfter(problem, -1));
   // The running output is output-shaped: the small grid of conv2d, the big grid of conv_transpose2d.
   const grid = kind === 'window' ? 'small' : 'big';
   const runningView: TensorView = tensorView(

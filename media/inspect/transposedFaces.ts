@@ -2,13 +2,13 @@ import {
   ConvProblem,
   multiplyAdds,
   stretchedCell,
-  Tensor3,
+  Tensor,
   TransposedAxis,
   TransposedViews,
   transposedViewsCost,
 } from '../../src/engine';
 import { el } from '../dom';
-import { pairText, shapeText } from '../../src/view/labels';
+import { axesValuesText, shapeText } from '../../src/view/labels';
 import type { RenderContext } from '../render/context';
 import { kernelView } from '../render/kernelView';
 import type { CellKind } from '../render/matrixView';
@@ -58,7 +58,7 @@ export function transposedFaces(
   compute: () => TransposedViews,
   context: RenderContext,
 ): TransposedFaces {
-  const transposed = problem.params.op === 'conv_transpose2d';
+  const transposed = problem.geometry.transposed;
   const title = transposed ? 'conv_transpose2d three ways' : 'The reconstruction three ways';
   const work = multiplyAdds(problem);
   const viewsCost = work > MAX_MULTIPLY_ADDS ? 0 : transposedViewsCost(problem);
@@ -83,7 +83,7 @@ export function transposedFaces(
   const made: TensorView[] = [];
   const draw = (
     name: TensorName,
-    t: Tensor3,
+    t: Tensor,
     letter: 'x' | 'y',
     focus: (
       cell: { channel: number; y: number; x: number; flat: number | undefined },
@@ -130,7 +130,7 @@ export function transposedFaces(
   );
   const flipped = kernelView(
     views.direct.flippedKernel,
-    problem.params,
+    problem.geometry,
     (via, k) => linker.point(via, k === undefined ? undefined : { on: 'flipped', index: k }),
     context,
     {
@@ -180,7 +180,7 @@ export function transposedFaces(
     el(
       'dl',
       { class: 'params stretch-params', 'data-role': 'stretch-params' },
-      param('zeros between cells', `stride − 1 = ${pairText([gh.stretched.inserted, gw.stretched.inserted])}`),
+      param('zeros between cells', `stride − 1 = ${axesValuesText([gh.stretched.inserted, gw.stretched.inserted])}`),
       param('pad before', `dilation·(k − 1) − padding = ${pairOf(views.geometry, (a) => a.stretched.before)}`),
       param(
         'pad after',

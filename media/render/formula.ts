@@ -1,5 +1,8 @@
-import type { OutputSizeTerms } from '../../src/engine';
+import type { AxisName, OutputSizeTerms } from '../../src/engine';
+
 import { el } from '../dom';
+
+const AXIS_LETTER: Readonly<Record<AxisName, string>> = { length: 'L', depth: 'D', height: 'H', width: 'W' };
 
 /** One axis of the output-size formula, the numbers plugged in (`substituted`) with the symbolic form beneath. */
 function formulaRow(terms: OutputSizeTerms): HTMLElement {
@@ -7,8 +10,8 @@ function formulaRow(terms: OutputSizeTerms): HTMLElement {
   const expression = cut >= 0 ? terms.substituted.slice(0, cut) : terms.substituted;
   return el(
     'div',
-    { class: 'formula', 'data-axis': terms.axis },
-    el('span', { class: 'formula-axis' }, terms.axis === 'height' ? 'H' : 'W', el('sub', {}, 'out')),
+    { class: 'formula', 'data-axis': terms.name },
+    el('span', { class: 'formula-axis' }, AXIS_LETTER[terms.name], el('sub', {}, 'out')),
     el('span', { class: 'formula-equals' }, '='),
     el(
       'span',
@@ -19,11 +22,6 @@ function formulaRow(terms: OutputSizeTerms): HTMLElement {
   );
 }
 
-export function outputSizeFormulas(outputSize: readonly [OutputSizeTerms, OutputSizeTerms]): HTMLElement {
-  return el(
-    'div',
-    { class: 'formulas', role: 'group', 'aria-label': 'output size' },
-    formulaRow(outputSize[0]),
-    formulaRow(outputSize[1]),
-  );
+export function outputSizeFormulas(formulas: readonly OutputSizeTerms[]): HTMLElement {
+  return el('div', { class: 'formulas', role: 'group', 'aria-label': 'output size' }, ...formulas.map(formulaRow));
 }

@@ -1,18 +1,23 @@
-import type { KernelMatrixRows } from '../../src/engine';
+import { ownAxes, shapeOf, type AxisGeometry, type KernelMatrixRows } from '../../src/engine';
 import type { ConvView } from '../../src/protocol';
 import { el } from '../dom';
-import { pairText, shapeText } from '../../src/view/labels';
+import { axesValuesText, shapeText } from '../../src/view/labels';
 import { outputSizeFormulas } from './formula';
 import { density } from './kernelMatrixView';
 
+/** One value per own axis: `1` when all are equal, `(1, 2)` otherwise, as PyTorch lets them be written. */
+function axesText(view: ConvView, field: Exclude<keyof AxisGeometry, 'name'>): string {
+  return axesValuesText(ownAxes(view.geometry).map((a) => a[field]));
+}
+
 function paddingText(view: ConvView): string {
-  const { paddingMode, padBefore, padAfter } = view.params;
-  if (paddingMode === 'valid') return '"valid" (none)';
-  const amount =
-    padBefore[0] === padAfter[0] && padBefore[1] === padAfter[1]
-      ? pairText(padBefore)
-      : `${pairText(padBefore)} before, ${pairText(padAfter)} after`;
-  return paddingMode === 'same' ? `"same" → ${amount}` : amount;
+  const { paddingKind } = view.geometry;
+  if (paddingKind === 'valid') return '"valid" (none)';
+  const axes = ownAxes(view.geometry);
+  const amount = axes.every((a) => a.padBefore === a.padAfter)
+    ? axesText(view, 'padBefore')
+    : `${axesText(view, 'padBefore')} before, ${axesText(view, 'padAfter')} after`;
+  return paddingKind === 'same' ? `"same" → ${amount}` : amount;
 }
 
 function biasText(view: ConvView, format: (value: number) => string): string {
@@ -27,33 +32,34 @@ function parameter(name: string, value: string): HTMLElement {
 
 /** The op, where it came from, its hyper-parameters, the shapes and the output-size formulas with numbers in. */
 export function header(view: ConvView, m: KernelMatrixRows, format: (value: number) => string): HTMLElement {
-  const { params, input, output, weight } = view;
+  const { geometry: g, input, output, weight } = view;
   return el(
     'header',
     { class: 'summary' },
     el(
       'div',
       { class: 'title-row' },
-      el('h1', { class: 'op' }, params.op),
+      el('h1', { class: 'op' }, g.op),
       el('span', { class: 'source', title: 'Computed from' }, view.source),
     ),
     el(
       'dl',
       { class: 'params' },
-      parameter('stride', pairText(params.stride)),
+      parameter('stride', axesText(view, 'stride')),
       parameter('padding', paddingText(view)),
-      parameter('dilation', pairText(params.dilation)),
-      params.op === 'conv_transpose2d' && parameter('output_padding', pairText(params.outputPadding)),
-      parameter('groups', String(params.groups)),
+      g.paddingMode !== 'zeros' && parameter('padding_mode', `"${g.paddingMode}"`),
+      parameter('dilation', axesText(view, 'dilation')),
+      g.transposed && parameter('output_padding', axesText(view, 'outputPadding')),
+      parameter('groups', String(g.groups)),
       parameter('bias', biasText(view, format)),
     ),
     el(
       'p',
       { class: 'shapes' },
-      `input ${shapeText([input.channels, input.height, input.width])} → output ${shapeText([output.channels, output.height, output.width])}`,
-      ` · weight ${shapeText(weight.dims)}`,
+      `input ${shapeText(shapeOf(g, input))} → output ${shapeText(shapeOf(g, output))}`,
+      ` · weight ${shapeText([weight.dims[0], weight.dims[1], ...weight.dims.slice(5 - g.rank)])}`,
       ` · M ${shapeText([m.rows, m.cols])}, ${density(m)}`,
     ),
-    outputSizeFormulas(view.outputSize),
+    outputSizeFormulas(view.formulas),
   );
 }

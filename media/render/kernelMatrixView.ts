@@ -1,5 +1,5 @@
-import type { KernelMatrixRows } from '../../src/engine';
-import { cellLabel, Shape3 } from '../../src/view/labels';
+import type { Grid, KernelMatrixRows } from '../../src/engine';
+import { cellLabel } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { kernelMatrixSource } from './matrixSource';
@@ -14,13 +14,14 @@ const UPRIGHT_AFTER_COLS = 8;
  */
 export function kernelMatrixView(
   m: KernelMatrixRows,
-  input: Shape3,
-  output: Shape3,
+  input: Grid,
+  output: Grid,
   onPoint: (via: 'pointer' | 'keyboard', cell: { row: number; col: number } | undefined) => void,
   context: RenderContext,
 ): MatrixView {
-  const rowLabel = (row: number) => cellLabel('x', input, row);
-  const colLabel = (col: number) => cellLabel('y', output, col);
+  const { rank } = m.problem.geometry;
+  const rowLabel = (row: number) => cellLabel('x', input, row, rank);
+  const colLabel = (col: number) => cellLabel('y', output, col, rank);
   return drawMatrix(
     {
       name: 'kernel_matrix',

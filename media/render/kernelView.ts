@@ -1,6 +1,6 @@
-import type { ConvParams, Weight } from '../../src/engine';
+import type { ConvGeometry, Weight } from '../../src/engine';
 import { el } from '../dom';
-import type { MatrixName } from '../../src/view/labels';
+import { type MatrixName, weightLabel } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { denseSource } from './matrixSource';
@@ -20,15 +20,20 @@ export interface KernelView {
  * Which channels kernel `weight[a][b]` joins. conv2d weights are `[out][in/groups]`, conv_transpose2d weights
  * `[in][out/groups]`; either way `b` counts within the group of `a`.
  */
-export function kernelChannels(weight: Weight, params: ConvParams, a: number, b: number): { out: number; in: number } {
+export function kernelChannels(
+  weight: Weight,
+  geometry: ConvGeometry,
+  a: number,
+  b: number,
+): { out: number; in: number } {
   const [d0, d1] = weight.dims;
-  const other = Math.floor(a / (d0 / params.groups)) * d1 + b;
-  return params.op === 'conv2d' ? { out: a, in: other } : { out: other, in: a };
+  const other = Math.floor(a / (d0 / geometry.groups)) * d1 + b;
+  return geometry.transposed ? { out: other, in: a } : { out: a, in: other };
 }
 
 export function kernelView(
   weight: Weight,
-  params: ConvParams,
+  geometry: ConvGeometry,
   onPoint: (via: 'pointer' | 'keyboard', weightIndex: number | undefined) => void,
   context: RenderContext,
   /** The flipped kernel of the transposed views is drawn the same way under its own name. */
@@ -37,25 +42,27 @@ export function kernelView(
     title: 'kernel',
   },
 ): KernelView {
-  const [d0, d1, kh, kw] = weight.dims;
-  const pairs = d0 * d1;
+  const [d0, d1, kd, kh, kw] = weight.dims;
+  // One matrix per kh x kw plane: a kernel [a][b], or one depth slice of a 3-D one.
+  const pairs = d0 * d1 * kd;
   const size = kh * kw;
   const single = pairs === 1;
   const grid = el('div', { class: 'kernel-grid' });
-  grid.style.gridTemplateColumns = `repeat(${Math.min(d1, 8)}, auto)`;
+  grid.style.gridTemplateColumns = `repeat(${Math.min(d1 * kd, 8)}, auto)`;
   const views: MatrixView[] = [];
   for (let p = 0; p < Math.min(pairs, MAX_KERNEL_VIEWS); p++) {
-    const [a, b] = [Math.floor(p / d1), p % d1];
-    const channels = kernelChannels(weight, params, a, b);
+    const [a, b, depth] = [Math.floor(p / (d1 * kd)), Math.floor(p / kd) % d1, p % kd];
+    const channels = kernelChannels(weight, geometry, a, b);
+    const slice = kd === 1 ? '' : ` depth ${depth}`;
     const view = drawMatrix(
       {
         name: identity.name,
-        channel: single ? undefined : `${channels.out},${channels.in}`,
+        channel: single ? undefined : `${channels.out},${channels.in}${kd === 1 ? '' : `,${depth}`}`,
         ariaName: single
           ? identity.title
-          : `${identity.title} output channel ${channels.out + 1} input channel ${channels.in + 1}`,
+          : `${identity.title} output channel ${channels.out + 1} input channel ${channels.in + 1}${slice}`,
         source: denseSource(weight.data, p * size, kh, kw),
-        describe: (row, col) => `w[${a},${b},${row},${col}]`,
+        describe: (row, col) => weightLabel(weight.dims, p * size + row * kw + col, geometry.rank),
         onPoint: (via, cell) => onPoint(via, cell && p * size + cell.row * kw + cell.col),
       },
       context,

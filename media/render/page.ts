@@ -1,4 +1,11 @@
-import { KernelMatrixRows, LEAST_SQUARES_LIMIT, nonZeros, transposedViews, type Tensor3 } from '../../src/engine';
+import {
+  KernelMatrixRows,
+  LEAST_SQUARES_LIMIT,
+  nonZeros,
+  transposedViews,
+  shapeOf,
+  type Tensor,
+} from '../../src/engine';
 import type { ConvView } from '../../src/protocol';
 import { Child, el } from '../dom';
 import { Linker } from '../highlight/linker';
@@ -23,8 +30,6 @@ export interface Page {
   dispose(): void;
 }
 
-const dims = (t: Tensor3) => shapeText([t.channels, t.height, t.width]);
-
 function block(title: string, detail: string, content: HTMLElement): HTMLElement {
   return el('div', { class: 'block' }, el('h3', {}, title, el('span', { class: 'detail' }, detail)), content);
 }
@@ -37,11 +42,15 @@ function section(name: string, title: string, lead: Child, ...content: Child[]):
   return el('section', { class: `stage stage-${name}`, 'aria-label': title }, el('h2', {}, title), lead, ...content);
 }
 
-/** conv2d's input with its zero padding drawn around it, when it has any. */
+/** A conv's input with its padding drawn around it (the plane's rows and columns), when it has any. */
 function paddingBorder(view: ConvView): TableBorder | undefined {
-  const { op, padBefore, padAfter } = view.params;
-  if (op !== 'conv2d' || [...padBefore, ...padAfter].every((p) => p === 0)) return undefined;
-  return { kind: 'padding', before: padBefore, after: padAfter };
+  const [, y, x] = view.geometry.axes;
+  const [before, after] = [
+    [y.padBefore, x.padBefore],
+    [y.padAfter, x.padAfter],
+  ] as const;
+  if (view.geometry.transposed || [...before, ...after].every((p) => p === 0)) return undefined;
+  return { kind: 'padding', before, after };
 }
 
 /** Where the host sent no CSR, M is far beyond what a dense SVD can take: say so without building it. */
@@ -65,14 +74,15 @@ function leastSquaresOutOfReach(m: KernelMatrixRows): LeastSquaresView {
  */
 export function renderPage(view: ConvView, context: RenderContext): Page {
   const problem = problemOf(view);
-  const transposed = view.params.op === 'conv_transpose2d';
+  const transposed = view.geometry.transposed;
+  const dims = (t: Tensor) => shapeText(shapeOf(view.geometry, t));
   // M from the geometry at any size; its CSR comes along only while small (for the least squares and the three faces).
   const m = new KernelMatrixRows(problem);
   const linker = new Linker(m, problem, context.format);
   // Input-shaped tensors are the big grid of conv2d and the small grid of conv_transpose2d; output-shaped the other.
   const inputGrid = transposed ? 'small' : 'big';
   const outputGrid = transposed ? 'big' : 'small';
-  const tensor = (name: TensorName, t: Tensor3, options: { compare?: boolean; border?: TableBorder } = {}) => {
+  const tensor = (name: TensorName, t: Tensor, options: { compare?: boolean; border?: TableBorder } = {}) => {
     const grid = name === 'output' ? outputGrid : inputGrid;
     const drawn: TensorView = tensorView(
       {
@@ -97,7 +107,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   const reconstruction = tensor('reconstruction', view.reconstruction);
   const kernel = kernelView(
     view.weight,
-    view.params,
+    view.geometry,
     (via, k) => linker.point(via, k === undefined ? undefined : { on: 'kernel', index: k }),
     context,
   );
@@ -120,7 +130,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   );
   const tools = toolbar(view, context.palette);
 
-  const [d0, d1, kh, kw] = view.weight.dims;
+  const weightShape = [...view.weight.dims.slice(0, 2), ...view.weight.dims.slice(5 - view.geometry.rank)];
   const element = el(
     'div',
     { class: 'page' },
@@ -140,11 +150,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         'div',
         { class: 'flow' },
         block('input', dims(view.input), input.element),
-        operand(
-          view.params.op === 'conv2d' ? '⋆' : '⋆ᵀ',
-          view.params.op,
-          block('kernel', shapeText([d0, d1, kh, kw]), kernel.element),
-        ),
+        operand(transposed ? '⋆ᵀ' : '⋆', view.geometry.op, block('kernel', shapeText(weightShape), kernel.element)),
         operand('=', 'equals', block('output', dims(view.output), output.element)),
       ),
     ),

@@ -1,4 +1,4 @@
-import type { Tensor3 } from '../../src/engine';
+import type { Tensor } from '../../src/engine';
 import { el } from '../dom';
 import { cellLabel, MatrixName, MATRIX_TITLES } from '../../src/view/labels';
 import type { RenderContext } from './context';
@@ -37,7 +37,7 @@ export interface TensorView {
 
 export interface TensorViewOptions {
   name: TensorName;
-  tensor: Tensor3;
+  tensor: Tensor;
   /** `x` for input-shaped tensors (rows of M), `y` for output-shaped ones (columns of M). */
   letter: 'x' | 'y';
   compare?: boolean;

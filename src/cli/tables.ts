@@ -1,18 +1,30 @@
-import { ConvProblem, ConvResult, kernelMatrix, KernelMatrixRows, Tensor3 } from '../engine';
+import {
+  ConvGeometry,
+  ConvProblem,
+  ConvResult,
+  kernelMatrix,
+  KernelMatrixRows,
+  outputSizeFormulas,
+  ownAxes,
+  planesOf,
+  shapeOf,
+  Tensor,
+} from '../engine';
 import { matrixText } from '../format/matrixText';
 import { NumberFormat } from '../protocol';
 
 /** Kernel matrices with more cells than this are summarised rather than printed. */
 const PRINTABLE_KERNEL_MATRIX_CELLS = 10_000;
 
-function tensorText(name: string, t: Tensor3, format: NumberFormat): string {
-  const plane = t.height * t.width;
-  const blocks: string[] = [];
-  for (let c = 0; c < t.channels; c++) {
-    const title = t.channels === 1 ? `${name} (${t.height}x${t.width})` : `${name}[${c}] (${t.height}x${t.width})`;
-    blocks.push(`${title}\n${matrixText(t.data.subarray(c * plane, (c + 1) * plane), t.height, t.width, format)}`);
-  }
-  return blocks.join('\n');
+/** A tensor as one table per plane: `name[c]` per channel, `name[c][d]` per depth slice of a 3-D one. */
+function tensorText(name: string, g: ConvGeometry, t: Tensor, format: NumberFormat): string {
+  const size = g.rank === 1 ? `${t.width}` : `${t.height}x${t.width}`;
+  return planesOf(t)
+    .map(({ channel, depth, data }) => {
+      const index = (t.channels === 1 ? '' : `[${channel}]`) + (g.rank === 3 ? `[${depth}]` : '');
+      return `${name}${index} (${size})\n${matrixText(data, t.height, t.width, format)}`;
+    })
+    .join('\n');
 }
 
 function kernelMatrixText(problem: ConvProblem, format: NumberFormat): string {
@@ -28,35 +40,51 @@ function kernelMatrixText(problem: ConvProblem, format: NumberFormat): string {
   return `${title}\n${matrixText(dense, m.rows, m.cols, format)}`;
 }
 
-const pairText = (p: readonly [number, number]): string => (p[0] === p[1] ? String(p[0]) : `[${p[0]}, ${p[1]}]`);
+/** One value per own axis: a single number when every axis has it. */
+const axesText = (values: readonly number[]): string =>
+  values.every((v) => v === values[0]) ? String(values[0]) : `[${values.join(', ')}]`;
 
 /** The readable report of one computation: parameters, formula, input, kernel, M, output, reconstruction. */
 export function resultText(result: ConvResult, format: NumberFormat): string {
   const { problem } = result;
-  const { params, weight } = problem;
-  const padding = params.paddingMode === 'explicit' ? pairText(params.padBefore) : `"${params.paddingMode}"`;
+  const { geometry: g, weight } = problem;
+  const axes = ownAxes(g);
+  const values = (field: 'stride' | 'padBefore' | 'dilation' | 'outputPadding') => axesText(axes.map((a) => a[field]));
+  const padding = g.paddingKind === 'explicit' ? values('padBefore') : `"${g.paddingKind}"`;
+  const shape = (grid: Tensor) => shapeOf(g, grid).join('x');
+  const weightShape = [weight.dims[0], weight.dims[1], ...weight.dims.slice(5 - g.rank)];
   const header = [
-    `${params.op}: input ${problem.input.channels}x${problem.input.height}x${problem.input.width}, weight ${weight.dims.join('x')}`,
-    `stride ${pairText(params.stride)}, padding ${padding}, dilation ${pairText(params.dilation)}` +
-      (params.op === 'conv_transpose2d' ? `, output_padding ${pairText(params.outputPadding)}` : '') +
-      `, groups ${params.groups}${problem.bias ? ', with bias' : ''}`,
-    ...problem.outputSize.map((t) => `output ${t.axis.padEnd(6)} = ${t.substituted}`),
+    `${g.op}: input ${shape(problem.input)}, weight ${weightShape.join('x')}`,
+    `stride ${values('stride')}, padding ${padding}` +
+      (g.paddingMode === 'zeros' ? '' : ` (padding_mode "${g.paddingMode}")`) +
+      `, dilation ${values('dilation')}` +
+      (g.transposed ? `, output_padding ${values('outputPadding')}` : '') +
+      `, groups ${g.groups}${problem.bias ? ', with bias' : ''}`,
+    ...outputSizeFormulas(g).map((t) => `output ${t.name.padEnd(6)} = ${t.substituted}`),
   ].join('\n');
-  const [d0, d1, kh, kw] = weight.dims;
+  // Each kernel [a][b] is a tensor of its own: its planes are the depth slices of a 3-D kernel.
+  const [d0, d1, kd, kh, kw] = weight.dims;
+  const volume = kd * kh * kw;
   const kernels: string[] = [];
   for (let a = 0; a < d0; a++) {
     for (let b = 0; b < d1; b++) {
-      const offset = (a * d1 + b) * kh * kw;
-      const title = d0 * d1 === 1 ? `kernel (${kh}x${kw})` : `kernel[${a}][${b}] (${kh}x${kw})`;
-      kernels.push(`${title}\n${matrixText(weight.data.subarray(offset, offset + kh * kw), kh, kw, format)}`);
+      const offset = (a * d1 + b) * volume;
+      const kernel = {
+        channels: 1,
+        depth: kd,
+        height: kh,
+        width: kw,
+        data: weight.data.subarray(offset, offset + volume),
+      };
+      kernels.push(tensorText(d0 * d1 === 1 ? 'kernel' : `kernel[${a}][${b}]`, g, kernel, format));
     }
   }
   return [
     header,
-    tensorText('input', problem.input, format),
+    tensorText('input', g, problem.input, format),
     kernels.join('\n'),
     kernelMatrixText(problem, format),
-    tensorText('output', result.output, format),
-    tensorText('reconstruction vec(out) @ M^T (the transposed map, not the inverse)', result.reconstruction, format),
+    tensorText('output', g, result.output, format),
+    tensorText('reconstruction vec(out) @ M^T (the transposed map, not the inverse)', g, result.reconstruction, format),
   ].join('\n\n');
 }

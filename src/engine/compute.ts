@@ -1,13 +1,13 @@
 import { adjoint, forward } from './convolve';
 import { fastAdjoint, fastForward } from './fast';
 import { ConvProblem } from './spec';
-import { Tensor3 } from './tensor';
+import { Tensor } from './tensor';
 
 export interface ConvResult {
   problem: ConvProblem;
-  output: Tensor3;
+  output: Tensor;
   /** `vec(out) @ M^T` in the input's shape, from the output as computed (bias included). Not the inverse. */
-  reconstruction: Tensor3;
+  reconstruction: Tensor;
 }
 
 /** Both passes on the fast engine (WebAssembly SIMD), or on the reference `forward`/`adjoint` where it cannot run. */

@@ -1,14 +1,13 @@
 import { ConvProblem } from './spec';
 import { forEachTap } from './taps';
-import { Tensor3, tensor3 } from './tensor';
+import { Tensor, tensorOf } from './tensor';
 
-/** The forward pass `vec(out) = vec(in) @ M` (+ bias), for conv2d and conv_transpose2d alike. */
-export function forward(problem: ConvProblem): Tensor3 {
-  const { channels, height, width } = problem.output;
-  const out = tensor3(channels, height, width);
+/** The forward pass `vec(out) = vec(in) @ M` (+ bias), for every op. */
+export function forward(problem: ConvProblem): Tensor {
+  const out = tensorOf(problem.geometry.output);
   if (problem.bias) {
-    const plane = height * width;
-    for (let c = 0; c < channels; c++) out.data.fill(problem.bias[c], c * plane, (c + 1) * plane);
+    const volume = out.data.length / out.channels;
+    for (let c = 0; c < out.channels; c++) out.data.fill(problem.bias[c], c * volume, (c + 1) * volume);
   }
   const x = problem.input.data;
   const w = problem.weight.data;
@@ -23,9 +22,8 @@ export function forward(problem: ConvProblem): Tensor3 {
  * The transposed map `vec(out) @ M^T`: sends an output-shaped tensor back to the input's shape.
  * It is the adjoint of the forward map, not its inverse.
  */
-export function adjoint(problem: ConvProblem, outputLike: Tensor3): Tensor3 {
-  const { channels, height, width } = problem.input;
-  const back = tensor3(channels, height, width);
+export function adjoint(problem: ConvProblem, outputLike: Tensor): Tensor {
+  const back = tensorOf(problem.geometry.input);
   const y = outputLike.data;
   const w = problem.weight.data;
   const r = back.data;

@@ -1,15 +1,19 @@
 import type { ConvResult } from './compute';
+import { shapeOf } from './geometry';
 import { fail, ok, Result } from './result';
-import { Tensor3 } from './tensor';
+import { Tensor } from './tensor';
 
-/** The `[c][i][j]` of the first cell that is not finite, or undefined when every cell is. */
-function firstNonFinite(t: Tensor3): { at: string; value: number } | undefined {
-  const { data, height, width } = t;
+/** The `[c][i][j]` (one index per dimension of `shape`) of the first cell that is not finite, if any. */
+function firstNonFinite(t: Tensor, shape: readonly number[]): { at: string; value: number } | undefined {
+  const { data } = t;
   for (let k = 0; k < data.length; k++) {
     if (Number.isFinite(data[k])) continue;
-    const plane = height * width;
-    const [c, i, j] = [Math.floor(k / plane), Math.floor((k % plane) / width), k % width];
-    return { at: `[${c}][${i}][${j}]`, value: data[k] };
+    const index: number[] = [];
+    for (let d = shape.length - 1, rest = k; d >= 0; d--) {
+      index.unshift(rest % shape[d]);
+      rest = Math.floor(rest / shape[d]);
+    }
+    return { at: index.map((i) => `[${i}]`).join(''), value: data[k] };
   }
   return undefined;
 }
@@ -20,11 +24,12 @@ function firstNonFinite(t: Tensor3): { at: string; value: number } | undefined {
  * naming the first cell that overflowed.
  */
 export function checkFinite(result: ConvResult): Result<null> {
+  const g = result.problem.geometry;
   for (const [name, tensor] of [
     ['output', result.output],
     ['reconstruction', result.reconstruction],
   ] as const) {
-    const bad = firstNonFinite(tensor);
+    const bad = firstNonFinite(tensor, shapeOf(g, tensor));
     if (!bad) continue;
     const became = Number.isNaN(bad.value) ? 'NaN (infinities of both signs met)' : String(bad.value);
     const why = name === 'output' ? 'the sum of products' : 'the transposed map of the output';

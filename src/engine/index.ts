@@ -12,20 +12,43 @@ export {
   LimitCheck,
   Limits,
   multiplyAdds,
-  sweptGrid,
 } from './limits';
+export {
+  AxisGeometry,
+  cellsOf,
+  ConvGeometry,
+  convGeometry,
+  foldPosition,
+  Grid,
+  outputLength,
+  ownAxes,
+  shapeOf,
+  sweptGrid,
+} from './geometry';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';
-export { OutputSizeTerms, outputSizeAxis } from './outputSize';
+export { OutputSizeTerms, outputSizeFormulas, outputSizeTerms } from './outputSize';
 export {
   OutputSizeAxis,
   OutputSizeExpression,
   outputSizeExpression,
   warmUpOutputSizeFormulas,
 } from './outputSizeFormula';
-export { ConvParams, Op, Pair } from './params';
+export {
+  AXIS_NAMES,
+  AxisName,
+  isTransposed,
+  Op,
+  opForRanks,
+  OPS,
+  PADDING_MODES,
+  PaddingKind,
+  PaddingMode,
+  Rank,
+  rankOf,
+} from './params';
 export { fail, ok, Result, SpecError, SpecPath } from './result';
 export { CsrMatrix, entryAt, nonZeros, toDense, vecTimes, vecTimesTranspose } from './sparse';
-export { ConvProblem, normalizeSpec, readInput, SPEC_FIELDS } from './spec';
+export { ConvProblem, normalizeSpec, opForPair, readInputArray, SPEC_FIELDS } from './spec';
 export { forEachTap, TapVisitor } from './taps';
-export { cellCount, Nested, Tensor3, tensor3, tensor3ToNested, toNested, Weight } from './tensor';
+export { Nested, Plane, planesOf, Tensor, tensorOf, toNested, Weight } from './tensor';
 export * from './inspect';

@@ -1,5 +1,5 @@
 import { AxisTaps } from './axisTaps';
-import { KernelMatrixRows, RunSink } from './kernelMatrixRows';
+import { KernelMatrixRows, RunSink, runEntry } from './kernelMatrixRows';
 import { CsrMatrix } from './sparse';
 import { ConvProblem } from './spec';
 
@@ -20,20 +20,20 @@ class CsrFill implements RunSink {
     readonly data: Float64Array,
   ) {}
 
-  run(row: number, colBase: number, weightBase: number, x: number): void {
+  run(row: number, colBase: number, bases: Int32Array, baseCount: number, x: number): void {
     const { xs, weight, indices, data } = this;
     let p = this.p;
     for (let b = xs.start[x]; b < xs.start[x + 1]; b++) {
       indices[p] = colBase + xs.outputIndex[b];
-      data[p++] = weight[weightBase + xs.kernelIndex[b]];
+      data[p++] = runEntry(xs, weight, bases, baseCount, b);
     }
     this.indptr[row + 1] = this.p = p;
   }
 }
 
 /**
- * The unrolled kernel matrix M with `vec(out) = vec(in) @ M`: one row per input cell (`Cin*H*W`), one column
- * per output cell (`Cout*oH*oW`). Its rows come in column order from `KernelMatrixRows`, so time and memory
+ * The unrolled kernel matrix M with `vec(out) = vec(in) @ M`: one row per input cell (`Cin*D*H*W`), one
+ * column per output cell (`Cout*oD*oH*oW`). Its rows come in column order from `KernelMatrixRows`, so time and memory
  * are proportional to the non-zeros, never to rows*cols, and nothing needs sorting.
  */
 export function kernelMatrix(problem: ConvProblem): CsrMatrix {

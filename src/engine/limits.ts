@@ -1,4 +1,5 @@
 import { fail, ok, Result } from './result';
+import { cellsOf, ConvGeometry, Grid, shapeOf, sweptGrid } from './geometry';
 import { ConvProblem } from './spec';
 
 /** Size limits checked before anything large is allocated (the extension maps them to settings). */
@@ -23,27 +24,8 @@ export type LimitCheck = Result<null> & { limit?: keyof Limits };
 
 /** Multiply-adds of the direct computation, which also bounds the kernel matrix's non-zeros from above. */
 export function multiplyAdds(problem: ConvProblem): number {
-  const [d0, d1, kh, kw] = problem.weight.dims;
-  const small = problem.params.op === 'conv2d' ? problem.output : problem.input;
-  return small.height * small.width * d0 * d1 * kh * kw;
-}
-
-/**
- * The grid the kernel sweeps, padding included: conv2d's padded input, or conv_transpose2d's output before its
- * padding crops it (`(in - 1)*stride + dilation*(k - 1) + 1` a side, plus what output_padding adds past that).
- * The fast engine lays it out and the inspection views draw it, so it is a cost like the tensors themselves; it
- * bounds the stride (two outputs along an axis lie a stride apart inside it), the dilation and the padding.
- */
-export function sweptGrid(problem: ConvProblem): { channels: number; height: number; width: number } {
-  const { params, input, output } = problem;
-  const side = (a: 0 | 1): number => {
-    const { inputSize, kernelSize, stride, padBefore, padAfter, dilation, outputPadding } = problem.outputSize[a];
-    if (params.op === 'conv2d') return inputSize + padBefore + padAfter;
-    return (inputSize - 1) * stride + dilation * (kernelSize - 1) + 1 + Math.max(0, outputPadding - padBefore);
-  };
-  return params.op === 'conv2d'
-    ? { channels: input.channels, height: side(0), width: side(1) }
-    : { channels: output.channels, height: side(0), width: side(1) };
+  const { small, weightDims } = problem.geometry;
+  return small.depth * small.height * small.width * weightDims.reduce((product, d) => product * d, 1);
 }
 
 /**
@@ -52,14 +34,8 @@ export function sweptGrid(problem: ConvProblem): { channels: number; height: num
  * compares this, not the multiply-adds alone, which a long stride or a wide padding leaves small.
  */
 export function computeCost(problem: ConvProblem): number {
-  const { input, output } = problem;
-  const swept = sweptGrid(problem);
-  return (
-    multiplyAdds(problem) +
-    input.channels * input.height * input.width +
-    output.channels * output.height * output.width +
-    swept.channels * swept.height * swept.width
-  );
+  const g = problem.geometry;
+  return multiplyAdds(problem) + cellsOf(g.input) + cellsOf(g.output) + cellsOf(sweptGrid(g));
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -75,36 +51,37 @@ export function checkSelectionLength(length: number, limits: Limits, what = 'The
   );
 }
 
+/** `2 x 3 x 4 = 24`: a grid's shape as the op writes it and its cells. */
+const cellsText = (g: ConvGeometry, grid: Grid): string =>
+  `${shapeOf(g, grid).map(count).join(' x ')} = ${count(cellsOf(grid))}`;
+
 export function checkLimits(problem: ConvProblem, limits: Limits): LimitCheck {
-  const { input, weight } = problem;
-  const inputCells = input.channels * input.height * input.width;
-  if (inputCells > limits.maxInputCells) {
+  const g = problem.geometry;
+  const { weight } = problem;
+  if (cellsOf(g.input) > limits.maxInputCells) {
     return refuse(
-      `The input has ${input.channels} x ${input.height} x ${input.width} = ${count(inputCells)} cells, more than the limit of ${count(limits.maxInputCells)}.`,
+      `The input has ${cellsText(g, g.input)} cells, more than the limit of ${count(limits.maxInputCells)}.`,
       'maxInputCells',
     );
   }
+  const weightShape = g.weightDims.slice(0, 2).concat(g.weightDims.slice(5 - g.rank));
   if (weight.data.length > limits.maxInputCells) {
     return refuse(
-      `The weight has ${weight.dims.join(' x ')} = ${count(weight.data.length)} cells, more than the limit of ${count(limits.maxInputCells)}.`,
+      `The weight has ${weightShape.join(' x ')} = ${count(weight.data.length)} cells, more than the limit of ${count(limits.maxInputCells)}.`,
       'maxInputCells',
     );
   }
-  const { channels, height, width } = problem.output;
-  const cells = channels * height * width;
-  if (cells > limits.maxOutputCells) {
+  if (cellsOf(g.output) > limits.maxOutputCells) {
     return refuse(
-      `The output would have ${channels} x ${height} x ${width} = ${count(cells)} cells, more than the limit of ${count(limits.maxOutputCells)}.`,
+      `The output would have ${cellsText(g, g.output)} cells, more than the limit of ${count(limits.maxOutputCells)}.`,
       'maxOutputCells',
     );
   }
-  const swept = sweptGrid(problem);
-  const sweptCells = swept.channels * swept.height * swept.width;
-  const transposed = problem.params.op === 'conv_transpose2d';
-  const sweptLimit = transposed ? 'maxOutputCells' : 'maxInputCells';
-  if (sweptCells > limits[sweptLimit]) {
+  const swept = sweptGrid(g);
+  const sweptLimit = g.transposed ? 'maxOutputCells' : 'maxInputCells';
+  if (cellsOf(swept) > limits[sweptLimit]) {
     return refuse(
-      `${transposed ? 'The output before padding crops it' : 'The padded input'} would have ${swept.channels} x ${count(swept.height)} x ${count(swept.width)} = ${count(sweptCells)} cells, more than the limit of ${count(limits[sweptLimit])}.`,
+      `${g.transposed ? 'The output before padding crops it' : 'The padded input'} would have ${cellsText(g, swept)} cells, more than the limit of ${count(limits[sweptLimit])}.`,
       sweptLimit,
     );
   }

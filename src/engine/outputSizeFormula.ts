@@ -7,24 +7,27 @@ import {
   resolveDependencies,
   simplifyDependencies,
 } from 'mathjs';
-import { Op } from './params';
+import { AxisGeometry } from './geometry';
+import { AxisName, isTransposed, Op } from './params';
 
 /** One axis of a convolution; the input size is unknown for a layer seen without its input. */
-export interface OutputSizeAxis {
-  axis: 'height' | 'width';
-  inputSize?: number;
-  kernelSize: number;
-  stride: number;
-  padBefore: number;
-  padAfter: number;
-  dilation: number;
-  outputPadding: number;
-}
+export type OutputSizeAxis = Pick<
+  AxisGeometry,
+  'name' | 'kernel' | 'stride' | 'padBefore' | 'padAfter' | 'dilation' | 'outputPadding'
+> & { input?: number };
+
+/** The symbol of each axis's input size. */
+const INPUT_SYMBOL: Readonly<Record<AxisName, string>> = {
+  length: 'L_in',
+  depth: 'D_in',
+  height: 'H_in',
+  width: 'W_in',
+};
 
 export interface OutputSizeExpression {
   /** In symbols: `floor((H_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1`. */
   symbolic: string;
-  /** With the axis's numbers plugged in; `H_in` (or `W_in`) stays when the input size is unknown. */
+  /** With the axis's numbers plugged in; `H_in` (`L_in`, `D_in`, `W_in`) stays when the input size is unknown. */
   pluggedIn: string;
   /** `pluggedIn` simplified: `floor((H_in - 1) / 2) + 1`, or the size itself when the input size is known. */
   simplified: string;
@@ -33,10 +36,10 @@ export interface OutputSizeExpression {
 }
 
 const SOURCES = {
-  conv2d: 'floor((H_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1',
-  // padding "same" with an even reach pads one more cell after than before.
-  conv2dAsymmetric: 'floor((H_in + pad_before + pad_after - dilation*(k - 1) - 1) / stride) + 1',
-  conv_transpose2d: '(H_in - 1)*stride - 2*padding + dilation*(k - 1) + output_padding + 1',
+  conv: 'floor((H_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1',
+  // padding "same" with an odd total pads one more cell after than before.
+  convAsymmetric: 'floor((H_in + pad_before + pad_after - dilation*(k - 1) - 1) / stride) + 1',
+  transposed: '(H_in - 1)*stride - 2*padding + dilation*(k - 1) + output_padding + 1',
 };
 
 type Formulas = Record<keyof typeof SOURCES, MathNode> & { math: ReturnType<typeof create> };
@@ -49,17 +52,17 @@ function formulas(): Formulas {
   const math = create({ parseDependencies, resolveDependencies, simplifyDependencies, floorDependencies });
   built = {
     math,
-    conv2d: math.parse(SOURCES.conv2d),
-    conv2dAsymmetric: math.parse(SOURCES.conv2dAsymmetric),
-    conv_transpose2d: math.parse(SOURCES.conv_transpose2d),
+    conv: math.parse(SOURCES.conv),
+    convAsymmetric: math.parse(SOURCES.convAsymmetric),
+    transposed: math.parse(SOURCES.transposed),
   };
   return built;
 }
 
 function formulaOf(op: Op, axis: OutputSizeAxis): MathNode {
   const f = formulas();
-  if (op === 'conv_transpose2d') return f.conv_transpose2d;
-  return axis.padBefore === axis.padAfter ? f.conv2d : f.conv2dAsymmetric;
+  if (isTransposed(op)) return f.transposed;
+  return axis.padBefore === axis.padAfter ? f.conv : f.convAsymmetric;
 }
 
 /**
@@ -69,14 +72,14 @@ function formulaOf(op: Op, axis: OutputSizeAxis): MathNode {
 const text = (node: MathNode): string =>
   node.toString({ parenthesis: 'keep', notation: 'fixed' }).replace(/ \* /g, '*');
 
-/** Each symbol's value; an unknown input size stays a symbol, `W_in` on the width axis. */
+/** Each symbol's value; an unknown input size stays a symbol, named after its axis (`W_in` on the width). */
 function scopeOf(axis: OutputSizeAxis, withNumbers: boolean): Record<string, number | MathNode> {
   const scope: Record<string, number | MathNode> = {};
-  if (withNumbers && axis.inputSize !== undefined) scope.H_in = axis.inputSize;
-  else if (axis.axis === 'width') scope.H_in = new (formulas().math.SymbolNode)('W_in');
+  if (withNumbers && axis.input !== undefined) scope.H_in = axis.input;
+  else if (axis.name !== 'height') scope.H_in = new (formulas().math.SymbolNode)(INPUT_SYMBOL[axis.name]);
   if (!withNumbers) return scope;
   return Object.assign(scope, {
-    k: axis.kernelSize,
+    k: axis.kernel,
     stride: axis.stride,
     padding: axis.padBefore,
     pad_before: axis.padBefore,
@@ -105,9 +108,9 @@ export function outputSizeText(op: Op, axis: OutputSizeAxis): Pick<OutputSizeExp
 /** Builds the formulas and mathjs's functions behind them ahead of the first spec (see extension/warmUp.ts). */
 export function warmUpOutputSizeFormulas(): void {
   outputSizeText('conv2d', {
-    axis: 'height',
-    inputSize: 3,
-    kernelSize: 2,
+    name: 'height',
+    input: 3,
+    kernel: 2,
     stride: 1,
     padBefore: 0,
     padAfter: 0,
@@ -133,6 +136,6 @@ export function outputSizeExpression(op: Op, axis: OutputSizeAxis): OutputSizeEx
     symbolic: text(symbolic),
     pluggedIn: text(pluggedIn),
     simplified: text(math.simplify(pluggedIn, [...math.simplify.rules, floorOfInteger])),
-    value: axis.inputSize === undefined ? undefined : (pluggedIn.evaluate() as number),
+    value: axis.input === undefined ? undefined : (pluggedIn.evaluate() as number),
   };
 }

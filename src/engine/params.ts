@@ -1,65 +1,92 @@
 import { describeValue } from './describe';
 import { fail, ok, Result } from './result';
 
-export type Op = 'conv2d' | 'conv_transpose2d';
-export type Pair = readonly [number, number];
+export const OPS = ['conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d'] as const;
+export type Op = (typeof OPS)[number];
 
-/** The hyper-parameters of one convolution, each per axis `[height, width]`. */
-export interface ConvParams {
-  op: Op;
-  stride: Pair;
-  /** Zeros added before each axis; differs from `padAfter` only for conv2d's asymmetric `padding: "same"`. */
-  padBefore: Pair;
-  padAfter: Pair;
-  dilation: Pair;
-  outputPadding: Pair;
-  groups: number;
-  /** How padding was written: explicit numbers, or PyTorch's string modes (conv2d only). */
-  paddingMode: 'explicit' | 'same' | 'valid';
-}
+/** How many spatial axes an op convolves over. */
+export type Rank = 1 | 2 | 3;
+
+export const rankOf = (op: Op): Rank => Number(op.charAt(op.length - 2)) as Rank;
+export const isTransposed = (op: Op): boolean => op.startsWith('conv_transpose');
+
+/** The spatial axes an op of each rank has, in the order its shapes list them. */
+export type AxisName = 'length' | 'depth' | 'height' | 'width';
+export const AXIS_NAMES: Readonly<Record<Rank, readonly AxisName[]>> = {
+  1: ['length'],
+  2: ['height', 'width'],
+  3: ['depth', 'height', 'width'],
+};
+
+/** What a padded cell holds: zero, or a copy of an input cell (`nn.ConvNd(padding_mode=...)`). */
+export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'] as const;
+export type PaddingMode = (typeof PADDING_MODES)[number];
+
+/** How padding was written: explicit numbers, or PyTorch's string paddings (non-transposed ops only). */
+export type PaddingKind = 'explicit' | 'same' | 'valid';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 /** Past 2^53 - 1 a number no longer holds every integer: sizes computed from it would be wrong, not just large. */
 const LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
 
-/** Reads an `int` or `[h, w]` hyper-parameter the way PyTorch accepts it. */
-export function readPair(value: unknown, name: string, fallback: number, minimum: number): Result<Pair> {
-  if (value === undefined || value === null) return ok([fallback, fallback]);
-  const pair = isInt(value)
-    ? [value, value]
-    : Array.isArray(value) && value.length === 2 && value.every(isInt)
-      ? value
+const listOf = (names: readonly string[]): string => (names.length === 1 ? names[0] : `[${names.join(', ')}]`);
+
+/** Reads an `int` or one integer per spatial axis, the way PyTorch accepts a hyper-parameter. */
+export function readAxes(
+  value: unknown,
+  name: string,
+  rank: Rank,
+  fallback: number,
+  minimum: number,
+): Result<number[]> {
+  if (value === undefined || value === null) return ok(Array<number>(rank).fill(fallback));
+  const names = AXIS_NAMES[rank];
+  const list = isInt(value)
+    ? Array<number>(rank).fill(value)
+    : Array.isArray(value) && value.length === rank && value.every(isInt)
+      ? (value as number[])
       : undefined;
-  if (!pair) {
-    return fail(
-      `${name} must be an integer or a pair [height, width] of integers, but it is ${describeValue(value)}.`,
-      [name],
-    );
+  if (!list) {
+    const shape = rank === 1 ? 'an integer' : `an integer or a list ${listOf(names)} of ${rank} integers`;
+    return fail(`${name} must be ${shape}, but it is ${describeValue(value)}.`, [name]);
   }
   const path = (a: number) => (Array.isArray(value) ? [name, a] : [name]);
-  const axis = (a: number) => (Array.isArray(value) ? ['height', 'width'][a] + ' ' : '');
-  const bad = pair.findIndex((v) => v < minimum);
+  const axis = (a: number) => (Array.isArray(value) && rank > 1 ? names[a] + ' ' : '');
+  const bad = list.findIndex((v) => v < minimum);
   if (bad >= 0) {
     return fail(
-      `${name} ${axis(bad)}must be ${minimum === 0 ? 'non-negative' : `at least ${minimum}`}, but it is ${pair[bad]}.`,
+      `${name} ${axis(bad)}must be ${minimum === 0 ? 'non-negative' : `at least ${minimum}`}, but it is ${list[bad]}.`,
       path(bad),
     );
   }
-  const huge = pair.findIndex((v) => v > LARGEST_EXACT);
+  const huge = list.findIndex((v) => v > LARGEST_EXACT);
   if (huge >= 0) {
     return fail(
-      `${name} ${axis(huge)}is ${pair[huge]}, more than ${LARGEST_EXACT.toLocaleString('en-US')}, the largest integer computed exactly.`,
+      `${name} ${axis(huge)}is ${list[huge]}, more than ${LARGEST_EXACT.toLocaleString('en-US')}, the largest integer computed exactly.`,
       path(huge),
     );
   }
-  return ok([pair[0], pair[1]]);
+  return ok([...list]);
 }
 
-export function readOp(value: unknown): Result<Op> {
-  if (value === undefined || value === null) return ok('conv2d');
-  if (value === 'conv2d' || value === 'conv_transpose2d') return ok(value);
-  return fail(`op must be "conv2d" or "conv_transpose2d", but it is ${describeValue(value)}.`, ['op']);
+export function readOp(value: unknown): Result<Op | undefined> {
+  if (value === undefined || value === null) return ok(undefined);
+  if ((OPS as readonly unknown[]).includes(value)) return ok(value as Op);
+  return fail(`op must be one of ${OPS.map((o) => `"${o}"`).join(', ')}, but it is ${describeValue(value)}.`, ['op']);
+}
+
+/**
+ * The op whose shapes an input and a weight of these ranks are: conv2d wherever it can read them, else conv1d or
+ * conv3d, else conv2d (whose message then says what it reads). A selected pair of arrays has no op of its own.
+ */
+export function opForRanks(inputRank: number, weightRank: number): Op {
+  const reads = (spatial: Rank) =>
+    (inputRank === spatial || inputRank === spatial + 1) && (weightRank === spatial || weightRank === spatial + 2);
+  if (reads(2)) return 'conv2d';
+  if (reads(1)) return 'conv1d';
+  if (reads(3)) return 'conv3d';
+  return 'conv2d';
 }
 
 export function readGroups(value: unknown): Result<number> {
@@ -69,34 +96,58 @@ export function readGroups(value: unknown): Result<number> {
   return ok(value);
 }
 
-export interface Padding {
-  padBefore: Pair;
-  padAfter: Pair;
-  paddingMode: ConvParams['paddingMode'];
+export function readPaddingMode(value: unknown, op: Op): Result<PaddingMode> {
+  if (value === undefined || value === null) return ok('zeros');
+  if (!(PADDING_MODES as readonly unknown[]).includes(value)) {
+    return fail(
+      `padding_mode must be one of ${PADDING_MODES.map((m) => `"${m}"`).join(', ')}, but it is ${describeValue(value)}.`,
+      ['padding_mode'],
+    );
+  }
+  if (value !== 'zeros' && isTransposed(op))
+    return fail(`Only "zeros" padding mode is supported for ${op}, as in PyTorch.`, ['padding_mode']);
+  return ok(value as PaddingMode);
 }
 
-/** PyTorch's padding: numbers for both ops; for conv2d also "valid" (none) and "same" (output size = input size, stride
- * 1). */
-export function readPadding(value: unknown, op: Op, kernel: Pair, dilation: Pair, stride: Pair): Result<Padding> {
+export interface Padding {
+  before: number[];
+  after: number[];
+  kind: PaddingKind;
+}
+
+/**
+ * PyTorch's padding: numbers for every op; for the non-transposed ones also "valid" (none) and "same" (output size =
+ * input size, stride 1), which puts the odd cell of an odd total after the input.
+ */
+export function readPadding(
+  value: unknown,
+  op: Op,
+  kernel: number[],
+  dilation: number[],
+  stride: number[],
+): Result<Padding> {
+  const rank = rankOf(op);
   if (value === 'valid' || value === 'same') {
-    if (op !== 'conv2d')
-      return fail(`padding "${value}" exists only for conv2d; conv_transpose2d takes numbers.`, ['padding']);
-    if (value === 'valid') return ok({ padBefore: [0, 0], padAfter: [0, 0], paddingMode: 'valid' });
-    if (stride[0] !== 1 || stride[1] !== 1) {
+    if (isTransposed(op))
+      return fail(`padding "${value}" exists only for conv1d/2d/3d; ${op} takes numbers.`, ['padding']);
+    const zeros = Array<number>(rank).fill(0);
+    if (value === 'valid') return ok({ before: zeros, after: zeros, kind: 'valid' });
+    if (stride.some((s) => s !== 1)) {
       return fail(
-        `padding "same" is not supported for strided convolutions (stride is [${stride.join(', ')}]), as in PyTorch.`,
+        `padding "same" is not supported for strided convolutions (stride is ${rank === 1 ? stride[0] : `[${stride.join(', ')}]`}), as in PyTorch.`,
         ['padding'],
       );
     }
-    // PyTorch puts the odd zero of an even total after the input.
-    const total = [0, 1].map((a) => dilation[a] * (kernel[a] - 1));
-    const before: Pair = [Math.floor(total[0] / 2), Math.floor(total[1] / 2)];
-    return ok({ padBefore: before, padAfter: [total[0] - before[0], total[1] - before[1]], paddingMode: 'same' });
+    const total = kernel.map((k, a) => dilation[a] * (k - 1));
+    const before = total.map((t) => Math.floor(t / 2));
+    return ok({ before, after: total.map((t, a) => t - before[a]), kind: 'same' });
   }
-  if (typeof value === 'string')
-    return fail(`padding must be an integer, a pair, "valid" or "same", but it is ${describeValue(value)}.`, [
-      'padding',
-    ]);
-  const pair = readPair(value, 'padding', 0, 0);
-  return pair.ok ? ok({ padBefore: pair.value, padAfter: pair.value, paddingMode: 'explicit' }) : pair;
+  if (typeof value === 'string') {
+    return fail(
+      `padding must be an integer, ${rank === 1 ? '' : 'one per axis, '}"valid" or "same", but it is ${describeValue(value)}.`,
+      ['padding'],
+    );
+  }
+  const list = readAxes(value, 'padding', rank, 0, 0);
+  return list.ok ? ok({ before: list.value, after: list.value, kind: 'explicit' }) : list;
 }

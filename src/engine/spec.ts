@@ -1,20 +1,28 @@
+import { cellsOf, ConvGeometry, convGeometry, outputLength, shapeOf } from './geometry';
 import { MAX_ARRAY_CELLS, NumericArray, readNumericArray } from './numericArray';
-import { ConvParams, Pair, readGroups, readOp, readPadding, readPair } from './params';
-import { OutputSizeTerms, outputSizeAxis } from './outputSize';
+import { outputSizeTerms } from './outputSize';
+import {
+  AXIS_NAMES,
+  isTransposed,
+  Op,
+  opForRanks,
+  Rank,
+  rankOf,
+  readAxes,
+  readGroups,
+  readOp,
+  readPadding,
+  readPaddingMode,
+} from './params';
 import { fail, ok, Result } from './result';
-import { Tensor3, Weight } from './tensor';
+import { Tensor, Weight } from './tensor';
 
-/** A validated convolution: tensors, parameters and the output shape it produces. */
+/** A validated convolution: its geometry and its tensors. */
 export interface ConvProblem {
-  params: ConvParams;
-  input: Tensor3;
+  geometry: ConvGeometry;
+  input: Tensor;
   weight: Weight;
   bias: Float64Array | null;
-  output: { channels: number; height: number; width: number };
-  outputSize: readonly [OutputSizeTerms, OutputSizeTerms];
-  /** Whether input and weight were written as plain matrices (one channel), so results can answer in kind. */
-  inputWasMatrix: boolean;
-  weightWasMatrix: boolean;
 }
 
 /** The fields a spec object may have; everything else (a case's `name`, `expected`, ...) is ignored. */
@@ -29,40 +37,121 @@ export const SPEC_FIELDS = [
   'dilation',
   'output_padding',
   'groups',
+  'padding_mode',
 ] as const;
 
 const shapeText = (dims: readonly number[]): string => `[${dims.join(', ')}]`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The `input` field: a matrix `[H][W]` or channels `[C][H][W]` of finite numbers. */
-export function readInput(value: unknown): Result<{ tensor: Tensor3; wasMatrix: boolean }> {
+/** How each rank writes its spatial sizes, for messages: `[L]`, `[H][W]`, `[D][H][W]`. */
+const SPATIAL: Readonly<Record<Rank, string>> = { 1: '[L]', 2: '[H][W]', 3: '[D][H][W]' };
+const KERNEL: Readonly<Record<Rank, string>> = { 1: '[k]', 2: '[kh][kw]', 3: '[kd][kh][kw]' };
+const ONE_CHANNEL: Readonly<Record<Rank, string>> = { 1: 'a list', 2: 'a matrix', 3: 'a volume' };
+
+/** The op to name in a hint, when the shapes belong to another rank than the op's. */
+function rankHint(op: Op, inputRank: number, weightRank: number): string {
+  const fits = opForRanks(inputRank, weightRank);
+  if (rankOf(fits) === rankOf(op)) return '';
+  const suggested = isTransposed(op) ? (`conv_transpose${rankOf(fits)}d` as Op) : fits;
+  return ` For these shapes set "op": "${suggested}".`;
+}
+
+/** Reads `input` as `op` reads it: one channel `[spatial…]` or channels first `[C][spatial…]`. */
+function readInput(value: NumericArray, op: Op, weightRank: number): Result<Tensor> {
+  const rank = rankOf(op);
+  const { shape, data } = value;
+  if (shape.length !== rank && shape.length !== rank + 1) {
+    return fail(
+      `${op} reads input as ${ONE_CHANNEL[rank]} ${SPATIAL[rank]} or channels [C]${SPATIAL[rank]}, but it has ${plural(shape.length, 'dimension')} ${shapeText(shape)}.${rankHint(op, shape.length, weightRank)}`,
+      ['input'],
+    );
+  }
+  const full = shape.length === rank ? [1, ...shape] : shape;
+  const [channels, ...spatial] = full;
+  const [depth, height, width] = [...Array<number>(3 - rank).fill(1), ...spatial];
+  return ok({ channels, depth, height, width, data });
+}
+
+function readWeight(value: NumericArray, op: Op, field: string, inputRank: number): Result<Weight> {
+  const rank = rankOf(op);
+  const { shape, data } = value;
+  if (shape.length !== rank && shape.length !== rank + 2) {
+    const lead = isTransposed(op) ? '[in][out/groups]' : '[out][in/groups]';
+    return fail(
+      `${op} reads ${field} as ${KERNEL[rank]} (one channel in and out) or ${lead}${KERNEL[rank]}, but it has shape ${shapeText(shape)}.${rankHint(op, inputRank, shape.length)}`,
+      [field],
+    );
+  }
+  const full = shape.length === rank ? [1, 1, ...shape] : shape;
+  const k = [...Array<number>(3 - rank).fill(1), ...full.slice(2)];
+  return ok({ dims: [full[0], full[1], k[0], k[1], k[2]], data });
+}
+
+/**
+ * Reads a value that is to be an input, before a kernel is chosen for it: numbers in a regular array of one to four
+ * dimensions (`[L]` up to `[C][D][H][W]`), the shapes some op reads as an input.
+ */
+export function readInputArray(value: unknown): Result<NumericArray> {
   const read = readNumericArray(value, 'input', ['input']);
-  if (!read.ok) return read;
-  const { shape, data } = read.value;
-  if (shape.length === 2)
-    return ok({ tensor: { channels: 1, height: shape[0], width: shape[1], data }, wasMatrix: true });
-  if (shape.length === 3)
-    return ok({ tensor: { channels: shape[0], height: shape[1], width: shape[2], data }, wasMatrix: false });
+  if (!read.ok || (read.value.shape.length >= 1 && read.value.shape.length <= 4)) return read;
   return fail(
-    `input must be a matrix [H][W] or channels [C][H][W], but it has ${shape.length} dimension${shape.length === 1 ? '' : 's'} ${shapeText(shape)}.`,
+    `input must be a list [L], a matrix [H][W], a volume [D][H][W] or channels [C] of one, but it has ${plural(read.value.shape.length, 'dimension')} ${shapeText(read.value.shape)}.`,
     ['input'],
   );
 }
 
-function readWeight(spec: Record<string, unknown>): Result<{ weight: Weight; wasMatrix: boolean; field: string }> {
-  if (spec.weight !== undefined && spec.kernel !== undefined)
+/** The nesting depth of a JSON array: the rank it has if it is regular (`[[1, 2]]` is 2). */
+function depthOf(value: unknown): number {
+  let depth = 0;
+  for (let v = value; Array.isArray(v); v = v[0]) depth++;
+  return depth;
+}
+
+/** The op for a selected input and kernel, which come without a spec to name one (`opForRanks`). */
+export const opForPair = (input: unknown, kernel: unknown): Op => opForRanks(depthOf(input), depthOf(kernel));
+
+/** Rank and data of `input` and the weight, read before the op is known (it may follow from the ranks). */
+function readTensors(
+  raw: Record<string, unknown>,
+): Result<{ input: NumericArray; weight: NumericArray; field: 'weight' | 'kernel' }> {
+  if (raw.input === undefined) return fail('The spec needs an "input".', []);
+  const input = readInputArray(raw.input);
+  if (!input.ok) return input;
+  if (raw.weight !== undefined && raw.kernel !== undefined)
     return fail('Give either "weight" or "kernel", not both.', ['kernel']);
-  const field = spec.weight !== undefined ? 'weight' : 'kernel';
-  if (spec[field] === undefined) return fail('The spec needs a "kernel" (or "weight").', []);
-  const read: Result<NumericArray> = readNumericArray(spec[field], field, [field]);
-  if (!read.ok) return read;
-  const { shape, data } = read.value;
-  if (shape.length === 2) return ok({ weight: { dims: [1, 1, shape[0], shape[1]], data }, wasMatrix: true, field });
-  if (shape.length === 4)
-    return ok({ weight: { dims: [shape[0], shape[1], shape[2], shape[3]], data }, wasMatrix: false, field });
-  return fail(
-    `${field} must be a matrix [kh][kw] or a 4-D weight [out][in/groups][kh][kw], but it has shape ${shapeText(shape)}.`,
-    [field],
-  );
+  const field = raw.weight !== undefined ? 'weight' : 'kernel';
+  if (raw[field] === undefined) return fail('The spec needs a "kernel" (or "weight").', []);
+  const weight = readNumericArray(raw[field], field, [field]);
+  if (!weight.ok) return weight;
+  return ok({ input: input.value, weight: weight.value, field });
+}
+
+/** How the channels of input and weight meet for `op` and `groups`, with PyTorch's rules. */
+function outputChannels(op: Op, x: Tensor, weight: Weight, groups: number, field: string): Result<number> {
+  const [w0, w1] = weight.dims;
+  const lead = [w0, w1];
+  if (x.channels % groups !== 0)
+    return fail(`groups = ${groups} must divide the input's ${plural(x.channels, 'channel')}.`, ['groups']);
+  if (!isTransposed(op)) {
+    if (w0 % groups !== 0)
+      return fail(`groups = ${groups} must divide the ${w0} output channels (${field} dimension 0).`, ['groups']);
+    if (w1 * groups !== x.channels) {
+      return fail(
+        `${field} [${lead.join(', ')}, …] with groups = ${groups} expects ${plural(w1 * groups, 'input channel')}, but the input has ${x.channels}.`,
+        [field],
+      );
+    }
+    return ok(w0);
+  }
+  if (w0 !== x.channels) {
+    return fail(
+      `${op} ${field} [${lead.join(', ')}, …] expects ${plural(w0, 'input channel')} (its dimension 0), but the input has ${x.channels}.`,
+      [field],
+    );
+  }
+  if (w0 % groups !== 0)
+    return fail(`groups = ${groups} must divide the ${w0} input channels (${field} dimension 0).`, ['groups']);
+  return ok(w1 * groups);
 }
 
 /**
@@ -74,99 +163,117 @@ export function normalizeSpec(spec: unknown): Result<ConvProblem> {
     return fail('A convolution spec must be an object with "input" and "kernel" (or "weight").');
   }
   const raw = spec as Record<string, unknown>;
-  const op = readOp(raw.op);
-  if (!op.ok) return op;
-  if (raw.input === undefined) return fail('The spec needs an "input".', []);
-  const input = readInput(raw.input);
+  const opRead = readOp(raw.op);
+  if (!opRead.ok) return opRead;
+  const tensors = readTensors(raw);
+  if (!tensors.ok) return tensors;
+  const { field } = tensors.value;
+  const op = opRead.value ?? 'conv2d';
+  const rank = rankOf(op);
+  const transposed = isTransposed(op);
+  const input = readInput(tensors.value.input, op, tensors.value.weight.shape.length);
   if (!input.ok) return input;
-  const weightRead = readWeight(raw);
-  if (!weightRead.ok) return weightRead;
-  const { weight, field } = weightRead.value;
-  const stride = readPair(raw.stride, 'stride', 1, 1);
+  const weight = readWeight(tensors.value.weight, op, field, tensors.value.input.shape.length);
+  if (!weight.ok) return weight;
+  const x = input.value;
+  const stride = readAxes(raw.stride, 'stride', rank, 1, 1);
   if (!stride.ok) return stride;
-  const dilation = readPair(raw.dilation, 'dilation', 1, 1);
+  const dilation = readAxes(raw.dilation, 'dilation', rank, 1, 1);
   if (!dilation.ok) return dilation;
-  const outputPadding = readPair(raw.output_padding, 'output_padding', 0, 0);
+  const outputPadding = readAxes(raw.output_padding, 'output_padding', rank, 0, 0);
   if (!outputPadding.ok) return outputPadding;
   const groups = readGroups(raw.groups);
   if (!groups.ok) return groups;
+  const mode = readPaddingMode(raw.padding_mode, op);
+  if (!mode.ok) return mode;
+  const outChannels = outputChannels(op, x, weight.value, groups.value, field);
+  if (!outChannels.ok) return outChannels;
 
-  const x = input.value.tensor;
-  const g = groups.value;
-  const [w0, w1, kh, kw] = weight.dims;
-  const kernel: Pair = [kh, kw];
-  if (x.channels % g !== 0)
-    return fail(`groups = ${g} must divide the input's ${x.channels} channel${x.channels === 1 ? '' : 's'}.`, [
-      'groups',
-    ]);
-
-  let outChannels: number;
-  if (op.value === 'conv2d') {
-    if (w0 % g !== 0)
-      return fail(`groups = ${g} must divide the ${w0} output channels (${field} dimension 0).`, ['groups']);
-    if (w1 * g !== x.channels) {
-      return fail(
-        `${field} of shape ${shapeText(weight.dims)} with groups = ${g} expects ${w1 * g} input channel${w1 * g === 1 ? '' : 's'}, but the input has ${x.channels}.`,
-        [field],
-      );
-    }
-    outChannels = w0;
-  } else {
-    if (w0 !== x.channels) {
-      return fail(
-        `conv_transpose2d ${field} of shape ${shapeText(weight.dims)} expects ${w0} input channel${w0 === 1 ? '' : 's'} (its dimension 0), but the input has ${x.channels}.`,
-        [field],
-      );
-    }
-    outChannels = w1 * g;
-  }
-
-  const padding = readPadding(raw.padding, op.value, kernel, dilation.value, stride.value);
+  const kernel = weight.value.dims.slice(5 - rank);
+  const inputSize = [x.depth, x.height, x.width].slice(3 - rank);
+  const padding = readPadding(raw.padding, op, kernel, dilation.value, stride.value);
   if (!padding.ok) return padding;
-  const params: ConvParams = {
-    op: op.value,
-    stride: stride.value,
-    dilation: dilation.value,
-    outputPadding: outputPadding.value,
-    groups: g,
-    ...padding.value,
-  };
+  const names = AXIS_NAMES[rank];
+  const axisPath = (name: string, a: number, value: unknown) => (Array.isArray(value) ? [name, a] : [name]);
 
-  for (const a of [0, 1] as const) {
-    const axis = a === 0 ? 'height' : 'width';
-    const opad = params.outputPadding[a];
-    if (params.op === 'conv2d' && opad !== 0)
-      return fail('output_padding applies only to conv_transpose2d; conv2d has none.', ['output_padding']);
-    if (opad >= params.stride[a] && opad >= params.dilation[a]) {
+  for (let a = 0; a < rank; a++) {
+    const opad = outputPadding.value[a];
+    const axis = rank === 1 ? '' : `${names[a]} `;
+    if (!transposed && opad !== 0)
+      return fail(`output_padding applies only to transposed convolutions; ${op} has none.`, ['output_padding']);
+    if (opad >= stride.value[a] && opad >= dilation.value[a]) {
       return fail(
-        `output_padding ${axis} (${opad}) must be smaller than either stride (${params.stride[a]}) or dilation (${params.dilation[a]}), as in PyTorch.`,
-        Array.isArray(raw.output_padding) ? ['output_padding', a] : ['output_padding'],
+        `output_padding ${axis}(${opad}) must be smaller than either stride (${stride.value[a]}) or dilation (${dilation.value[a]}), as in PyTorch.`,
+        axisPath('output_padding', a, raw.output_padding),
       );
     }
-    if (params.op === 'conv2d') {
-      const padded = [x.height, x.width][a] + params.padBefore[a] + params.padAfter[a];
-      const reach = params.dilation[a] * (kernel[a] - 1) + 1;
+    const before = padding.value.before[a];
+    const after = padding.value.after[a];
+    const size = inputSize[a];
+    // PyTorch's F.pad rules: a reflection needs a cell to reflect past; a wrap may go round at most once.
+    if (mode.value === 'reflect' && Math.max(before, after) >= size) {
+      return fail(
+        `padding_mode "reflect" needs padding smaller than the input along each axis, but the ${names[a]} pads ${Math.max(before, after)} on an input of ${size}.`,
+        axisPath('padding', a, raw.padding),
+      );
+    }
+    if (mode.value === 'circular' && Math.max(before, after) > size) {
+      return fail(
+        `padding_mode "circular" wraps around at most once: padding must be at most the input's size along each axis, but the ${names[a]} pads ${Math.max(before, after)} on an input of ${size}.`,
+        axisPath('padding', a, raw.padding),
+      );
+    }
+    if (!transposed) {
+      const padded = size + before + after;
+      const reach = dilation.value[a] * (kernel[a] - 1) + 1;
       if (reach > padded) {
         return fail(
-          `The kernel ${axis} spans ${reach} cell${reach === 1 ? '' : 's'} (dilation included) but the padded input ${axis} is only ${padded}: the output would be empty.`,
+          `The kernel ${names[a]} spans ${plural(reach, 'cell')} (dilation included) but the padded input ${names[a]} is only ${padded}: the output would be empty.`,
           [field],
         );
       }
     }
   }
 
-  const outputSize = [outputSizeAxis(params, 0, x.height, kh), outputSizeAxis(params, 1, x.width, kw)] as const;
-  for (const terms of outputSize) {
-    if (terms.size < 1)
-      return fail(
-        `The output ${terms.axis} would be ${terms.size}: ${terms.substituted}. Reduce padding or enlarge the input.`,
-        ['padding'],
-      );
+  const params = {
+    input: inputSize,
+    kernel,
+    stride: stride.value,
+    padBefore: padding.value.before,
+    padAfter: padding.value.after,
+    dilation: dilation.value,
+    outputPadding: outputPadding.value,
+  };
+  for (let a = 0; a < rank; a++) {
+    const axis = {
+      name: names[a],
+      input: params.input[a],
+      kernel: params.kernel[a],
+      stride: params.stride[a],
+      padBefore: params.padBefore[a],
+      padAfter: params.padAfter[a],
+      dilation: params.dilation[a],
+      outputPadding: params.outputPadding[a],
+    };
+    const size = outputLength(transposed, axis);
+    if (size < 1) {
+      const { substituted } = outputSizeTerms(op, axis, size);
+      return fail(`The output ${names[a]} would be ${size}: ${substituted}. Reduce padding or enlarge the input.`, [
+        'padding',
+      ]);
+    }
   }
-  const output = { channels: outChannels, height: outputSize[0].size, width: outputSize[1].size };
-  if (output.channels * output.height * output.width > MAX_ARRAY_CELLS) {
+  const geometry = convGeometry(
+    op,
+    params,
+    { input: x.channels, output: outChannels.value, groups: groups.value },
+    [weight.value.dims[0], weight.value.dims[1]],
+    { mode: mode.value, kind: padding.value.kind },
+  );
+  const out = geometry.output;
+  if (cellsOf(out) > MAX_ARRAY_CELLS) {
     return fail(
-      `The output would have ${output.channels} x ${output.height} x ${output.width} cells, more than ${MAX_ARRAY_CELLS.toLocaleString('en-US')}.`,
+      `The output would have ${shapeOf(geometry, out).join(' x ')} cells, more than ${MAX_ARRAY_CELLS.toLocaleString('en-US')}.`,
       [],
     );
   }
@@ -175,23 +282,14 @@ export function normalizeSpec(spec: unknown): Result<ConvProblem> {
   if (raw.bias !== undefined && raw.bias !== null) {
     const b = readNumericArray(raw.bias, 'bias', ['bias']);
     if (!b.ok) return b;
-    if (b.value.shape.length !== 1 || b.value.shape[0] !== outChannels) {
+    if (b.value.shape.length !== 1 || b.value.shape[0] !== out.channels) {
       return fail(
-        `bias must be a list of ${outChannels} number${outChannels === 1 ? '' : 's'} (one per output channel), but it has shape ${shapeText(b.value.shape)}.`,
+        `bias must be a list of ${plural(out.channels, 'number')} (one per output channel), but it has shape ${shapeText(b.value.shape)}.`,
         ['bias'],
       );
     }
     bias = b.value.data;
   }
 
-  return ok({
-    params,
-    input: x,
-    weight,
-    bias,
-    output,
-    outputSize,
-    inputWasMatrix: input.value.wasMatrix,
-    weightWasMatrix: weightRead.value.wasMatrix,
-  });
+  return ok({ geometry, input: x, weight: weight.value, bias });
 }

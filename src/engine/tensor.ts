@@ -1,26 +1,23 @@
 /** Dense float64 tensors in row-major order: the engine's only data representation on the hot path. */
+import { Grid } from './geometry';
 
-export interface Tensor3 {
-  channels: number;
-  height: number;
-  width: number;
+/** A tensor `[channels][depth][height][width]`; a 2-D op's have depth 1, a 1-D op's depth and height 1. */
+export interface Tensor extends Grid {
   data: Float64Array;
 }
 
-/** A conv weight `[dim0][dim1][kh][kw]`: `[Cout][Cin/groups]` for conv2d, `[Cin][Cout/groups]` for conv_transpose2d. */
+/** A conv weight `[dim0][dim1][kd][kh][kw]`: `[Cout][Cin/groups]` for a conv, `[Cin][Cout/groups]` transposed. */
 export interface Weight {
-  dims: readonly [number, number, number, number];
+  dims: readonly [number, number, number, number, number];
   data: Float64Array;
 }
 
 export type Nested = number | Nested[];
 
-export function tensor3(channels: number, height: number, width: number, data?: Float64Array): Tensor3 {
-  return { channels, height, width, data: data ?? new Float64Array(channels * height * width) };
-}
-
-export function cellCount(t: Tensor3): number {
-  return t.channels * t.height * t.width;
+/** A zero tensor of `grid`'s shape, or one around `data`. */
+export function tensorOf(grid: Grid, data?: Float64Array): Tensor {
+  const { channels, depth, height, width } = grid;
+  return { channels, depth, height, width, data: data ?? new Float64Array(channels * depth * height * width) };
 }
 
 /** Row-major nested arrays of the given shape, for JSON at the edges. */
@@ -34,6 +31,22 @@ export function toNested(data: ArrayLike<number>, shape: readonly number[]): Nes
   return build(0);
 }
 
-export function tensor3ToNested(t: Tensor3): number[][][] {
-  return toNested(t.data, [t.channels, t.height, t.width]) as number[][][];
+/** One `height x width` plane of a tensor: channel `channel`, depth slice `depth`. */
+export interface Plane {
+  channel: number;
+  depth: number;
+  data: Float64Array;
+}
+
+/** A tensor's planes in row-major order: how a table, a hover or the page shows a tensor of any rank. */
+export function planesOf(t: Tensor): Plane[] {
+  const size = t.height * t.width;
+  const planes: Plane[] = [];
+  for (let c = 0; c < t.channels; c++) {
+    for (let d = 0; d < t.depth; d++) {
+      const start = (c * t.depth + d) * size;
+      planes.push({ channel: c, depth: d, data: t.data.subarray(start, start + size) });
+    }
+  }
+  return planes;
 }

@@ -69,7 +69,7 @@ export async function convolvePieces(
   const alone =
     target.pieces.length === 1 && !kernelPicked ? { offset: piece.base, length: piece.text.length } : undefined;
   const placed = placeView(target.document, result.view, result.range, alone);
-  log().info(`${placed.view.source}: ${placed.view.params.op} computed in ${Date.now() - started} ms`);
+  log().info(`${placed.view.source}: ${placed.view.geometry.op} computed in ${Date.now() - started} ms`);
   deps.show(placed.view, placed.origin, settings);
   return placed;
 }

@@ -3,7 +3,7 @@
  * in, a view (typed arrays, transferable) or a located refusal out. A spec given as a value (`convlens.open`, a
  * restored panel) is a job too: whatever its source, nothing is computed on the extension host's thread.
  */
-import { Limits, readInput } from '../engine';
+import { Limits, readInputArray } from '../engine';
 import { MatrixLiteral, TextRange } from '../parse';
 import { ConvolveError, convolveContent, convolveSpec, Solved } from '../pipeline';
 import { ConvView, NumberFormat } from '../protocol';
@@ -30,7 +30,7 @@ export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
     const { matrix } = content.value;
     if (job.kernel === undefined) {
       // Ask for a kernel only for a matrix that can be an input: its own mistakes (ragged, empty, 1-D) come first.
-      const input = readInput(matrix.value);
+      const input = readInputArray(matrix.value);
       return input.ok
         ? { kind: 'needsKernel' }
         : { kind: 'refused', error: { message: input.error.message, range: matrix.locate(input.error.path.slice(1)) } };

@@ -1,4 +1,4 @@
-import { normalizeSpec } from '../engine';
+import { normalizeSpec, opForPair } from '../engine';
 import { readSelection } from './readSelection';
 import { unionRange } from './position';
 import type { LocatedProblem, MatrixLiteral, Parsed, SelectionContent, TextRange } from './types';
@@ -15,6 +15,12 @@ function pairLocator(input: MatrixLiteral, kernel: MatrixLiteral, whole: TextRan
   };
 }
 
+/** The spec of a selected input and kernel: conv2d's needs no op; a 1-D or 3-D pair names its own. */
+function pairSpec(input: unknown, kernel: unknown): Record<string, unknown> {
+  const op = opForPair(input, kernel);
+  return op === 'conv2d' ? { input, kernel } : { op, input, kernel };
+}
+
 /**
  * Validates what a selection holds with the engine and maps an engine error's JSON path to the text. A lone
  * matrix is the input and needs `kernel` (the command asks for one); that literal's ranges should point into the
@@ -29,7 +35,7 @@ export function problemFromContent(content: SelectionContent, kernel?: MatrixLit
       locate = content.spec.locate;
       break;
     case 'pair':
-      spec = { input: content.input.value, kernel: content.kernel.value };
+      spec = pairSpec(content.input.value, content.kernel.value);
       locate = pairLocator(content.input, content.kernel, unionRange(content.input.range, content.kernel.range));
       break;
     case 'single':
@@ -43,7 +49,7 @@ export function problemFromContent(content: SelectionContent, kernel?: MatrixLit
           },
         };
       }
-      spec = { input: content.matrix.value, kernel: kernel.value };
+      spec = pairSpec(content.matrix.value, kernel.value);
       locate = pairLocator(content.matrix, kernel, content.matrix.range);
       break;
   }

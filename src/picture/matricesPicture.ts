@@ -2,7 +2,7 @@
  * "Save as SVG / PNG": the picture of a view, built from the view's numbers and the theme's colours alone. The host
  * writes the SVG it builds here (the page sends no markup); the page rasterises the same SVG for a PNG.
  */
-import { KernelMatrixRows } from '../engine';
+import { KernelMatrixRows, planesOf, Tensor } from '../engine';
 import { formatNumber } from '../format/numberText';
 import type { ConvView, ImageFormat } from '../protocol';
 import { cellLabel, MATRIX_TITLES, shapeText } from '../view/labels';
@@ -10,33 +10,34 @@ import { problemOf } from '../view/problem';
 import { cssRgb, mix, PictureColors } from './colors';
 import { matricesSvg, SvgColors, SvgMatrix, SvgRow } from './matricesSvg';
 
-/** Dense channels of a tensor as SVG matrices. */
-function channels(
-  title: string,
-  t: { channels: number; height: number; width: number; data: Float64Array },
-): SvgMatrix[] {
-  const plane = t.height * t.width;
-  return Array.from({ length: t.channels }, (_, c) => ({
-    title: t.channels === 1 ? title : `${title} [${c}]`,
+/** Dense planes of a tensor (its channels, and a 3-D one's depth slices) as SVG matrices. */
+function channels(title: string, t: Tensor): SvgMatrix[] {
+  return planesOf(t).map(({ channel, depth, data }) => ({
+    title: title + (t.channels === 1 ? '' : ` [${channel}]`) + (t.depth === 1 ? '' : ` depth ${depth}`),
     rows: t.height,
     cols: t.width,
-    valueAt: (r: number, col: number) => t.data[c * plane + r * t.width + col],
+    valueAt: (r: number, col: number) => data[r * t.width + col],
   }));
 }
 
 /** What the picture shows: the convolution, its kernel matrix and the reconstruction, as on the page. */
 export function pictureRows(view: ConvView): SvgRow[] {
-  const [d0, d1, kh, kw] = view.weight.dims;
-  const kernels: SvgMatrix[] = Array.from({ length: Math.min(d0 * d1, 16) }, (_, p) => ({
-    title: d0 * d1 === 1 ? 'kernel' : `w[${Math.floor(p / d1)},${p % d1}]`,
-    rows: kh,
-    cols: kw,
-    valueAt: (r: number, c: number) => view.weight.data[p * kh * kw + r * kw + c],
-  }));
+  const [d0, d1, kd, kh, kw] = view.weight.dims;
+  // One matrix per kernel plane: [a][b], and each depth slice of a 3-D kernel.
+  const kernels: SvgMatrix[] = Array.from({ length: Math.min(d0 * d1 * kd, 16) }, (_, p) => {
+    const pair = Math.floor(p / kd);
+    const slice = kd === 1 ? '' : ` depth ${p % kd}`;
+    return {
+      title: (d0 * d1 === 1 ? 'kernel' : `w[${Math.floor(pair / d1)},${pair % d1}]`) + slice,
+      rows: kh,
+      cols: kw,
+      valueAt: (r: number, c: number) => view.weight.data[p * kh * kw + r * kw + c],
+    };
+  });
   // M from the geometry, like the panel's: the view carries its CSR only while small.
   const m = new KernelMatrixRows(problemOf(view));
   const kernelMatrix: SvgMatrix = {
-    title: `M  (${shapeText([m.rows, m.cols])}; row ${cellLabel('x', view.input, 0)}…, column ${cellLabel('y', view.output, 0)}…)`,
+    title: `M  (${shapeText([m.rows, m.cols])}; row ${cellLabel('x', view.input, 0, view.geometry.rank)}…, column ${cellLabel('y', view.output, 0, view.geometry.rank)}…)`,
     rows: m.rows,
     cols: m.cols,
     valueAt: (r, c) => m.entryAt(r, c),
@@ -44,7 +45,7 @@ export function pictureRows(view: ConvView): SvgRow[] {
   };
   return [
     {
-      heading: `${view.params.op}: input ${view.params.op === 'conv2d' ? '⋆' : '⋆ᵀ'} kernel = output`,
+      heading: `${view.geometry.op}: input ${view.geometry.transposed ? '⋆ᵀ' : '⋆'} kernel = output`,
       matrices: [
         ...channels(MATRIX_TITLES.input, view.input),
         ...kernels,
@@ -93,7 +94,7 @@ export function matricesPicture(view: ConvView, colors: PictureColors, font: str
     pictureRows(view),
     svgColors(colors, font),
     (value) => formatNumber(value, view.format),
-    `ConvLens · ${view.params.op} · ${view.source}`,
+    `ConvLens · ${view.geometry.op} · ${view.source}`,
   );
 }
 

@@ -1,10 +1,5 @@
 /** Names of cells and matrices as the page shows them and as screen readers read them. */
-
-export interface Shape3 {
-  channels: number;
-  height: number;
-  width: number;
-}
+import type { Grid, Rank } from '../engine';
 
 /** The matrices of the DOM contract: the value of `data-matrix`. */
 export type MatrixName =
@@ -44,13 +39,19 @@ export const MATRIX_TITLES: Record<MatrixName, string> = {
 /** `×5`: the weight a cell meets, as a short note on the cell. */
 export const meetsText = (weight: string): string => `×${weight}`;
 
-/** `x[i,j]` for a one-channel tensor, `x[c,i,j]` otherwise (0-based, as indexed in PyTorch). */
-export function cellLabel(letter: 'x' | 'y', shape: Shape3, flat: number): string {
+/**
+ * `x[i,j]` for a one-channel 2-D tensor, `x[c,i,j]` otherwise; `x[j]` / `x[c,j]` in 1-D and `x[d,i,j]` /
+ * `x[c,d,i,j]` in 3-D (0-based, as indexed in PyTorch).
+ */
+export function cellLabel(letter: 'x' | 'y', shape: Grid, flat: number, rank: Rank = 2): string {
   const plane = shape.height * shape.width;
-  const c = Math.floor(flat / plane);
+  const volume = shape.depth * plane;
+  const c = Math.floor(flat / volume);
+  const d = Math.floor((flat % volume) / plane);
   const i = Math.floor((flat % plane) / shape.width);
   const j = flat % shape.width;
-  return shape.channels === 1 ? `${letter}[${i},${j}]` : `${letter}[${c},${i},${j}]`;
+  const spatial = rank === 1 ? [j] : rank === 2 ? [i, j] : [d, i, j];
+  return `${letter}[${(shape.channels === 1 ? spatial : [c, ...spatial]).join(',')}]`;
 }
 
 /** "output row 1 column 2: 47": rows and columns counted from 1, as people say them. */
@@ -58,25 +59,30 @@ export function cellAriaLabel(ariaName: string, row: number, col: number, valueT
   return `${ariaName} row ${row + 1} column ${col + 1}: ${valueText}`;
 }
 
-/** `[a, b]` pairs that are equal read as one number, as PyTorch lets them be written. */
-export function pairText(pair: readonly [number, number]): string {
-  return pair[0] === pair[1] ? String(pair[0]) : `(${pair[0]}, ${pair[1]})`;
+/** One value per axis: equal values read as one number, as PyTorch lets them be written; else `(1, 2)`. */
+export function axesValuesText(values: readonly number[]): string {
+  return values.every((v) => v === values[0]) ? String(values[0]) : `(${values.join(', ')})`;
 }
 
 export function shapeText(dims: readonly number[]): string {
   return dims.join(' × ');
 }
 
-/** `w[i,j]` for a one-kernel weight, `w[a,b,i,j]` otherwise (PyTorch's indexing of the weight tensor). */
-export function weightLabel(dims: readonly [number, number, number, number], k: number): string {
-  const [d0, d1, kh, kw] = dims;
-  const [j, i, b, a] = [
+/**
+ * `w[i,j]` for a one-kernel 2-D weight, `w[a,b,i,j]` otherwise; `w[j]`/`w[a,b,j]` in 1-D and `w[d,i,j]`/`w[a,b,d,i,j]`
+ * in 3-D (PyTorch's indexing of the weight tensor).
+ */
+export function weightLabel(dims: readonly number[], k: number, rank: Rank = 2): string {
+  const [d0, d1, kd, kh, kw] = dims;
+  const [j, i, d, b, a] = [
     k % kw,
     Math.floor(k / kw) % kh,
-    Math.floor(k / (kw * kh)) % d1,
-    Math.floor(k / (kw * kh * d1)),
+    Math.floor(k / (kw * kh)) % kd,
+    Math.floor(k / (kw * kh * kd)) % d1,
+    Math.floor(k / (kw * kh * kd * d1)),
   ];
-  return d0 * d1 === 1 ? `w[${i},${j}]` : `w[${a},${b},${i},${j}]`;
+  const spatial = rank === 1 ? [j] : rank === 2 ? [i, j] : [d, i, j];
+  return `w[${(d0 * d1 === 1 ? spatial : [a, b, ...spatial]).join(',')}]`;
 }
 
 /** A big-grid position outside the tensor: `pad(-1,2)` (the zero padding conv2d reads, or a cropped cell). */

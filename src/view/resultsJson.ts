@@ -1,17 +1,20 @@
-import { Tensor3, tensor3ToNested, toNested } from '../engine';
+import { ConvGeometry, shapeOf, Tensor, toNested } from '../engine';
 import type { ConvView } from '../protocol';
 
-/** One-channel tensors as `[H][W]` (how such specs are usually written), others as `[C][H][W]`. */
-const nested = (t: Tensor3) => (t.channels === 1 ? toNested(t.data, [t.height, t.width]) : tensor3ToNested(t));
+/** One-channel tensors without their channel (`[H][W]`, how such specs are usually written), others channels first. */
+function nested(g: ConvGeometry, t: Tensor) {
+  const shape = shapeOf(g, t);
+  return toNested(t.data, t.channels === 1 ? shape.slice(1) : shape);
+}
 
 /** "Copy results as JSON": the output and the reconstruction at full precision. */
 export function resultsJson(view: ConvView): string {
   return JSON.stringify(
     {
       source: view.source,
-      op: view.params.op,
-      output: nested(view.output),
-      reconstruction: nested(view.reconstruction),
+      op: view.geometry.op,
+      output: nested(view.geometry, view.output),
+      reconstruction: nested(view.geometry, view.reconstruction),
     },
     null,
     2,

@@ -224,7 +224,7 @@ describe('CLI (dist/cli.js)', () => {
     assert.strictEqual(padded.status, 1);
     assert.match(
       JSON.parse(padded.stdout)[0].error,
-      /^The output would have 1 x 6001 x 6001 = 36,012,001 cells, more than the limit of 4,000,000\. Raise it with --max-output-cells\. \(-: line 1, column 1\)$/,
+      /^The output would have 1 x 6,001 x 6,001 = 36,012,001 cells, more than the limit of 4,000,000\. Raise it with --max-output-cells\. \(-: line 1, column 1\)$/,
     );
     // The seed has 9 input cells, a 2 x 2 output, 16 multiply-adds and 61 characters.
     const refusal = (flags: string[]) => JSON.parse(cli(['--json', ...flags, '-'], seed).stdout)[0].error as string;

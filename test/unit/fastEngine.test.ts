@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { adjoint, ConvProblem, forward, normalizeSpec, tensor3, Tensor3 } from '../../src/engine';
+import { adjoint, ConvProblem, forward, normalizeSpec, tensorOf, Tensor } from '../../src/engine';
 import {
   configureFastEngine,
   fastAdjoint,
@@ -22,8 +22,8 @@ const solvable = (spec: unknown): ConvProblem | undefined => {
 };
 
 /** A deterministic output-shaped tensor for the adjoint. */
-function outputLike(p: ConvProblem, seed: number, integers: boolean): Tensor3 {
-  const y = tensor3(p.output.channels, p.output.height, p.output.width);
+function outputLike(p: ConvProblem, seed: number, integers: boolean): Tensor {
+  const y = tensorOf(p.geometry.output);
   for (let i = 0; i < y.data.length; i++)
     y.data[i] = integers ? ((seed + i * 7) % 11) - 5 : Math.sin(seed + i * 7.1) * 3;
   return y;
@@ -41,7 +41,10 @@ function checkAgainstReference(p: ConvProblem, seed: number, integers: boolean):
       ? assert.deepStrictEqual(Array.from(actual), Array.from(expected), what)
       : assertClose(actual, expected, what, REL);
   const out = fastOrFail(fastForward(p));
-  assert.deepStrictEqual([out.channels, out.height, out.width], [p.output.channels, p.output.height, p.output.width]);
+  assert.deepStrictEqual(
+    [out.channels, out.height, out.width],
+    [p.geometry.output.channels, p.geometry.output.height, p.geometry.output.width],
+  );
   compare(out.data, forward(p).data, 'forward');
   const y = outputLike(p, seed, integers);
   const back = fastOrFail(fastAdjoint(p, y));

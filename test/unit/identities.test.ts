@@ -10,8 +10,8 @@ import {
   kernelMatrixNonZeros,
   nonZeros,
   normalizeSpec,
-  tensor3,
-  tensor3ToNested,
+  tensorOf,
+  toNested,
   vecTimes,
   vecTimesTranspose,
 } from '../../src/engine';
@@ -62,10 +62,10 @@ describe('engine identities on random shapes and parameters', () => {
         const p = problem!;
         const m = kernelMatrix(p);
         assert.strictEqual(m.rows, p.input.channels * p.input.height * p.input.width);
-        assert.strictEqual(m.cols, p.output.channels * p.output.height * p.output.width);
+        assert.strictEqual(m.cols, p.geometry.output.channels * p.geometry.output.height * p.geometry.output.width);
         assert.strictEqual(nonZeros(m), kernelMatrixNonZeros(p));
         assertClose(vecTimes(p.input.data, m), forward(p).data, 'x @ M');
-        const y = tensor3(p.output.channels, p.output.height, p.output.width);
+        const y = tensorOf(p.geometry.output);
         for (let i = 0; i < y.data.length; i++) y.data[i] = Math.sin(seed + i * 7.1);
         assertClose(vecTimesTranspose(y.data, m), adjoint(p, y).data, 'y @ M^T');
       }),
@@ -101,7 +101,7 @@ describe('engine identities on random shapes and parameters', () => {
         const problem = solvable({ ...spec, bias: null });
         fc.pre(problem !== undefined);
         const p = problem!;
-        const y = tensor3(p.output.channels, p.output.height, p.output.width);
+        const y = tensorOf(p.geometry.output);
         for (let i = 0; i < y.data.length; i++) y.data[i] = Math.cos(seed * 0.37 + i);
         const lhs = dot(forward(p).data, y.data);
         const rhs = dot(p.input.data, adjoint(p, y).data);
@@ -120,14 +120,18 @@ describe('engine identities on random shapes and parameters', () => {
         const result = compute(p);
         // The output_padding that brings the transposed output back to the input's exact size.
         const inputSize = [p.input.height, p.input.width];
+        const outputSize = [result.output.height, result.output.width];
         const outputPadding = [0, 1].map((a) => {
-          const [s, d, k] = [p.params.stride[a], p.params.dilation[a], a === 0 ? p.weight.dims[2] : p.weight.dims[3]];
-          return inputSize[a] - ((p.outputSize[a].size - 1) * s - 2 * p.params.padBefore[a] + d * (k - 1) + 1);
+          const axis = p.geometry.axes[1 + a];
+          return (
+            inputSize[a] -
+            ((outputSize[a] - 1) * axis.stride - 2 * axis.padBefore + axis.dilation * (axis.kernel - 1) + 1)
+          );
         });
         const transposed = normalizeSpec({
           ...spec,
           op: 'conv_transpose2d',
-          input: tensor3ToNested(result.output),
+          input: toNested(result.output.data, [result.output.channels, result.output.height, result.output.width]),
           bias: null,
           output_padding: outputPadding,
           groups: spec.groups,

@@ -21,18 +21,22 @@ function problem(spec: object): ConvProblem {
 /** Every entry of rows [from, to) as `row,col=value#weight`, in the order visited. */
 function visited(m: KernelMatrixRows, from: number, to: number): string[] {
   const entries: string[] = [];
-  m.visitRows(from, to, (row, col, value, k) => entries.push(`${row},${col}=${value}#${k}`));
+  m.visitRows(from, to, (row, col, value) =>
+    entries.push(`${row},${col}=${value}#${m.weightIndicesAt(row, col).join('+')}`),
+  );
   return entries;
 }
 
 /** The same from the CSR, with the weight behind each entry from `forEachTap` (the engine's other path). */
 function fromCsr(csr: CsrMatrix, p: ConvProblem, from: number, to: number): string[] {
-  const weightOf = new Map<string, number>();
-  forEachTap(p, (row, col, k) => weightOf.set(`${row},${col}`, k));
+  const weightsOf = new Map<string, number[]>();
+  forEachTap(p, (row, col, k) => weightsOf.set(`${row},${col}`, [...(weightsOf.get(`${row},${col}`) ?? []), k]));
   const entries: string[] = [];
   for (let row = from; row < to; row++) {
-    for (let q = csr.indptr[row]; q < csr.indptr[row + 1]; q++)
-      entries.push(`${row},${csr.indices[q]}=${csr.data[q]}#${weightOf.get(`${row},${csr.indices[q]}`)}`);
+    for (let q = csr.indptr[row]; q < csr.indptr[row + 1]; q++) {
+      const weights = weightsOf.get(`${row},${csr.indices[q]}`) ?? [];
+      entries.push(`${row},${csr.indices[q]}=${csr.data[q]}#${weights.sort((a, b) => a - b).join('+')}`);
+    }
   }
   return entries;
 }
@@ -46,7 +50,7 @@ function assertAgrees(p: ConvProblem, dense?: number[][]): void {
   const expected = dense ?? toDense(csr);
   const stored = new Set<string>();
   forEachTap(p, (row, col, k) => {
-    assert.strictEqual(m.weightIndexAt(row, col), k);
+    assert.ok(m.weightIndicesAt(row, col).includes(k), `M[${row}, ${col}] holds weight ${k}`);
     stored.add(`${row},${col}`);
   });
   for (let row = 0; row < m.rows; row++) {
@@ -54,7 +58,7 @@ function assertAgrees(p: ConvProblem, dense?: number[][]): void {
       assert.strictEqual(m.entryAt(row, col), expected[row][col], `M[${row}, ${col}]`);
       // A weight that is zero is still stored; only where no tap lands is there no weight behind the entry.
       if (!stored.has(`${row},${col}`))
-        assert.strictEqual(m.weightIndexAt(row, col), -1, `M[${row}, ${col}] has no weight`);
+        assert.deepStrictEqual(m.weightIndicesAt(row, col), [], `M[${row}, ${col}] has no weight`);
     }
   }
   let min = 0;
@@ -123,12 +127,12 @@ describe('kernel matrix read from the geometry (KernelMatrixRows)', () => {
     m.entriesOfWeight(3, (row, col) => cells.push(`${row},${col}`));
     assert.deepStrictEqual(cells.sort(), ['4,0', '5,1', '7,2', '8,3']);
     assert.deepStrictEqual(
-      [m.entryAt(4, 0), m.weightIndexAt(4, 0), m.entryAt(0, 3), m.weightIndexAt(0, 3)],
-      [4, 3, 0, -1],
+      [m.entryAt(4, 0), m.weightIndicesAt(4, 0), m.entryAt(0, 3), m.weightIndicesAt(0, 3)],
+      [4, [3], 0, []],
     );
     assert.deepStrictEqual(
-      [m.nonZeros, m.weightIndexAt(-1, 0), m.weightIndexAt(0, 4), m.weightIndexAt(9, 0)],
-      [16, -1, -1, -1],
+      [m.nonZeros, m.weightIndicesAt(-1, 0), m.weightIndicesAt(0, 4), m.weightIndicesAt(9, 0)],
+      [16, [], [], []],
     );
   });
 
@@ -153,7 +157,7 @@ describe('kernel matrix read from the geometry (KernelMatrixRows)', () => {
       );
       assert.deepStrictEqual(entries, expected, `row ${row}`);
       for (const col of csr.indices.subarray(csr.indptr[row], csr.indptr[row + 1]))
-        assert.notStrictEqual(m.weightIndexAt(row, col), -1);
+        assert.notDeepStrictEqual(m.weightIndicesAt(row, col), []);
     }
     assert.deepStrictEqual(m.extent(), { min: 0, max: 25 });
     // Input cell (0, 0) meets output (0, 0) only through the kernel's top-left weight.

@@ -37,7 +37,12 @@ describe('spec validation messages', () => {
     ['missing input', { kernel: [[1]] }, /needs an "input"/, []],
     ['missing kernel', { input: [[1]] }, /needs a "kernel"/, []],
     ['weight and kernel', { ...seed, weight: [[1]] }, /either "weight" or "kernel"/, ['kernel']],
-    ['unknown op', { ...seed, op: 'conv3d' }, /op must be "conv2d" or "conv_transpose2d"/, ['op']],
+    [
+      'unknown op',
+      { ...seed, op: 'conv4d' },
+      /op must be one of "conv1d", "conv2d", "conv3d", "conv_transpose1d"/,
+      ['op'],
+    ],
     [
       'ragged row',
       { ...seed, input: [[1, 2], [3]] },
@@ -67,11 +72,16 @@ describe('spec validation messages', () => {
     [
       '1-D input',
       { ...seed, input: [1, 2, 3] },
-      /input must be a matrix \[H\]\[W\] or channels \[C\]\[H\]\[W\], but it has 1 dimension/,
+      /conv2d reads input as a matrix \[H\]\[W\] or channels \[C\]\[H\]\[W\], but it has 1 dimension \[3\]\./,
       ['input'],
     ],
     ['5-D input', { ...seed, input: [[[[[1]]]]] }, /but it has 5 dimensions/, ['input']],
-    ['3-D kernel', { ...seed, kernel: [[[1]]] }, /kernel must be a matrix \[kh\]\[kw\] or a 4-D weight/, ['kernel']],
+    [
+      '3-D kernel',
+      { ...seed, kernel: [[[1]]] },
+      /conv2d reads kernel as \[kh\]\[kw\] \(one channel in and out\) or \[out\]\[in\/groups\]\[kh\]\[kw\], but it has shape \[1, 1, 1\]\. For these shapes set "op": "conv1d"\./,
+      ['kernel'],
+    ],
     ['zero stride', { ...seed, stride: 0 }, /stride must be at least 1, but it is 0/, ['stride']],
     [
       'negative stride in a pair',
@@ -79,13 +89,18 @@ describe('spec validation messages', () => {
       /stride width must be at least 1, but it is -2/,
       ['stride', 1],
     ],
-    ['fractional stride', { ...seed, stride: 1.5 }, /stride must be an integer or a pair/, ['stride']],
+    [
+      'fractional stride',
+      { ...seed, stride: 1.5 },
+      /stride must be an integer or a list \[height, width\] of 2 integers, but it is number 1\.5\./,
+      ['stride'],
+    ],
     ['zero dilation', { ...seed, dilation: [0, 1] }, /dilation height must be at least 1/, ['dilation', 0]],
     ['negative padding', { ...seed, padding: -1 }, /padding must be non-negative, but it is -1/, ['padding']],
     [
       'unknown padding mode',
       { ...seed, padding: 'full' },
-      /padding must be an integer, a pair, "valid" or "same"/,
+      /padding must be an integer, one per axis, "valid" or "same"/,
       ['padding'],
     ],
     [
@@ -97,7 +112,7 @@ describe('spec validation messages', () => {
     [
       'same for transposed',
       { ...seed, op: 'conv_transpose2d', padding: 'same' },
-      /padding "same" exists only for conv2d/,
+      /padding "same" exists only for conv1d\/2d\/3d; conv_transpose2d takes numbers/,
       ['padding'],
     ],
     [
@@ -122,7 +137,7 @@ describe('spec validation messages', () => {
     [
       'output_padding on conv2d',
       { ...seed, output_padding: 1 },
-      /output_padding applies only to conv_transpose2d/,
+      /output_padding applies only to transposed convolutions; conv2d has none/,
       ['output_padding'],
     ],
     [
@@ -177,13 +192,16 @@ describe('spec validation messages', () => {
     const result = normalizeSpec({ input: [[1, 2, 3, 4]], kernel: [[1, 1]], padding: 'same' });
     assert.ok(result.ok);
     assert.deepStrictEqual(
-      [result.value.params.padBefore, result.value.params.padAfter],
+      [
+        result.value.geometry.axes.slice(1).map((a) => a.padBefore),
+        result.value.geometry.axes.slice(1).map((a) => a.padAfter),
+      ],
       [
         [0, 0],
         [0, 1],
       ],
     );
-    assert.deepStrictEqual([result.value.output.height, result.value.output.width], [1, 4]);
+    assert.deepStrictEqual([result.value.geometry.output.height, result.value.geometry.output.width], [1, 4]);
   });
 
   it('never throws on arbitrary JSON values, and every error path exists in the spec', () => {
@@ -224,9 +242,9 @@ describe('spec validation messages', () => {
           assert.ok(pathExists(spec, result.error.path));
           return;
         }
-        const { output, outputSize } = result.value;
+        const { output, axes } = result.value.geometry;
         assert.ok(output.height >= 1 && output.width >= 1);
-        assert.deepStrictEqual([output.height, output.width], [outputSize[0].size, outputSize[1].size]);
+        assert.deepStrictEqual([output.height, output.width], [axes[1].output, axes[2].output]);
       }),
       { numRuns: 500, seed: 11 },
     );

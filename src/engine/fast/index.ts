@@ -4,11 +4,11 @@
  * `forward`/`adjoint` in ../convolve.ts up to the order of float64 additions; undefined where it cannot run, so
  * callers fall back to the reference.
  */
-import { sweptGrid } from '../limits';
+import { cellsOf, sweptGrid } from '../geometry';
 import { ConvProblem } from '../spec';
-import { Tensor3, tensor3 } from '../tensor';
+import { Tensor, tensorOf } from '../tensor';
 import { execute } from './execute';
-import { geometryOf } from './geometry';
+import { geometryOf, planar } from './geometry';
 import { nodeBuiltin } from './nodeBuiltin';
 import { Plan, planWork } from './plan';
 import { planGatherBig } from './planGatherBig';
@@ -130,13 +130,13 @@ function retireIfHuge(runtime: FastRuntime): void {
 export function forwardPlan(problem: ConvProblem): Plan {
   const g = geometryOf(problem);
   const x = problem.input.data;
-  return problem.params.op === 'conv2d' ? planGatherSmall(g, x) : planGatherBig(g, x);
+  return problem.geometry.transposed ? planGatherBig(g, x) : planGatherSmall(g, x);
 }
 
 /** How `vec(y) @ M^T` is laid out and run, `y` output-shaped. */
 export function adjointPlan(problem: ConvProblem, y: Float64Array): Plan {
   const g = geometryOf(problem);
-  return problem.params.op === 'conv2d' ? planGatherBig(g, y) : planGatherSmall(g, y);
+  return problem.geometry.transposed ? planGatherSmall(g, y) : planGatherBig(g, y);
 }
 
 /** A padded copy at most this many times the grids the limits count (input, output, swept grid). */
@@ -149,29 +149,25 @@ const LAYOUT_FACTOR = 8;
  * multiply-adds alone, runs instead.
  */
 export function planAffordable(problem: ConvProblem, plan: Plan): boolean {
-  const { input, output } = problem;
-  const swept = sweptGrid(problem);
-  const counted =
-    input.channels * input.height * input.width +
-    output.channels * output.height * output.width +
-    swept.channels * swept.height * swept.width;
+  const g = problem.geometry;
+  const counted = cellsOf(g.input) + cellsOf(g.output) + cellsOf(sweptGrid(g));
   return plan.inputElements <= LAYOUT_FACTOR * counted;
 }
 
 /** `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. */
-export function fastForward(problem: ConvProblem): Tensor3 | undefined {
+export function fastForward(problem: ConvProblem): Tensor | undefined {
+  if (!planar(problem.geometry)) return undefined;
   const plan = forwardPlan(problem);
   if (!planAffordable(problem, plan)) return undefined;
   const data = run(plan, problem.weight.data, problem.bias);
-  const { channels, height, width } = problem.output;
-  return data && tensor3(channels, height, width, data);
+  return data && tensorOf(problem.geometry.output, data);
 }
 
 /** `vec(y) @ M^T` in the input's shape (the reconstruction), or undefined when the fast engine cannot run. */
-export function fastAdjoint(problem: ConvProblem, outputLike: Tensor3): Tensor3 | undefined {
+export function fastAdjoint(problem: ConvProblem, outputLike: Tensor): Tensor | undefined {
+  if (!planar(problem.geometry)) return undefined;
   const plan = adjointPlan(problem, outputLike.data);
   if (!planAffordable(problem, plan)) return undefined;
   const data = run(plan, problem.weight.data, null);
-  const { channels, height, width } = problem.input;
-  return data && tensor3(channels, height, width, data);
+  return data && tensorOf(problem.geometry.input, data);
 }

@@ -25,15 +25,18 @@ interface Frame {
 }
 
 function frameOf(problem: ConvProblem): Frame {
-  const transposed = problem.params.op === 'conv_transpose2d';
-  const [d0, d1, kh, kw] = problem.weight.dims;
+  const { small, big, weightDims, groups } = problem.geometry;
+  const [d0, d1, , kh, kw] = weightDims;
+  return { small, big, d1, kh, kw, perGroup: d0 / groups };
+}
+
+/** The plane's axes (height, width) as `[y, x]` lists of stride, padding before and dilation. */
+function planeParams(problem: ConvProblem) {
+  const [, y, x] = problem.geometry.axes;
   return {
-    small: transposed ? problem.input : problem.output,
-    big: transposed ? problem.output : problem.input,
-    d1,
-    kh,
-    kw,
-    perGroup: d0 / problem.params.groups,
+    stride: [y.stride, x.stride],
+    padBefore: [y.padBefore, x.padBefore],
+    dilation: [y.dilation, x.dilation],
   };
 }
 
@@ -43,7 +46,7 @@ function frameOf(problem: ConvProblem): Frame {
  */
 export function contactsOfSmall(problem: ConvProblem, small: number): Contact[] {
   const f = frameOf(problem);
-  const { stride, padBefore, dilation } = problem.params;
+  const { stride, padBefore, dilation } = planeParams(problem);
   const plane = f.small.height * f.small.width;
   const c0 = Math.floor(small / plane);
   const sy = Math.floor((small % plane) / f.small.width);
@@ -76,7 +79,7 @@ export function contactsOfSmall(problem: ConvProblem, small: number): Contact[] 
  */
 export function contactsOfBig(problem: ConvProblem, channel: number, y: number, x: number): Contact[] {
   const f = frameOf(problem);
-  const { stride, padBefore, dilation } = problem.params;
+  const { stride, padBefore, dilation } = planeParams(problem);
   const group = Math.floor(channel / f.d1);
   const c1g = channel % f.d1;
   const inside = y >= 0 && y < f.big.height && x >= 0 && x < f.big.width;

@@ -1,6 +1,6 @@
 import { CsrMatrix } from '../sparse';
 import { ConvProblem } from '../spec';
-import { Tensor3, tensor3 } from '../tensor';
+import { Tensor, tensorOf } from '../tensor';
 import { JacobiSvdRun, Svd } from './jacobiSvd';
 
 /** Past this many rows or columns of M the dense SVD is not worth waiting for in an editor. */
@@ -96,9 +96,9 @@ export function timesPseudoInverse(m: CsrMatrix, y: ArrayLike<number>): PseudoIn
 
 export interface LeastSquaresInverse {
   /** `(vec(out) - bias) @ pinv(M)` in the input's shape. */
-  inverse: Tensor3;
+  inverse: Tensor;
   /** `inverse - input`: zero wherever the output determines the input. */
-  difference: Tensor3;
+  difference: Tensor;
   maxAbsDifference: number;
   rank: number;
   rows: number;
@@ -106,11 +106,11 @@ export interface LeastSquaresInverse {
 }
 
 /** `vec(out) - bias`: the bias is a shift, not part of M, so the inverse undoes it first. */
-export function withoutBias(problem: ConvProblem, output: Tensor3): Float64Array {
+export function withoutBias(problem: ConvProblem, output: Tensor): Float64Array {
   const y = Float64Array.from(output.data);
   if (problem.bias) {
-    const plane = output.height * output.width;
-    for (let i = 0; i < y.length; i++) y[i] -= problem.bias[Math.floor(i / plane)];
+    const volume = y.length / output.channels;
+    for (let i = 0; i < y.length; i++) y[i] -= problem.bias[Math.floor(i / volume)];
   }
   return y;
 }
@@ -121,7 +121,6 @@ export function compareWithInput(
   m: CsrMatrix,
   solution: PseudoInverseSolution,
 ): LeastSquaresInverse {
-  const { channels, height, width } = problem.input;
   const difference = new Float64Array(solution.x.length);
   let maxAbsDifference = 0;
   for (let i = 0; i < difference.length; i++) {
@@ -129,8 +128,8 @@ export function compareWithInput(
     maxAbsDifference = Math.max(maxAbsDifference, Math.abs(difference[i]));
   }
   return {
-    inverse: tensor3(channels, height, width, solution.x),
-    difference: tensor3(channels, height, width, difference),
+    inverse: tensorOf(problem.input, solution.x),
+    difference: tensorOf(problem.input, difference),
     maxAbsDifference,
     rank: solution.rank,
     rows: m.rows,
@@ -139,6 +138,6 @@ export function compareWithInput(
 }
 
 /** The least-squares inverse of the forward map, to set beside the reconstruction `vec(out) @ M^T`. */
-export function leastSquaresInverse(problem: ConvProblem, m: CsrMatrix, output: Tensor3): LeastSquaresInverse {
+export function leastSquaresInverse(problem: ConvProblem, m: CsrMatrix, output: Tensor): LeastSquaresInverse {
   return compareWithInput(problem, m, timesPseudoInverse(m, withoutBias(problem, output)));
 }

@@ -34,17 +34,19 @@ def transposed_map(y, w, stride, pad_before, dilation, groups, size):
 
 /** The parameter lines; padding as two pairs, since "same" can pad more after than before. */
 export function numpyParameters(problem: ConvProblem): string[] {
-  const p = problem.params;
-  const written = p.paddingMode === 'explicit' ? `padding=${pythonPair(p.padBefore)}` : `padding='${p.paddingMode}'`;
+  const g = problem.geometry;
+  const plane = (field: 'stride' | 'dilation' | 'padBefore' | 'padAfter' | 'outputPadding') =>
+    pythonPair([g.axes[1][field], g.axes[2][field]]);
+  const written = g.paddingKind === 'explicit' ? `padding=${plane('padBefore')}` : `padding='${g.paddingKind}'`;
   return [
-    `stride, dilation, groups = ${pythonPair(p.stride)}, ${pythonPair(p.dilation)}, ${p.groups}`,
-    `pad_before, pad_after = ${pythonPair(p.padBefore)}, ${pythonPair(p.padAfter)}  # ${written}`,
-    ...(p.op === 'conv_transpose2d' ? [`output_padding = ${pythonPair(p.outputPadding)}`] : []),
+    `stride, dilation, groups = ${plane('stride')}, ${plane('dilation')}, ${g.groups}`,
+    `pad_before, pad_after = ${plane('padBefore')}, ${plane('padAfter')}  # ${written}`,
+    ...(g.transposed ? [`output_padding = ${plane('outputPadding')}`] : []),
   ];
 }
 
 function computationLines(problem: ConvProblem): string[] {
-  if (problem.params.op === 'conv2d') {
+  if (!problem.geometry.transposed) {
     const forward = (v: string, b: string) => `conv2d(${v}, w, ${b}, stride, pad_before, pad_after, dilation, groups)`;
     return [
       `out = ${forward('x', 'b')}`,
@@ -85,7 +87,7 @@ export function numpySnippet(problem: ConvProblem, options: SnippetOptions = {})
     '# x: [C_in][H][W]',
     `x = np.array(${pythonLiteral(toNested(input.data, [input.channels, input.height, input.width]))}, dtype=np.float64)`,
     `# w: ${weightLayout(problem)}`,
-    `w = np.array(${pythonLiteral(toNested(weight.data, weight.dims))}, dtype=np.float64)`,
+    `w = np.array(${pythonLiteral(toNested(weight.data, [weight.dims[0], weight.dims[1], weight.dims[3], weight.dims[4]]))}, dtype=np.float64)`,
     bias ? `b = np.array(${pythonLiteral(Array.from(bias))}, dtype=np.float64)` : 'b = None',
     ...numpyParameters(problem),
     '',

@@ -1,3 +1,4 @@
+import { AxisGeometry, ownAxes, shapeOf } from '../geometry';
 import { ConvProblem } from '../spec';
 
 export interface SnippetOptions {
@@ -6,21 +7,34 @@ export interface SnippetOptions {
 }
 
 export function snippetTitle(problem: ConvProblem, options: SnippetOptions): string {
-  return `ConvLens: ${problem.params.op}${options.source ? ` from ${options.source}` : ''}`;
+  const mode = problem.geometry.paddingMode === 'zeros' ? '' : ` (padding_mode '${problem.geometry.paddingMode}')`;
+  return `ConvLens: ${problem.geometry.op}${mode}${options.source ? ` from ${options.source}` : ''}`;
 }
+
+const KERNEL_AXES = { 1: '[k]', 2: '[kH][kW]', 3: '[kD][kH][kW]' } as const;
+const SPATIAL_AXES = { 1: '[L]', 2: '[H][W]', 3: '[D][H][W]' } as const;
 
 export const weightLayout = (problem: ConvProblem): string =>
-  problem.params.op === 'conv2d' ? '[C_out][C_in/groups][kH][kW]' : '[C_in][C_out/groups][kH][kW]';
+  (problem.geometry.transposed ? '[C_in][C_out/groups]' : '[C_out][C_in/groups]') + KERNEL_AXES[problem.geometry.rank];
+
+export const inputLayout = (problem: ConvProblem): string => `[C_in]${SPATIAL_AXES[problem.geometry.rank]}`;
+
+/** The weight's shape as the op writes it: `[d0][d1]` and one kernel size per own axis. */
+export const weightShape = (problem: ConvProblem): number[] => {
+  const { weightDims, rank } = problem.geometry;
+  return [weightDims[0], weightDims[1], ...weightDims.slice(5 - rank)];
+};
+
+/** The input's shape as the op writes it, channels first. */
+export const inputShape = (problem: ConvProblem): number[] => shapeOf(problem.geometry, problem.geometry.input);
+
+/** One field of every own axis, in order: `axisValues(problem, 'stride')`. */
+export const axisValues = (problem: ConvProblem, field: keyof Omit<AxisGeometry, 'name'>): number[] =>
+  ownAxes(problem.geometry).map((a) => a[field]);
 
 /**
- * conv2d's floor leaves `r = (H + pads - dilation*(k-1) - 1) mod stride` input rows unread at the end;
- * conv_transpose2d needs them back as output_padding to return to the input's size.
+ * A conv's floor leaves `r = (in + pads - span) mod stride` input cells unread at the end of an axis; the transposed
+ * conv needs them back as output_padding to return to the input's size.
  */
-export function reconstructionOutputPadding(problem: ConvProblem): [number, number] {
-  const p = problem.params;
-  const sizes = [problem.input.height, problem.input.width];
-  const [kh, kw] = [problem.weight.dims[2], problem.weight.dims[3]];
-  return [0, 1].map(
-    (a) => (sizes[a] + p.padBefore[a] + p.padAfter[a] - p.dilation[a] * ([kh, kw][a] - 1) - 1) % p.stride[a],
-  ) as [number, number];
-}
+export const reconstructionOutputPadding = (problem: ConvProblem): number[] =>
+  ownAxes(problem.geometry).map((a) => (a.input + a.padBefore + a.padAfter - a.span) % a.stride);

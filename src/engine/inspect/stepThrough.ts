@@ -1,3 +1,4 @@
+import { cellsOf } from '../geometry';
 import { ConvProblem } from '../spec';
 import { bigIndex, Contact, contactsOfSmall } from './contacts';
 
@@ -30,21 +31,19 @@ export interface StepDetail {
   terms: StepTerm[];
 }
 
-export const stepKind = (problem: ConvProblem): StepKind => (problem.params.op === 'conv2d' ? 'window' : 'scatter');
+export const stepKind = (problem: ConvProblem): StepKind => (problem.geometry.transposed ? 'scatter' : 'window');
 
-export function stepCount(problem: ConvProblem): number {
-  const small = problem.params.op === 'conv2d' ? problem.output : problem.input;
-  return small.channels * small.height * small.width;
-}
+export const stepCount = (problem: ConvProblem): number => cellsOf(problem.geometry.small);
 
-const planeOf = (problem: ConvProblem, small: number): number => {
-  const shape = problem.params.op === 'conv2d' ? problem.output : problem.input;
-  return Math.floor(small / (shape.height * shape.width));
+/** The small grid's channel of flat index `small`: the output channel whose bias a window starts from. */
+const channelOf = (problem: ConvProblem, small: number): number => {
+  const { channels } = problem.geometry.small;
+  return Math.floor(small / (cellsOf(problem.geometry.small) / channels));
 };
 
 /** One output cell's value from its window: bias plus the products, in kernel order. */
 function windowSum(problem: ConvProblem, small: number): number {
-  let sum = problem.bias ? problem.bias[planeOf(problem, small)] : 0;
+  let sum = problem.bias ? problem.bias[channelOf(problem, small)] : 0;
   for (const c of contactsOfSmall(problem, small))
     if (c.inside) sum += problem.input.data[bigIndex(problem, c)] * problem.weight.data[c.weightIndex];
   return sum;
@@ -55,11 +54,11 @@ function windowSum(problem: ConvProblem, small: number): number {
  * scatter: the bias plus every stamp so far.
  */
 export function outputAfter(problem: ConvProblem, index: number): Float64Array {
-  const { channels, height, width } = problem.output;
-  const plane = height * width;
-  const out = new Float64Array(channels * plane);
+  const { channels } = problem.geometry.output;
+  const out = new Float64Array(cellsOf(problem.geometry.output));
+  const plane = out.length / channels;
   const last = Math.min(index, stepCount(problem) - 1);
-  if (problem.params.op === 'conv2d') {
+  if (!problem.geometry.transposed) {
     out.fill(Number.NaN);
     for (let s = 0; s <= last; s++) out[s] = windowSum(problem, s);
     return out;
@@ -76,8 +75,8 @@ export function outputAfter(problem: ConvProblem, index: number): Float64Array {
 export function stepDetail(problem: ConvProblem, index: number): StepDetail {
   const contacts = contactsOfSmall(problem, index);
   const weight = (c: Contact) => problem.weight.data[c.weightIndex];
-  if (problem.params.op === 'conv2d') {
-    let sum = problem.bias ? problem.bias[planeOf(problem, index)] : 0;
+  if (!problem.geometry.transposed) {
+    let sum = problem.bias ? problem.bias[channelOf(problem, index)] : 0;
     const start = sum;
     const terms = contacts.map((contact): StepTerm => {
       const value = contact.inside ? problem.input.data[bigIndex(problem, contact)] : 0;

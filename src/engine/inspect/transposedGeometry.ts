@@ -27,20 +27,14 @@ export interface TransposedAxis {
 export type TransposedGeometry = readonly [TransposedAxis, TransposedAxis];
 
 function axisOf(problem: ConvProblem, a: 0 | 1): TransposedAxis {
-  const { params, input, output, weight } = problem;
-  const transposed = params.op === 'conv_transpose2d';
-  const smallShape = transposed ? input : output;
-  const bigShape = transposed ? output : input;
-  const small = a === 0 ? smallShape.height : smallShape.width;
-  const big = a === 0 ? bigShape.height : bigShape.width;
-  const kernel = weight.dims[2 + a];
-  const stride = params.stride[a];
-  const dilation = params.dilation[a];
-  const padBefore = params.padBefore[a];
-  const padAfter = params.padAfter[a];
-  const span = dilation * (kernel - 1);
+  const g = problem.geometry;
+  const axis = g.axes[1 + a];
+  const small = g.transposed ? axis.input : axis.output;
+  const big = g.transposed ? axis.output : axis.input;
+  const { kernel, stride, dilation, padBefore, padAfter } = axis;
+  const span = axis.span - 1;
   // Every stamp together reaches this far; a big grid longer than that (output_padding) ends in untouched cells.
-  const reach = (small - 1) * stride + span + 1;
+  const reach = (small - 1) * stride + axis.span;
   const canvas = Math.max(reach, padBefore + big);
   const zeroInserted = (small - 1) * stride + 1;
   // Flipping the kernel turns "stamp at small*stride - padBefore" into "read from there": pad by span - padBefore.

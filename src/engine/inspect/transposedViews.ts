@@ -1,7 +1,8 @@
 import { kernelMatrix } from '../kernelMatrix';
 import { CsrMatrix, vecTimes, vecTimesTranspose } from '../sparse';
+import { Grid } from '../geometry';
 import { ConvProblem } from '../spec';
-import { Tensor3, tensor3, Weight } from '../tensor';
+import { Tensor, tensorOf, Weight } from '../tensor';
 import { stretchedCell, TransposedGeometry, transposedGeometry } from './transposedGeometry';
 
 /**
@@ -15,27 +16,23 @@ export interface TransposedViews {
   map: 'reconstruction' | 'conv_transpose2d';
   geometry: TransposedGeometry;
   /** The small-grid tensor being scattered: conv2d's output or conv_transpose2d's input. */
-  source: Tensor3;
+  source: Tensor;
   /** (a) the kernel matrix product. */
-  matrix: Tensor3;
+  matrix: Tensor;
   /** (b) the scatter: the whole canvas every stamp lands on, and the big grid cropped out of it. */
-  scatter: { canvas: Tensor3; result: Tensor3 };
+  scatter: { canvas: Tensor; result: Tensor };
   /** (c) the stretched grid, the flipped kernel slid over it (stride 1, same dilation), and the result. */
-  direct: { stretched: Tensor3; flippedKernel: Weight; result: Tensor3 };
+  direct: { stretched: Tensor; flippedKernel: Weight; result: Tensor };
   /** The largest |difference| between any two of the three results. */
   maxAbsDifference: number;
 }
 
-type Shape = { channels: number; height: number; width: number };
-
-const bigShape = (problem: ConvProblem): Shape =>
-  problem.params.op === 'conv_transpose2d' ? problem.output : problem.input;
+const bigShape = (problem: ConvProblem): Grid => problem.geometry.big;
 
 /** Only conv_transpose2d adds a bias; the reconstruction maps the biased output back through M^T alone. */
-const biasOf = (problem: ConvProblem): Float64Array | null =>
-  problem.params.op === 'conv_transpose2d' ? problem.bias : null;
+const biasOf = (problem: ConvProblem): Float64Array | null => (problem.geometry.transposed ? problem.bias : null);
 
-function addBias(t: Tensor3, bias: Float64Array | null): Tensor3 {
+function addBias(t: Tensor, bias: Float64Array | null): Tensor {
   if (!bias) return t;
   const plane = t.height * t.width;
   for (let c = 0; c < t.channels; c++) for (let p = 0; p < plane; p++) t.data[c * plane + p] += bias[c];
@@ -44,23 +41,22 @@ function addBias(t: Tensor3, bias: Float64Array | null): Tensor3 {
 
 /** (a) conv2d: `vec(out) @ M^T`; conv_transpose2d: `vec(in) @ M` (+ bias), both with the sparse M (built if not
  * given). */
-export function viaKernelMatrix(problem: ConvProblem, source: Tensor3, m: CsrMatrix = kernelMatrix(problem)): Tensor3 {
-  const { channels, height, width } = bigShape(problem);
-  const data = problem.params.op === 'conv_transpose2d' ? vecTimes(source.data, m) : vecTimesTranspose(source.data, m);
-  return addBias(tensor3(channels, height, width, data), biasOf(problem));
+export function viaKernelMatrix(problem: ConvProblem, source: Tensor, m: CsrMatrix = kernelMatrix(problem)): Tensor {
+  const data = problem.geometry.transposed ? vecTimes(source.data, m) : vecTimesTranspose(source.data, m);
+  return addBias(tensorOf(bigShape(problem), data), biasOf(problem));
 }
 
 /** (b) Each small cell stamps its kernels, scaled by its value, onto the canvas; the big grid is cut out of it. */
 export function viaScatter(
   problem: ConvProblem,
-  source: Tensor3,
+  source: Tensor,
   geometry = transposedGeometry(problem),
-): { canvas: Tensor3; result: Tensor3 } {
+): { canvas: Tensor; result: Tensor } {
   const [gh, gw] = geometry;
-  const [d0, d1, kh, kw] = problem.weight.dims;
-  const perGroup = d0 / problem.params.groups;
+  const [d0, d1, , kh, kw] = problem.weight.dims;
+  const perGroup = d0 / problem.geometry.groups;
   const big = bigShape(problem);
-  const canvas = tensor3(big.channels, gh.scatter.canvas, gw.scatter.canvas);
+  const canvas = tensorOf({ channels: big.channels, depth: 1, height: gh.scatter.canvas, width: gw.scatter.canvas });
   const w = problem.weight.data;
   for (let c0 = 0; c0 < d0; c0++) {
     const group = Math.floor(c0 / perGroup);
@@ -81,7 +77,7 @@ export function viaScatter(
       }
     }
   }
-  const result = tensor3(big.channels, big.height, big.width);
+  const result = tensorOf(big);
   for (let c = 0; c < big.channels; c++) {
     for (let y = 0; y < big.height; y++) {
       const from = (c * canvas.height + y + gh.scatter.cropBefore) * canvas.width + gw.scatter.cropBefore;
@@ -93,7 +89,7 @@ export function viaScatter(
 
 /** The weight with every kernel turned by 180 degrees. */
 export function flipKernels(weight: Weight): Weight {
-  const [d0, d1, kh, kw] = weight.dims;
+  const [d0, d1, , kh, kw] = weight.dims;
   const size = kh * kw;
   const data = new Float64Array(weight.data.length);
   for (let p = 0; p < d0 * d1; p++)
@@ -102,9 +98,9 @@ export function flipKernels(weight: Weight): Weight {
 }
 
 /** The small grid with zeros inserted between its cells and padded (or cropped) as the geometry says. */
-export function stretchSource(source: Tensor3, geometry: TransposedGeometry): Tensor3 {
+export function stretchSource(source: Tensor, geometry: TransposedGeometry): Tensor {
   const [gh, gw] = geometry;
-  const out = tensor3(source.channels, gh.stretched.size, gw.stretched.size);
+  const out = tensorOf({ channels: source.channels, depth: 1, height: gh.stretched.size, width: gw.stretched.size });
   for (let i = 0; i < out.height; i++) {
     const row = stretchedCell(gh, i);
     if (row.kind !== 'source') continue;
@@ -123,16 +119,16 @@ export function stretchSource(source: Tensor3, geometry: TransposedGeometry): Te
 /** (c) A plain stride-1 convolution of the stretched grid with the flipped kernel, dilation kept. */
 export function viaDirectConvolution(
   problem: ConvProblem,
-  source: Tensor3,
+  source: Tensor,
   geometry = transposedGeometry(problem),
 ): TransposedViews['direct'] {
   const [gh, gw] = geometry;
   const stretched = stretchSource(source, geometry);
   const flippedKernel = flipKernels(problem.weight);
-  const [d0, d1, kh, kw] = problem.weight.dims;
-  const perGroup = d0 / problem.params.groups;
+  const [d0, d1, , kh, kw] = problem.weight.dims;
+  const perGroup = d0 / problem.geometry.groups;
   const big = bigShape(problem);
-  const result = tensor3(big.channels, big.height, big.width);
+  const result = tensorOf(big);
   const w = flippedKernel.data;
   for (let c1 = 0; c1 < big.channels; c1++) {
     const group = Math.floor(c1 / d1);
@@ -154,7 +150,7 @@ export function viaDirectConvolution(
   return { stretched, flippedKernel, result: addBias(result, biasOf(problem)) };
 }
 
-export function maxAbsDifference(...tensors: Tensor3[]): number {
+export function maxAbsDifference(...tensors: Tensor[]): number {
   let max = 0;
   for (let a = 0; a < tensors.length; a++) {
     for (let b = a + 1; b < tensors.length; b++) {
@@ -175,12 +171,12 @@ export function maxAbsDifference(...tensors: Tensor3[]): number {
  */
 export function transposedViewsCost(problem: ConvProblem): number {
   const [gh, gw] = transposedGeometry(problem);
-  const [d0, , kh, kw] = problem.weight.dims;
+  const [d0, , , kh, kw] = problem.weight.dims;
   const big = bigShape(problem);
-  const smallChannels = problem.params.op === 'conv_transpose2d' ? problem.input.channels : problem.output.channels;
+  const smallChannels = problem.geometry.small.channels;
   const canvas = big.channels * gh.scatter.canvas * gw.scatter.canvas;
   const stretched = smallChannels * gh.stretched.size * gw.stretched.size;
-  const direct = big.channels * big.height * big.width * (d0 / problem.params.groups) * kh * kw;
+  const direct = big.channels * big.height * big.width * (d0 / problem.geometry.groups) * kh * kw;
   return canvas + stretched + direct;
 }
 
@@ -188,13 +184,13 @@ export function transposedViewsCost(problem: ConvProblem): number {
  * All three views of the transposed map applied to `source`: conv2d's output (as computed, bias included)
  * for the reconstruction, or conv_transpose2d's input for the op. Pass the kernel matrix if it exists already.
  */
-export function transposedViews(problem: ConvProblem, source: Tensor3, m?: CsrMatrix): TransposedViews {
+export function transposedViews(problem: ConvProblem, source: Tensor, m?: CsrMatrix): TransposedViews {
   const geometry = transposedGeometry(problem);
   const matrix = viaKernelMatrix(problem, source, m);
   const scatter = viaScatter(problem, source, geometry);
   const direct = viaDirectConvolution(problem, source, geometry);
   return {
-    map: problem.params.op === 'conv_transpose2d' ? 'conv_transpose2d' : 'reconstruction',
+    map: problem.geometry.transposed ? 'conv_transpose2d' : 'reconstruction',
     geometry,
     source,
     matrix,

@@ -78,19 +78,21 @@ const hugeSpec = fc
 
 /** Every bound the work of an accepted problem must keep, checked by counting. */
 function assertBounded(problem: ConvProblem): void {
-  const { input, output, weight } = problem;
-  const cells = (g: { channels: number; height: number; width: number }) => g.channels * g.height * g.width;
-  const swept = cells(sweptGrid(problem));
+  const { input, weight } = problem;
+  const output = problem.geometry.output;
+  const cells = (g: { channels: number; depth: number; height: number; width: number }) =>
+    g.channels * g.depth * g.height * g.width;
+  const swept = cells(sweptGrid(problem.geometry));
   assert.ok(cells(input) <= LIMITS.maxInputCells && cells(output) <= LIMITS.maxOutputCells);
   assert.ok(swept <= Math.max(LIMITS.maxInputCells, LIMITS.maxOutputCells), `swept grid ${swept}`);
   assert.ok(multiplyAdds(problem) <= LIMITS.maxKernelMatrixNonZeros);
   const counted = cells(input) + cells(output) + swept;
-  const [, , kh, kw] = weight.dims;
+  const [, , , kh, kw] = weight.dims;
   const checkPlan = (plan: Plan, what: string) => {
     // Declined plans are never laid out; the reference runs instead.
     if (!planAffordable(problem, plan)) return;
     assert.ok(plan.inputElements <= 8 * counted, `${what}: a padded copy of ${plan.inputElements} elements`);
-    assert.ok(plan.passes.length <= kh * kw * problem.params.groups, `${what}: ${plan.passes.length} passes`);
+    assert.ok(plan.passes.length <= kh * kw * problem.geometry.groups, `${what}: ${plan.passes.length} passes`);
     // Tiles cover each output of the pass's grid once (a tile's spare columns aside).
     const tiles = plan.passes.reduce((sum, pass) => sum + pass.rows * pass.tiles, 0);
     assert.ok(tiles <= cells(input) + cells(output), `${what}: ${tiles} tiles`);

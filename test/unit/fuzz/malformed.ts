@@ -119,8 +119,10 @@ export const MUTATIONS: Record<string, Mutation> = {
     const flat = rows(get(fields, key)!).flatMap((r) => r.row);
     const message =
       key === 'input'
-        ? /^input must be a matrix \[H\]\[W\] or channels \[C\]\[H\]\[W\], but it has 1 dimension \[\d+\]\.$/
-        : new RegExp(`^${key} must be a matrix \\[kh\\]\\[kw\\] or a 4-D weight .* but it has shape \\[\\d+\\]\\.$`);
+        ? /^conv(_transpose)?2d reads input as a matrix \[H\]\[W\] or channels \[C\]\[H\]\[W\], but it has 1 dimension \[\d+\]\.$/
+        : new RegExp(
+            `^conv(_transpose)?2d reads ${key} as \\[kh\\]\\[kw\\] .* but it has shape \\[\\d+\\]\\.( For these shapes set "op": "conv(_transpose)?1d"\\.)?$`,
+          );
     return { fields: set(fields, key, flat), message };
   },
   '5-D array'(fields, _m, pick) {
@@ -130,9 +132,9 @@ export const MUTATIONS: Record<string, Mutation> = {
     while (depth(v) < 5) v = [v];
     const message =
       key === 'input'
-        ? /^input must be a matrix .* but it has 5 dimensions \[[\d, ]+\]\.$/
+        ? /^input must be a list \[L\], a matrix .* but it has 5 dimensions \[[\d, ]+\]\.$/
         : new RegExp(
-            `^${key} must be a matrix \\[kh\\]\\[kw\\] or a 4-D weight .* but it has shape \\[[\\d, ]+\\]\\.$`,
+            `^conv(_transpose)?2d reads ${key} as \\[kh\\]\\[kw\\] .* but it has shape \\[[\\d, ]+\\]\\.( For these shapes set "op": "conv(_transpose)?3d"\\.)?$`,
           );
     return { fields: set(fields, key, v), message };
   },
@@ -243,19 +245,23 @@ export const MUTATIONS: Record<string, Mutation> = {
     const value = pick.one<Value>(['2', true, 1.5, [1, 2, 3], [1], [[1, 1]]]);
     const message =
       key === 'padding' && typeof value === 'string'
-        ? /^padding must be an integer, a pair, "valid" or "same", but it is the string "2"\.$/
-        : new RegExp(`^${key} must be an integer or a pair \\[height, width\\] of integers, but it is .*\\.$`);
+        ? /^padding must be an integer, one per axis, "valid" or "same", but it is the string "2"\.$/
+        : new RegExp(`^${key} must be an integer or a list \\[height, width\\] of 2 integers, but it is .*\\.$`);
     return { fields: set(fields, key, value), message };
   },
   'unknown op'(fields, _m, pick) {
-    const op = pick.one<Value>(['conv3d', 'Conv2d', 'conv1d', 2, true]);
-    return { fields: set(fields, 'op', op), message: /^op must be "conv2d" or "conv_transpose2d", but it is .*\.$/ };
+    const op = pick.one<Value>(['conv4d', 'Conv2d', 'conv2D', 2, true]);
+    return {
+      fields: set(fields, 'op', op),
+      message:
+        /^op must be one of "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", but it is .*\.$/,
+    };
   },
   'output_padding too large'(fields, m, pick) {
     if (m.op === 'conv2d')
       return {
         fields: set(fields, 'output_padding', 1),
-        message: /^output_padding applies only to conv_transpose2d; conv2d has none\.$/,
+        message: /^output_padding applies only to transposed convolutions; conv2d has none\.$/,
       };
     const a = pick.int(2);
     const limit = Math.max(m.stride[a], m.dilation[a]) + pick.int(3);

@@ -66,8 +66,19 @@ const nested = (data: ArrayLike<number>, c: number, h: number, w: number): Grid 
  * padding may be asymmetric (`"same"` with an even kernel), so it is applied to the input here.
  */
 export function viewReference(view: ConvView): Grid {
-  const { input, weight, params } = view;
-  const [d0, d1, kh, kw] = weight.dims;
+  const { input, weight } = view;
+  // The parameters as read, per plane axis (height, width): what a 2-D reference takes.
+  const [, ay, ax] = view.geometry.axes;
+  const params = {
+    op: view.geometry.op,
+    groups: view.geometry.groups,
+    stride: [ay.stride, ax.stride],
+    dilation: [ay.dilation, ax.dilation],
+    outputPadding: [ay.outputPadding, ax.outputPadding],
+    padBefore: [ay.padBefore, ax.padBefore],
+    padAfter: [ay.padAfter, ax.padAfter],
+  };
+  const [d0, d1, , kh, kw] = weight.dims;
   const w4 = Array.from({ length: d0 }, (_, o) => nested(weight.data.subarray(o * d1 * kh * kw), d1, kh, kw));
   const bias = view.bias ? Array.from(view.bias) : null;
   const common = {

@@ -11,14 +11,14 @@ function solvable(spec: unknown): ConvProblem | undefined {
   return problem.ok ? problem.value : undefined;
 }
 
-const smallOf = (p: ConvProblem) => (p.params.op === 'conv2d' ? p.output : p.input);
-const bigOf = (p: ConvProblem) => (p.params.op === 'conv2d' ? p.input : p.output);
+const smallOf = (p: ConvProblem) => p.geometry.small;
+const bigOf = (p: ConvProblem) => p.geometry.big;
 const key = (small: number, big: number, k: number) => `${small}:${big}:${k}`;
 
 /** forEachTap's contacts as small:big:weight keys (small = output for conv2d, input for conv_transpose2d). */
 function taps(p: ConvProblem): string[] {
   const out: string[] = [];
-  forEachTap(p, (row, col, k) => out.push(p.params.op === 'conv2d' ? key(col, row, k) : key(row, col, k)));
+  forEachTap(p, (row, col, k) => out.push(p.geometry.op === 'conv2d' ? key(col, row, k) : key(row, col, k)));
   return out.sort();
 }
 
@@ -32,7 +32,7 @@ describe('inspect: contacts (windows and stamps, padding included)', () => {
         const found: string[] = [];
         for (let s = 0; s < small.channels * small.height * small.width; s++) {
           const contacts = contactsOfSmall(p!, s);
-          assert.strictEqual(contacts.length, p!.weight.dims[1] * p!.weight.dims[2] * p!.weight.dims[3]);
+          assert.strictEqual(contacts.length, p!.weight.dims[1] * p!.weight.dims[3] * p!.weight.dims[4]);
           for (const c of contacts) if (c.inside) found.push(key(s, bigIndex(p!, c), c.weightIndex));
         }
         assert.deepStrictEqual(found.sort(), taps(p!));
@@ -53,9 +53,10 @@ describe('inspect: contacts (windows and stamps, padding included)', () => {
           for (const c of contactsOfSmall(p!, s)) fromSmall.push(`${s}:${c.channel},${c.y},${c.x}:${c.weightIndex}`);
         }
         const fromBig: string[] = [];
-        const [ph, pw] = p!.params.padBefore;
-        const reachY = p!.params.dilation[0] * p!.weight.dims[2] + p!.params.stride[0] * small.height;
-        const reachX = p!.params.dilation[1] * p!.weight.dims[3] + p!.params.stride[1] * small.width;
+        const [, ay, ax] = p!.geometry.axes;
+        const [ph, pw] = [ay.padBefore, ax.padBefore];
+        const reachY = ay.dilation * ay.kernel + ay.stride * small.height;
+        const reachX = ax.dilation * ax.kernel + ax.stride * small.width;
         for (let c = 0; c < big.channels; c++) {
           for (let y = -ph; y < reachY; y++) {
             for (let x = -pw; x < reachX; x++) {

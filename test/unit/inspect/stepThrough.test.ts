@@ -92,7 +92,7 @@ describe('inspect: step-through', () => {
         const count = stepCount(p!);
         const output = compute(p!).output.data;
         assert.deepStrictEqual(Array.from(outputAfter(p!, count - 1)), Array.from(output));
-        if (p!.params.op === 'conv2d') {
+        if (p!.geometry.op === 'conv2d') {
           for (let s = 0; s < count; s++) {
             const step = stepDetail(p!, s);
             assert.strictEqual(step.terms.length === 0 ? step.start : step.terms[step.terms.length - 1].sum, output[s]);

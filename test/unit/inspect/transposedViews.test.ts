@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { compute, ConvProblem, normalizeSpec, tensor3 } from '../../../src/engine';
+import { compute, ConvProblem, normalizeSpec, tensorOf } from '../../../src/engine';
 import { stretchedCell, transposedGeometry, transposedViews, transposedViewsCost } from '../../../src/engine/inspect';
 import { assertClose, flat } from '../../support/approx';
 import { moderateDouble, randomSpec, RandomSpec, smallInteger } from '../../support/arbitraries';
@@ -16,7 +16,7 @@ function solvable(spec: unknown): ConvProblem | undefined {
 /** The three views of the problem's transposed map, with what the engine says it must give. */
 function viewsAndEngine(problem: ConvProblem) {
   const result = compute(problem);
-  const transposed = problem.params.op === 'conv_transpose2d';
+  const transposed = problem.geometry.transposed;
   const views = transposedViews(problem, transposed ? problem.input : result.output);
   return { views, engine: transposed ? result.output : result.reconstruction };
 }
@@ -177,10 +177,10 @@ describe('inspect: the three faces of the transposed convolution', () => {
         const problem = solvable(spec);
         if (!problem) return;
         const { views } = viewsAndEngine(problem);
-        const [, , kh, kw] = problem.weight.dims;
+        const [, , , kh, kw] = problem.weight.dims;
         const big = views.direct.result;
         // Each output of the direct convolution sums its group's small-grid channels times the kernel's taps.
-        const products = big.data.length * (problem.weight.dims[0] / problem.params.groups) * kh * kw;
+        const products = big.data.length * (problem.weight.dims[0] / problem.geometry.groups) * kh * kw;
         assert.strictEqual(
           transposedViewsCost(problem),
           views.scatter.canvas.data.length + views.direct.stretched.data.length + products,
@@ -212,7 +212,7 @@ describe('inspect: the three faces of the transposed convolution', () => {
       ],
     });
     assert.ok(problem);
-    const y = tensor3(1, 2, 2, Float64Array.from([1, 0, 0, 0]));
+    const y = tensorOf({ channels: 1, depth: 1, height: 2, width: 2 }, Float64Array.from([1, 0, 0, 0]));
     const views = transposedViews(problem, y);
     assert.deepStrictEqual(Array.from(views.direct.result.data), [1, 2, 0, 3, 4, 0, 0, 0, 0]);
     assert.strictEqual(views.maxAbsDifference, 0);

@@ -108,7 +108,7 @@ describe('parse: engine errors point at the text', () => {
     [
       'dilation 1.5',
       "{'input': [[1,2],[3,4]], 'kernel': [[1]], 'dilation': 1.5}",
-      'dilation must be an integer or a pair',
+      'dilation must be an integer or a list [height, width] of 2 integers',
       '1.5',
     ],
     [
@@ -127,9 +127,9 @@ describe('parse: engine errors point at the text', () => {
     ],
     [
       'unknown op',
-      '{"op": "conv3d", "input": [[1]], "kernel": [[1]]}',
-      'op must be "conv2d" or "conv_transpose2d"',
-      '"conv3d"',
+      '{"op": "conv4d", "input": [[1]], "kernel": [[1]]}',
+      'op must be one of "conv1d", "conv2d", "conv3d"',
+      '"conv4d"',
     ],
     ['missing input: the whole object', '{"kernel": [[1]]}', 'The spec needs an "input"', '{"kernel": [[1]]}'],
     ['missing kernel: the whole object', '  {"input": [[1]]}  ', 'The spec needs a "kernel"', '{"input": [[1]]}'],
@@ -152,7 +152,7 @@ describe('parse: engine errors point at the text', () => {
       'np.array([[1, 2, 3]])',
     ],
     ['empty rows', '{"input": [[]], "kernel": [[1]]}', 'input is empty', '[]'],
-    ['1-D input', '{"input": [1, 2], "kernel": [[1]]}', 'input must be a matrix', '[1, 2]'],
+    ['1-D input', '{"input": [1, 2], "kernel": [[1]]}', 'conv2d reads input as a matrix', '[1, 2]'],
     [
       'weight channels',
       '{"input": [[[1]], [[2]]], "weight": [[[[1]]]]}',
@@ -168,7 +168,7 @@ describe('parse: engine errors point at the text', () => {
     [
       'output_padding on conv2d',
       '{"input": [[1, 2]], "kernel": [[1]], "output_padding": 1}',
-      'output_padding applies only to conv_transpose2d',
+      'output_padding applies only to transposed convolutions',
       '"output_padding": 1',
       '1',
     ],

@@ -1,0 +1,189 @@
+/**
+ * The one place a convolution's grid sizes are computed (after tfjs-core's `computeConv2DInfo`): every axis's input,
+ * output, kernel, stride, padding, dilation and span, the channels and groups, and which grid is the small and which
+ * the big one. Everything downstream (taps, kernel matrix, limits, fast engine, views, the page) reads it.
+ *
+ * Every op is laid out on three spatial axes, depth, height and width: a 2-D op has depth 1, a 1-D op depth and
+ * height 1, so one code path serves every rank and flat indices stay row-major over `[C][D][H][W]`, which is
+ * `[C][H][W]` or `[C][L]` when the leading axes have size 1.
+ */
+import { AXIS_NAMES, AxisName, isTransposed, Op, PaddingKind, PaddingMode, Rank, rankOf } from './params';
+
+/** One spatial axis. Sizes are cells; `padBefore`/`padAfter` differ only for "same" with an odd total. */
+export interface AxisGeometry {
+  /** The axis's name in the op's own terms (`length` for 1-D); the filler axes of a lower rank are `depth`/`height`. */
+  name: AxisName;
+  input: number;
+  output: number;
+  kernel: number;
+  stride: number;
+  padBefore: number;
+  padAfter: number;
+  dilation: number;
+  outputPadding: number;
+  /** Cells one kernel placement covers: `dilation*(kernel - 1) + 1`. */
+  span: number;
+  /**
+   * The grid the kernel sweeps, padding included: the padded input, or the transposed op's output before its padding
+   * crops it (`(input - 1)*stride + span`, plus what output_padding adds past the crop).
+   */
+  swept: number;
+}
+
+/** A grid's channels and spatial sizes; flat indices are row-major over `[channels][depth][height][width]`. */
+export interface Grid {
+  channels: number;
+  depth: number;
+  height: number;
+  width: number;
+}
+
+export type Axes = readonly [AxisGeometry, AxisGeometry, AxisGeometry];
+
+export interface ConvGeometry {
+  op: Op;
+  rank: Rank;
+  transposed: boolean;
+  paddingMode: PaddingMode;
+  paddingKind: PaddingKind;
+  groups: number;
+  /** Depth, height, width: the op's own axes are the last `rank`; the others have size 1 and no padding. */
+  axes: Axes;
+  input: Grid;
+  output: Grid;
+  /**
+   * Both ops pair a small grid with a big one through `big = small*stride - padBefore + k*dilation`: a conv reads
+   * the (padded) input, big, at each output position, small; a transposed conv scatters each input position,
+   * small, into the output, big.
+   */
+  small: Grid;
+  big: Grid;
+  /** `[dim0][dim1][kd][kh][kw]`: `[Cout][Cin/groups]` for a conv, `[Cin][Cout/groups]` for a transposed one. */
+  weightDims: readonly [number, number, number, number, number];
+}
+
+/** What the spec gives for each of the op's axes (the parameters as read, one entry per axis). */
+export interface AxisParams {
+  input: number[];
+  kernel: number[];
+  stride: number[];
+  padBefore: number[];
+  padAfter: number[];
+  dilation: number[];
+  outputPadding: number[];
+}
+
+/** PyTorch's output size along one axis (torch.nn.Conv*d and ConvTranspose*d docs). */
+export function outputLength(
+  transposed: boolean,
+  a: Pick<AxisGeometry, 'input' | 'kernel' | 'stride' | 'padBefore' | 'padAfter' | 'dilation' | 'outputPadding'>,
+): number {
+  const span = a.dilation * (a.kernel - 1) + 1;
+  return transposed
+    ? (a.input - 1) * a.stride - a.padBefore - a.padAfter + span + a.outputPadding
+    : Math.floor((a.input + a.padBefore + a.padAfter - span) / a.stride) + 1;
+}
+
+function axisOf(transposed: boolean, name: AxisName, p: AxisParams, i: number): AxisGeometry {
+  const axis = {
+    name,
+    input: p.input[i],
+    kernel: p.kernel[i],
+    stride: p.stride[i],
+    padBefore: p.padBefore[i],
+    padAfter: p.padAfter[i],
+    dilation: p.dilation[i],
+    outputPadding: p.outputPadding[i],
+  };
+  const span = axis.dilation * (axis.kernel - 1) + 1;
+  const swept = transposed
+    ? (axis.input - 1) * axis.stride + span + Math.max(0, axis.outputPadding - axis.padBefore)
+    : axis.input + axis.padBefore + axis.padAfter;
+  return { ...axis, output: outputLength(transposed, axis), span, swept };
+}
+
+const FILLER: AxisName[] = ['depth', 'height'];
+
+/** The geometry of `op` from its per-axis parameters (one entry per spatial axis of the op) and channel counts. */
+export function convGeometry(
+  op: Op,
+  params: AxisParams,
+  channels: { input: number; output: number; groups: number },
+  weightLeading: readonly [number, number],
+  padding: { mode: PaddingMode; kind: PaddingKind },
+): ConvGeometry {
+  const rank = rankOf(op);
+  const transposed = isTransposed(op);
+  const filler: AxisParams = {
+    input: [1],
+    kernel: [1],
+    stride: [1],
+    padBefore: [0],
+    padAfter: [0],
+    dilation: [1],
+    outputPadding: [0],
+  };
+  const own = AXIS_NAMES[rank];
+  const axes = [0, 1, 2].map((a) => {
+    const i = a - (3 - rank);
+    return i < 0 ? axisOf(transposed, FILLER[a], filler, 0) : axisOf(transposed, own[i], params, i);
+  }) as unknown as Axes;
+  const grid = (c: number, size: (a: AxisGeometry) => number): Grid => ({
+    channels: c,
+    depth: size(axes[0]),
+    height: size(axes[1]),
+    width: size(axes[2]),
+  });
+  const input = grid(channels.input, (a) => a.input);
+  const output = grid(channels.output, (a) => a.output);
+  return {
+    op,
+    rank,
+    transposed,
+    paddingMode: padding.mode,
+    paddingKind: padding.kind,
+    groups: channels.groups,
+    axes,
+    input,
+    output,
+    small: transposed ? input : output,
+    big: transposed ? output : input,
+    weightDims: [weightLeading[0], weightLeading[1], axes[0].kernel, axes[1].kernel, axes[2].kernel],
+  };
+}
+
+/** The op's own axes, in the order its shapes list them. */
+export const ownAxes = (g: ConvGeometry): AxisGeometry[] => g.axes.slice(3 - g.rank);
+
+export const cellsOf = (grid: Grid): number => grid.channels * grid.depth * grid.height * grid.width;
+
+/** A grid's shape as the op writes it, channels first: `[C][L]`, `[C][H][W]` or `[C][D][H][W]`. */
+export const shapeOf = (g: ConvGeometry, grid: Grid): number[] =>
+  [grid.channels, grid.depth, grid.height, grid.width].filter((_, i) => i === 0 || i > 3 - g.rank);
+
+/** The grid the kernel sweeps: the padded input (conv), or the output before padding crops it (transposed). */
+export const sweptGrid = (g: ConvGeometry): Grid => ({
+  channels: g.big.channels,
+  depth: g.axes[0].swept,
+  height: g.axes[1].swept,
+  width: g.axes[2].swept,
+});
+
+/**
+ * Where position `q` of the big grid along an axis (counted from the big grid's first cell, so padding before it is
+ * negative) reads from: the cell itself, the cell a padded copy copies (reflect, replicate, circular), or -1 for a
+ * zero. PyTorch's rules keep reflect's padding below the size and circular's at most the size, so one fold suffices.
+ */
+export function foldPosition(mode: PaddingMode, size: number, q: number): number {
+  if (q >= 0 && q < size) return q;
+  switch (mode) {
+    case 'zeros':
+      return -1;
+    case 'reflect':
+      return q < 0 ? -q : 2 * (size - 1) - q;
+    case 'replicate':
+      return q < 0 ? 0 : size - 1;
+    case 'circular':
+      return q < 0 ? q + size : q - size;
+  }
+}

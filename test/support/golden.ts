@@ -25,3 +25,57 @@ export const goldenPath = process.env.CONVLENS_GOLDEN ?? path.join(repoRoot, 'te
 export function loadGoldenCases(): GoldenCase[] {
   return (JSON.parse(fs.readFileSync(goldenPath, 'utf8')) as { cases: GoldenCase[] }).cases;
 }
+
+/** Nested arrays of numbers: [C][spatial...] tensors, weights [d0][d1][k...]. */
+export type NestedNumbers = number[] | NestedNumbers[];
+
+export type GoldenNdOp = 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d';
+
+export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
+
+/**
+ * A spec of test/fixtures/golden-convnd.json, always in canonical form: input [C][spatial...], the full weight
+ * (convNd [Cout][Cin/groups][k...], conv_transposeNd [Cin][Cout/groups][k...]), one entry per spatial axis.
+ */
+export interface GoldenNdSpec {
+  name: string;
+  op: GoldenNdOp;
+  input: NestedNumbers;
+  weight: NestedNumbers;
+  bias: number[] | null;
+  stride: number[];
+  padding: number[] | 'same' | 'valid';
+  dilation: number[];
+  output_padding: number[];
+  groups: number;
+  padding_mode: PaddingMode;
+}
+
+/** A case PyTorch computed; one channel in and out with M at most 1600 entries also has M and the reconstruction. */
+export interface GoldenNdCase extends GoldenNdSpec {
+  expected: NestedNumbers;
+  /** [Cin*prod(input spatial)][Cout*prod(output spatial)], vec(out) = vec(in) @ M. */
+  kernel_matrix?: number[][];
+  /** vec(expected) @ M^T, in the input's shape [1][spatial...]. */
+  reconstruction?: NestedNumbers;
+}
+
+/** A spec PyTorch refuses, with the first line of its message. */
+export interface GoldenNdError extends GoldenNdSpec {
+  torch_error: string;
+}
+
+export const goldenNdPath =
+  process.env.CONVLENS_GOLDEN_ND ?? path.join(repoRoot, 'test', 'fixtures', 'golden-convnd.json');
+
+function loadGoldenNd(): { cases: GoldenNdCase[]; errors: GoldenNdError[] } {
+  return JSON.parse(fs.readFileSync(goldenNdPath, 'utf8')) as { cases: GoldenNdCase[]; errors: GoldenNdError[] };
+}
+
+export function loadGoldenNdCases(): GoldenNdCase[] {
+  return loadGoldenNd().cases;
+}
+
+export function loadGoldenNdErrors(): GoldenNdError[] {
+  return loadGoldenNd().errors;
+}

@@ -1,4 +1,4 @@
-import { AxisGeometry, ConvGeometry, foldPosition } from './geometry';
+import { AxisGeometry, bigPosition, ConvGeometry, foldPosition } from './geometry';
 
 /**
  * For one axis, which output positions each position of the matrix's row grid (the conv's input) reaches and
@@ -21,11 +21,11 @@ export interface AxisTaps {
 export function bigPositions(g: ConvGeometry, axis: AxisGeometry): Int32Array {
   const small = g.transposed ? axis.input : axis.output;
   const bigSize = g.transposed ? axis.output : axis.input;
-  const { kernel, stride, padBefore, dilation } = axis;
+  const { kernel } = axis;
   const bigOf = new Int32Array(small * kernel);
   for (let s = 0; s < small; s++) {
     for (let t = 0; t < kernel; t++)
-      bigOf[s * kernel + t] = foldPosition(g.paddingMode, bigSize, s * stride - padBefore + t * dilation);
+      bigOf[s * kernel + t] = foldPosition(g.paddingMode, bigSize, bigPosition(axis, s, t));
   }
   return bigOf;
 }

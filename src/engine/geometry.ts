@@ -7,7 +7,7 @@
  * height 1, so one code path serves every rank and flat indices stay row-major over `[C][D][H][W]`, which is
  * `[C][H][W]` or `[C][L]` when the leading axes have size 1.
  */
-import { AXIS_NAMES, AxisName, isTransposed, Op, PaddingKind, PaddingMode, Rank, rankOf } from './params';
+import { AXIS_NAMES, AxisName, isTransposed, Op, PaddingKind, PaddingMode, Rank, rankOf } from './ops';
 
 /** One spatial axis. Sizes are cells; `padBefore`/`padAfter` differ only for "same" with an odd total. */
 export interface AxisGeometry {
@@ -71,6 +71,22 @@ export interface AxisParams {
   padAfter: number[];
   dilation: number[];
   outputPadding: number[];
+}
+
+/**
+ * Where tap `tap` of the kernel placed at small-grid position `small` lands in the big grid, counted from the big
+ * grid's first cell (negative or past the end: in the padding, or cropped): the one contact formula of every op.
+ */
+export const bigPosition = (
+  axis: Pick<AxisGeometry, 'stride' | 'padBefore' | 'dilation'>,
+  small: number,
+  tap: number,
+): number => small * axis.stride - axis.padBefore + tap * axis.dilation;
+
+/** PyTorch's padding "same" along one axis: the span's extra cells split, the odd one after the input. */
+export function samePadding(kernel: number, dilation: number): { before: number; after: number } {
+  const total = dilation * (kernel - 1);
+  return { before: Math.floor(total / 2), after: total - Math.floor(total / 2) };
 }
 
 /** PyTorch's output size along one axis (torch.nn.Conv*d and ConvTranspose*d docs). */

@@ -15,6 +15,7 @@ export {
 } from './limits';
 export {
   AxisGeometry,
+  bigPosition,
   cellsOf,
   ConvGeometry,
   convGeometry,
@@ -22,6 +23,7 @@ export {
   Grid,
   outputLength,
   ownAxes,
+  samePadding,
   shapeOf,
   sweptGrid,
 } from './geometry';
@@ -38,14 +40,14 @@ export {
   AxisName,
   isTransposed,
   Op,
-  opForRanks,
   OPS,
   PADDING_MODES,
   PaddingKind,
   PaddingMode,
   Rank,
   rankOf,
-} from './params';
+} from './ops';
+export { opForRanks } from './params';
 export { fail, ok, Result, SpecError, SpecPath } from './result';
 export { CsrMatrix, entryAt, nonZeros, toDense, vecTimes, vecTimesTranspose } from './sparse';
 export { ConvProblem, normalizeSpec, opForPair, readInputArray, SPEC_FIELDS } from './spec';

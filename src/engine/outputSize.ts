@@ -1,6 +1,6 @@
 import { AxisGeometry, ConvGeometry, ownAxes } from './geometry';
 import { OutputSizeAxis, outputSizeText } from './outputSizeFormula';
-import { Op } from './params';
+import { Op } from './ops';
 
 /** One axis of the output-size formula in symbols and with its numbers plugged in, for a person to read. */
 export interface OutputSizeTerms {

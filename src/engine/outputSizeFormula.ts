@@ -8,7 +8,7 @@ import {
   simplifyDependencies,
 } from 'mathjs';
 import { AxisGeometry } from './geometry';
-import { AxisName, isTransposed, Op } from './params';
+import { AxisName, isTransposed, Op } from './ops';
 
 /** One axis of a convolution; the input size is unknown for a layer seen without its input. */
 export type OutputSizeAxis = Pick<

@@ -1,29 +1,7 @@
 import { describeValue } from './describe';
+import { samePadding } from './geometry';
+import { AXIS_NAMES, isTransposed, Op, OPS, PADDING_MODES, PaddingKind, PaddingMode, Rank, rankOf } from './ops';
 import { fail, ok, Result } from './result';
-
-export const OPS = ['conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d'] as const;
-export type Op = (typeof OPS)[number];
-
-/** How many spatial axes an op convolves over. */
-export type Rank = 1 | 2 | 3;
-
-export const rankOf = (op: Op): Rank => Number(op.charAt(op.length - 2)) as Rank;
-export const isTransposed = (op: Op): boolean => op.startsWith('conv_transpose');
-
-/** The spatial axes an op of each rank has, in the order its shapes list them. */
-export type AxisName = 'length' | 'depth' | 'height' | 'width';
-export const AXIS_NAMES: Readonly<Record<Rank, readonly AxisName[]>> = {
-  1: ['length'],
-  2: ['height', 'width'],
-  3: ['depth', 'height', 'width'],
-};
-
-/** What a padded cell holds: zero, or a copy of an input cell (`nn.ConvNd(padding_mode=...)`). */
-export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'] as const;
-export type PaddingMode = (typeof PADDING_MODES)[number];
-
-/** How padding was written: explicit numbers, or PyTorch's string paddings (non-transposed ops only). */
-export type PaddingKind = 'explicit' | 'same' | 'valid';
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
@@ -138,9 +116,8 @@ export function readPadding(
         ['padding'],
       );
     }
-    const total = kernel.map((k, a) => dilation[a] * (k - 1));
-    const before = total.map((t) => Math.floor(t / 2));
-    return ok({ before, after: total.map((t, a) => t - before[a]), kind: 'same' });
+    const split = kernel.map((k, a) => samePadding(k, dilation[a]));
+    return ok({ before: split.map((s) => s.before), after: split.map((s) => s.after), kind: 'same' });
   }
   if (typeof value === 'string') {
     return fail(

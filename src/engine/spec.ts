@@ -1,19 +1,8 @@
 import { cellsOf, ConvGeometry, convGeometry, outputLength, shapeOf } from './geometry';
 import { MAX_ARRAY_CELLS, NumericArray, readNumericArray } from './numericArray';
 import { outputSizeTerms } from './outputSize';
-import {
-  AXIS_NAMES,
-  isTransposed,
-  Op,
-  opForRanks,
-  Rank,
-  rankOf,
-  readAxes,
-  readGroups,
-  readOp,
-  readPadding,
-  readPaddingMode,
-} from './params';
+import { AXIS_NAMES, isTransposed, Op, Rank, rankOf } from './ops';
+import { opForRanks, readAxes, readGroups, readOp, readPadding, readPaddingMode } from './params';
 import { fail, ok, Result } from './result';
 import { Tensor, Weight } from './tensor';
 

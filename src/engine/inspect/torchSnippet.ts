@@ -1,5 +1,5 @@
 import { ownAxes } from '../geometry';
-import { isTransposed, Op } from '../params';
+import { isTransposed, Op } from '../ops';
 import { ConvProblem } from '../spec';
 import { toNested } from '../tensor';
 import { pythonAxes, pythonLiteral } from './pythonLiteral';

@@ -1,7 +1,7 @@
-import { cellsOf, ConvGeometry, convGeometry, outputLength, shapeOf } from './geometry';
+import { cellsOf, ConvGeometry, convGeometry, ownAxes, shapeOf } from './geometry';
 import { MAX_ARRAY_CELLS, NumericArray, readNumericArray } from './numericArray';
 import { outputSizeTerms } from './outputSize';
-import { AXIS_NAMES, isTransposed, Op, Rank, rankOf } from './ops';
+import { isTransposed, Op, Rank, rankOf } from './ops';
 import { opForRanks, readAxes, readGroups, readOp, readPadding, readPaddingMode } from './params';
 import { fail, ok, Result } from './result';
 import { Tensor, Weight } from './tensor';
@@ -143,6 +143,52 @@ function outputChannels(op: Op, x: Tensor, weight: Weight, groups: number, field
   return ok(w1 * groups);
 }
 
+/** Where an axis's value of `name` was written: its entry when given per axis, else the whole field. */
+const axisPath = (name: string, a: number, value: unknown) => (Array.isArray(value) ? [name, a] : [name]);
+
+/** PyTorch's rules along each of the op's axes, checked on the geometry they produce. */
+function checkAxes(g: ConvGeometry, raw: Record<string, unknown>, field: string): Result<null> {
+  for (const [a, axis] of ownAxes(g).entries()) {
+    const { name, input, padBefore, padAfter, outputPadding, stride, dilation } = axis;
+    const which = g.rank === 1 ? '' : `${name} `;
+    const pad = Math.max(padBefore, padAfter);
+    if (!g.transposed && outputPadding !== 0)
+      return fail(`output_padding applies only to transposed convolutions; ${g.op} has none.`, ['output_padding']);
+    if (outputPadding >= stride && outputPadding >= dilation) {
+      return fail(
+        `output_padding ${which}(${outputPadding}) must be smaller than either stride (${stride}) or dilation (${dilation}), as in PyTorch.`,
+        axisPath('output_padding', a, raw.output_padding),
+      );
+    }
+    // PyTorch's F.pad rules: a reflection needs a cell to reflect past; a wrap may go round at most once.
+    if (g.paddingMode === 'reflect' && pad >= input) {
+      return fail(
+        `padding_mode "reflect" needs padding smaller than the input along each axis, but the ${name} pads ${pad} on an input of ${input}.`,
+        axisPath('padding', a, raw.padding),
+      );
+    }
+    if (g.paddingMode === 'circular' && pad > input) {
+      return fail(
+        `padding_mode "circular" wraps around at most once: padding must be at most the input's size along each axis, but the ${name} pads ${pad} on an input of ${input}.`,
+        axisPath('padding', a, raw.padding),
+      );
+    }
+    if (!g.transposed && axis.span > axis.swept) {
+      return fail(
+        `The kernel ${name} spans ${plural(axis.span, 'cell')} (dilation included) but the padded input ${name} is only ${axis.swept}: the output would be empty.`,
+        [field],
+      );
+    }
+    if (axis.output < 1) {
+      const { substituted } = outputSizeTerms(g.op, axis, axis.output);
+      return fail(`The output ${name} would be ${axis.output}: ${substituted}. Reduce padding or enlarge the input.`, [
+        'padding',
+      ]);
+    }
+  }
+  return ok(null);
+}
+
 /**
  * Turns a plain spec object (parsed JSON) into a validated problem, with PyTorch's shape rules and a message
  * a person understands for each way it can be impossible.
@@ -159,7 +205,6 @@ export function normalizeSpec(spec: unknown): Result<ConvProblem> {
   const { field } = tensors.value;
   const op = opRead.value ?? 'conv2d';
   const rank = rankOf(op);
-  const transposed = isTransposed(op);
   const input = readInput(tensors.value.input, op, tensors.value.weight.shape.length);
   if (!input.ok) return input;
   const weight = readWeight(tensors.value.weight, op, field, tensors.value.input.shape.length);
@@ -179,86 +224,25 @@ export function normalizeSpec(spec: unknown): Result<ConvProblem> {
   if (!outChannels.ok) return outChannels;
 
   const kernel = weight.value.dims.slice(5 - rank);
-  const inputSize = [x.depth, x.height, x.width].slice(3 - rank);
   const padding = readPadding(raw.padding, op, kernel, dilation.value, stride.value);
   if (!padding.ok) return padding;
-  const names = AXIS_NAMES[rank];
-  const axisPath = (name: string, a: number, value: unknown) => (Array.isArray(value) ? [name, a] : [name]);
-
-  for (let a = 0; a < rank; a++) {
-    const opad = outputPadding.value[a];
-    const axis = rank === 1 ? '' : `${names[a]} `;
-    if (!transposed && opad !== 0)
-      return fail(`output_padding applies only to transposed convolutions; ${op} has none.`, ['output_padding']);
-    if (opad >= stride.value[a] && opad >= dilation.value[a]) {
-      return fail(
-        `output_padding ${axis}(${opad}) must be smaller than either stride (${stride.value[a]}) or dilation (${dilation.value[a]}), as in PyTorch.`,
-        axisPath('output_padding', a, raw.output_padding),
-      );
-    }
-    const before = padding.value.before[a];
-    const after = padding.value.after[a];
-    const size = inputSize[a];
-    // PyTorch's F.pad rules: a reflection needs a cell to reflect past; a wrap may go round at most once.
-    if (mode.value === 'reflect' && Math.max(before, after) >= size) {
-      return fail(
-        `padding_mode "reflect" needs padding smaller than the input along each axis, but the ${names[a]} pads ${Math.max(before, after)} on an input of ${size}.`,
-        axisPath('padding', a, raw.padding),
-      );
-    }
-    if (mode.value === 'circular' && Math.max(before, after) > size) {
-      return fail(
-        `padding_mode "circular" wraps around at most once: padding must be at most the input's size along each axis, but the ${names[a]} pads ${Math.max(before, after)} on an input of ${size}.`,
-        axisPath('padding', a, raw.padding),
-      );
-    }
-    if (!transposed) {
-      const padded = size + before + after;
-      const reach = dilation.value[a] * (kernel[a] - 1) + 1;
-      if (reach > padded) {
-        return fail(
-          `The kernel ${names[a]} spans ${plural(reach, 'cell')} (dilation included) but the padded input ${names[a]} is only ${padded}: the output would be empty.`,
-          [field],
-        );
-      }
-    }
-  }
-
-  const params = {
-    input: inputSize,
-    kernel,
-    stride: stride.value,
-    padBefore: padding.value.before,
-    padAfter: padding.value.after,
-    dilation: dilation.value,
-    outputPadding: outputPadding.value,
-  };
-  for (let a = 0; a < rank; a++) {
-    const axis = {
-      name: names[a],
-      input: params.input[a],
-      kernel: params.kernel[a],
-      stride: params.stride[a],
-      padBefore: params.padBefore[a],
-      padAfter: params.padAfter[a],
-      dilation: params.dilation[a],
-      outputPadding: params.outputPadding[a],
-    };
-    const size = outputLength(transposed, axis);
-    if (size < 1) {
-      const { substituted } = outputSizeTerms(op, axis, size);
-      return fail(`The output ${names[a]} would be ${size}: ${substituted}. Reduce padding or enlarge the input.`, [
-        'padding',
-      ]);
-    }
-  }
   const geometry = convGeometry(
     op,
-    params,
+    {
+      input: [x.depth, x.height, x.width].slice(3 - rank),
+      kernel,
+      stride: stride.value,
+      padBefore: padding.value.before,
+      padAfter: padding.value.after,
+      dilation: dilation.value,
+      outputPadding: outputPadding.value,
+    },
     { input: x.channels, output: outChannels.value, groups: groups.value },
     [weight.value.dims[0], weight.value.dims[1]],
     { mode: mode.value, kind: padding.value.kind },
   );
+  const axes = checkAxes(geometry, raw, field);
+  if (!axes.ok) return axes;
   const out = geometry.output;
   if (cellsOf(out) > MAX_ARRAY_CELLS) {
     return fail(

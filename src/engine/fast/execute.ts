@@ -15,6 +15,9 @@ interface PassLayout {
   blocks: number[];
   taps: number;
   weights: number;
+  /** Whether this pass writes its taps and packed weights, or reads those of an earlier pass with the same ones. */
+  writesTaps: boolean;
+  writesWeights: boolean;
   bias: number;
   descriptor: number;
   /** Row pitch of the tile grid (whole tiles), and its scratch when the output cannot be written in place. */
@@ -28,10 +31,11 @@ export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) 
 
 /**
  * Lays a plan out in wasm memory, runs it, and returns the output in a new array; undefined when the memory
- * cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the taps, packed weights,
- * bias and descriptor, and the output in its final order. Tiles write output rows in place; only strided
- * transposed phases, whose outputs interleave, go through a scratch. The source goes in by rows, or whole and
- * then through wasm `copy2d` where the layout is strided; the output comes out in one copy.
+ * cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the taps and packed weights
+ * (once for passes that share them), bias and descriptor, and the output in its final order. Tiles write output
+ * rows in place; only strided transposed phases, whose outputs interleave, go through a scratch. The source goes
+ * in by rows, or whole and then through wasm `copy2d` where the layout is strided; the output comes out in one
+ * copy.
  */
 export function execute(
   plan: Plan,
@@ -45,16 +49,29 @@ export function execute(
   const staging = plan.stridedInput ? arena.alloc(8 * plan.source.length) : undefined;
   const input = arena.alloc(8 * plan.inputElements);
   const output = arena.alloc(8 * plan.outputElements);
+  // Passes that share taps and weights (the slices of a depth sum, the pieces of a long row) share one packed copy.
+  const tapsAt = new Map<Int32Array, number>();
+  const weightsAt = new Map<Int32Array, Map<string, number>>();
   const layouts: PassLayout[] = plan.passes.map((pass) => {
     const blocks = channelBlocks(pass.channels);
     const pitch = pass.tiles * 2 * pass.vectors;
     const inPlace = pass.destination.rowStride === 1 && pass.destination.columnStride === 1;
+    const weightKey = `${pass.weightOffset},${pass.weightChannelStride},${pass.channels}`;
+    const sameTaps = tapsAt.get(pass.taps);
+    const sameWeights = weightsAt.get(pass.tapWeight)?.get(weightKey);
+    const taps = sameTaps ?? arena.alloc(4 * pass.taps.length);
+    const weights = sameWeights ?? arena.alloc(8 * pass.taps.length * pass.channels);
+    tapsAt.set(pass.taps, taps);
+    if (!weightsAt.has(pass.tapWeight)) weightsAt.set(pass.tapWeight, new Map());
+    weightsAt.get(pass.tapWeight)!.set(weightKey, weights);
     return {
       pass,
       blocks,
       pitch,
-      taps: arena.alloc(4 * pass.taps.length),
-      weights: arena.alloc(8 * pass.taps.length * pass.channels),
+      taps,
+      weights,
+      writesTaps: sameTaps === undefined,
+      writesWeights: sameWeights === undefined,
       bias: arena.alloc(8 * pass.channels),
       descriptor: arena.alloc(4 * descriptorWords(blocks.length)),
       scratch: inPlace ? undefined : arena.alloc(8 * pass.channels * pass.rows * pitch),
@@ -145,7 +162,7 @@ function writePass(
   const channelStride = scratch === undefined ? 8 * d.channelStride : 8 * pass.rows * pitch;
   const tileWidth = 2 * pass.vectors;
 
-  for (let t = 0; t < tapCount; t++) i32[layout.taps / 4 + t] = 8 * pass.taps[t];
+  if (layout.writesTaps) for (let t = 0; t < tapCount; t++) i32[layout.taps / 4 + t] = 8 * pass.taps[t];
   // Weights packed per channel block as [tap][channel in block], so a tile reads them in order.
   let packed = layout.weights / 8;
   let first = 0;
@@ -157,10 +174,12 @@ function writePass(
     i32[record + Block.weights] = packed * 8;
     i32[record + Block.bias] = layout.bias + 8 * first;
     i32[record + Block.outOffset] = first * channelStride;
-    for (let t = 0; t < tapCount; t++) {
-      const base = pass.weightOffset + pass.tapWeight[t] + first * pass.weightChannelStride;
-      for (let k = 0; k < size; k++) f64[packed++] = weight[base + k * pass.weightChannelStride];
-    }
+    if (layout.writesWeights) {
+      for (let t = 0; t < tapCount; t++) {
+        const base = pass.weightOffset + pass.tapWeight[t] + first * pass.weightChannelStride;
+        for (let k = 0; k < size; k++) f64[packed++] = weight[base + k * pass.weightChannelStride];
+      }
+    } else packed += tapCount * size;
     first += size;
   }
   for (let c = 0; c < pass.channels; c++) f64[layout.bias / 8 + c] = bias ? bias[pass.firstChannel + c] : 0;

@@ -8,7 +8,8 @@ import { cellsOf, sweptGrid } from '../geometry';
 import { ConvProblem } from '../spec';
 import { Tensor, tensorOf } from '../tensor';
 import { execute } from './execute';
-import { geometryOf, planar } from './geometry';
+import { foldPadding, padExplicitly } from './explicitPadding';
+import { geometryOf, padsExplicitly } from './geometry';
 import { nodeBuiltin } from './nodeBuiltin';
 import { Plan, planWork } from './plan';
 import { planGatherBig } from './planGatherBig';
@@ -126,14 +127,15 @@ function retireIfHuge(runtime: FastRuntime): void {
   releaseFastRuntime(runtime);
 }
 
-/** How `vec(in) @ M` is laid out and run, for either op. */
+/** How `vec(in) @ M` is laid out and run, for either op; a padding mode's padded copy is made here. */
 export function forwardPlan(problem: ConvProblem): Plan {
   const g = geometryOf(problem);
   const x = problem.input.data;
-  return problem.geometry.transposed ? planGatherBig(g, x) : planGatherSmall(g, x);
+  if (problem.geometry.transposed) return planGatherBig(g, x);
+  return planGatherSmall(g, padsExplicitly(problem.geometry) ? padExplicitly(problem.geometry, x) : x);
 }
 
-/** How `vec(y) @ M^T` is laid out and run, `y` output-shaped. */
+/** How `vec(y) @ M^T` is laid out and run, `y` output-shaped; with a padding mode it ends on the padded grid. */
 export function adjointPlan(problem: ConvProblem, y: Float64Array): Plan {
   const g = geometryOf(problem);
   return problem.geometry.transposed ? planGatherSmall(g, y) : planGatherBig(g, y);
@@ -143,20 +145,24 @@ export function adjointPlan(problem: ConvProblem, y: Float64Array): Plan {
 const LAYOUT_FACTOR = 8;
 
 /**
- * Whether a plan's padded copy stays within a few times the grids the limits count. The gather into the big grid
- * pads the small one by the kernel's reach in small-grid steps, for each of its channels: with a long dilation and
- * many small-grid channels that copy outgrows everything counted, and the reference, whose cost is the
- * multiply-adds alone, runs instead.
+ * Whether a plan's copies stay within a few times the grids the limits count. The gather into the big grid pads
+ * the small one by the kernel's reach in small-grid steps, for each of its channels: with a long dilation and many
+ * small-grid channels that copy outgrows everything counted, and the reference, whose cost is the multiply-adds
+ * alone, runs instead. A padding mode adds its padded copy of the input, the swept grid.
  */
 export function planAffordable(problem: ConvProblem, plan: Plan): boolean {
   const g = problem.geometry;
-  const counted = cellsOf(g.input) + cellsOf(g.output) + cellsOf(sweptGrid(g));
-  return plan.inputElements <= LAYOUT_FACTOR * counted;
+  const swept = cellsOf(sweptGrid(g));
+  const counted = cellsOf(g.input) + cellsOf(g.output) + swept;
+  return plan.inputElements + (padsExplicitly(g) ? swept : 0) <= LAYOUT_FACTOR * counted;
 }
+
+/** Whether the fast engine computes this op: PyTorch pads transposed convolutions with zeros only. */
+const supported = (problem: ConvProblem): boolean => !(problem.geometry.transposed && padsExplicitly(problem.geometry));
 
 /** `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. */
 export function fastForward(problem: ConvProblem): Tensor | undefined {
-  if (!planar(problem.geometry)) return undefined;
+  if (!supported(problem)) return undefined;
   const plan = forwardPlan(problem);
   if (!planAffordable(problem, plan)) return undefined;
   const data = run(plan, problem.weight.data, problem.bias);
@@ -165,9 +171,11 @@ export function fastForward(problem: ConvProblem): Tensor | undefined {
 
 /** `vec(y) @ M^T` in the input's shape (the reconstruction), or undefined when the fast engine cannot run. */
 export function fastAdjoint(problem: ConvProblem, outputLike: Tensor): Tensor | undefined {
-  if (!planar(problem.geometry)) return undefined;
+  if (!supported(problem)) return undefined;
+  const g = problem.geometry;
   const plan = adjointPlan(problem, outputLike.data);
   if (!planAffordable(problem, plan)) return undefined;
   const data = run(plan, problem.weight.data, null);
-  return data && tensorOf(problem.geometry.input, data);
+  // With a padding mode the plan ends on the padded grid: each padded cell goes back onto the cell it copies.
+  return data && tensorOf(g.input, padsExplicitly(g) ? foldPadding(g, data) : data);
 }

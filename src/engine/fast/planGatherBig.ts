@@ -48,75 +48,137 @@ function largest(phases: AxisPhase[], f: (p: AxisPhase) => number, floor: number
 /** Big positions along an axis that some phase covers; the others hold the bias alone. */
 const covered = (phases: AxisPhase[]): number => phases.reduce((sum, p) => sum + p.count, 0);
 
+/** The kernel's depth taps that reach one big-grid slice, and the small-grid slice each reads. */
+interface DepthTaps {
+  kernelIndices: number[];
+  slices: number[];
+}
+
+/** The depth taps reaching big slice `slice`: `small*stride - pad + k*dilation = slice`, `small` inside the grid. */
+function depthTaps(
+  slice: number,
+  stride: number,
+  pad: number,
+  dilation: number,
+  kernel: number,
+  size: number,
+): DepthTaps {
+  const taps: DepthTaps = { kernelIndices: [], slices: [] };
+  for (let k = 0; k < kernel; k++) {
+    const reach = slice + pad - k * dilation;
+    if (reach % stride !== 0 || reach < 0 || reach / stride >= size) continue;
+    taps.kernelIndices.push(k);
+    taps.slices.push(reach / stride);
+  }
+  return taps;
+}
+
 /**
- * Plans `big[c1][s*small - p + k*d] += w[c0][c1][ky][kx] * small[c0]` as a gather: conv_transpose2d's forward pass
- * and conv2d's adjoint, `source` being the small grid's data. Big positions split into phases by their residue
- * modulo the stride; within a phase every output is a stride-1 correlation of the small grid with the taps of that
- * residue, so one zero-padded copy of the small grid serves every phase with unit-stride reads. Only phases some
- * tap reaches get a pass (at most kh·kw per group), and the copy spans the small grid plus the kernel's reach in
- * small-grid steps: neither grows with the stride or the padding beyond the grid the kernel sweeps.
+ * Plans `big[c1][s*small - p + k*d] += w[c0][c1][kd][ky][kx] * small[c0]` as a gather: a transposed convolution's
+ * forward pass and a convolution's adjoint, `source` being the small grid's data. Big positions split into phases by
+ * their residue modulo the stride; within a phase every output is a stride-1 correlation of the small grid with the
+ * taps of that residue, so one zero-padded copy of each small-grid plane serves every phase with unit-stride reads.
+ * Only phases some tap reaches get a pass (at most kh·kw per group and big slice), and the copy spans the small grid
+ * plus the kernel's reach in small-grid steps: neither grows with the stride or the padding beyond the grid the
+ * kernel sweeps. Depth is a sum over planes: each big slice's passes take the 2-D taps of every depth tap that
+ * reaches it, each over the small slice it reads.
  */
 export function planGatherBig(g: Geometry, source: Float64Array): Plan {
-  const { small, big, kernel, stride, padBefore, dilation, groups, smallPerGroup, bigPerGroup } = g;
-  const [kh, kw] = kernel;
-  const rowPhases = axisPhases(stride[0], padBefore[0], dilation[0], kh, big.height);
-  const columnPhases = axisPhases(stride[1], padBefore[1], dilation[1], kw, big.width);
+  const { small, big, groups, smallPerGroup, bigPerGroup } = g;
+  const [z, y, x] = g.axes;
+  const [kd, kh, kw] = [z.kernel, y.kernel, x.kernel];
+  const rowPhases = axisPhases(y.stride, y.padBefore, y.dilation, kh, big.height);
+  const columnPhases = axisPhases(x.stride, x.padBefore, x.dilation, kw, big.width);
   const vectors = tileVectors(
     bigPerGroup,
     largest(columnPhases, (p) => p.count, 1),
   );
   const tilesOf = (p: AxisPhase) => Math.ceil(p.count / (2 * vectors));
   // The small grid sits at (rowLead, columnLead) in its padded copy, far enough in for the largest lag.
-  const rowLead = Math.floor(((kh - 1) * dilation[0]) / stride[0]);
-  const columnLead = Math.floor(((kw - 1) * dilation[1]) / stride[1]);
+  const rowLead = Math.floor((y.span - 1) / y.stride);
+  const columnLead = Math.floor((x.span - 1) / x.stride);
   const paddedRows = rowLead + largest(rowPhases, (p) => p.first + p.count, small.height);
   const paddedColumns = columnLead + largest(columnPhases, (p) => p.first + tilesOf(p) * 2 * vectors, small.width);
   const plane = paddedRows * paddedColumns;
+  const volume = small.depth * plane;
   const bigPlane = big.height * big.width;
+  const bigVolume = big.depth * bigPlane;
   const kernelArea = kh * kw;
+  const kernelVolume = kd * kernelArea;
 
-  const passes: Pass[] = [];
-  for (const rows of rowPhases) {
-    for (const columns of columnPhases) {
-      const tapCount = smallPerGroup * rows.lags.length * columns.lags.length;
-      const taps = new Int32Array(tapCount);
-      const tapWeight = new Int32Array(tapCount);
-      let t = 0;
-      for (let c = 0; c < smallPerGroup; c++) {
+  // Taps per (depth taps, row phase, column phase), built once: big slices with the same depth taps share them.
+  const built = new Map<string, { taps: Int32Array; tapWeight: Int32Array }>();
+  const tapsOf = (depth: DepthTaps, lowest: number, rows: AxisPhase, columns: AxisPhase) => {
+    const key = `${depth.kernelIndices.join()};${depth.slices.map((s) => s - lowest).join()};${rows.residue},${columns.residue}`;
+    let value = built.get(key);
+    if (value) return value;
+    const tapCount = smallPerGroup * depth.slices.length * rows.lags.length * columns.lags.length;
+    value = { taps: new Int32Array(tapCount), tapWeight: new Int32Array(tapCount) };
+    let t = 0;
+    for (let c = 0; c < smallPerGroup; c++) {
+      for (let n = 0; n < depth.slices.length; n++) {
         for (let i = 0; i < rows.lags.length; i++) {
           for (let j = 0; j < columns.lags.length; j++, t++) {
             // Relative to the tile's first element, which `inputOffset` and the row/tile steps place; lags look back.
-            taps[t] = c * plane - rows.lags[i] * paddedColumns - columns.lags[j];
-            tapWeight[t] = c * bigPerGroup * kernelArea + rows.kernelIndices[i] * kw + columns.kernelIndices[j];
+            value.taps[t] =
+              c * volume + (depth.slices[n] - lowest) * plane - rows.lags[i] * paddedColumns - columns.lags[j];
+            value.tapWeight[t] =
+              c * bigPerGroup * kernelVolume +
+              depth.kernelIndices[n] * kernelArea +
+              rows.kernelIndices[i] * kw +
+              columns.kernelIndices[j];
           }
         }
       }
-      for (let group = 0; group < groups; group++) {
-        const firstChannel = group * bigPerGroup;
-        passes.push({
-          taps,
-          tapWeight,
-          weightOffset: group * smallPerGroup * bigPerGroup * kernelArea,
-          weightChannelStride: kernelArea,
-          firstChannel,
-          channels: bigPerGroup,
-          inputOffset:
-            group * smallPerGroup * plane + (rowLead + rows.first) * paddedColumns + columnLead + columns.first,
-          rowStep: paddedColumns,
-          rows: rows.count,
-          tiles: tilesOf(columns),
-          vectors,
-          destination: {
-            channelBase: firstChannel * bigPlane,
-            channelStride: bigPlane,
-            width: big.width,
-            rowOffset: rows.residue - padBefore[0] + stride[0] * rows.first,
-            rowStride: stride[0],
-            columnOffset: columns.residue - padBefore[1] + stride[1] * columns.first,
-            columnStride: stride[1],
-            columns: columns.count,
-          },
-        });
+    }
+    built.set(key, value);
+    return value;
+  };
+
+  const passes: Pass[] = [];
+  let slicesCovered = true;
+  for (let slice = 0; slice < big.depth; slice++) {
+    const depth = depthTaps(slice, z.stride, z.padBefore, z.dilation, kd, small.depth);
+    if (depth.slices.length === 0) {
+      slicesCovered = false; // no depth tap reaches the slice: it holds the bias alone
+      continue;
+    }
+    const lowest = depth.slices[depth.slices.length - 1];
+    for (const rows of rowPhases) {
+      for (const columns of columnPhases) {
+        const { taps, tapWeight } = tapsOf(depth, lowest, rows, columns);
+        for (let group = 0; group < groups; group++) {
+          const firstChannel = group * bigPerGroup;
+          const pass: Pass = {
+            taps,
+            tapWeight,
+            weightOffset: group * smallPerGroup * bigPerGroup * kernelVolume,
+            weightChannelStride: kernelVolume,
+            firstChannel,
+            channels: bigPerGroup,
+            inputOffset:
+              group * smallPerGroup * volume +
+              lowest * plane +
+              (rowLead + rows.first) * paddedColumns +
+              columnLead +
+              columns.first,
+            rowStep: paddedColumns,
+            rows: rows.count,
+            tiles: tilesOf(columns),
+            vectors,
+            destination: {
+              channelBase: firstChannel * bigVolume + slice * bigPlane,
+              channelStride: bigVolume,
+              width: big.width,
+              rowOffset: rows.residue - y.padBefore + y.stride * rows.first,
+              rowStride: y.stride,
+              columnOffset: columns.residue - x.padBefore + x.stride * columns.first,
+              columnStride: x.stride,
+              columns: columns.count,
+            },
+          };
+          passes.push(pass);
+        }
       }
     }
   }
@@ -124,18 +186,18 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
   return {
     source,
     stridedInput: false,
-    inputElements: small.channels * plane,
-    outputElements: big.channels * bigPlane,
+    inputElements: small.channels * volume,
+    outputElements: big.channels * bigVolume,
     outputChannels: big.channels,
-    coversOutput: covered(rowPhases) === big.height && covered(columnPhases) === big.width,
+    coversOutput: slicesCovered && covered(rowPhases) === big.height && covered(columnPhases) === big.width,
     passes,
     fillInput: (copy) => {
-      for (let c = 0; c < small.channels; c++) {
+      for (let p = 0; p < small.channels * small.depth; p++) {
         copy(
-          c * plane + rowLead * paddedColumns + columnLead,
+          p * plane + rowLead * paddedColumns + columnLead,
           paddedColumns,
           1,
-          c * small.height * small.width,
+          p * small.height * small.width,
           small.width,
           1,
           small.height,

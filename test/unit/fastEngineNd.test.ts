@@ -23,6 +23,7 @@ import {
   startFastEngineThreads,
 } from '../../src/engine/fast';
 import { Plan } from '../../src/engine/fast/plan';
+import { ROW_OUTPUTS } from '../../src/engine/fast/splitLongRow';
 import { assertClose, flat } from '../support/approx';
 import { loadGoldenNdCases, repoRoot } from '../support/golden';
 
@@ -121,7 +122,7 @@ const randomNdSpec = fc
     };
   });
 
-/** Shapes past what the random specs reach: long 1-D rows, 3-D with groups. */
+/** Shapes past what the random specs reach: long 1-D rows (cut into rows for threads), 3-D with groups. */
 const LARGER_CASES: [string, Record<string, unknown>][] = [
   ['conv1d 3 x 2000 k9 p4 -> 5', { op: 'conv1d', cin: 3, cout: 5, size: [2000], k: [9], padding: 4 }],
   [
@@ -268,7 +269,7 @@ describe('fast engine, every rank and padding mode', () => {
     });
   }
 
-  it('a 1-D op is one row per channel: nothing pads a height', () => {
+  it('a 1-D op is one row per channel: nothing pads a height, and threads share the row in pieces', () => {
     const p = problemOf(largerSpec({ op: 'conv1d', cin: 3, cout: 5, size: [2000], k: [9], padding: 4 }));
     // Forward: 3 channels of the padded input (2008); adjoint: 5 channels of the output (1992), each padded by the
     // kernel's reach (8) and at most one tile (16). A second row per channel would add a whole row more.
@@ -278,6 +279,14 @@ describe('fast engine, every rank and padding mode', () => {
     ];
     for (const [what, bound, plan] of layouts) {
       assert.ok(plan.inputElements <= bound, `${what}: layout of ${plan.inputElements} elements, over ${bound}`);
+      assert.ok(
+        plan.passes.every((pass) => pass.destination.columns <= ROW_OUTPUTS),
+        `${what}: rows of at most ${ROW_OUTPUTS}`,
+      );
+      assert.ok(
+        plan.passes.some((pass) => pass.rows === Math.floor(1992 / ROW_OUTPUTS)),
+        `${what}: the row is cut into rows`,
+      );
     }
   });
 

@@ -1,5 +1,6 @@
 import { Geometry } from './geometry';
 import { Pass, Plan } from './plan';
+import { splitLongRow } from './splitLongRow';
 import { tileVectors } from './tileChoice';
 
 /** One residue class of big-grid positions along an axis, and the kernel taps that reach it. */
@@ -177,7 +178,7 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
               columns: columns.count,
             },
           };
-          passes.push(pass);
+          passes.push(...splitLongRow(pass));
         }
       }
     }

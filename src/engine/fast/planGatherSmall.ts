@@ -1,5 +1,6 @@
 import { Geometry } from './geometry';
 import { Pass, Plan } from './plan';
+import { splitLongRow } from './splitLongRow';
 import { tileVectors } from './tileChoice';
 
 /** The kernel's depth taps that read inside the big grid for one small-grid slice: `first <= kd < end`. */
@@ -94,7 +95,7 @@ export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
           columns: small.width,
         },
       };
-      passes.push(pass);
+      passes.push(...splitLongRow(pass));
     }
   }
 

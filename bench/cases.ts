@@ -1,29 +1,34 @@
-import { ConvProblem, multiplyAdds, normalizeSpec, toNested } from '../src/engine';
+import { ConvProblem, isTransposed, multiplyAdds, normalizeSpec, Op, toNested } from '../src/engine';
 
 export interface BenchCase {
   name: string;
-  op: 'conv2d' | 'conv_transpose2d';
+  op: Op;
   channels: number;
-  size: number;
+  /** Spatial sizes, one per axis of the op. */
+  size: number[];
   outChannels: number;
+  /** The kernel's size along every axis. */
   kernel: number;
   stride?: number;
   padding?: number;
   dilation?: number;
 }
 
-/** The cases, plus a strided one the peers can run (they refuse stride and dilation together). */
+/**
+ * 2-D cases, a strided one the peers can run (they refuse stride and dilation together), a transposed one, and a
+ * long 1-D signal and a 3-D volume.
+ */
 export const CASES: BenchCase[] = [
-  { name: '1x64x64 k3', op: 'conv2d', channels: 1, size: 64, outChannels: 1, kernel: 3 },
-  { name: '1x256x256 k3', op: 'conv2d', channels: 1, size: 256, outChannels: 1, kernel: 3 },
-  { name: '1x512x512 k5', op: 'conv2d', channels: 1, size: 512, outChannels: 1, kernel: 5 },
-  { name: '3x224x224->16 k3 p1', op: 'conv2d', channels: 3, size: 224, outChannels: 16, kernel: 3, padding: 1 },
-  { name: '16x128x128->16 k3', op: 'conv2d', channels: 16, size: 128, outChannels: 16, kernel: 3 },
+  { name: '1x64x64 k3', op: 'conv2d', channels: 1, size: [64, 64], outChannels: 1, kernel: 3 },
+  { name: '1x256x256 k3', op: 'conv2d', channels: 1, size: [256, 256], outChannels: 1, kernel: 3 },
+  { name: '1x512x512 k5', op: 'conv2d', channels: 1, size: [512, 512], outChannels: 1, kernel: 5 },
+  { name: '3x224x224->16 k3 p1', op: 'conv2d', channels: 3, size: [224, 224], outChannels: 16, kernel: 3, padding: 1 },
+  { name: '16x128x128->16 k3', op: 'conv2d', channels: 16, size: [128, 128], outChannels: 16, kernel: 3 },
   {
     name: '16x96x96->16 k3 s2 p1',
     op: 'conv2d',
     channels: 16,
-    size: 96,
+    size: [96, 96],
     outChannels: 16,
     kernel: 3,
     stride: 2,
@@ -33,7 +38,7 @@ export const CASES: BenchCase[] = [
     name: '16x96x96->16 k3 s2 d2 p2',
     op: 'conv2d',
     channels: 16,
-    size: 96,
+    size: [96, 96],
     outChannels: 16,
     kernel: 3,
     stride: 2,
@@ -44,12 +49,14 @@ export const CASES: BenchCase[] = [
     name: 'T 16x64x64->8 k4 s2 p1',
     op: 'conv_transpose2d',
     channels: 16,
-    size: 64,
+    size: [64, 64],
     outChannels: 8,
     kernel: 4,
     stride: 2,
     padding: 1,
   },
+  { name: 'conv1d 64x16000->64 k9', op: 'conv1d', channels: 64, size: [16000], outChannels: 64, kernel: 9 },
+  { name: 'conv3d 8x16x64x64->16 k3', op: 'conv3d', channels: 8, size: [16, 64, 64], outChannels: 16, kernel: 3 },
 ];
 
 /** Uniform values in [-1, 1) from a fixed seed, so every run and every peer sees the same numbers. */
@@ -65,27 +72,16 @@ export function seededValues(count: number, seed: number): Float64Array {
 
 /** The case as the JSON spec a user would select (nested arrays), with seeded data. */
 export function caseSpec(c: BenchCase): Record<string, unknown> {
-  const weightDims =
-    c.op === 'conv2d'
-      ? [c.outChannels, c.channels, c.kernel, c.kernel]
-      : [c.channels, c.outChannels, c.kernel, c.kernel];
-  const inputDims = [c.channels, c.size, c.size];
+  const kernel = c.size.map(() => c.kernel);
+  const weightDims = isTransposed(c.op)
+    ? [c.channels, c.outChannels, ...kernel]
+    : [c.outChannels, c.channels, ...kernel];
+  const inputDims = [c.channels, ...c.size];
+  const cells = (dims: number[]) => dims.reduce((a, b) => a * b);
   return {
     op: c.op,
-    input: toNested(
-      seededValues(
-        inputDims.reduce((a, b) => a * b),
-        1,
-      ),
-      inputDims,
-    ),
-    weight: toNested(
-      seededValues(
-        weightDims.reduce((a, b) => a * b),
-        2,
-      ),
-      weightDims,
-    ),
+    input: toNested(seededValues(cells(inputDims), 1), inputDims),
+    weight: toNested(seededValues(cells(weightDims), 2), weightDims),
     stride: c.stride ?? 1,
     padding: c.padding ?? 0,
     dilation: c.dilation ?? 1,
@@ -98,6 +94,6 @@ export function caseProblem(c: BenchCase): ConvProblem {
   return problem.value;
 }
 
-/** 2 × the direct computation's multiply-adds: 2·Cout·oH·oW·(Cin/groups)·kh·kw for conv2d, its input-side twin
- * transposed. */
+/** 2 × the direct computation's multiply-adds: 2·Cout·(output cells)·(Cin/groups)·(kernel cells) for a conv, its
+ * input-side twin transposed. */
 export const flops = (problem: ConvProblem): number => 2 * multiplyAdds(problem);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { ConvProblem } from '../src/engine';
+import { ConvProblem, ownAxes, shapeOf, Weight } from '../src/engine';
 
 /** TensorFlow.js backends run on the same inputs: plain JS (float32) and XNNPACK WebAssembly SIMD (float32, one thread
  * in Node). */
@@ -16,49 +16,27 @@ export async function usePeer(peer: Peer): Promise<void> {
 }
 
 export interface PeerRun {
-  /** Runs the convolution and reads the result back, as float32 in the engine's [C][H][W] order. */
+  /** Runs the convolution and reads the result back, as float32, channels last. */
   run(): Float32Array;
   dispose(): void;
 }
 
-/** The problem on the current tfjs backend (NHWC tensors made once), or why tfjs cannot run it. */
+/** The problem on the current tfjs backend (channels-last tensors made once), or why tfjs cannot run it. */
 export function peerConvolution(problem: ConvProblem): PeerRun | string {
   const { input, weight, geometry: g } = problem;
-  const output = g.output;
-  if (g.rank === 3 || g.axes[0].input !== 1) return 'conv3d';
   if (g.paddingMode !== 'zeros') return 'padding_mode';
-  const [, ay, ax] = g.axes;
-  const [sh, sw] = [ay.stride, ax.stride];
-  const [dh, dw] = [ay.dilation, ax.dilation];
   if (g.groups !== 1) return 'groups';
-  if ((sh > 1 || sw > 1) && (dh > 1 || dw > 1)) return 'stride+dilation';
-  const [d0, d1, , kh, kw] = weight.dims;
-  const { channels: c, height: h, width: w } = input;
-  const x = tf.tensor4d(toNhwc(input.data, c, h, w), [1, h, w, c]);
-  // PyTorch [d0][d1][kh][kw] -> tfjs [kh][kw][d1][d0], which is conv2d's [kh][kw][in][out] and conv2dTranspose's
-  // [kh][kw][out][in].
-  const filterData = new Float32Array(weight.data.length);
-  for (let a = 0; a < d0; a++)
-    for (let b = 0; b < d1; b++)
-      for (let i = 0; i < kh * kw; i++) filterData[(i * d1 + b) * d0 + a] = weight.data[(a * d1 + b) * kh * kw + i];
-  const filter = tf.tensor4d(filterData, [kh, kw, d1, d0]);
-  const [ph, pw] = [ay.padBefore, ax.padBefore];
-  const conv = (): tf.Tensor4D => {
-    if (!g.transposed) {
-      const pad =
-        ph === 0 && pw === 0
-          ? 'valid'
-          : ([
-              [0, 0],
-              [ph, ay.padAfter],
-              [pw, ax.padAfter],
-              [0, 0],
-            ] as tf.backend_util.ExplicitPadding);
-      return tf.conv2d(x, filter, [sh, sw], pad, 'NHWC', [dh, dw]);
-    }
-    if (ph !== pw) throw new Error('tfjs conv2dTranspose takes one padding number');
-    return tf.conv2dTranspose(x, filter, [1, output.height, output.width, output.channels], [sh, sw], ph);
-  };
+  const own = ownAxes(g);
+  const strided = own.some((a) => a.stride > 1);
+  if (strided && own.some((a) => a.dilation > 1)) return 'stride+dilation';
+  if (g.transposed && g.rank !== 2) return g.op;
+  const symmetric = own.every((a) => a.padBefore === a.padAfter);
+  const unpadded = own.every((a) => a.padBefore === 0 && a.padAfter === 0);
+  if (g.rank === 1 && !symmetric) return 'asymmetric padding';
+  if (g.rank === 3 && !unpadded) return 'conv3d takes "valid" or "same" only';
+  const x = tf.tensor(toChannelsLast(input.data, input.channels), [1, ...shapeOf(g, g.input).slice(1), input.channels]);
+  const filter = tf.tensor(toFilter(weight), [...own.map((a) => a.kernel), weight.dims[1], weight.dims[0]]);
+  const conv = convolution(problem, x, filter);
   return {
     run: () => {
       const y = conv();
@@ -73,13 +51,59 @@ export function peerConvolution(problem: ConvProblem): PeerRun | string {
   };
 }
 
-function toNhwc(data: Float64Array, c: number, h: number, w: number): Float32Array {
+/** The tfjs op for the problem's rank, on channels-last `x` and a filter `[k...][d1][d0]`. */
+function convolution(problem: ConvProblem, x: tf.Tensor, filter: tf.Tensor): () => tf.Tensor {
+  const g = problem.geometry;
+  const [az, ay, ax] = g.axes;
+  if (g.rank === 1) {
+    return () => tf.conv1d(x as tf.Tensor3D, filter as tf.Tensor3D, ax.stride, ax.padBefore, 'NWC', ax.dilation);
+  }
+  if (g.rank === 3) {
+    const strides: [number, number, number] = [az.stride, ay.stride, ax.stride];
+    const dilations: [number, number, number] = [az.dilation, ay.dilation, ax.dilation];
+    return () => tf.conv3d(x as tf.Tensor5D, filter as tf.Tensor5D, strides, 'valid', 'NDHWC', dilations);
+  }
+  const [sh, sw] = [ay.stride, ax.stride];
+  const [ph, pw] = [ay.padBefore, ax.padBefore];
+  if (!g.transposed) {
+    const pad =
+      ph === 0 && pw === 0
+        ? 'valid'
+        : ([
+            [0, 0],
+            [ph, ay.padAfter],
+            [pw, ax.padAfter],
+            [0, 0],
+          ] as tf.backend_util.ExplicitPadding);
+    return () => tf.conv2d(x as tf.Tensor4D, filter as tf.Tensor4D, [sh, sw], pad, 'NHWC', [ay.dilation, ax.dilation]);
+  }
+  if (ph !== pw) throw new Error('tfjs conv2dTranspose takes one padding number');
+  const { channels, height, width } = g.output;
+  return () => tf.conv2dTranspose(x as tf.Tensor4D, filter as tf.Tensor4D, [1, height, width, channels], [sh, sw], ph);
+}
+
+/** PyTorch's weight `[d0][d1][k...]` as tfjs's filter `[k...][d1][d0]`: conv's `[k...][in][out]`, conv2dTranspose's
+ * `[k...][out][in]`. */
+function toFilter(weight: Weight): Float32Array {
+  const [d0, d1] = weight.dims;
+  const cells = weight.data.length / (d0 * d1);
+  const filter = new Float32Array(weight.data.length);
+  for (let a = 0; a < d0; a++)
+    for (let b = 0; b < d1; b++)
+      for (let i = 0; i < cells; i++) filter[(i * d1 + b) * d0 + a] = weight.data[(a * d1 + b) * cells + i];
+  return filter;
+}
+
+/** `[C][cells]` to `[cells][C]`, in float32. */
+function toChannelsLast(data: Float64Array, channels: number): Float32Array {
+  const cells = data.length / channels;
   const out = new Float32Array(data.length);
-  for (let ch = 0; ch < c; ch++) for (let i = 0; i < h * w; i++) out[i * c + ch] = data[ch * h * w + i];
+  for (let c = 0; c < channels; c++) for (let i = 0; i < cells; i++) out[i * channels + c] = data[c * cells + i];
   return out;
 }
 
-/** The largest difference between a tfjs result (NHWC) and the engine's [C][H][W], relative to the largest output. */
+/** The largest difference between a tfjs result (channels last) and the engine's `[C][cells]`, relative to the largest
+ * output. */
 export function relativeDifference(peer: Float32Array, engine: Float64Array, channels: number): number {
   const plane = engine.length / channels;
   let diff = 0;

@@ -1,3 +1,4 @@
+import { AxisGeometry, bigPosition } from '../geometry';
 import { Geometry } from './geometry';
 import { Pass, Plan } from './plan';
 import { splitLongRow } from './splitLongRow';
@@ -55,21 +56,15 @@ interface DepthTaps {
   slices: number[];
 }
 
-/** The depth taps reaching big slice `slice`: `small*stride - pad + k*dilation = slice`, `small` inside the grid. */
-function depthTaps(
-  slice: number,
-  stride: number,
-  pad: number,
-  dilation: number,
-  kernel: number,
-  size: number,
-): DepthTaps {
+/** The depth taps reaching big slice `slice`, each from the small slice whose contact with it is `slice`. */
+function depthTaps(axis: AxisGeometry, slice: number, smallSlices: number): DepthTaps {
   const taps: DepthTaps = { kernelIndices: [], slices: [] };
-  for (let k = 0; k < kernel; k++) {
-    const reach = slice + pad - k * dilation;
-    if (reach % stride !== 0 || reach < 0 || reach / stride >= size) continue;
+  for (let k = 0; k < axis.kernel; k++) {
+    // bigPosition(axis, small, k) === slice for small = reach / stride, when that is a whole slice of the grid.
+    const reach = slice - bigPosition(axis, 0, k);
+    if (reach % axis.stride !== 0 || reach < 0 || reach / axis.stride >= smallSlices) continue;
     taps.kernelIndices.push(k);
-    taps.slices.push(reach / stride);
+    taps.slices.push(reach / axis.stride);
   }
   return taps;
 }
@@ -139,7 +134,7 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
   const passes: Pass[] = [];
   let slicesCovered = true;
   for (let slice = 0; slice < big.depth; slice++) {
-    const depth = depthTaps(slice, z.stride, z.padBefore, z.dilation, kd, small.depth);
+    const depth = depthTaps(z, slice, small.depth);
     if (depth.slices.length === 0) {
       slicesCovered = false; // no depth tap reaches the slice: it holds the bias alone
       continue;

@@ -1,3 +1,4 @@
+import { bigPosition } from '../geometry';
 import { Geometry } from './geometry';
 import { Pass, Plan } from './plan';
 import { splitLongRow } from './splitLongRow';
@@ -64,7 +65,7 @@ export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
   const smallVolume = small.depth * smallPlane;
   let coversOutput = true;
   for (let slice = 0; slice < small.depth; slice++) {
-    const depth = depthTaps(slice * z.stride - z.padBefore, z.dilation, kd, big.depth);
+    const depth = depthTaps(bigPosition(z, slice, 0), z.dilation, kd, big.depth);
     if (depth.first >= depth.end) {
       coversOutput = false; // every depth tap reads padding: the slice holds the bias alone
       continue;

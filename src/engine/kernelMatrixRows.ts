@@ -225,10 +225,11 @@ export class KernelMatrixRows {
     );
     const px = pairBetween(this.xs, inCell % input.width, outCell % output.width);
     if (pz < 0 || py < 0 || px < 0) return [];
+    // In `runEntry`'s order (x taps outermost), so that summing them gives the CSR's entry to the last bit.
     const indices: number[] = [];
-    for (const tz of tapsOf(this.zs, pz))
-      for (const ty of tapsOf(this.ys, py))
-        for (const tx of tapsOf(this.xs, px)) indices.push(link.weightBase(n) + (tz * kh + ty) * kw + tx);
+    for (const tx of tapsOf(this.xs, px))
+      for (const tz of tapsOf(this.zs, pz))
+        for (const ty of tapsOf(this.ys, py)) indices.push(link.weightBase(n) + (tz * kh + ty) * kw + tx);
     return indices;
   }
 
@@ -273,8 +274,9 @@ export class KernelMatrixRows {
       for (const tz of zl) {
         for (const ty of yl) {
           for (const tx of xl) {
+            // Summed in `runEntry`'s order, so that the extent is exactly a stored value, not one rounded apart.
             let sum = 0;
-            for (const z of tz) for (const y of ty) for (const x of tx) sum += w[base + (z * kh + y) * kw + x];
+            for (const x of tx) for (const z of tz) for (const y of ty) sum += w[base + (z * kh + y) * kw + x];
             min = Math.min(min, sum);
             max = Math.max(max, sum);
           }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { GoldenCase } from './golden';
+import { GoldenCase, GoldenNdOp, GoldenNdSpec, NestedNumbers, PaddingMode } from './golden';
 
 /** A random conv spec in the golden file's form, padding as numbers; may be impossible (callers filter with
  * normalizeSpec). */
@@ -53,5 +53,80 @@ export function randomSpec(
         output_padding: fc.constant(outputPadding),
         groups: fc.constant(s.groups),
       });
+    });
+}
+
+/** A random spec of any op, rank and padding mode in golden-convnd.json's canonical form; may be impossible. */
+export type RandomNdSpec = Omit<GoldenNdSpec, 'name'>;
+
+const OPS_ND: GoldenNdOp[] = ['conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d'];
+const MODES: PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
+/** Input sizes per axis shrink with the rank, so a 3-D case stays a few hundred multiply-adds. */
+const LARGEST_SIZE = { 1: 8, 2: 6, 3: 4 } as const;
+
+const axes = (rank: number, min: number, max: number) =>
+  fc.array(fc.integer({ min, max }), { minLength: rank, maxLength: rank });
+
+/**
+ * Valid-looking specs of every op and padding mode, small: a padding mode's padding is kept within what PyTorch
+ * allows (reflect below the size, circular at most the size); "same" and "valid" come with stride 1. A spec can still
+ * be impossible (a kernel longer than the padded input, an empty transposed output): callers filter with
+ * normalizeSpec.
+ */
+export function randomNdSpec(
+  value: fc.Arbitrary<number> = smallInteger,
+  ops: GoldenNdOp[] = OPS_ND,
+  modes: PaddingMode[] = MODES,
+): fc.Arbitrary<RandomNdSpec> {
+  return fc
+    .record({
+      op: fc.constantFrom(...ops),
+      mode: fc.constantFrom(...modes),
+      written: fc.constantFrom('numbers', 'numbers', 'numbers', 'same', 'valid'),
+      groups: fc.integer({ min: 1, max: 2 }),
+      inPerGroup: fc.integer({ min: 1, max: 2 }),
+      outPerGroup: fc.integer({ min: 1, max: 2 }),
+      withBias: fc.boolean(),
+    })
+    .chain((s) => {
+      const rank = Number(s.op.slice(-2, -1)) as 1 | 2 | 3;
+      const transposed = s.op.startsWith('conv_transpose');
+      return fc
+        .record({
+          size: axes(rank, 1, LARGEST_SIZE[rank]),
+          kernel: axes(rank, 1, 3),
+          stride: axes(rank, 1, 3),
+          dilation: axes(rank, 1, 2),
+          padding: axes(rank, 0, 2),
+          outputPaddingFraction: axes(rank, 0, 2),
+        })
+        .chain((a) => {
+          const mode = transposed ? 'zeros' : s.mode;
+          const named = !transposed && s.written !== 'numbers';
+          const stride = named ? a.stride.map(() => 1) : a.stride;
+          const padding = named
+            ? (s.written as 'same' | 'valid')
+            : a.padding.map((p, i) =>
+                mode === 'reflect' ? Math.min(p, a.size[i] - 1) : mode === 'circular' ? Math.min(p, a.size[i]) : p,
+              );
+          const outputPadding = a.outputPaddingFraction.map((f, i) =>
+            transposed ? f % Math.max(stride[i], a.dilation[i]) : 0,
+          );
+          const cin = s.groups * s.inPerGroup;
+          const cout = s.groups * s.outPerGroup;
+          const weightDims = transposed ? [cin, s.outPerGroup, ...a.kernel] : [cout, s.inPerGroup, ...a.kernel];
+          return fc.record({
+            op: fc.constant(s.op),
+            input: grid([cin, ...a.size], value) as fc.Arbitrary<NestedNumbers>,
+            weight: grid(weightDims, value) as fc.Arbitrary<NestedNumbers>,
+            bias: s.withBias ? (grid([cout], value) as fc.Arbitrary<number[]>) : fc.constant(null),
+            stride: fc.constant(stride),
+            padding: fc.constant(padding),
+            dilation: fc.constant(a.dilation),
+            output_padding: fc.constant(outputPadding),
+            groups: fc.constant(s.groups),
+            padding_mode: fc.constant(mode),
+          });
+        });
     });
 }

@@ -83,6 +83,12 @@ export const bigPosition = (
   tap: number,
 ): number => small * axis.stride - axis.padBefore + tap * axis.dilation;
 
+/** The small position that reaches big position `big` through `tap` (`bigPosition` solved), or -1 if none does. */
+export function smallPosition(axis: AxisGeometry, smallSize: number, big: number, tap: number): number {
+  const t = big + axis.padBefore - tap * axis.dilation;
+  return t >= 0 && t % axis.stride === 0 && t / axis.stride < smallSize ? t / axis.stride : -1;
+}
+
 /** PyTorch's padding "same" along one axis: the span's extra cells split, the odd one after the input. */
 export function samePadding(kernel: number, dilation: number): { before: number; after: number } {
   const total = dilation * (kernel - 1);

@@ -25,6 +25,7 @@ export {
   ownAxes,
   samePadding,
   shapeOf,
+  smallPosition,
   sweptGrid,
 } from './geometry';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';

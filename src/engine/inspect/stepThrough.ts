@@ -1,17 +1,20 @@
 import { cellsOf } from '../geometry';
 import { ConvProblem } from '../spec';
-import { bigIndex, Contact, contactsOfSmall } from './contacts';
+import { Contact, contactsOfSmall } from './contacts';
 
 /**
- * The forward op one small-grid cell at a time: conv2d slides its window to the next output cell and sums
- * the products (`kind: 'window'`); conv_transpose2d takes the next input cell and stamps the kernel, scaled,
+ * The forward op one small-grid cell at a time, for every rank: a conv slides its window to the next output cell and
+ * sums the products (`kind: 'window'`); a transposed conv takes the next input cell and stamps the kernel, scaled,
  * into the output (`kind: 'scatter'`). Steps are numbered 0..count-1 in the small grid's row-major order.
  */
 export type StepKind = 'window' | 'scatter';
 
 export interface StepTerm {
   contact: Contact;
-  /** The input value the weight meets (0 in conv2d's padding). */
+  /**
+   * The input value the weight meets: in a conv's padding the cell a padding mode copies (`contact.source`), 0 in
+   * zero padding.
+   */
   value: number;
   weight: number;
   product: number;
@@ -41,11 +44,13 @@ const channelOf = (problem: ConvProblem, small: number): number => {
   return Math.floor(small / (cellsOf(problem.geometry.small) / channels));
 };
 
+/** What a window reads at a contact: the input cell, the cell a padded copy copies, or 0. */
+const readAt = (problem: ConvProblem, c: Contact): number => (c.source < 0 ? 0 : problem.input.data[c.source]);
+
 /** One output cell's value from its window: bias plus the products, in kernel order. */
 function windowSum(problem: ConvProblem, small: number): number {
   let sum = problem.bias ? problem.bias[channelOf(problem, small)] : 0;
-  for (const c of contactsOfSmall(problem, small))
-    if (c.inside) sum += problem.input.data[bigIndex(problem, c)] * problem.weight.data[c.weightIndex];
+  for (const c of contactsOfSmall(problem, small)) sum += readAt(problem, c) * problem.weight.data[c.weightIndex];
   return sum;
 }
 
@@ -56,18 +61,18 @@ function windowSum(problem: ConvProblem, small: number): number {
 export function outputAfter(problem: ConvProblem, index: number): Float64Array {
   const { channels } = problem.geometry.output;
   const out = new Float64Array(cellsOf(problem.geometry.output));
-  const plane = out.length / channels;
+  const volume = out.length / channels;
   const last = Math.min(index, stepCount(problem) - 1);
   if (!problem.geometry.transposed) {
     out.fill(Number.NaN);
     for (let s = 0; s <= last; s++) out[s] = windowSum(problem, s);
     return out;
   }
-  if (problem.bias) for (let c = 0; c < channels; c++) out.fill(problem.bias[c], c * plane, (c + 1) * plane);
+  if (problem.bias) for (let c = 0; c < channels; c++) out.fill(problem.bias[c], c * volume, (c + 1) * volume);
   for (let s = 0; s <= last; s++) {
     const value = problem.input.data[s];
     for (const c of contactsOfSmall(problem, s))
-      if (c.inside) out[bigIndex(problem, c)] += value * problem.weight.data[c.weightIndex];
+      if (c.inside) out[c.source] += value * problem.weight.data[c.weightIndex];
   }
   return out;
 }
@@ -79,7 +84,7 @@ export function stepDetail(problem: ConvProblem, index: number): StepDetail {
     let sum = problem.bias ? problem.bias[channelOf(problem, index)] : 0;
     const start = sum;
     const terms = contacts.map((contact): StepTerm => {
-      const value = contact.inside ? problem.input.data[bigIndex(problem, contact)] : 0;
+      const value = readAt(problem, contact);
       const product = value * weight(contact);
       sum += product;
       return { contact, value, weight: weight(contact), product, sum };
@@ -90,7 +95,7 @@ export function stepDetail(problem: ConvProblem, index: number): StepDetail {
   const value = problem.input.data[index];
   const terms = contacts.map((contact): StepTerm => {
     const product = value * weight(contact);
-    const sum = contact.inside ? (before[bigIndex(problem, contact)] += product) : undefined;
+    const sum = contact.inside ? (before[contact.source] += product) : undefined;
     return { contact, value, weight: weight(contact), product, sum };
   });
   return { index, small: index, start: value, terms };

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ConvProblem, forEachTap, normalizeSpec } from '../../../src/engine';
+import { cellsOf, ConvProblem, forEachTap, normalizeSpec } from '../../../src/engine';
 import { bigIndex, contactsOfBig, contactsOfSmall } from '../../../src/engine/inspect';
-import { randomSpec } from '../../support/arbitraries';
+import { randomNdSpec, randomSpec, smallInteger } from '../../support/arbitraries';
 
 const RUNS = { numRuns: 200, seed: 77 };
 
@@ -96,6 +96,89 @@ describe('inspect: contacts (windows and stamps, padding included)', () => {
       [
         [1, 0, false],
         [0, 1, false],
+      ],
+    );
+  });
+
+  /** forEachTap's contacts of any rank as small:big:weight keys. */
+  const tapsNd = (p: ConvProblem): string[] => {
+    const out: string[] = [];
+    forEachTap(p, (row, col, k) => out.push(p.geometry.transposed ? key(row, col, k) : key(col, row, k)));
+    return out.sort();
+  };
+
+  for (const mode of ['zeros', 'reflect', 'replicate', 'circular'] as const) {
+    it(`every rank, padding_mode ${mode}: the contacts with a source are exactly the taps; contactsOfBig agrees`, () => {
+      fc.assert(
+        fc.property(randomNdSpec(smallInteger, undefined, [mode]), (spec) => {
+          const p = solvable(spec);
+          fc.pre(p !== undefined);
+          const g = p!.geometry;
+          const [, d1, kd, kh, kw] = g.weightDims;
+          const fromSmall: string[] = [];
+          const sourced: string[] = [];
+          for (let s = 0; s < cellsOf(g.small); s++) {
+            const contacts = contactsOfSmall(p!, s);
+            assert.strictEqual(contacts.length, d1 * kd * kh * kw);
+            for (const c of contacts) {
+              if (c.inside) assert.strictEqual(c.source, bigIndex(p!, c), 'inside, a contact reads its own cell');
+              if (c.source < 0) continue;
+              sourced.push(key(s, c.source, c.weightIndex));
+              fromSmall.push(`${s}:${c.channel},${c.z},${c.y},${c.x}:${c.source}:${c.weightIndex}`);
+            }
+          }
+          assert.deepStrictEqual(sourced.sort(), tapsNd(p!));
+          // From the big end: every cell of the big grid, with the padded copies it feeds.
+          const fromBig: string[] = [];
+          for (let c = 0; c < g.big.channels; c++)
+            for (let z = 0; z < g.big.depth; z++)
+              for (let y = 0; y < g.big.height; y++)
+                for (let x = 0; x < g.big.width; x++)
+                  for (const t of contactsOfBig(p!, c, y, x, z))
+                    fromBig.push(`${t.small}:${c},${t.z},${t.y},${t.x}:${t.source}:${t.weightIndex}`);
+          assert.deepStrictEqual(fromBig.sort(), fromSmall.sort());
+        }),
+        { numRuns: 100, seed: 78 },
+      );
+    });
+  }
+
+  it('replicate padding: a corner cell feeds through its copies, each contact naming the cell', () => {
+    // conv2d, 2x2 input, 2x2 kernel, padding 1 replicate: output 3x3. Cell (0, 0) is also at (-1, -1), (-1, 0) and
+    // (0, -1).
+    const p = solvable({
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+      padding: 1,
+      padding_mode: 'replicate',
+    });
+    assert.ok(p);
+    const contacts = contactsOfBig(p, 0, 0, 0).map((c) => [c.y, c.x, c.small, c.weightIndex, c.source]);
+    assert.deepStrictEqual(contacts.sort(), [
+      [-1, -1, 0, 0, 0],
+      [-1, 0, 0, 1, 0],
+      [-1, 0, 1, 0, 0],
+      [0, -1, 0, 2, 0],
+      [0, -1, 3, 0, 0],
+      [0, 0, 0, 3, 0],
+      [0, 0, 1, 2, 0],
+      [0, 0, 3, 1, 0],
+      [0, 0, 4, 0, 0],
+    ]);
+    // Output (0, 0)'s window reads 1 four times: three copies and the cell.
+    assert.deepStrictEqual(
+      contactsOfSmall(p, 0).map((c) => [c.y, c.x, c.inside, c.source]),
+      [
+        [-1, -1, false, 0],
+        [-1, 0, false, 0],
+        [0, -1, false, 0],
+        [0, 0, true, 0],
       ],
     );
   });

@@ -16,6 +16,8 @@ export { outputAfter, stepCount, StepDetail, stepDetail, StepKind, stepKind, Ste
 export {
   StretchedCell,
   stretchedCell,
+  TransposedAxes,
+  transposedAxes,
   TransposedAxis,
   TransposedGeometry,
   transposedGeometry,
@@ -27,6 +29,7 @@ export {
   TransposedViews,
   transposedViews,
   transposedViewsCost,
+  transposedViewsUnavailable,
   viaDirectConvolution,
   viaKernelMatrix,
   viaScatter,

@@ -1,12 +1,14 @@
+import { AxisName } from '../ops';
 import { ConvProblem } from '../spec';
 
 /**
  * One axis of the transposed map, which scatters the "small" grid into the "big" one along
- * `big = small*stride - padBefore + k*dilation` (the same contacts as `forEachTap`). The small grid is
- * conv2d's output or conv_transpose2d's input; the big grid conv2d's input or conv_transpose2d's output.
+ * `big = small*stride - padBefore + k*dilation` (the same contacts as `forEachTap`). The small grid is a conv's
+ * output or a transposed conv's input; the big grid the conv's input or the transposed conv's output. Every rank has
+ * three (depth, height, width); the axes a lower rank does not have are size-1 fillers that change nothing.
  */
 export interface TransposedAxis {
-  axis: 'height' | 'width';
+  axis: AxisName;
   small: number;
   big: number;
   kernel: number;
@@ -19,16 +21,20 @@ export interface TransposedAxis {
   /**
    * The direct convolution reads a stretched grid: the small grid with `stride - 1` zeros inserted between
    * cells (`zeroInserted` long), `before` zeros in front and `after` behind. Either may be negative: then that
-   * many zero-inserted cells are cropped instead. `size = big + dilation*(kernel - 1)`.
+   * many zero-inserted cells are cropped instead. `size = big + span - 1`.
    */
   stretched: { zeroInserted: number; inserted: number; before: number; after: number; extra: number; size: number };
 }
 
+/** The plane's two axes (height, width), as the page draws the faces. */
 export type TransposedGeometry = readonly [TransposedAxis, TransposedAxis];
 
-function axisOf(problem: ConvProblem, a: 0 | 1): TransposedAxis {
+/** All three axes: depth, height, width. */
+export type TransposedAxes = readonly [TransposedAxis, TransposedAxis, TransposedAxis];
+
+function axisOf(problem: ConvProblem, a: 0 | 1 | 2): TransposedAxis {
   const g = problem.geometry;
-  const axis = g.axes[1 + a];
+  const axis = g.axes[a];
   const small = g.transposed ? axis.input : axis.output;
   const big = g.transposed ? axis.output : axis.input;
   const { kernel, stride, dilation, padBefore, padAfter } = axis;
@@ -41,7 +47,7 @@ function axisOf(problem: ConvProblem, a: 0 | 1): TransposedAxis {
   const before = span - padBefore;
   const after = big + span - zeroInserted - before;
   return {
-    axis: a === 0 ? 'height' : 'width',
+    axis: axis.name,
     small,
     big,
     kernel,
@@ -50,7 +56,7 @@ function axisOf(problem: ConvProblem, a: 0 | 1): TransposedAxis {
     padBefore,
     padAfter,
     scatter: { canvas, cropBefore: padBefore, cropAfter: canvas - padBefore - big },
-    // `extra` is conv_transpose2d's output_padding, or the cells conv2d's stride left unread at the end.
+    // `extra` is the transposed conv's output_padding, or the cells a conv's stride left unread at the end.
     stretched: {
       zeroInserted,
       inserted: stride - 1,
@@ -62,8 +68,13 @@ function axisOf(problem: ConvProblem, a: 0 | 1): TransposedAxis {
   };
 }
 
+export function transposedAxes(problem: ConvProblem): TransposedAxes {
+  return [axisOf(problem, 0), axisOf(problem, 1), axisOf(problem, 2)];
+}
+
+/** The height and width axes: for a 1-D op a filler height and the length, for a 3-D op the plane of each depth. */
 export function transposedGeometry(problem: ConvProblem): TransposedGeometry {
-  return [axisOf(problem, 0), axisOf(problem, 1)];
+  return [axisOf(problem, 1), axisOf(problem, 2)];
 }
 
 /** What a cell of the stretched grid holds: a small-grid cell, an inserted zero, or padding. */

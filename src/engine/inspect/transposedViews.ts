@@ -1,21 +1,32 @@
+import { bigPosition, cellsOf, Grid } from '../geometry';
 import { kernelMatrix } from '../kernelMatrix';
+import { Op } from '../ops';
 import { CsrMatrix, vecTimes, vecTimesTranspose } from '../sparse';
-import { Grid } from '../geometry';
 import { ConvProblem } from '../spec';
 import { Tensor, tensorOf, Weight } from '../tensor';
-import { stretchedCell, TransposedGeometry, transposedGeometry } from './transposedGeometry';
+import {
+  stretchedCell,
+  TransposedAxes,
+  transposedAxes,
+  TransposedGeometry,
+  transposedGeometry,
+} from './transposedGeometry';
 
 /**
  * The transposed convolution three ways, each computed on its own so that their agreement means something:
  * (a) with the kernel matrix, (b) by scatter loops, (c) as a direct convolution of the zero-inserted, padded
- * grid with the flipped kernel. For conv2d the transposed map is the reconstruction `vec(out) @ M^T` (the
- * output scattered back through the same weight); for conv_transpose2d it is the op itself, `vec(in) @ M`.
+ * grid with the flipped kernel. For a conv the transposed map is the reconstruction `vec(out) @ M^T` (the output
+ * scattered back through the same weight); for a transposed conv it is the op itself, `vec(in) @ M`. Every rank:
+ * tensors are `[C][D][H][W]` (depth 1 below rank 3, height 1 for rank 1).
  */
 export interface TransposedViews {
   /** Which map the three views compute. */
-  map: 'reconstruction' | 'conv_transpose2d';
+  map: 'reconstruction' | Extract<Op, `conv_transpose${string}`>;
+  /** The height and width axes, as the page draws each depth's plane. */
   geometry: TransposedGeometry;
-  /** The small-grid tensor being scattered: conv2d's output or conv_transpose2d's input. */
+  /** Depth, height and width. */
+  axes: TransposedAxes;
+  /** The small-grid tensor being scattered: the conv's output or the transposed conv's input. */
   source: Tensor;
   /** (a) the kernel matrix product. */
   matrix: Tensor;
@@ -27,20 +38,36 @@ export interface TransposedViews {
   maxAbsDifference: number;
 }
 
+/**
+ * Why the scatter and the direct convolution do not exist for this problem, in words the page can show; undefined
+ * where they do. A padding mode's padded cells are copies of input cells, so M^T adds what lands on a copy onto the
+ * cell it copies: no transposed convolution (zero-inserted grid, flipped kernel, cropped canvas) does that.
+ */
+export function transposedViewsUnavailable(problem: ConvProblem): string | undefined {
+  const { paddingMode } = problem.geometry;
+  if (paddingMode === 'zeros') return undefined;
+  return (
+    `padding_mode "${paddingMode}" pads with copies of input cells, so M^T folds what lands on each copy back onto ` +
+    'the cell it copies: no transposed convolution computes that, and only the kernel matrix shows it.'
+  );
+}
+
 const bigShape = (problem: ConvProblem): Grid => problem.geometry.big;
 
-/** Only conv_transpose2d adds a bias; the reconstruction maps the biased output back through M^T alone. */
+/** Only a transposed conv adds a bias; the reconstruction maps the biased output back through M^T alone. */
 const biasOf = (problem: ConvProblem): Float64Array | null => (problem.geometry.transposed ? problem.bias : null);
 
 function addBias(t: Tensor, bias: Float64Array | null): Tensor {
   if (!bias) return t;
-  const plane = t.height * t.width;
-  for (let c = 0; c < t.channels; c++) for (let p = 0; p < plane; p++) t.data[c * plane + p] += bias[c];
+  const volume = t.data.length / t.channels;
+  for (let c = 0; c < t.channels; c++) for (let p = 0; p < volume; p++) t.data[c * volume + p] += bias[c];
   return t;
 }
 
-/** (a) conv2d: `vec(out) @ M^T`; conv_transpose2d: `vec(in) @ M` (+ bias), both with the sparse M (built if not
- * given). */
+const at = (t: Grid, c: number, z: number, y: number, x: number): number =>
+  ((c * t.depth + z) * t.height + y) * t.width + x;
+
+/** (a) conv: `vec(out) @ M^T`; transposed conv: `vec(in) @ M` (+ bias), both with the sparse M (built if not given). */
 export function viaKernelMatrix(problem: ConvProblem, source: Tensor, m: CsrMatrix = kernelMatrix(problem)): Tensor {
   const data = problem.geometry.transposed ? vecTimes(source.data, m) : vecTimesTranspose(source.data, m);
   return addBias(tensorOf(bigShape(problem), data), biasOf(problem));
@@ -50,27 +77,37 @@ export function viaKernelMatrix(problem: ConvProblem, source: Tensor, m: CsrMatr
 export function viaScatter(
   problem: ConvProblem,
   source: Tensor,
-  geometry = transposedGeometry(problem),
+  axes: TransposedAxes = transposedAxes(problem),
 ): { canvas: Tensor; result: Tensor } {
-  const [gh, gw] = geometry;
-  const [d0, d1, , kh, kw] = problem.weight.dims;
+  const [gz, gy, gx] = axes;
+  const [d0, d1, kd, kh, kw] = problem.weight.dims;
   const perGroup = d0 / problem.geometry.groups;
   const big = bigShape(problem);
-  const canvas = tensorOf({ channels: big.channels, depth: 1, height: gh.scatter.canvas, width: gw.scatter.canvas });
+  const canvas = tensorOf({
+    channels: big.channels,
+    depth: gz.scatter.canvas,
+    height: gy.scatter.canvas,
+    width: gx.scatter.canvas,
+  });
+  // The canvas starts at the first padding cell: a big-grid position p is canvas cell p + cropBefore.
+  const onCanvas = (axis: (typeof axes)[number], s: number, k: number) =>
+    bigPosition(axis, s, k) + axis.scatter.cropBefore;
   const w = problem.weight.data;
   for (let c0 = 0; c0 < d0; c0++) {
     const group = Math.floor(c0 / perGroup);
-    for (let sy = 0; sy < source.height; sy++) {
-      for (let sx = 0; sx < source.width; sx++) {
-        const value = source.data[(c0 * source.height + sy) * source.width + sx];
-        for (let c1g = 0; c1g < d1; c1g++) {
-          const c1 = group * d1 + c1g;
-          for (let ky = 0; ky < kh; ky++) {
-            const fy = sy * gh.stride + ky * gh.dilation;
-            for (let kx = 0; kx < kw; kx++) {
-              const fx = sx * gw.stride + kx * gw.dilation;
-              canvas.data[(c1 * canvas.height + fy) * canvas.width + fx] +=
-                value * w[((c0 * d1 + c1g) * kh + ky) * kw + kx];
+    for (let sz = 0; sz < source.depth; sz++) {
+      for (let sy = 0; sy < source.height; sy++) {
+        for (let sx = 0; sx < source.width; sx++) {
+          const value = source.data[at(source, c0, sz, sy, sx)];
+          for (let c1g = 0; c1g < d1; c1g++) {
+            for (let kz = 0; kz < kd; kz++) {
+              for (let ky = 0; ky < kh; ky++) {
+                for (let kx = 0; kx < kw; kx++) {
+                  canvas.data[
+                    at(canvas, group * d1 + c1g, onCanvas(gz, sz, kz), onCanvas(gy, sy, ky), onCanvas(gx, sx, kx))
+                  ] += value * w[(((c0 * d1 + c1g) * kd + kz) * kh + ky) * kw + kx];
+                }
+              }
             }
           }
         }
@@ -79,71 +116,91 @@ export function viaScatter(
   }
   const result = tensorOf(big);
   for (let c = 0; c < big.channels; c++) {
-    for (let y = 0; y < big.height; y++) {
-      const from = (c * canvas.height + y + gh.scatter.cropBefore) * canvas.width + gw.scatter.cropBefore;
-      result.data.set(canvas.data.subarray(from, from + big.width), (c * big.height + y) * big.width);
+    for (let z = 0; z < big.depth; z++) {
+      for (let y = 0; y < big.height; y++) {
+        const from = at(canvas, c, z + gz.scatter.cropBefore, y + gy.scatter.cropBefore, gx.scatter.cropBefore);
+        result.data.set(canvas.data.subarray(from, from + big.width), at(big, c, z, y, 0));
+      }
     }
   }
   return { canvas, result: addBias(result, biasOf(problem)) };
 }
 
-/** The weight with every kernel turned by 180 degrees. */
+/** The weight with every kernel turned around along each of its axes (reversing a kernel's row-major cells). */
 export function flipKernels(weight: Weight): Weight {
-  const [d0, d1, , kh, kw] = weight.dims;
-  const size = kh * kw;
+  const [d0, d1, kd, kh, kw] = weight.dims;
+  const size = kd * kh * kw;
   const data = new Float64Array(weight.data.length);
   for (let p = 0; p < d0 * d1; p++)
     for (let i = 0; i < size; i++) data[p * size + i] = weight.data[p * size + size - 1 - i];
   return { dims: weight.dims, data };
 }
 
-/** The small grid with zeros inserted between its cells and padded (or cropped) as the geometry says. */
-export function stretchSource(source: Tensor, geometry: TransposedGeometry): Tensor {
-  const [gh, gw] = geometry;
-  const out = tensorOf({ channels: source.channels, depth: 1, height: gh.stretched.size, width: gw.stretched.size });
-  for (let i = 0; i < out.height; i++) {
-    const row = stretchedCell(gh, i);
-    if (row.kind !== 'source') continue;
-    for (let j = 0; j < out.width; j++) {
-      const col = stretchedCell(gw, j);
-      if (col.kind !== 'source') continue;
-      for (let c = 0; c < source.channels; c++) {
-        out.data[(c * out.height + i) * out.width + j] =
-          source.data[(c * source.height + row.index) * source.width + col.index];
+/** The small grid with zeros inserted between its cells and padded (or cropped) as the axes say. */
+export function stretchSource(source: Tensor, axes: TransposedAxes): Tensor {
+  const [gz, gy, gx] = axes;
+  const out = tensorOf({
+    channels: source.channels,
+    depth: gz.stretched.size,
+    height: gy.stretched.size,
+    width: gx.stretched.size,
+  });
+  for (let l = 0; l < out.depth; l++) {
+    const plane = stretchedCell(gz, l);
+    if (plane.kind !== 'source') continue;
+    for (let i = 0; i < out.height; i++) {
+      const row = stretchedCell(gy, i);
+      if (row.kind !== 'source') continue;
+      for (let j = 0; j < out.width; j++) {
+        const col = stretchedCell(gx, j);
+        if (col.kind !== 'source') continue;
+        for (let c = 0; c < source.channels; c++)
+          out.data[at(out, c, l, i, j)] = source.data[at(source, c, plane.index, row.index, col.index)];
       }
     }
   }
   return out;
 }
 
-/** (c) A plain stride-1 convolution of the stretched grid with the flipped kernel, dilation kept. */
+/** (c) A plain stride-1, unpadded convolution of the stretched grid with the flipped kernel, dilation kept. */
 export function viaDirectConvolution(
   problem: ConvProblem,
   source: Tensor,
-  geometry = transposedGeometry(problem),
+  axes: TransposedAxes = transposedAxes(problem),
 ): TransposedViews['direct'] {
-  const [gh, gw] = geometry;
-  const stretched = stretchSource(source, geometry);
+  const stretched = stretchSource(source, axes);
   const flippedKernel = flipKernels(problem.weight);
-  const [d0, d1, , kh, kw] = problem.weight.dims;
+  const [d0, d1, kd, kh, kw] = problem.weight.dims;
   const perGroup = d0 / problem.geometry.groups;
   const big = bigShape(problem);
   const result = tensorOf(big);
+  const [dz, dy, dx] = axes.map((a) => ({ stride: 1, padBefore: 0, dilation: a.dilation }));
   const w = flippedKernel.data;
   for (let c1 = 0; c1 < big.channels; c1++) {
     const group = Math.floor(c1 / d1);
     const c1g = c1 % d1;
-    for (let oy = 0; oy < big.height; oy++) {
-      for (let ox = 0; ox < big.width; ox++) {
-        let sum = 0;
-        for (let c0 = group * perGroup; c0 < (group + 1) * perGroup; c0++) {
-          for (let ky = 0; ky < kh; ky++) {
-            const row = (c0 * stretched.height + oy + ky * gh.dilation) * stretched.width + ox;
-            for (let kx = 0; kx < kw; kx++)
-              sum += stretched.data[row + kx * gw.dilation] * w[((c0 * d1 + c1g) * kh + ky) * kw + kx];
+    for (let oz = 0; oz < big.depth; oz++) {
+      for (let oy = 0; oy < big.height; oy++) {
+        for (let ox = 0; ox < big.width; ox++) {
+          let sum = 0;
+          for (let c0 = group * perGroup; c0 < (group + 1) * perGroup; c0++) {
+            for (let kz = 0; kz < kd; kz++) {
+              for (let ky = 0; ky < kh; ky++) {
+                for (let kx = 0; kx < kw; kx++) {
+                  const cell = at(
+                    stretched,
+                    c0,
+                    bigPosition(dz, oz, kz),
+                    bigPosition(dy, oy, ky),
+                    bigPosition(dx, ox, kx),
+                  );
+                  sum += stretched.data[cell] * w[(((c0 * d1 + c1g) * kd + kz) * kh + ky) * kw + kx];
+                }
+              }
+            }
           }
+          result.data[at(big, c1, oz, oy, ox)] = sum;
         }
-        result.data[(c1 * big.height + oy) * big.width + ox] = sum;
       }
     }
   }
@@ -170,28 +227,33 @@ export function maxAbsDifference(...tensors: Tensor[]): number {
  * with a single output spreads a few products over a large canvas.
  */
 export function transposedViewsCost(problem: ConvProblem): number {
-  const [gh, gw] = transposedGeometry(problem);
-  const [d0, , , kh, kw] = problem.weight.dims;
+  const axes = transposedAxes(problem);
+  const [d0, , kd, kh, kw] = problem.weight.dims;
   const big = bigShape(problem);
-  const smallChannels = problem.geometry.small.channels;
-  const canvas = big.channels * gh.scatter.canvas * gw.scatter.canvas;
-  const stretched = smallChannels * gh.stretched.size * gw.stretched.size;
-  const direct = big.channels * big.height * big.width * (d0 / problem.geometry.groups) * kh * kw;
+  const cells = (pick: (a: TransposedAxes[number]) => number) => axes.reduce((n, a) => n * pick(a), 1);
+  const canvas = big.channels * cells((a) => a.scatter.canvas);
+  const stretched = problem.geometry.small.channels * cells((a) => a.stretched.size);
+  const direct = cellsOf(big) * (d0 / problem.geometry.groups) * kd * kh * kw;
   return canvas + stretched + direct;
 }
 
 /**
- * All three views of the transposed map applied to `source`: conv2d's output (as computed, bias included)
- * for the reconstruction, or conv_transpose2d's input for the op. Pass the kernel matrix if it exists already.
+ * All three views of the transposed map applied to `source`: a conv's output (as computed, bias included) for the
+ * reconstruction, or a transposed conv's input for the op. Pass the kernel matrix if it exists already. Only for
+ * problems `transposedViewsUnavailable` accepts: with a padding mode there is no scatter or direct convolution.
  */
 export function transposedViews(problem: ConvProblem, source: Tensor, m?: CsrMatrix): TransposedViews {
-  const geometry = transposedGeometry(problem);
+  const unavailable = transposedViewsUnavailable(problem);
+  if (unavailable) throw new Error(unavailable);
+  const axes = transposedAxes(problem);
   const matrix = viaKernelMatrix(problem, source, m);
-  const scatter = viaScatter(problem, source, geometry);
-  const direct = viaDirectConvolution(problem, source, geometry);
+  const scatter = viaScatter(problem, source, axes);
+  const direct = viaDirectConvolution(problem, source, axes);
+  const g = problem.geometry;
   return {
-    map: problem.geometry.transposed ? 'conv_transpose2d' : 'reconstruction',
-    geometry,
+    map: g.transposed ? (g.op as TransposedViews['map']) : 'reconstruction',
+    geometry: transposedGeometry(problem),
+    axes,
     source,
     matrix,
     scatter,

@@ -1,10 +1,16 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { compute, ConvProblem, normalizeSpec, tensorOf } from '../../../src/engine';
-import { stretchedCell, transposedGeometry, transposedViews, transposedViewsCost } from '../../../src/engine/inspect';
+import {
+  stretchedCell,
+  transposedGeometry,
+  transposedViews,
+  transposedViewsCost,
+  transposedViewsUnavailable,
+} from '../../../src/engine/inspect';
 import { assertClose, flat } from '../../support/approx';
-import { moderateDouble, randomSpec, RandomSpec, smallInteger } from '../../support/arbitraries';
-import { loadGoldenCases } from '../../support/golden';
+import { moderateDouble, randomNdSpec, randomSpec, RandomSpec, smallInteger } from '../../support/arbitraries';
+import { loadGoldenCases, loadGoldenNdCases } from '../../support/golden';
 
 const RUNS = { numRuns: 250, seed: 20260214 };
 
@@ -29,8 +35,8 @@ function assertAllAgree(problem: ConvProblem, exact: boolean): void {
     ['direct', views.direct.result],
   ] as const) {
     assert.deepStrictEqual(
-      [t.channels, t.height, t.width],
-      [engine.channels, engine.height, engine.width],
+      [t.channels, t.depth, t.height, t.width],
+      [engine.channels, engine.depth, engine.height, engine.width],
       `${name} shape`,
     );
     if (exact) assert.deepStrictEqual(Array.from(t.data), Array.from(engine.data), name);
@@ -216,5 +222,75 @@ describe('inspect: the three faces of the transposed convolution', () => {
     const views = transposedViews(problem, y);
     assert.deepStrictEqual(Array.from(views.direct.result.data), [1, 2, 0, 3, 4, 0, 0, 0, 0]);
     assert.strictEqual(views.maxAbsDifference, 0);
+  });
+
+  describe('every rank: golden-convnd.json (PyTorch float64)', () => {
+    loadGoldenNdCases().forEach((golden, i) => {
+      if (golden.padding_mode !== 'zeros') return;
+      const transposed = golden.op.startsWith('conv_transpose');
+      if (!transposed && !golden.reconstruction) return;
+      it(`#${i} ${golden.name}: M, scatter and flipped-kernel convolution give PyTorch's ${transposed ? 'output' : 'vec(out) @ M^T'}`, () => {
+        const problem = solvable(golden);
+        assert.ok(problem);
+        const { views } = viewsAndEngine(problem);
+        assert.strictEqual(views.map, transposed ? golden.op : 'reconstruction');
+        assert.deepStrictEqual(
+          views.axes.map((a) => a.axis),
+          { 1: ['depth', 'height', 'length'], 2: ['depth', 'height', 'width'], 3: ['depth', 'height', 'width'] }[
+            problem.geometry.rank
+          ],
+        );
+        const expected = flat(transposed ? golden.expected : golden.reconstruction);
+        for (const t of [views.matrix, views.scatter.result, views.direct.result])
+          assertClose(t.data, expected, 'face');
+        assert.ok(views.maxAbsDifference < 1e-9);
+      });
+    });
+  });
+
+  it('every rank, random zero-padded specs, integers: all three equal the engine exactly', () => {
+    fc.assert(
+      fc.property(randomNdSpec(smallInteger, undefined, ['zeros']), (spec) => {
+        const problem = solvable(spec);
+        fc.pre(problem !== undefined);
+        assertAllAgree(problem!, true);
+      }),
+      { ...RUNS, numRuns: 150 },
+    );
+  });
+
+  it('conv_transpose3d: the stamps of a 2-deep input, stride 2 in depth, on a canvas the padding crops', () => {
+    // Input depths [1] and [2] (1x1 planes), kernel depth [1, 10], stride 2, padding 1 along the depth: the canvas
+    // is [1, 10, 2, 20]; the padding crops one cell at each end, leaving [10, 2].
+    const problem = solvable({
+      op: 'conv_transpose3d',
+      input: [[[1]], [[2]]],
+      kernel: [[[1]], [[10]]],
+      stride: [2, 1, 1],
+      padding: [1, 0, 0],
+    });
+    assert.ok(problem);
+    const views = transposedViews(problem, problem.input);
+    assert.deepStrictEqual(Array.from(views.scatter.canvas.data), [1, 10, 2, 20]);
+    assert.deepStrictEqual(views.axes[0].scatter, { canvas: 4, cropBefore: 1, cropAfter: 1 });
+    // The stretched grid: [1, 0, 2] with span - 1 - padding = 0 zeros either side; the flipped kernel [10, 1].
+    assert.deepStrictEqual(Array.from(views.direct.stretched.data), [1, 0, 2]);
+    assert.deepStrictEqual(Array.from(views.direct.flippedKernel.data), [10, 1]);
+    for (const t of [views.matrix, views.scatter.result, views.direct.result])
+      assert.deepStrictEqual(Array.from(t.data), [10, 2]);
+  });
+
+  it('a padding mode has no scatter or direct face, and says why; zero padding has all three', () => {
+    for (const mode of ['reflect', 'replicate', 'circular']) {
+      const problem = solvable({ op: 'conv1d', input: [1, 2, 3], kernel: [1, 1], padding: 1, padding_mode: mode });
+      assert.ok(problem);
+      const reason = transposedViewsUnavailable(problem);
+      assert.match(reason ?? '', new RegExp(`padding_mode "${mode}" pads with copies of input cells`));
+      assert.match(reason ?? '', /no transposed convolution/);
+      assert.throws(() => transposedViews(problem, compute(problem).output), { message: reason });
+    }
+    const zeros = solvable({ op: 'conv1d', input: [1, 2, 3], kernel: [1, 1], padding: 1 });
+    assert.ok(zeros);
+    assert.strictEqual(transposedViewsUnavailable(zeros), undefined);
   });
 });

@@ -39,7 +39,7 @@ export {
   numpySnippet,
   pythonLiteral,
   pythonNumber,
-  pythonPair,
+  pythonTuple,
   reconstructionOutputPadding,
   SnippetOptions,
   torchArguments,

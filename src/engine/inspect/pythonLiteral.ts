@@ -19,9 +19,10 @@ export function pythonLiteral(value: Nested, indent = ''): string {
   return `[\n${value.map((v) => inner + pythonLiteral(v, inner)).join(',\n')},\n${indent}]`;
 }
 
-/** `(h, w)`, as PyTorch takes a pair. */
-export const pythonPair = (pair: readonly number[]): string => `(${pair[0]}, ${pair[1]})`;
-
 /** One value per spatial axis as PyTorch takes it: `2` for one axis, `(1, 2)` or `(1, 2, 1)` for more. */
 export const pythonAxes = (values: readonly number[]): string =>
   values.length === 1 ? String(values[0]) : `(${values.join(', ')})`;
+
+/** A Python tuple of one value per spatial axis, as NumPy code indexes it: `(2,)`, `(1, 2)`, `(1, 2, 1)`. */
+export const pythonTuple = (values: readonly number[]): string =>
+  values.length === 1 ? `(${values[0]},)` : `(${values.join(', ')})`;

@@ -33,8 +33,8 @@ export const axisValues = (problem: ConvProblem, field: keyof Omit<AxisGeometry,
   ownAxes(problem.geometry).map((a) => a[field]);
 
 /**
- * A conv's floor leaves `r = (in + pads - span) mod stride` input cells unread at the end of an axis; the transposed
- * conv needs them back as output_padding to return to the input's size.
+ * A conv's floor leaves `r = (padded input - span) mod stride` input cells unread at the end of an axis; the
+ * transposed conv needs them back as output_padding to return to the input's size.
  */
 export const reconstructionOutputPadding = (problem: ConvProblem): number[] =>
-  ownAxes(problem.geometry).map((a) => (a.input + a.padBefore + a.padAfter - a.span) % a.stride);
+  ownAxes(problem.geometry).map((a) => (a.swept - a.span) % a.stride);

@@ -3,6 +3,6 @@
  * parameter, the bias), the output, the kernel matrix M and the reconstruction `vec(out) @ M^T`.
  */
 export { numpyParameters, numpySnippet } from './numpySnippet';
-export { pythonLiteral, pythonNumber, pythonPair } from './pythonLiteral';
+export { pythonLiteral, pythonNumber, pythonTuple } from './pythonLiteral';
 export { reconstructionOutputPadding, SnippetOptions } from './snippetParts';
 export { torchArguments, torchSnippet } from './torchSnippet';

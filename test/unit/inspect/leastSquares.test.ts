@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import fc from 'fast-check';
+import * as fs from 'fs';
 import {
   compute,
   ConvProblem,
@@ -15,6 +17,7 @@ import {
   leastSquaresInverse,
   timesPseudoInverse,
 } from '../../../src/engine/inspect';
+import { assertClose } from '../../support/approx';
 import { randomSpec, smallInteger } from '../../support/arbitraries';
 
 function solvable(spec: unknown): ConvProblem | undefined {
@@ -119,5 +122,113 @@ describe('inspect: least-squares inverse (pseudo-inverse of M)', () => {
       }),
       { numRuns: 150, seed: 11 },
     );
+  });
+
+  describe('any rank: against numpy.linalg.pinv (LAPACK), an independent pseudo-inverse', () => {
+    const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const numpy = spawnSync(python, ['-c', 'import numpy']).status === 0;
+
+    /** `y @ pinv(M)` and the rank, by NumPy. */
+    function numpyLeastSquares(m: number[][], y: number[]): { x: number[]; rank: number } {
+      const script =
+        'import json, sys, numpy as np\n' +
+        'm, y = (np.array(v, dtype=np.float64) for v in json.load(sys.stdin))\n' +
+        "print(json.dumps({'x': (y @ np.linalg.pinv(m)).tolist(), 'rank': int(np.linalg.matrix_rank(m))}))";
+      const run = spawnSync(python, ['-c', script], { input: JSON.stringify([m, y]), encoding: 'utf8' });
+      assert.strictEqual(run.status, 0, run.stderr);
+      return JSON.parse(run.stdout) as { x: number[]; rank: number };
+    }
+
+    const specs: [string, Record<string, unknown>][] = [
+      [
+        'conv1d, stride 2, reflect padding (M 7x4)',
+        {
+          op: 'conv1d',
+          input: [3, -1, 4, 1, -5, 9, 2],
+          kernel: [2, -1, 0.5],
+          stride: 2,
+          padding: 1,
+          padding_mode: 'reflect',
+          bias: [0.25],
+        },
+      ],
+      [
+        'conv_transpose1d, two channels in (M 6x5: more inputs than outputs)',
+        {
+          op: 'conv_transpose1d',
+          input: [
+            [1, 2, 3],
+            [-1, 0, 2],
+          ],
+          weight: [[[1, 2, 1]], [[0, -1, 1]]],
+          stride: 2,
+          padding: 1,
+        },
+      ],
+      [
+        'conv3d, 3x3x3 input, 2x2x2 kernel (M 27x8)',
+        {
+          op: 'conv3d',
+          input: Array.from({ length: 3 }, (_, d) =>
+            Array.from({ length: 3 }, (_, h) => Array.from({ length: 3 }, (_, w) => ((d * 9 + h * 3 + w) % 5) - 2)),
+          ),
+          kernel: [
+            [
+              [1, -2],
+              [0.5, 1],
+            ],
+            [
+              [2, 1],
+              [-1, 3],
+            ],
+          ],
+        },
+      ],
+      [
+        'conv3d, replicate padding along the depth (M 12x16)',
+        {
+          op: 'conv3d',
+          input: [
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            [
+              [-1, 0],
+              [2, 5],
+            ],
+            [
+              [0, 1],
+              [1, -3],
+            ],
+          ],
+          kernel: [[[1]], [[-2]]],
+          padding: [1, 0, 0],
+          padding_mode: 'replicate',
+        },
+      ],
+    ];
+
+    for (const [name, spec] of specs) {
+      (numpy ? it : it.skip)(`${name}${numpy ? '' : ` (skipped: no numpy for ${python})`}`, () => {
+        const p = solvable(spec);
+        assert.ok(p);
+        const m = kernelMatrix(p);
+        const output = compute(p).output;
+        const found = leastSquaresInverse(p, m, output);
+        const bias = p.bias ? p.bias[0] : 0;
+        const expected = numpyLeastSquares(
+          toDense(m),
+          Array.from(output.data, (v) => v - bias),
+        );
+        assert.deepStrictEqual(
+          [found.inverse.channels, found.inverse.depth, found.inverse.height, found.inverse.width],
+          [p.input.channels, p.input.depth, p.input.height, p.input.width],
+          "in the input's shape",
+        );
+        assert.strictEqual(found.rank, expected.rank, 'rank');
+        assertClose(found.inverse.data, expected.x, 'y @ pinv(M)', 1e-8);
+      });
+    }
   });
 });

@@ -23,10 +23,11 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 export const USAGE = `Usage: convlens [--json] [--kernel-matrix dense|csr|none] [--decimals N] [--max-... N] FILE
 
-Computes conv2d / conv_transpose2d with PyTorch's semantics for each spec in FILE (- reads standard input):
-one spec object, an array of them, or an object with a "cases" array.
-Spec fields: op ("conv2d" | "conv_transpose2d"), input, weight (or kernel), bias, stride, padding,
-dilation, output_padding, groups.
+Computes conv1d/2d/3d and conv_transpose1d/2d/3d with PyTorch's semantics for each spec in FILE (- reads
+standard input): one spec object, an array of them, or an object with a "cases" array.
+Spec fields: op ("conv1d" ... "conv_transpose3d", default "conv2d"), input, weight (or kernel), bias, stride,
+padding, dilation, output_padding, groups, padding_mode ("zeros", "reflect", "replicate" or "circular").
+Output and reconstruction are channels first: [C][L], [C][H][W] or [C][D][H][W].
 
   --json                 print one JSON array, an object per spec: output, reconstruction, kernel_matrix
   --kernel-matrix MODE   dense (default; up to 1,000,000 entries, csr beyond), csr, or none

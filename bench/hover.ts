@@ -8,7 +8,7 @@
  * `node --cpu-prof out/bench/hover.js` afterwards shows where the time goes.
  */
 import { DEFAULT_FORMAT } from '../src/format/numberText';
-import { describeLiteral } from '../src/hoverText';
+import { describeLiteral } from '../src/hover/hoverText';
 import { findLiteralAt } from '../src/parse';
 import { formatTable, ms } from './table';
 import { measure } from './timing';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeLiteral } from '../../hoverText';
+import { describeLiteral } from '../../hover/hoverText';
 import { findLiteralAt, TextRange } from '../../parse';
 import { toDocumentRange } from '../documentRanges';
 import { LiteralLocation } from '../openLiteral';

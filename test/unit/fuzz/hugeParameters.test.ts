@@ -17,7 +17,7 @@ import {
 } from '../../../src/engine';
 import { adjointPlan, forwardPlan, planAffordable } from '../../../src/engine/fast';
 import { Plan } from '../../../src/engine/fast/plan';
-import { describeLiteral } from '../../../src/hoverText';
+import { describeLiteral } from '../../../src/hover/hoverText';
 import { convolveSpec } from '../../../src/pipeline';
 
 /** Small limits, so that whatever they let through is also quick to compute here. */

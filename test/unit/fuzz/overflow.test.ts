@@ -8,7 +8,7 @@ import * as path from 'path';
 import { DEFAULT_LIMITS } from '../../../src/engine';
 import { configureFastEngine, fastEngineFeatures } from '../../../src/engine/fast';
 import { DEFAULT_FORMAT } from '../../../src/format/numberText';
-import { describeLiteral } from '../../../src/hoverText';
+import { describeLiteral } from '../../../src/hover/hoverText';
 import { convolveSpec, convolveText } from '../../../src/pipeline';
 import { repoRoot } from '../../support/golden';
 

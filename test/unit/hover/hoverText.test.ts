@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { DEFAULT_FORMAT } from '../../src/format/numberText';
-import { describeLiteral } from '../../src/hoverText';
+import { DEFAULT_FORMAT } from '../../../src/format/numberText';
+import { describeLiteral } from '../../../src/hover/hoverText';
 
 describe('hover previews', () => {
   it('a matrix: shape, min, max and its values', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { DEFAULT_FORMAT } from '../../src/format/numberText';
-import { describeLiteral, LARGE_LITERAL_CHARACTERS } from '../../src/hoverText';
-import { scanArrayShape, scanObjectFields } from '../../src/parse/shapeScan';
+import { DEFAULT_FORMAT } from '../../../src/format/numberText';
+import { describeLiteral, LARGE_LITERAL_CHARACTERS } from '../../../src/hover/hoverText';
+import { scanArrayShape, scanObjectFields } from '../../../src/parse/shapeScan';
 
 /** A JSON matrix of `rows` x `cols` long decimals, large enough to take the shape-only path. */
 function bigMatrix(rows: number, cols: number): string {

@@ -1,6 +1,6 @@
 // The user's text in a hover is text: no link, image, HTML, autolink or code span may come from it.
 import * as assert from 'assert';
-import { describeLiteral, LARGE_LITERAL_CHARACTERS } from '../../src/hoverText';
+import { describeLiteral, LARGE_LITERAL_CHARACTERS } from '../../../src/hover/hoverText';
 
 const HOSTILE =
   '![](https://example.invalid/b.png) [Fix](https://example.invalid/fix) <img src=x onerror=alert(1)> ' +

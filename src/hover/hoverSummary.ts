@@ -1,8 +1,15 @@
-/** The lines every conv hover starts with: op, shapes, and the output-size formula with its numbers. */
-import { ConvProblem, outputSizeFormulas, shapeOf } from './engine';
+/** What every literal hover is made of, small or large: its result, and the lines a conv hover starts with. */
+import { ConvProblem, outputSizeFormulas, shapeOf } from '../engine';
+
+export interface LiteralHover {
+  markdown: string;
+  /** Whether the literal describes a valid convolution, which the hover's link opens in the panel. */
+  opensInPanel: boolean;
+}
 
 export const dims = (d: readonly number[]): string => d.join('×');
 
+/** A conv hover's first lines: op, shapes, and the output-size formula with its numbers. */
 export function problemSummary(problem: ConvProblem): string[] {
   const { input, weight, geometry: g } = problem;
   const mode = g.paddingMode === 'zeros' ? '' : ` · padding_mode \`${g.paddingMode}\``;

@@ -1,12 +1,12 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
-import { checkFinite, compute, computeCost, ConvProblem, planesOf, readNumericArray, Tensor } from './engine';
-import { markdownText } from './format/markdownText';
-import { matrixText } from './format/matrixText';
-import { formatNumber } from './format/numberText';
-import { dims, problemSummary } from './hoverSummary';
+import { checkFinite, compute, computeCost, ConvProblem, planesOf, readNumericArray, Tensor } from '../engine';
+import { markdownText } from '../format/markdownText';
+import { matrixText } from '../format/matrixText';
+import { formatNumber } from '../format/numberText';
+import { dims, LiteralHover, problemSummary } from './hoverSummary';
 import { describeLargeLiteral } from './largeLiteralHover';
-import { problemFromContent, readSelection } from './parse';
-import { NumberFormat } from './protocol';
+import { problemFromContent, readSelection } from '../parse';
+import { NumberFormat } from '../protocol';
 
 /** Outputs are previewed only when computing them is this cheap (cells and multiply-adds), so a hover stays instant. */
 const PREVIEW_WORK_LIMIT = 200_000;
@@ -15,12 +15,6 @@ export const LARGE_LITERAL_CHARACTERS = 200_000;
 const PREVIEW_ROWS = 8;
 const PREVIEW_COLS = 8;
 const PREVIEW_CHANNELS = 2;
-
-export interface LiteralHover {
-  markdown: string;
-  /** Whether the literal describes a valid convolution, which the hover's link opens in the panel. */
-  opensInPanel: boolean;
-}
 
 /** The first planes of a tensor (a channel, or a depth slice of one), each cut to the preview's rows and columns. */
 function tensorPreview(t: Tensor, format: NumberFormat): string {

@@ -1,9 +1,8 @@
 /** Hovers for literals too large to parse within a hover's budget: shapes and the output size, no values. */
-import type { LiteralHover } from './hoverText';
-import { normalizeSpec, SPEC_FIELDS } from './engine';
-import { markdownText } from './format/markdownText';
-import { dims, problemSummary } from './hoverSummary';
-import { scanArrayShape, scanObjectFields } from './parse/shapeScan';
+import { normalizeSpec, SPEC_FIELDS } from '../engine';
+import { markdownText } from '../format/markdownText';
+import { dims, LiteralHover, problemSummary } from './hoverSummary';
+import { scanArrayShape, scanObjectFields } from '../parse/shapeScan';
 
 /** Field values longer than this are measured by scanning, shorter ones are parsed. */
 const PARSED_FIELD_LIMIT = 10_000;

@@ -1,5 +1,5 @@
 /** The ConvLens webview: draws what the extension host sends, and tells it what the user asks for. */
-import type { ConvView, ToWebviewMessage } from '../src/protocol';
+import type { ConvView, ToWebviewMessage } from '../src/protocol/messages';
 import { el } from './dom';
 import { DEFAULT_FORMAT, formatNumber } from '../src/format/numberText';
 import { errorBox } from './render/errorBox';

@@ -1,5 +1,5 @@
 import type { CsrMatrix, Tensor } from '../src/engine';
-import type { ConvView } from '../src/protocol';
+import type { ConvView } from '../src/protocol/messages';
 
 type Numbers = ArrayLike<number> | Record<string, number>;
 

@@ -1,5 +1,6 @@
 /** Colours for canvas drawing, read from the VS Code theme so heatmaps follow light, dark and high contrast. */
-import { mix, Rgb } from '../src/picture/colors';
+import { mix } from '../src/picture/colors';
+import type { Rgb } from '../src/protocol/messages';
 
 export type { Rgb };
 

@@ -1,4 +1,5 @@
-import { type FromWebviewMessage, parseKeptState, type WebviewState } from '../src/protocol';
+import { type FromWebviewMessage, type WebviewState } from '../src/protocol/messages';
+import { parseKeptState } from '../src/protocol/guards';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

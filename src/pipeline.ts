@@ -15,7 +15,7 @@ import {
   normalizeSpec,
 } from './engine';
 import { MatrixLiteral, problemFromContent, readSelection, SelectionContent, TextRange } from './parse';
-import { ConvView, NumberFormat } from './protocol';
+import { ConvView, NumberFormat } from './protocol/messages';
 
 /** The setting behind each limit (package.json `convlens.limits.*`), so a refusal can say how to lift it. */
 export const LIMIT_SETTINGS: Readonly<Record<keyof Limits, string>> = {

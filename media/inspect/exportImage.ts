@@ -1,6 +1,5 @@
-import { PictureColors } from '../../src/picture/colors';
 import { matricesPicture } from '../../src/picture/matricesPicture';
-import type { ConvView, ImageFormat } from '../../src/protocol';
+import type { ConvView, ImageFormat, PictureColors } from '../../src/protocol/messages';
 import { Palette } from '../theme';
 import { post } from '../vscodeApi';
 

@@ -1,5 +1,5 @@
 import { ownAxes, shapeOf, type AxisGeometry, type KernelMatrixRows } from '../../src/engine';
-import type { ConvView } from '../../src/protocol';
+import type { ConvView } from '../../src/protocol/messages';
 import { el } from '../dom';
 import { axesValuesText, shapeText } from '../../src/view/labels';
 import { outputSizeFormulas } from './formula';

@@ -6,7 +6,7 @@ import {
   shapeOf,
   type Tensor,
 } from '../../src/engine';
-import type { ConvView } from '../../src/protocol';
+import type { ConvView } from '../../src/protocol/messages';
 import { Child, el } from '../dom';
 import { Linker } from '../highlight/linker';
 import { tensorFocus } from '../highlight/tensorFocus';

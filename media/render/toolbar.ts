@@ -1,5 +1,5 @@
-import type { ConvView, ImageFormat } from '../../src/protocol';
-import { ClipboardContent, CLIPBOARD_CONTENT_NAMES } from '../../src/view/clipboardText';
+import type { ClipboardContent, ConvView, ImageFormat } from '../../src/protocol/messages';
+import { CLIPBOARD_CONTENT_NAMES } from '../../src/view/clipboardText';
 import { el } from '../dom';
 import { saveMatrices } from '../inspect/exportImage';
 import type { Palette } from '../theme';

@@ -11,7 +11,7 @@ import {
   Tensor,
 } from '../engine';
 import { matrixText } from '../format/matrixText';
-import { NumberFormat } from '../protocol';
+import { NumberFormat } from '../protocol/messages';
 
 /** Kernel matrices with more cells than this are summarised rather than printed. */
 const PRINTABLE_KERNEL_MATRIX_CELLS = 10_000;

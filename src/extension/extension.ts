@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ConvView } from '../protocol';
+import { ConvView } from '../protocol/messages';
 import { ConvolveDeps, ViewOrigin } from './convolvePieces';
 import { convolveSelection } from './convolveSelection';
 import { ConvLensHoverProvider } from './hover/hoverProvider';

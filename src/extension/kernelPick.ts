@@ -3,7 +3,7 @@ import { formatNumber } from '../format/numberText';
 import { readSelection } from '../parse';
 import { WHAT_TO_SELECT } from '../parse/messages';
 import { KERNEL_PRESETS } from '../presets';
-import { NumberFormat } from '../protocol';
+import { NumberFormat } from '../protocol/messages';
 
 const RECENT_KEY = 'convlens.recentKernels';
 const MAX_RECENT = 5;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseSpecOrigin, SpecOrigin } from '../protocol';
+import { SpecOrigin } from '../protocol/messages';
+import { parseSpecOrigin } from '../protocol/guards';
 import { ConvolveDeps, ConvolveOutcome, convolvePieces } from './convolvePieces';
 import { toDocumentRange } from './documentRanges';
 import { log } from './log';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ConvView } from '../protocol';
+import { ConvView } from '../protocol/messages';
 import { ConvolveDeps, ConvolveOutcome } from './convolvePieces';
 import { withDelayedProgress } from './delayedProgress';
 import { isLiteralLocation, openLiteral } from './openLiteral';

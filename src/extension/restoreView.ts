@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ConvView, SpecOrigin, WebviewState } from '../protocol';
+import { ConvView, SpecOrigin, WebviewState } from '../protocol/messages';
 import { placeView, ViewOrigin } from './convolvePieces';
 import { withDelayedProgress } from './delayedProgress';
 import { sourceLabel, toDocumentRange } from './documentRanges';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Limits } from '../engine';
-import { NumberFormat } from '../protocol';
+import { NumberFormat } from '../protocol/messages';
 import { log } from './log';
 import { SettingChecker, SettingName, SettingValue } from './settingRules';
 

@@ -1,5 +1,5 @@
 /** Plain-text matrices for terminals and hovers. */
-import type { NumberFormat } from '../protocol';
+import type { NumberFormat } from '../protocol/messages';
 import { formatNumber } from './numberText';
 
 /**

@@ -1,7 +1,7 @@
 /** How numbers read wherever ConvLens shows them: panel cells, hovers, the CLI's tables. */
 // mathjs's Fraction is fraction.js itself: ~8 KB in the webview, where create({ fractionDependencies }) adds ~130 KB.
 import { Fraction } from 'mathjs';
-import type { NumberFormat } from '../protocol';
+import type { NumberFormat } from '../protocol/messages';
 
 export const DEFAULT_FORMAT: NumberFormat = { decimals: 4, exactFractions: false };
 

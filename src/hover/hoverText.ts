@@ -6,7 +6,7 @@ import { formatNumber } from '../format/numberText';
 import { dims, LiteralHover, problemSummary } from './hoverSummary';
 import { describeLargeLiteral } from './largeLiteralHover';
 import { problemFromContent, readSelection } from '../parse';
-import { NumberFormat } from '../protocol';
+import { NumberFormat } from '../protocol/messages';
 
 /** Outputs are previewed only when computing them is this cheap (cells and multiply-adds), so a hover stays instant. */
 const PREVIEW_WORK_LIMIT = 200_000;

@@ -6,7 +6,7 @@
 import { Limits, readInputArray } from '../engine';
 import { MatrixLiteral, TextRange } from '../parse';
 import { ConvolveError, convolveContent, convolveSpec, Solved } from '../pipeline';
-import { ConvView, NumberFormat } from '../protocol';
+import { ConvView, NumberFormat } from '../protocol/messages';
 import { Piece, readPieces } from './selectionPieces';
 
 export interface ConvolveJob {

@@ -1,21 +1,5 @@
-/** The theme's colours as plain numbers, so they can cross from the page to the host and be checked there. */
-
-export type Rgb = readonly [number, number, number];
-
-/** The four theme colours a picture of the matrices is drawn in; the page reads them, the host checks them. */
-export interface PictureColors {
-  background: Rgb;
-  foreground: Rgb;
-  positive: Rgb;
-  negative: Rgb;
-}
-
-export const PICTURE_COLOR_NAMES: readonly (keyof PictureColors)[] = [
-  'background',
-  'foreground',
-  'positive',
-  'negative',
-];
+/** Arithmetic on theme colours, for the saved picture and the page's heatmap. */
+import type { Rgb } from '../protocol/messages';
 
 export const mix = (a: Rgb, b: Rgb, t: number): Rgb =>
   [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as unknown as Rgb;

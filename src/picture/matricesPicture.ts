@@ -4,10 +4,10 @@
  */
 import { KernelMatrixRows, planesOf, Tensor } from '../engine';
 import { formatNumber } from '../format/numberText';
-import type { ConvView, ImageFormat } from '../protocol';
+import type { ConvView, ImageFormat, PictureColors } from '../protocol/messages';
 import { cellLabel, MATRIX_TITLES, shapeText } from '../view/labels';
 import { problemOf } from '../view/problem';
-import { cssRgb, mix, PictureColors } from './colors';
+import { cssRgb, mix } from './colors';
 import { matricesSvg, SvgColors, SvgMatrix, SvgRow } from './matricesSvg';
 
 /** Dense planes of a tensor (its channels, and a 3-D one's depth slices) as SVG matrices. */

@@ -3,11 +3,9 @@
  * from the view it holds, so an untrusted page cannot put text of its own on the clipboard.
  */
 import { numpySnippet, torchSnippet } from '../engine';
-import type { ConvView } from '../protocol';
+import type { ClipboardContent, ConvView } from '../protocol/messages';
 import { problemOf } from './problem';
 import { resultsJson } from './resultsJson';
-
-export type ClipboardContent = 'results' | 'torch' | 'numpy';
 
 /** How the user is told what was copied ("Copied PyTorch snippet."). */
 export const CLIPBOARD_CONTENT_NAMES: Record<ClipboardContent, string> = {

@@ -1,5 +1,5 @@
 import type { ConvProblem } from '../engine';
-import type { ConvView } from '../protocol';
+import type { ConvView } from '../protocol/messages';
 
 /** The engine's problem as far as the view carries it: enough for `forEachTap` to name the weight behind each entry of
  * M. */

@@ -1,5 +1,5 @@
 import { ConvGeometry, shapeOf, Tensor, toNested } from '../engine';
-import type { ConvView } from '../protocol';
+import type { ConvView } from '../protocol/messages';
 
 /** One-channel tensors without their channel (`[H][W]`, how such specs are usually written), others channels first. */
 function nested(g: ConvGeometry, t: Tensor) {

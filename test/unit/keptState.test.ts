@@ -4,13 +4,8 @@ import * as assert from 'assert';
 import { DEFAULT_LIMITS } from '../../src/engine';
 import { readState, showMessage, specCells, stateToKeep } from '../../src/extension/panel/keptState';
 import { convolveSpec } from '../../src/pipeline';
-import {
-  ConvView,
-  MAX_KEPT_SPEC_CELLS,
-  MAX_ORIGIN_URI_CHARACTERS,
-  parseFromWebview,
-  SpecOrigin,
-} from '../../src/protocol';
+import { ConvView, MAX_KEPT_SPEC_CELLS, MAX_ORIGIN_URI_CHARACTERS, SpecOrigin } from '../../src/protocol/messages';
+import { parseFromWebview } from '../../src/protocol/guards';
 
 const FORMAT = { decimals: 4, exactFractions: false };
 

@@ -7,7 +7,7 @@ import type { ConvolveDeps } from '../../src/extension/convolvePieces';
 import { openSpec } from '../../src/extension/openSpec';
 import { restoreView } from '../../src/extension/restoreView';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
-import type { ConvView } from '../../src/protocol';
+import type { ConvView } from '../../src/protocol/messages';
 import { hoverText, openText, rangeOf, selectAll, values } from './support';
 
 interface Outcome {

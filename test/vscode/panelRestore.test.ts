@@ -12,7 +12,7 @@ import { readState, showMessage } from '../../src/extension/panel/keptState';
 import { restoreView } from '../../src/extension/restoreView';
 import { ViewSources } from '../../src/extension/viewSources';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
-import { ConvView, MAX_KEPT_SPEC_CELLS, WebviewState } from '../../src/protocol';
+import { ConvView, MAX_KEPT_SPEC_CELLS, WebviewState } from '../../src/protocol/messages';
 import { bigSpecInput, bigSpecKernel, bigSpecText, openExample, selectAll, until, values } from './support';
 
 const extension = () => {

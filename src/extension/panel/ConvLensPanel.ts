@@ -3,11 +3,11 @@ import {
   ConvView,
   FromWebviewMessage,
   NumberFormat,
-  parseFromWebview,
   SourceText,
   ToWebviewMessage,
   WebviewState,
-} from '../../protocol';
+} from '../../protocol/messages';
+import { parseFromWebview } from '../../protocol/guards';
 import type { PictureJob } from '../../picture/matricesPicture';
 import { CLIPBOARD_CONTENT_NAMES, clipboardText } from '../../view/clipboardText';
 import { showMessage } from './keptState';

@@ -2,14 +2,8 @@
  * What a panel's page keeps across a reload, decided on the host and read back from VS Code: pure, so the
  * decision and the reading are tested without VS Code.
  */
-import {
-  ConvView,
-  MAX_KEPT_SPEC_CELLS,
-  parseKeptState,
-  SourceText,
-  ToWebviewMessage,
-  WebviewState,
-} from '../../protocol';
+import { ConvView, MAX_KEPT_SPEC_CELLS, SourceText, ToWebviewMessage, WebviewState } from '../../protocol/messages';
+import { parseKeptState } from '../../protocol/guards';
 
 /** The numbers a view's spec holds (input, weight, bias), counted from the typed arrays rather than the JSON. */
 export function specCells(view: ConvView): number {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { matricesPicture, pictureFileName } from '../../picture/matricesPicture';
-import { ConvView, FromWebviewMessage, ImageFormat } from '../../protocol';
+import { ConvView, FromWebviewMessage, ImageFormat } from '../../protocol/messages';
 import type { PanelHandlers } from './ConvLensPanel';
 
 type SaveImageMessage = Extract<FromWebviewMessage, { type: 'saveSvg' | 'savePng' }>;

@@ -4,7 +4,7 @@
  */
 import { Limits } from '../../../src/engine';
 import { LIMIT_SETTINGS } from '../../../src/pipeline';
-import { ConvView } from '../../../src/protocol';
+import { ConvView } from '../../../src/protocol/messages';
 import { Grid, referenceConv2d, referenceConvTranspose2d } from '../../support/reference';
 import { SpecModel } from './specModel';
 

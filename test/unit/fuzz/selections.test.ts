@@ -10,7 +10,7 @@ import { performance } from 'perf_hooks';
 import { kernelMatrix, normalizeSpec, vecTimes, vecTimesTranspose } from '../../../src/engine';
 import { runConvolveJob } from '../../../src/job/convolveJob';
 import { ConvolveError, Convolved } from '../../../src/pipeline';
-import { ConvView } from '../../../src/protocol';
+import { ConvView } from '../../../src/protocol/messages';
 import { assertClose, flat } from '../../support/approx';
 import { FuzzCase, fuzzCase } from './cases';
 import { CASE_TIME_LIMIT_MS, fuzzConfig } from './config';

@@ -4,7 +4,8 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { FromWebviewMessage, parseFromWebview } from '../../../src/protocol';
+import { FromWebviewMessage } from '../../../src/protocol/messages';
+import { parseFromWebview } from '../../../src/protocol/guards';
 import { fuzzConfig } from './config';
 
 const config = fuzzConfig(3000);

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { DEFAULT_LIMITS } from '../../../src/engine';
 import { convolveSpec } from '../../../src/pipeline';
-import { parseFromWebview } from '../../../src/protocol';
+import { parseFromWebview } from '../../../src/protocol/guards';
 import { clipboardText } from '../../../src/view/clipboardText';
 
 describe('inspect: copying from the (untrusted) page', () => {

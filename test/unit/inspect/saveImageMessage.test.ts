@@ -3,10 +3,10 @@
 import * as assert from 'assert';
 import * as zlib from 'zlib';
 import { DEFAULT_LIMITS } from '../../../src/engine';
-import { PictureColors } from '../../../src/picture/colors';
 import { matricesPicture } from '../../../src/picture/matricesPicture';
 import { convolveSpec } from '../../../src/pipeline';
-import { ConvView, MAX_IMAGE_CHARACTERS, parseFromWebview } from '../../../src/protocol';
+import { ConvView, MAX_IMAGE_CHARACTERS, PictureColors } from '../../../src/protocol/messages';
+import { parseFromWebview } from '../../../src/protocol/guards';
 
 /** A real 1 x 1 PNG, as a canvas writes one. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

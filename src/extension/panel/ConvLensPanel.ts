@@ -1,12 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  ConvView,
-  FromWebviewMessage,
-  NumberFormat,
-  SourceText,
-  ToWebviewMessage,
-  WebviewState,
-} from '../../protocol/messages';
+import { ConvView, NumberFormat, SourceText, ToWebviewMessage, WebviewState } from '../../protocol/messages';
 import { parseFromWebview } from '../../protocol/guards';
 import type { PictureJob } from '../../picture/matricesPicture';
 import { CLIPBOARD_CONTENT_NAMES, clipboardText } from '../../view/clipboardText';
@@ -18,8 +11,6 @@ import { saveImage } from './saveImage';
 export interface PanelHandlers {
   /** "Go to source": reveal the text `view` was computed from. */
   revealSource?: (view: ConvView) => void;
-  /** "Copy results as JSON" and similar; without it the text goes straight to the clipboard. */
-  copy?: (text: string, what: string) => void | Thenable<void>;
   /** Where ignored messages and failures are reported; defaults to the extension host's console. */
   log?: (message: string) => void;
   /** Draws a view's SVG off the extension host's thread; without it, `saveImage` draws in-process. */
@@ -59,11 +50,6 @@ export class ConvLensPanel implements vscode.Disposable {
   private static readonly open = new Set<ConvLensPanel>();
   private static latest: ConvLensPanel | undefined;
 
-  /** The panel shown or focused most recently, if any is open. */
-  static get current(): ConvLensPanel | undefined {
-    return ConvLensPanel.latest;
-  }
-
   /** Shows `view` beside the editor, in the current panel when `options.reuse` is set and one is open. */
   static show(context: vscode.ExtensionContext, view: ConvView, options: ShowOptions): ConvLensPanel {
     const reused = options.reuse ? ConvLensPanel.latest : undefined;
@@ -72,13 +58,6 @@ export class ConvLensPanel implements vscode.Disposable {
     panel.display(view, options.text);
     if (reused) reused.webviewPanel.reveal(undefined, true);
     return panel;
-  }
-
-  /** Shows an error in the current panel (above its last results); false when no panel is open to show it. */
-  static showError(message: string, source: string): boolean {
-    const panel = ConvLensPanel.latest;
-    panel?.showError(message, source);
-    return panel !== undefined;
   }
 
   /** New number formatting (settings changed) for every open panel. */
@@ -117,9 +96,6 @@ export class ConvLensPanel implements vscode.Disposable {
   }
 
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly messages = new vscode.EventEmitter<FromWebviewMessage>();
-  /** Every valid message from the page, after the panel acted on it (for tests and for the command code). */
-  readonly onDidReceiveWebviewMessage: vscode.Event<FromWebviewMessage> = this.messages.event;
   private pageReady = false;
   private readyWaiters: (() => void)[] = [];
   private shownView: ConvView | undefined;
@@ -142,7 +118,6 @@ export class ConvLensPanel implements vscode.Disposable {
     webviewPanel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     const { webview } = webviewPanel;
     this.disposables.push(
-      this.messages,
       webviewPanel.onDidDispose(() => this.dispose()),
       webviewPanel.onDidChangeViewState(({ webviewPanel: changed }) => {
         // A hidden page is destroyed (retainContextWhenHidden is off) and says `ready` again when shown.
@@ -234,7 +209,6 @@ export class ConvLensPanel implements vscode.Disposable {
         else this.log('ConvLens panel: nothing to save.');
         break;
     }
-    this.messages.fire(message);
   }
 
   private onReady(kept: WebviewState): void {
@@ -268,12 +242,8 @@ export class ConvLensPanel implements vscode.Disposable {
 
   private async copy(text: string, what: string): Promise<void> {
     try {
-      if (this.handlers.copy) {
-        await this.handlers.copy(text, what);
-      } else {
-        await vscode.env.clipboard.writeText(text);
-        vscode.window.setStatusBarMessage(`ConvLens: copied ${what}`, 3000);
-      }
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage(`ConvLens: copied ${what}`, 3000);
     } catch (e) {
       this.log(`ConvLens panel: copying ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -291,9 +261,8 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   };
 }
 
-const handlersOf = ({ revealSource, copy, log, picture }: PanelHandlers): PanelHandlers => ({
+const handlersOf = ({ revealSource, log, picture }: PanelHandlers): PanelHandlers => ({
   revealSource,
-  copy,
   log,
   picture,
 });

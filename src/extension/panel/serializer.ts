@@ -5,19 +5,17 @@ import { readState } from './keptState';
 /**
  * Brings ConvLens panels back after a window reload: the page kept a small spec, or where a large one came from,
  * with `setState`; VS Code hands that over here, and `recompute` turns it into a view again (or into an error to
- * show). Register during activation (the `onWebviewPanel:convlens.panel` activation event exists for this). The
- * registration is also added to `context.subscriptions`.
+ * show). Register during activation (the `onWebviewPanel:convlens.panel` activation event exists for this); the
+ * caller disposes of the registration.
  */
 export function registerConvLensPanelSerializer(
   context: vscode.ExtensionContext,
   recompute: Recompute,
   handlers: PanelHandlers = {},
 ): vscode.Disposable {
-  const registration = vscode.window.registerWebviewPanelSerializer(ConvLensPanel.viewType, {
+  return vscode.window.registerWebviewPanelSerializer(ConvLensPanel.viewType, {
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
       ConvLensPanel.revive(context.extensionUri, webviewPanel, readState(state), recompute, handlers);
     },
   });
-  context.subscriptions.push(registration);
-  return registration;
 }

@@ -13,7 +13,7 @@ import {
 } from '../src/engine/fast';
 import { enableRelaxedSimd } from '../src/engine/fast/relaxedSimd';
 import { buildConvView } from '../src/convView';
-import { problemFromText } from '../src/parse';
+import { problemFromContent, readSelection } from '../src/parse';
 import { BenchCase, CASES, caseProblem, caseSpec, flops } from './cases';
 import { machineSummary } from './machine';
 import { Peer, PEERS, peerConvolution, relativeDifference, usePeer } from './peers';
@@ -138,7 +138,9 @@ function benchPipeline(threads: number): void {
   const text = JSON.stringify(caseSpec(c));
   const format = { decimals: 4, exactFractions: false };
   const parse = () => {
-    const parsed = problemFromText(text);
+    const content = readSelection(text);
+    if (!content.ok) throw new Error(content.error.message);
+    const parsed = problemFromContent(content.value);
     if (!parsed.ok) throw new Error(parsed.error.message);
     return parsed.value;
   };
@@ -161,7 +163,7 @@ function benchPipeline(threads: number): void {
   configureFastEngine({ maxThreads: threads });
   rows.push([`reconstruction: engine, ${threads} threads`, measure(() => fastAdjoint(problem, output))]);
   rows.push([
-    `end to end, part 1: parse the selection (${(text.length / 1e6).toFixed(1)} MB of JSON): problemFromText()`,
+    `end to end, part 1: readSelection() + problemFromContent() (${(text.length / 1e6).toFixed(1)} MB of JSON)`,
     measure(parse, SLOW),
   ]);
   rows.push([

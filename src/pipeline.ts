@@ -98,12 +98,6 @@ export function convolveContent(content: SelectionContent, options: ConvolveOpti
     : { ok: false, error: { ...solved.error, range: whole } };
 }
 
-/** The command's path for one selection's text. */
-export function convolveText(text: string, options: ConvolveOptions): Convolved {
-  const content = readSelectionWithin(text, options.limits);
-  return content.ok ? convolveContent(content.value, options) : content;
-}
-
 /** A spec given as a value (`convlens.open`, a restored panel): the same checks, without text to point into. */
 export function convolveSpec(
   spec: Record<string, unknown>,

@@ -32,15 +32,6 @@ export function lineLocator(text: string): (offset: number) => LineColumn {
   };
 }
 
-/** Line and column of one offset; for many offsets in one text, `lineLocator`. */
-export const offsetToLineColumn = (text: string, offset: number): LineColumn => lineLocator(text)(offset);
-
-/** `line:column` of an offset, for messages and CLI output. */
-export function formatLocation(text: string, offset: number): string {
-  const { line, column } = offsetToLineColumn(text, offset);
-  return `${line}:${column}`;
-}
-
 /** Ranges are relative to the parsed text; the extension adds the selection's document offset with this. */
 export const shiftRange = (range: TextRange, base: number): TextRange => ({
   offset: range.offset + base,

@@ -1,5 +1,4 @@
 import { normalizeSpec, opForPair } from '../engine';
-import { readSelection } from './readSelection';
 import { unionRange } from './position';
 import type { LocatedProblem, MatrixLiteral, Parsed, SelectionContent, TextRange } from './types';
 
@@ -56,10 +55,4 @@ export function problemFromContent(content: SelectionContent, kernel?: MatrixLit
   const problem = normalizeSpec(spec);
   if (!problem.ok) return { ok: false, error: { message: problem.error.message, range: locate(problem.error.path) } };
   return { ok: true, value: { problem: problem.value, spec, locate } };
-}
-
-/** `readSelection` then `problemFromContent`, for the CLI and tests. */
-export function problemFromText(text: string, kernel?: MatrixLiteral): Parsed<LocatedProblem> {
-  const content = readSelection(text);
-  return content.ok ? problemFromContent(content.value, kernel) : content;
 }

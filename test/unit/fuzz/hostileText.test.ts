@@ -6,8 +6,8 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { findLiteralAt, problemFromText } from '../../../src/parse';
-import { charactersScanned, within } from '../parse/helpers';
+import { findLiteralAt } from '../../../src/parse';
+import { charactersScanned, problemFromText, within } from '../parse/helpers';
 import { fuzzConfig } from './config';
 
 const config = fuzzConfig(60);

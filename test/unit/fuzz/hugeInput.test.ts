@@ -6,21 +6,26 @@
 import * as assert from 'assert';
 import { performance } from 'perf_hooks';
 import { DEFAULT_LIMITS, Limits } from '../../../src/engine';
-import { Convolved, convolveSpec, convolveText, LIMIT_SETTINGS } from '../../../src/pipeline';
+import { ConvolveJobResult, runConvolveJob } from '../../../src/job/convolveJob';
+import { convolveSpec, LIMIT_SETTINGS } from '../../../src/pipeline';
 
 const FORMAT = { decimals: 4, exactFractions: false };
 
-/** Runs the command's path, measuring time and the typed-array memory it left allocated (where big buffers go). */
-function measured(text: string, limits: Limits = DEFAULT_LIMITS): { result: Convolved; ms: number; arrayMB: number } {
+/** Runs the command's path (its worker's job), measuring time and the typed-array memory it left allocated (where big
+ * buffers go). */
+function measured(
+  text: string,
+  limits: Limits = DEFAULT_LIMITS,
+): { result: ConvolveJobResult; ms: number; arrayMB: number } {
   const before = process.memoryUsage().arrayBuffers;
   const started = performance.now();
-  const result = convolveText(text, { limits, format: FORMAT });
+  const result = runConvolveJob({ pieces: [{ text, base: 0 }], limits, format: FORMAT });
   const ms = performance.now() - started;
   return { result, ms, arrayMB: (process.memoryUsage().arrayBuffers - before) / 1e6 };
 }
 
-function refused(result: Convolved): NonNullable<Extract<Convolved, { ok: false }>['error']> {
-  assert.ok(!result.ok, 'expected a refusal, but it computed');
+function refused(result: ConvolveJobResult): Extract<ConvolveJobResult, { kind: 'refused' }>['error'] {
+  assert.ok(result.kind === 'refused', `expected a refusal, but it ended ${result.kind}`);
   return result.error;
 }
 
@@ -125,10 +130,11 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
 
   it('at the limit exactly, it computes', () => {
     const text = '{"input": [[1, 2, 3], [4, 5, 6]], "kernel": [[1]]}';
-    const result = convolveText(text, {
+    const result = runConvolveJob({
+      pieces: [{ text, base: 0 }],
       limits: { maxSelectionCharacters: text.length, maxInputCells: 6, maxOutputCells: 6, maxKernelMatrixNonZeros: 6 },
       format: FORMAT,
     });
-    assert.ok(result.ok, result.ok ? '' : result.error.message);
+    assert.strictEqual(result.kind, 'done', result.kind === 'refused' ? result.error.message : '');
   });
 });

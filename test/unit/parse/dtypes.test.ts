@@ -1,8 +1,8 @@
 // Expected values are numpy 2.4's (np.array(..., dtype=...).tolist()) and Python's own literal rules.
 import * as assert from 'assert';
 import { compute } from '../../../src/engine';
-import { problemFromText, readSelection } from '../../../src/parse';
-import { expectError, read, rangeOf } from './helpers';
+import { readSelection } from '../../../src/parse';
+import { expectError, problemFromText, read, rangeOf } from './helpers';
 
 describe("parse: an array call's dtype is honoured, as numpy and torch build the array", () => {
   it('an integer dtype truncates toward zero (numpy: [[1, 2]], [[-1, 2]], [[1, -2, 3]])', () => {

@@ -1,5 +1,14 @@
 import * as assert from 'assert';
-import { Parsed, ParseError, readSelection, SelectionContent, TextRange } from '../../../src/parse';
+import {
+  LocatedProblem,
+  MatrixLiteral,
+  Parsed,
+  ParseError,
+  problemFromContent,
+  readSelection,
+  SelectionContent,
+  TextRange,
+} from '../../../src/parse';
 import { scanned } from '../../../src/parse/scanWork';
 
 /** The range of the `nth` occurrence (0-based) of `snippet` in `text`; fails loudly if it is not there. */
@@ -27,6 +36,12 @@ export function expectError<T>(result: Parsed<T>, message: string, range: TextRa
   );
   assert.deepStrictEqual(result.error.range, range, `range for ${JSON.stringify(result.error.message)}`);
   return result.error;
+}
+
+/** A selection's text to a validated problem, as the command reads it: `readSelection`, then `problemFromContent`. */
+export function problemFromText(text: string, kernel?: MatrixLiteral): Parsed<LocatedProblem> {
+  const content = readSelection(text);
+  return content.ok ? problemFromContent(content.value, kernel) : content;
 }
 
 /** readSelection, asserting the kind. */

@@ -1,27 +1,18 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import {
-  clampRange,
-  formatLocation,
-  lineLocator,
-  offsetToLineColumn,
-  rangeEnd,
-  readSelection,
-  shiftRange,
-  unionRange,
-} from '../../../src/parse';
+import { clampRange, lineLocator, rangeEnd, readSelection, shiftRange, unionRange } from '../../../src/parse';
 import { charactersScanned } from './helpers';
 
 describe('parse: positions', () => {
-  it('offsetToLineColumn is 1-based and counts \\n, \\r\\n and a lone \\r as line ends', () => {
-    const text = 'ab\ncd\r\nef\rgh';
-    assert.deepStrictEqual(offsetToLineColumn(text, 0), { line: 1, column: 1 });
-    assert.deepStrictEqual(offsetToLineColumn(text, 2), { line: 1, column: 3 });
-    assert.deepStrictEqual(offsetToLineColumn(text, 3), { line: 2, column: 1 });
-    assert.deepStrictEqual(offsetToLineColumn(text, 5), { line: 2, column: 3 }); // on the \r of \r\n
-    assert.deepStrictEqual(offsetToLineColumn(text, 7), { line: 3, column: 1 });
-    assert.deepStrictEqual(offsetToLineColumn(text, 10), { line: 4, column: 1 });
-    assert.deepStrictEqual(offsetToLineColumn(text, 12), { line: 4, column: 3 });
+  it('lineLocator is 1-based and counts \\n, \\r\\n and a lone \\r as line ends', () => {
+    const locate = lineLocator('ab\ncd\r\nef\rgh');
+    assert.deepStrictEqual(locate(0), { line: 1, column: 1 });
+    assert.deepStrictEqual(locate(2), { line: 1, column: 3 });
+    assert.deepStrictEqual(locate(3), { line: 2, column: 1 });
+    assert.deepStrictEqual(locate(5), { line: 2, column: 3 }); // on the \r of \r\n
+    assert.deepStrictEqual(locate(7), { line: 3, column: 1 });
+    assert.deepStrictEqual(locate(10), { line: 4, column: 1 });
+    assert.deepStrictEqual(locate(12), { line: 4, column: 3 });
   });
 
   /** Counts line ends before the offset, one character at a time: the reference. */
@@ -61,17 +52,17 @@ describe('parse: positions', () => {
     assert.strictEqual(work, 0);
   });
 
-  it('offsetToLineColumn clamps offsets outside the text', () => {
-    assert.deepStrictEqual(offsetToLineColumn('ab\nc', -5), { line: 1, column: 1 });
-    assert.deepStrictEqual(offsetToLineColumn('ab\nc', 99), { line: 2, column: 2 });
-    assert.deepStrictEqual(offsetToLineColumn('', 0), { line: 1, column: 1 });
+  it('lineLocator clamps offsets outside the text', () => {
+    assert.deepStrictEqual(lineLocator('ab\nc')(-5), { line: 1, column: 1 });
+    assert.deepStrictEqual(lineLocator('ab\nc')(99), { line: 2, column: 2 });
+    assert.deepStrictEqual(lineLocator('')(0), { line: 1, column: 1 });
   });
 
-  it('formatLocation gives line:column, e.g. for an error range', () => {
+  it("lineLocator places an error range's start, as the CLI reports it", () => {
     const text = '{\n  "input": [[1, 2] [3, 4]]\n}';
     const read = readSelection(text);
     assert.ok(!read.ok);
-    assert.strictEqual(formatLocation(text, read.error.range.offset), '2:20');
+    assert.deepStrictEqual(lineLocator(text)(read.error.range.offset), { line: 2, column: 20 });
   });
 
   it('shiftRange adds a base offset; the other helpers combine and bound ranges', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { compute } from '../../../src/engine';
-import { MatrixLiteral, problemFromContent, problemFromText, readSelection } from '../../../src/parse';
-import { expectError, expectOk, rangeIn, rangeOf, read } from './helpers';
+import { MatrixLiteral, problemFromContent, readSelection } from '../../../src/parse';
+import { expectError, expectOk, problemFromText, rangeIn, rangeOf, read } from './helpers';
 
 const nested = (t: { channels: number; height: number; width: number; data: Float64Array }): number[][][] =>
   Array.from({ length: t.channels }, (_, c) =>

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { findLiteralAt, problemFromText, readSelection, SelectionContent, TextRange } from '../../../src/parse';
+import { findLiteralAt, readSelection, SelectionContent, TextRange } from '../../../src/parse';
 import { parseLiterals } from '../../../src/parse/literalParser';
 import { nodeValue } from '../../../src/parse/locate';
-import { within } from './helpers';
+import { problemFromText, within } from './helpers';
 
 type Cell = [number, number];
 type Styled = Cell[][] | Cell[][][];

@@ -1,21 +1,11 @@
 import * as vscode from 'vscode';
 import { ConvView, NumberFormat, SourceText, ToWebviewMessage, WebviewState } from '../../protocol/messages';
 import { parseFromWebview } from '../../protocol/guards';
-import type { PictureJob } from '../../picture/matricesPicture';
 import { CLIPBOARD_CONTENT_NAMES, clipboardText } from '../../view/clipboardText';
 import { showMessage } from './keptState';
+import type { PanelHandlers } from './panelHandlers';
 import { panelHtml } from './panelHtml';
 import { saveImage } from './saveImage';
-
-/** What the panel does for the user's clicks; the command code passes these in, so the panel imports none of it. */
-export interface PanelHandlers {
-  /** "Go to source": reveal the text `view` was computed from. */
-  revealSource?: (view: ConvView) => void;
-  /** Where ignored messages and failures are reported; defaults to the extension host's console. */
-  log?: (message: string) => void;
-  /** Draws a view's SVG off the extension host's thread; without it, `saveImage` draws in-process. */
-  picture?: (job: PictureJob) => Promise<string | 'cancelled'>;
-}
 
 export interface ShowOptions extends PanelHandlers {
   /** Draw into the most recent panel (revealing it) instead of opening another one. */

@@ -1,3 +1,4 @@
 /** The ConvLens webview panel: what the extension's commands and tests use. */
-export { ConvLensPanel, PanelHandlers, Recompute, ShowOptions } from './ConvLensPanel';
+export { ConvLensPanel, Recompute, ShowOptions } from './ConvLensPanel';
+export { PanelHandlers } from './panelHandlers';
 export { registerConvLensPanelSerializer } from './serializer';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { matricesPicture, pictureFileName } from '../../picture/matricesPicture';
 import { ConvView, FromWebviewMessage, ImageFormat } from '../../protocol/messages';
-import type { PanelHandlers } from './ConvLensPanel';
+import type { PanelHandlers } from './panelHandlers';
 
 type SaveImageMessage = Extract<FromWebviewMessage, { type: 'saveSvg' | 'savePng' }>;
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { ConvLensPanel, PanelHandlers, Recompute } from './ConvLensPanel';
+import { ConvLensPanel, Recompute } from './ConvLensPanel';
 import { readState } from './keptState';
+import { PanelHandlers } from './panelHandlers';
 
 /**
  * Brings ConvLens panels back after a window reload: the page kept a small spec, or where a large one came from,

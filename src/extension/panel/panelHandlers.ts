@@ -1,0 +1,12 @@
+import type { PictureJob } from '../../picture/matricesPicture';
+import type { ConvView } from '../../protocol/messages';
+
+/** What the panel does for the user's clicks; the command code passes these in, so the panel imports none of it. */
+export interface PanelHandlers {
+  /** "Go to source": reveal the text `view` was computed from. */
+  revealSource?: (view: ConvView) => void;
+  /** Where ignored messages and failures are reported; defaults to the extension host's console. */
+  log?: (message: string) => void;
+  /** Draws a view's SVG off the extension host's thread; without it, `saveImage` draws in-process. */
+  picture?: (job: PictureJob) => Promise<string | 'cancelled'>;
+}

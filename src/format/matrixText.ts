@@ -34,3 +34,7 @@ export function matrixText(
   if (shownRows < rows) lines.push(' ...]');
   return lines.join('\n');
 }
+
+/** A list as numpy prints a 1-D array, `[ 3 -1  4]`: a one-row matrix without its outer brackets. */
+export const listText = (values: ArrayLike<number>, format: NumberFormat, maxCols = Infinity): string =>
+  matrixText(values, 1, values.length, format, 1, maxCols).slice(1, -1);

@@ -1,5 +1,6 @@
-/** What every literal hover is made of, small or large: its result, and the lines a conv hover starts with. */
+/** What every hover says: a literal's name by rank; for a conv, op, shapes, layouts and the output-size formulas. */
 import { ConvProblem, outputSizeFormulas, shapeOf } from '../engine';
+import { inputLayout, weightLayout, weightShape } from '../engine/inspect/snippetParts';
 
 export interface LiteralHover {
   markdown: string;
@@ -9,13 +10,22 @@ export interface LiteralHover {
 
 export const dims = (d: readonly number[]): string => d.join('×');
 
-/** A conv hover's first lines: op, shapes, and the output-size formula with its numbers. */
+/** What a lone literal of each rank is called: a list, a matrix, or an array of three or more dimensions. */
+export const literalWord = (rank: number): string => (rank === 1 ? 'list' : rank === 2 ? 'matrix' : 'array');
+
+/** How PyTorch's docs name each axis's sizes: `L_out`, `D_out`, `H_out`, `W_out`. */
+const SYMBOL = { length: 'L', depth: 'D', height: 'H', width: 'W' } as const;
+
 export function problemSummary(problem: ConvProblem): string[] {
-  const { input, weight, geometry: g } = problem;
+  const { input, geometry: g } = problem;
   const mode = g.paddingMode === 'zeros' ? '' : ` · padding_mode \`${g.paddingMode}\``;
+  // The output has the input's spatial axes, with the output channels in front.
+  const outputLayout = inputLayout(problem).replace('[C_in]', '[C_out]');
   return [
-    `**ConvLens** · \`${g.op}\`${mode} · input ${dims(shapeOf(g, input))} · weight ${dims([weight.dims[0], weight.dims[1], ...weight.dims.slice(5 - g.rank)])} → output **${dims(shapeOf(g, g.output))}**`,
+    `**ConvLens** · \`${g.op}\`${mode} · input ${dims(shapeOf(g, input))} · weight ${dims(weightShape(problem))} → output **${dims(shapeOf(g, g.output))}**`,
     '',
-    ...outputSizeFormulas(g).map((t) => `- ${t.name}: \`${t.substituted}\``),
+    `input \`${inputLayout(problem)}\` · weight \`${weightLayout(problem)}\` · output \`${outputLayout}\``,
+    '',
+    ...outputSizeFormulas(g).map((t) => `- \`${SYMBOL[t.name]}_out = ${t.substituted}\``),
   ];
 }

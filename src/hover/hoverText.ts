@@ -1,9 +1,9 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
-import { checkFinite, compute, computeCost, ConvProblem, planesOf, readNumericArray, Tensor } from '../engine';
+import { checkFinite, compute, computeCost, ConvProblem, planesOf, Rank, readNumericArray, Tensor } from '../engine';
 import { markdownText } from '../format/markdownText';
-import { matrixText } from '../format/matrixText';
+import { listText, matrixText } from '../format/matrixText';
 import { formatNumber } from '../format/numberText';
-import { dims, LiteralHover, problemSummary } from './hoverSummary';
+import { dims, LiteralHover, literalWord, problemSummary } from './hoverSummary';
 import { describeLargeLiteral } from './largeLiteralHover';
 import { problemFromContent, readSelection } from '../parse';
 import { NumberFormat } from '../protocol/messages';
@@ -14,19 +14,41 @@ const PREVIEW_WORK_LIMIT = 200_000;
 export const LARGE_LITERAL_CHARACTERS = 200_000;
 const PREVIEW_ROWS = 8;
 const PREVIEW_COLS = 8;
-const PREVIEW_CHANNELS = 2;
+/** Planes (channels, depth slices) of an output or a literal shown before the rest are counted. */
+const PREVIEW_PLANES = 2;
 
-/** The first planes of a tensor (a channel, or a depth slice of one), each cut to the preview's rows and columns. */
-function tensorPreview(t: Tensor, format: NumberFormat): string {
-  const planes = planesOf(t);
-  const shown = planes.slice(0, PREVIEW_CHANNELS).map(({ channel, depth, data }) => {
-    const title =
-      planes.length === 1 ? '' : t.depth > 1 ? `# channel ${channel}, depth ${depth}\n` : `# channel ${channel}\n`;
-    return title + matrixText(data, t.height, t.width, format, PREVIEW_ROWS, PREVIEW_COLS);
+const fenced = (text: string): string => '```\n' + text + '\n```';
+const more = (n: number, what: string): string => `# … ${n} more ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * The first planes of `total`, each under its title (none for a lone plane), cut to the preview's rows and columns;
+ * the rest are counted.
+ */
+function planesPreview(
+  planes: { title: string; data: Float64Array }[],
+  total: number,
+  height: number,
+  width: number,
+  format: NumberFormat,
+  what: string,
+): string {
+  const shown = planes.slice(0, PREVIEW_PLANES).map(({ title, data }) => {
+    const heading = total === 1 ? '' : `# ${title}\n`;
+    return heading + matrixText(data, height, width, format, PREVIEW_ROWS, PREVIEW_COLS);
   });
-  if (planes.length > PREVIEW_CHANNELS)
-    shown.push(`# … ${planes.length - PREVIEW_CHANNELS} more ${t.depth > 1 ? 'slices' : 'channels'}`);
-  return '```\n' + shown.join('\n') + '\n```';
+  if (total > PREVIEW_PLANES) shown.push(more(total - PREVIEW_PLANES, what));
+  return fenced(shown.join('\n'));
+}
+
+/** An output as the op writes it: `[C][L]` whole, one row per channel; else its first planes (a channel or a depth
+ * slice of one), labelled. */
+function tensorPreview(t: Tensor, rank: Rank, format: NumberFormat): string {
+  if (rank === 1) return fenced(matrixText(t.data, t.channels, t.width, format, PREVIEW_ROWS, 2 * PREVIEW_COLS));
+  const planes = planesOf(t).map(({ channel, depth, data }) => ({
+    title: t.depth > 1 ? `channel ${channel}, depth ${depth}` : `channel ${channel}`,
+    data,
+  }));
+  return planesPreview(planes, planes.length, t.height, t.width, format, t.depth > 1 ? 'slice' : 'channel');
 }
 
 function problemMarkdown(problem: ConvProblem, format: NumberFormat): string {
@@ -35,9 +57,24 @@ function problemMarkdown(problem: ConvProblem, format: NumberFormat): string {
     const result = compute(problem);
     // An overflow is said as the command says it, not previewed as Infinity.
     const finite = checkFinite(result);
-    lines.push('', ...(finite.ok ? ['output:', tensorPreview(result.output, format)] : [finite.error.message]));
+    lines.push(
+      '',
+      ...(finite.ok
+        ? ['output:', tensorPreview(result.output, problem.geometry.rank, format)]
+        : [finite.error.message]),
+    );
   }
   return lines.join('\n');
+}
+
+/** `[0, 1]`: the leading indices of plane `p` of an array of `leading` planes per index, as numpy indexes it. */
+function planeIndex(leading: readonly number[], p: number): string {
+  const index = leading.map(() => 0);
+  for (let a = leading.length - 1, rest = p; a >= 0; a--) {
+    index[a] = rest % leading[a];
+    rest = Math.floor(rest / leading[a]);
+  }
+  return `[${index.join(', ')}]`;
 }
 
 function matrixMarkdown(value: unknown, format: NumberFormat): string {
@@ -50,12 +87,18 @@ function matrixMarkdown(value: unknown, format: NumberFormat): string {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const header = `**ConvLens** · matrix ${dims(shape)} · min ${formatNumber(min, format)} · max ${formatNumber(max, format)}`;
-  if (shape.length < 2)
-    return `${header}\n\n\`\`\`\n${matrixText(data, 1, data.length, format, 1, PREVIEW_COLS * 2)}\n\`\`\``;
+  const header = `**ConvLens** · ${literalWord(shape.length)} ${dims(shape)} · min ${formatNumber(min, format)} · max ${formatNumber(max, format)}`;
+  if (shape.length < 2) return `${header}\n\n${fenced(listText(data, format, 2 * PREVIEW_COLS))}`;
   const [height, width] = shape.slice(-2);
-  const channels = data.length / (height * width);
-  return `${header}\n\n${tensorPreview({ channels, depth: 1, height, width, data }, format)}`;
+  const leading = shape.slice(0, -2);
+  const size = height * width;
+  const total = data.length / size;
+  // Only the planes shown are cut out of the data.
+  const planes = Array.from({ length: Math.min(total, PREVIEW_PLANES) }, (_, p) => ({
+    title: planeIndex(leading, p),
+    data: data.subarray(p * size, (p + 1) * size),
+  }));
+  return `${header}\n\n${planesPreview(planes, total, height, width, format, 'plane')}`;
 }
 
 /** Markdown for the literal `text` (a spec object, two matrices, or one matrix); undefined when it is neither. */

@@ -1,7 +1,7 @@
 /** Hovers for literals too large to parse within a hover's budget: shapes and the output size, no values. */
 import { normalizeSpec, SPEC_FIELDS } from '../engine';
 import { markdownText } from '../format/markdownText';
-import { dims, LiteralHover, problemSummary } from './hoverSummary';
+import { dims, LiteralHover, literalWord, problemSummary } from './hoverSummary';
 import { scanArrayShape, scanObjectFields } from '../parse/shapeScan';
 
 /** Field values longer than this are measured by scanning, shorter ones are parsed. */
@@ -50,6 +50,9 @@ export function describeLargeLiteral(text: string): LiteralHover | undefined {
   const bracket = text.indexOf('[', open);
   const array = bracket >= 0 ? scanArrayShape(text, bracket) : undefined;
   return array
-    ? { markdown: `**ConvLens** · matrix ${dims(array.shape)} · ${NOT_PREVIEWED(text.length)}`, opensInPanel: false }
+    ? {
+        markdown: `**ConvLens** · ${literalWord(array.shape.length)} ${dims(array.shape)} · ${NOT_PREVIEWED(text.length)}`,
+        opensInPanel: false,
+      }
     : undefined;
 }

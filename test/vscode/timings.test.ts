@@ -58,7 +58,7 @@ describe('timings (reported, not asserted)', () => {
 /** The first line of the hover on row `i` of bigSpecText(860, k): its length, smallest and largest value. */
 function rowHoverTitle(i: number): string {
   const row = Array.from({ length: 860 }, (_, j) => bigSpecInput(i, j));
-  return `**ConvLens** · matrix 860 · min ${Math.min(...row)} · max ${Math.max(...row)}`;
+  return `**ConvLens** · list 860 · min ${Math.min(...row)} · max ${Math.max(...row)}`;
 }
 
 /**

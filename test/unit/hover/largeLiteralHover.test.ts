@@ -75,4 +75,32 @@ describe('hover on a literal of megabytes', () => {
     assert.match(hover?.markdown ?? '', /matrix 250×400 · values not previewed/);
     assert.strictEqual(hover?.opensInPanel, false);
   });
+
+  it('a conv3d spec of every padding mode: shapes, layouts and one formula per axis, D_out first', () => {
+    // 1 x 20 x 40 x 40 long decimals: past the hover's parse budget.
+    const volume = `[${Array.from({ length: 20 }, () => bigMatrix(40, 40)).join(', ')}]`;
+    const text = `{"op": "conv3d", "input": [${volume}], "weight": [[${JSON.stringify([[[1, 2, 3]], [[4, 5, 6]]])}]], "stride": [1, 2, 2], "padding": [1, 0, 1], "padding_mode": "circular"}`;
+    assert.ok(text.length > LARGE_LITERAL_CHARACTERS);
+    const hover = describeLiteral(text, DEFAULT_FORMAT);
+    assert.ok(hover);
+    // D: 20 + 2 - 2 + 1 = 21; H: floor((40 - 1) / 2) + 1 = 20; W: floor((40 + 2 - 3) / 2) + 1 = 20.
+    assert.match(
+      hover.markdown,
+      /`conv3d` · padding_mode `circular` · input 1×20×40×40 · weight 1×1×2×1×3 → output \*\*1×21×20×20\*\*/,
+    );
+    assert.ok(hover.markdown.includes('input `[C_in][D][H][W]` · weight `[C_out][C_in/groups][kD][kH][kW]`'));
+    const formulas = hover.markdown.split('\n').filter((line) => line.startsWith('- `'));
+    assert.deepStrictEqual(
+      formulas.map((line) => line.replace(/ = .* = /, ' = … = ')),
+      ['- `D_out = … = 21`', '- `H_out = … = 20`', '- `W_out = … = 20`'],
+    );
+    assert.match(hover.markdown, /values not previewed/);
+  });
+
+  it('a 1-D list and a 4-D array: their word and shape', () => {
+    const list = `[${Array.from({ length: 30_000 }, (_, i) => i / 7).join(', ')}]`;
+    assert.match(describeLiteral(list, DEFAULT_FORMAT)?.markdown ?? '', /list 30000 · values not previewed/);
+    const array = `np.array([[${Array.from({ length: 2 }, () => bigMatrix(100, 100)).join(', ')}]])`;
+    assert.match(describeLiteral(array, DEFAULT_FORMAT)?.markdown ?? '', /array 1×2×100×100 · values not previewed/);
+  });
 });

@@ -57,7 +57,7 @@ export async function convolvePieces(
   let result = await run(job);
   let kernelPicked = false;
   if (result !== 'cancelled' && result.kind === 'needsKernel') {
-    const kernel = await pickKernel(deps.state, settings.format);
+    const kernel = await pickKernel(deps.state, settings.format, result.inputRank);
     if (kernel === undefined) return { cancelled: true };
     kernelPicked = true;
     started = Date.now();

@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
 import { formatNumber } from '../format/numberText';
+import { literalWord } from '../hover/hoverSummary';
 import { readSelection } from '../parse';
 import { WHAT_TO_SELECT } from '../parse/messages';
-import { KERNEL_PRESETS } from '../presets';
+import { KERNEL_EXAMPLES, KERNEL_PRESETS, kernelRankFor } from '../presets';
 import { NumberFormat } from '../protocol/messages';
 
 const RECENT_KEY = 'convlens.recentKernels';
 const MAX_RECENT = 5;
-const EXAMPLE = '[[1, 0], [0, -1]]';
 
 interface KernelItem extends vscode.QuickPickItem {
   kernel?: unknown;
 }
 
-/** Parses a kernel typed by the user; returns the message to show while it is not a matrix. */
-function kernelFromText(text: string): { kernel?: unknown; problem?: string } {
-  const typeOne = `Type one matrix, e.g. ${EXAMPLE}.`;
+/** Parses a kernel of any rank typed by the user; returns the message to show while it is not one array. */
+function kernelFromText(text: string, example: string): { kernel?: unknown; problem?: string } {
+  const typeOne = `Type one array, e.g. ${example}.`;
   if (!text.trim()) return { problem: typeOne };
   const read = readSelection(text);
   // The parser's own advice is about selections in a document, not this box.
@@ -31,28 +31,36 @@ function valuesText(value: unknown, format: NumberFormat): string {
 }
 
 /** `3×3`: the sizes along a nested array's first elements. */
-function shapeText(value: unknown): string {
+function shapeOf(value: unknown): number[] {
   const dims: number[] = [];
   for (let v = value; Array.isArray(v); v = v[0]) dims.push(v.length);
-  return dims.join('×');
+  return dims;
 }
 
 /**
- * The rows: first the one that asks for a kernel to be typed, so a reflexive Enter never convolves with a kernel
- * the user did not choose; then recently used kernels, newest first; then the presets. Each shows its values.
+ * The rows for an input of `inputRank` dimensions: first the one that asks for a kernel (of any rank) to be typed,
+ * so a reflexive Enter never convolves with a kernel the user did not choose; then the recently used kernels of the
+ * rank that fits the input, newest first; then that rank's presets. Each shows its values.
  */
-function kernelItems(recent: unknown[], format: NumberFormat): KernelItem[] {
-  const presetName = new Map(KERNEL_PRESETS.map((p) => [JSON.stringify(p.kernel), p.label]));
+export function kernelItems(recent: unknown[], format: NumberFormat, inputRank: number): KernelItem[] {
+  const rank = kernelRankFor(inputRank);
+  const presets = KERNEL_PRESETS[rank];
+  const presetName = new Map(presets.map((p) => [JSON.stringify(p.kernel), p.label]));
+  const fitting = recent.filter((kernel) => shapeOf(kernel).length === rank);
   return [
-    { label: '$(edit) Enter a kernel as JSON…', detail: `a JSON or Python list, e.g. ${EXAMPLE}`, alwaysShow: true },
-    ...(recent.length ? [{ label: 'recently used', kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...recent.map((kernel) => ({
-      label: presetName.get(JSON.stringify(kernel)) ?? `Kernel ${shapeText(kernel)}`,
+    {
+      label: '$(edit) Enter a kernel as JSON…',
+      detail: `a JSON or Python list of any rank, e.g. ${KERNEL_EXAMPLES[rank]}`,
+      alwaysShow: true,
+    },
+    ...(fitting.length ? [{ label: 'recently used', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...fitting.map((kernel) => ({
+      label: presetName.get(JSON.stringify(kernel)) ?? `Kernel ${shapeOf(kernel).join('×')}`,
       detail: valuesText(kernel, format),
       kernel,
     })),
-    { label: 'presets', kind: vscode.QuickPickItemKind.Separator },
-    ...KERNEL_PRESETS.map((p) => ({
+    { label: `${rank}-D presets`, kind: vscode.QuickPickItemKind.Separator },
+    ...presets.map((p) => ({
       label: p.label,
       description: p.description,
       detail: valuesText(p.kernel, format),
@@ -62,13 +70,14 @@ function kernelItems(recent: unknown[], format: NumberFormat): KernelItem[] {
 }
 
 /**
- * Asks which kernel to convolve a lone matrix with: one typed as JSON, recently used kernels, or the presets.
- * Resolves to undefined when the user cancels.
+ * Asks which kernel to convolve a lone input of `inputRank` dimensions with: one typed as JSON, recently used
+ * kernels, or the presets of the rank that fits. Resolves to undefined when the user cancels.
  */
-export async function pickKernel(state: vscode.Memento, format: NumberFormat): Promise<unknown> {
+export async function pickKernel(state: vscode.Memento, format: NumberFormat, inputRank: number): Promise<unknown> {
   const recent = state.get<unknown[]>(RECENT_KEY, []);
-  const picked = await vscode.window.showQuickPick(kernelItems(recent, format), {
-    title: 'ConvLens: convolve the matrix with which kernel?',
+  const example = KERNEL_EXAMPLES[kernelRankFor(inputRank)];
+  const picked = await vscode.window.showQuickPick(kernelItems(recent, format, inputRank), {
+    title: `ConvLens: convolve the ${literalWord(inputRank)} with which kernel?`,
     placeHolder: 'Type to filter by name or values, or press Enter to type a kernel',
     matchOnDescription: true,
     matchOnDetail: true,
@@ -78,12 +87,12 @@ export async function pickKernel(state: vscode.Memento, format: NumberFormat): P
   if (kernel === undefined) {
     const typed = await vscode.window.showInputBox({
       title: 'ConvLens: kernel',
-      prompt: 'A matrix as JSON or a Python list',
-      placeHolder: EXAMPLE,
-      validateInput: (text) => kernelFromText(text).problem,
+      prompt: 'An array of any rank as JSON or a Python list',
+      placeHolder: example,
+      validateInput: (text) => kernelFromText(text, example).problem,
     });
     if (typed === undefined) return undefined;
-    kernel = kernelFromText(typed).kernel;
+    kernel = kernelFromText(typed, example).kernel;
   }
   const key = JSON.stringify(kernel);
   await state.update(RECENT_KEY, [kernel, ...recent.filter((k) => JSON.stringify(k) !== key)].slice(0, MAX_RECENT));

@@ -19,7 +19,8 @@ export interface ConvolveJob {
 
 export type ConvolveJobResult =
   | { kind: 'done'; view: ConvView; range: TextRange }
-  | { kind: 'needsKernel' }
+  /** A lone array that can be an input; the kernel pick offers kernels of the rank that fits its rank. */
+  | { kind: 'needsKernel'; inputRank: number }
   | { kind: 'refused'; error: ConvolveError };
 
 export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
@@ -32,7 +33,7 @@ export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
       // Ask for a kernel only for a matrix that can be an input: its own mistakes (ragged, empty, 1-D) come first.
       const input = readInputArray(matrix.value);
       return input.ok
-        ? { kind: 'needsKernel' }
+        ? { kind: 'needsKernel', inputRank: input.value.shape.length }
         : { kind: 'refused', error: { message: input.error.message, range: matrix.locate(input.error.path.slice(1)) } };
     }
     const at = matrix.range;

@@ -35,6 +35,6 @@ export const quoteToken = (text: string, token: Pick<Token, 'offset' | 'length' 
 export const WHAT_TO_SELECT = 'Select a JSON spec object, one matrix, or two matrices (input then kernel)';
 export const EMPTY_SELECTION = `The selection is empty. ${WHAT_TO_SELECT}.`;
 
-/** Deeper than any spec needs (a 4-D weight in a spec is 5 levels); parsers recurse per level. */
+/** Deeper than any spec needs (a conv3d weight is 6 levels in a spec, 7 in a list of specs); parsers recurse. */
 export const MAX_NESTING = 100;
 export const TOO_DEEP = `Nested more than ${MAX_NESTING} levels deep: this is not a spec or a matrix.`;

@@ -2,6 +2,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { note } from '../host/mochaRun';
+import { matrixText } from '../../src/format/matrixText';
+import { DEFAULT_FORMAT } from '../../src/format/numberText';
+import { loadGoldenNdCases } from '../support/golden';
 import { hoverText, openExample, openText, rangeOf } from './support';
 import { providerTiming, timed } from './timing';
 
@@ -46,6 +49,62 @@ describe('hover previews', () => {
   it('nothing outside literals', async () => {
     const editor = await openExample('numpy_literals.py');
     assert.strictEqual(await hoverText(editor.document.uri, rangeOf(editor, 'import numpy').start), '');
+  });
+
+  describe('every rank', () => {
+    const golden = loadGoldenNdCases();
+    const goldenCase = (name: string) => {
+      const found = golden.find((c) => c.name === name);
+      assert.ok(found, name);
+      return found;
+    };
+
+    it('a 1-D list in Python: its length and values as numpy prints them', async () => {
+      const editor = await openText('signal = [3, -1, 4, 1, 5]\n', 'python');
+      const text = await hoverText(editor.document.uri, rangeOf(editor, '4, 1').start);
+      assert.match(text, /list 5 · min -1 · max 5/);
+      assert.ok(text.includes('[ 3 -1  4  1  5]'), text);
+    });
+
+    it('a conv1d spec with reflect padding: op, mode, layouts, L_out and the output PyTorch computes', async () => {
+      const c = goldenCase('conv1d reflect padding 2');
+      const spec = { op: c.op, input: c.input, weight: c.weight, padding: c.padding, padding_mode: c.padding_mode };
+      const editor = await openText(`${JSON.stringify(spec)}\n`);
+      const text = await hoverText(editor.document.uri, rangeOf(editor, '"padding"').start);
+      const expected = c.expected as number[][];
+      assert.ok(
+        text.includes(
+          `\`conv1d\` · padding_mode \`reflect\` · input 1×5 · weight 1×1×3 → output **1×${expected[0].length}**`,
+        ),
+        text,
+      );
+      assert.ok(text.includes('input `[C_in][L]` · weight `[C_out][C_in/groups][k]` · output `[C_out][L]`'), text);
+      assert.match(text, new RegExp(`- \`L_out = floor\\(.*\\) \\+ 1 = ${expected[0].length}\``));
+      assert.ok(text.includes(matrixText(expected[0], 1, expected[0].length, DEFAULT_FORMAT)), text);
+      assert.match(text, /\[Open in ConvLens panel\]\(command:convlens\.open\?/);
+    });
+
+    it('a conv3d spec in Python: D_out, H_out, W_out and the first depth slices, labelled', async () => {
+      const c = goldenCase('conv3d padding 1');
+      const editor = await openText(
+        `layer = dict(op="conv3d", input=np.array(${JSON.stringify(c.input)}), weight=${JSON.stringify(c.weight)}, padding=1)\n`,
+        'python',
+      );
+      const text = await hoverText(editor.document.uri, rangeOf(editor, 'padding=1').start);
+      assert.ok(text.includes('`conv3d` · input 1×2×3×3 · weight 1×1×2×2×2 → output **1×3×4×4**'), text);
+      for (const [symbol, size] of [
+        ['D', 3],
+        ['H', 4],
+        ['W', 4],
+      ] as const)
+        assert.match(text, new RegExp(`- \`${symbol}_out = .* = ${size}\``));
+      const [slices] = c.expected as number[][][][];
+      const slice = (d: number) => matrixText(slices[d].flat(), 4, 4, DEFAULT_FORMAT);
+      assert.ok(
+        text.includes(`# channel 0, depth 0\n${slice(0)}\n# channel 0, depth 1\n${slice(1)}\n# … 1 more slice\n`),
+        text,
+      );
+    });
   });
 
   describe('hostile files do not freeze the extension host', () => {

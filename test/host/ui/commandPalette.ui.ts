@@ -31,7 +31,7 @@ describe('command palette', () => {
   });
 });
 
-describe('kernel pick for a lone matrix', () => {
+describe('kernel pick for a lone array', () => {
   const matrix = '[[1, 2, 3], [4, 5, 6], [7, 8, 9]]';
   let dir: string;
 
@@ -67,11 +67,32 @@ describe('kernel pick for a lone matrix', () => {
     await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'ConvLens: kernel' }).waitFor();
     await wb.page.keyboard.type('[[1, 0], [0, -1]]');
     // Checked as typed; once whole, the prompt is back in place of any complaint.
-    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'A matrix as JSON' }).waitFor();
+    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'An array of any rank' }).waitFor();
     await wb.screenshot('kernel-typed');
     await wb.acceptQuickInput();
     // in(i, j) - in(i+1, j+1) = -4 everywhere: the typed kernel, not a preset, was used.
     await outputShown([-4, -4, -4, -4]);
+  });
+
+  it('offers 1-D kernels for a lone list: the seed [1, 2] gives [5, 8, 11]', async () => {
+    const wb = workbench();
+    const list = '[1, 2, 3, 4]';
+    const file = path.join(dir, 'lone-list.json');
+    fs.writeFileSync(file, `${list}\n`);
+    await wb.openFile(file);
+    await wb.selectAllInEditor(list.length + 1);
+    await wb.findInPalette(TITLE);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'convolve the list' }).waitFor();
+    assert.match(await wb.quickInputRow('Difference').first().innerText(), /\[1, -1\]/);
+    assert.match(await wb.quickInputRow('Smoothing').innerText(), /\[0\.25, 0\.5, 0\.25\]/);
+    assert.strictEqual(await wb.quickInputRow('Sobel x').count(), 0, 'a 2-D preset offered for a list');
+    await wb.screenshot('kernel-pick-list');
+    // Down to the first 1-D preset, the seed (no 1-D kernel was used before), and take it.
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press('Enter');
+    // conv1d of [1, 2, 3, 4] with [1, 2], as PyTorch computes it (golden-convnd.json, "conv1d seed-like").
+    await outputShown([5, 8, 11]);
   });
 });
 

@@ -165,4 +165,20 @@ describe('hover previews of every rank', () => {
       hover.markdown,
     );
   });
+
+  it('a conv3d spec too costly for a hover: its sizes, no output computed', () => {
+    // 40 x 40 x 40 cells with a 3x3x3 kernel: 38^3 * 27 = 1,481,544 multiply-adds, past the hover's budget.
+    const zeros = JSON.stringify(Array.from({ length: 40 }, () => Array.from({ length: 40 }, () => Array(40).fill(0))));
+    const text = `{"op": "conv3d", "input": ${zeros}, "kernel": ${JSON.stringify(
+      Array(3).fill([
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ]),
+    )}}`;
+    const hover = describeLiteral(text, DEFAULT_FORMAT);
+    assert.ok(hover);
+    assert.match(hover.markdown, /input 1×40×40×40 · weight 1×1×3×3×3 → output \*\*1×38×38×38\*\*/);
+    assert.ok(!hover.markdown.includes('output:'), hover.markdown);
+  });
 });

@@ -6,9 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Frame } from 'playwright-core';
 import { workbench } from '../uiSuite';
-import { markDrawn, redrawn } from './redraw';
-
-const COMMAND = 'ConvLens: Convolve selection';
+import { COMMAND, convolve } from './convolveFile';
+import { redrawn } from './redraw';
 
 /** What the page's cells look like from here (this file compiles without the DOM library). */
 interface Cell {
@@ -37,19 +36,6 @@ async function highlighted(frame: Frame, matrix: string): Promise<string[]> {
 
 async function panelWith(matrix: string): Promise<Frame> {
   return workbench().findWebviewFrame(async (f) => (await f.locator(`[data-matrix="${matrix}"]`).count()) > 0, 30_000);
-}
-
-/** Opens a file (an example's name, or an absolute path), selects all of it and runs the command; resolves to the
- * panel once it has drawn that run. */
-async function convolve(file: string): Promise<Frame> {
-  const wb = workbench();
-  await markDrawn();
-  await wb.openFile(file);
-  await wb.page.keyboard.press('Control+A');
-  await wb.runCommandFromPalette(COMMAND);
-  const drawn = `.page:not([data-before]) .summary .source`;
-  const named = `${path.basename(file)}:`;
-  return wb.findWebviewFrame(async (f) => (await f.locator(drawn, { hasText: named }).count()) > 0, 60_000);
 }
 
 /** Where an element of the panel is, and how tall the panel's own window is (this file compiles without the DOM

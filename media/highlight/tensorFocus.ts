@@ -11,6 +11,6 @@ export function tensorFocus(
   view: () => TensorView | undefined,
 ): Focus | undefined {
   if (!cell) return undefined;
-  if (grid === 'big') return { on: 'big', channel: cell.channel, y: cell.y, x: cell.x, view: view() };
+  if (grid === 'big') return { on: 'big', ...cell, view: view() };
   return cell.flat === undefined ? undefined : { on: 'small', index: cell.flat, view: view() };
 }

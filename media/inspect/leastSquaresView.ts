@@ -45,7 +45,7 @@ export function leastSquaresView(
   output: Tensor,
   context: RenderContext,
   makeTensor: (name: 'least_squares' | 'least_squares_difference', t: Tensor) => TensorView = (name, t) =>
-    tensorView({ name, tensor: t, letter: 'x', onPoint: () => undefined }, context),
+    tensorView({ name, tensor: t, rank: problem.geometry.rank, letter: 'x', onPoint: () => undefined }, context),
 ): LeastSquaresView {
   const element = el('div', { class: 'least-squares', 'data-role': 'least-squares' });
   if (!leastSquaresAffordable(m)) {

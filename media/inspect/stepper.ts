@@ -5,6 +5,7 @@ import type { RenderContext } from '../render/context';
 import { TENSOR_TABLE_BUDGET } from '../render/size';
 import { TensorView, tensorView } from '../render/tensorView';
 import { tensorFocus } from '../highlight/tensorFocus';
+import { whyNotDrawn } from './planarOnly';
 import { scatterTable, stepNames, windowSumTable } from './runningSum';
 import { stepControls } from './stepControls';
 
@@ -29,16 +30,16 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
     kind === 'window'
       ? 'Each step moves the window to the next output cell and adds one product per kernel weight; padding reads 0.'
       : 'Each step takes the next input cell and adds the kernel, scaled by it, onto the output; where stamps overlap, they add up.';
-  const section = el(
-    'section',
-    { class: 'stage stage-steps', 'aria-label': title },
-    el('h2', {}, title),
-    el('p', { class: 'lead' }, lead),
-  );
-  if (count > MAX_STEPS || cellsOf(problem.geometry.output) > TENSOR_TABLE_BUDGET) {
-    section.append(
-      el('p', { class: 'hint' }, `${count.toLocaleString('en-US')} steps: too many to step through here.`),
-    );
+  const section = el('section', { class: 'stage stage-steps', 'aria-label': title }, el('h2', {}, title));
+  const unsupported = whyNotDrawn(problem.geometry, 'The step-through');
+  if (!unsupported) section.append(el('p', { class: 'lead' }, lead));
+  const why =
+    unsupported ??
+    (count > MAX_STEPS || cellsOf(problem.geometry.output) > TENSOR_TABLE_BUDGET
+      ? `${count.toLocaleString('en-US')} steps: too many to step through here.`
+      : undefined);
+  if (why) {
+    section.append(el('p', { class: 'hint' }, why));
     return { element: section, dispose() {} };
   }
 
@@ -50,6 +51,7 @@ export function stepper(problem: ConvProblem, linker: Linker, context: RenderCon
     {
       name: 'step_output',
       tensor: running,
+      rank: problem.geometry.rank,
       letter: 'y',
       onPoint: (via, cell) =>
         linker.point(

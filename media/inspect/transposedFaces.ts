@@ -14,6 +14,7 @@ import { kernelView } from '../render/kernelView';
 import type { CellKind } from '../render/matrixView';
 import { TensorName, TensorView, tensorView } from '../render/tensorView';
 import { FaceFocus, FacesLinker } from './facesLinker';
+import { whyNotDrawn } from './planarOnly';
 
 /** Past this much work the three views (each a full pass) are not worth redoing on every redraw of the page. */
 const MAX_MULTIPLY_ADDS = 2_000_000;
@@ -59,21 +60,23 @@ export function transposedFaces(
   context: RenderContext,
 ): TransposedFaces {
   const transposed = problem.geometry.transposed;
-  const title = transposed ? 'conv_transpose2d three ways' : 'The reconstruction three ways';
-  const work = multiplyAdds(problem);
-  const viewsCost = work > MAX_MULTIPLY_ADDS ? 0 : transposedViewsCost(problem);
-  if (work > MAX_MULTIPLY_ADDS || viewsCost > MAX_VIEWS_COST) {
+  const title = transposed ? `${problem.geometry.op} three ways` : 'The reconstruction three ways';
+  const unsupported = whyNotDrawn(problem.geometry, 'Seeing it three ways');
+  const work = unsupported ? 0 : multiplyAdds(problem);
+  const viewsCost = unsupported || work > MAX_MULTIPLY_ADDS ? 0 : transposedViewsCost(problem);
+  const why =
+    unsupported ??
+    (work > MAX_MULTIPLY_ADDS
+      ? `${work.toLocaleString('en-US')} multiply-adds: too many to compute and draw three ways here.`
+      : viewsCost > MAX_VIEWS_COST
+        ? `${viewsCost.toLocaleString('en-US')} cells and multiply-adds for the canvas and the stretched grid: too many to compute and draw three ways here.`
+        : undefined);
+  if (why) {
     const element = el(
       'section',
       { class: 'stage stage-faces', 'aria-label': title },
       el('h2', {}, title),
-      el(
-        'p',
-        { class: 'hint' },
-        work > MAX_MULTIPLY_ADDS
-          ? `${work.toLocaleString('en-US')} multiply-adds: too many to compute and draw three ways here.`
-          : `${viewsCost.toLocaleString('en-US')} cells and multiply-adds for the canvas and the stretched grid: too many to compute and draw three ways here.`,
-      ),
+      el('p', { class: 'hint' }, why),
     );
     return { element, dispose() {} };
   }
@@ -92,7 +95,14 @@ export function transposedFaces(
     extra: Partial<Parameters<typeof tensorView>[0]> = {},
   ) => {
     const view: TensorView = tensorView(
-      { name, tensor: t, letter, ...extra, onPoint: (via, cell) => linker.point(via, cell && focus(cell, view)) },
+      {
+        name,
+        tensor: t,
+        rank: problem.geometry.rank,
+        letter,
+        ...extra,
+        onPoint: (via, cell) => linker.point(via, cell && focus(cell, view)),
+      },
       context,
     );
     made.push(view);

@@ -9,6 +9,8 @@ export interface DrawOptions extends MatrixIdentity {
   rowLabel?: (row: number) => string;
   colLabel?: (col: number) => string;
   uprightColumnLabels?: boolean;
+  /** Tables only: one row drawn as a strip, without a row label (a 1-D tensor or kernel). */
+  strip?: boolean;
   /** The heatmap tooltip's name for a cell; defaults to the matrix's name. */
   describe?: (row: number, col: number) => string;
   /** Heatmap even if it would fit a table (a tensor whose channels together are too many cells). */

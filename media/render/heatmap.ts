@@ -148,6 +148,7 @@ export function heatmap(options: HeatmapOptions): MatrixView {
       if (row >= 0 && row < rows && col >= 0 && col < cols) marks.add('cell', row, col, origin);
     },
     markGap() {},
+    markCopied: (row, col) => marks.add('cell', row, col),
     annotate() {},
     markRow: (row) => marks.add('row', row, 0),
     markCol: (col) => marks.add('col', 0, col),

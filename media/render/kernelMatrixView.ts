@@ -1,16 +1,17 @@
 import type { Grid, KernelMatrixRows } from '../../src/engine';
-import { cellLabel } from '../../src/view/labels';
+import { cellLabel, weightLabel } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { kernelMatrixSource } from './matrixSource';
-import type { MatrixView } from './matrixView';
+import type { CellKind, MatrixView } from './matrixView';
 
 /** Column labels stand upright past this many columns, so a wide M stays a readable width. */
 const UPRIGHT_AFTER_COLS = 8;
 
 /**
  * The kernel matrix M of `vec(out) = vec(in) @ M`: row i is input cell i (`x[c,i,j]`), column j is output
- * cell j (`y[c,i,j]`). Drawn from the geometry, never from a stored matrix; a table only when small.
+ * cell j (`y[c,i,j]`). Drawn from the geometry, never from a stored matrix; a table only when small. An entry that
+ * adds several weights (a padding mode's copies) says which, in its tooltip and spoken label.
  */
 export function kernelMatrixView(
   m: KernelMatrixRows,
@@ -19,9 +20,17 @@ export function kernelMatrixView(
   onPoint: (via: 'pointer' | 'keyboard', cell: { row: number; col: number } | undefined) => void,
   context: RenderContext,
 ): MatrixView {
-  const { rank } = m.problem.geometry;
+  const { rank, paddingMode } = m.problem.geometry;
   const rowLabel = (row: number) => cellLabel('x', input, row, rank);
   const colLabel = (col: number) => cellLabel('y', output, col, rank);
+  /** With a padding mode a cell is read again through its padded copies: its entry then adds several weights. */
+  const sumAt = (row: number, col: number): CellKind | undefined => {
+    if (paddingMode === 'zeros') return undefined;
+    const weights = m.weightIndicesAt(row, col);
+    if (weights.length < 2) return undefined;
+    const sum = `sum of ${weights.map((k) => weightLabel(m.problem.geometry.weightDims, k, rank)).join(' + ')}`;
+    return { kind: 'sum', description: sum, tooltip: sum };
+  };
   return drawMatrix(
     {
       name: 'kernel_matrix',
@@ -30,7 +39,11 @@ export function kernelMatrixView(
       rowLabel,
       colLabel,
       uprightColumnLabels: m.cols > UPRIGHT_AFTER_COLS,
-      describe: (row, col) => `M: ${rowLabel(row)} → ${colLabel(col)}`,
+      describe: (row, col) => {
+        const sum = sumAt(row, col);
+        return `M: ${rowLabel(row)} → ${colLabel(col)}${sum ? ` (${sum.description})` : ''}`;
+      },
+      kindOf: sumAt,
       onPoint,
     },
     context,

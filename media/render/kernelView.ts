@@ -3,6 +3,7 @@ import { el } from '../dom';
 import { type MatrixName, weightLabel } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
+import { depthSlices, slicesShownAtFirst } from './depthSlices';
 import { denseSource } from './matrixSource';
 import { skipWhileOffscreen } from './offscreen';
 import type { MatrixView } from './matrixView';
@@ -44,46 +45,60 @@ export function kernelView(
 ): KernelView {
   const [d0, d1, kd, kh, kw] = weight.dims;
   // One matrix per kh x kw plane: a kernel [a][b], or one depth slice of a 3-D one.
-  const pairs = d0 * d1 * kd;
+  const planes = d0 * d1 * kd;
   const size = kh * kw;
-  const single = pairs === 1;
+  const single = d0 * d1 === 1;
   const grid = el('div', { class: 'kernel-grid' });
-  grid.style.gridTemplateColumns = `repeat(${Math.min(d1 * kd, 8)}, auto)`;
+  const layout = (shown: number) => {
+    grid.style.gridTemplateColumns = `repeat(${Math.min(d1 * shown, 8)}, auto)`;
+  };
+  const slices = depthSlices(kd, identity.title, identity.name, layout);
+  layout(slicesShownAtFirst(kd));
   const views: MatrixView[] = [];
-  for (let p = 0; p < Math.min(pairs, MAX_KERNEL_VIEWS); p++) {
+  for (let p = 0; p < Math.min(planes, MAX_KERNEL_VIEWS); p++) {
     const [a, b, depth] = [Math.floor(p / (d1 * kd)), Math.floor(p / kd) % d1, p % kd];
     const channels = kernelChannels(weight, geometry, a, b);
-    const slice = kd === 1 ? '' : ` depth ${depth}`;
+    const pair = `output channel ${channels.out + 1} input channel ${channels.in + 1}`;
+    const slice = geometry.rank === 3 ? `depth slice ${depth}` : '';
     const view = drawMatrix(
       {
         name: identity.name,
-        channel: single ? undefined : `${channels.out},${channels.in}${kd === 1 ? '' : `,${depth}`}`,
-        ariaName: single
-          ? identity.title
-          : `${identity.title} output channel ${channels.out + 1} input channel ${channels.in + 1}${slice}`,
+        channel: single ? undefined : `${channels.out},${channels.in}`,
+        depth: geometry.rank === 3 ? depth : undefined,
+        ariaName: [identity.title, !single && pair, slice].filter(Boolean).join(' '),
         source: denseSource(weight.data, p * size, kh, kw),
         describe: (row, col) => weightLabel(weight.dims, p * size + row * kw + col, geometry.rank),
+        strip: geometry.rank === 1,
         onPoint: (via, cell) => onPoint(via, cell && p * size + cell.row * kw + cell.col),
       },
       context,
     );
     views.push(view);
+    const caption = [!single && `in ${channels.in} → out ${channels.out}`, kd > 1 && `depth ${depth}`].filter(Boolean);
     const figure = el(
       'figure',
       { class: 'channel' },
-      !single && el('figcaption', { title: `weight[${a}][${b}]` }, `in ${channels.in} → out ${channels.out}`),
+      caption.length > 0 && el('figcaption', { title: `weight[${a}][${b}]` }, caption.join(' · ')),
       view.element,
     );
     skipWhileOffscreen(figure, view);
+    slices.add(figure, depth);
     grid.append(figure);
   }
-  const element = el('div', { class: 'tensor tensor-kernel' }, grid);
-  if (pairs > MAX_KERNEL_VIEWS)
-    element.append(el('p', { class: 'hint' }, `Showing ${MAX_KERNEL_VIEWS} of ${pairs} kernels.`));
+  const element = el('div', { class: 'tensor tensor-kernel' }, slices.element, grid);
+  if (planes > MAX_KERNEL_VIEWS)
+    element.append(el('p', { class: 'hint' }, `Showing ${MAX_KERNEL_VIEWS} of ${planes} kernels.`));
   return {
     element,
-    mark: (k, origin) => views[Math.floor(k / size)]?.mark(Math.floor((k % size) / kw), k % kw, origin),
-    clearMarks: () => views.forEach((view) => view.clearMarks()),
+    mark(k, origin) {
+      const p = Math.floor(k / size);
+      views[p]?.mark(Math.floor((k % size) / kw), k % kw, origin);
+      slices.markInvolved(p % kd);
+    },
+    clearMarks: () => {
+      views.forEach((view) => view.clearMarks());
+      slices.clearInvolved();
+    },
     dispose: () => views.forEach((view) => view.dispose()),
   };
 }

@@ -14,6 +14,8 @@ export interface TableOptions extends MatrixIdentity {
   colLabel?: (col: number) => string;
   /** Long column labels stand upright so that wide matrices stay narrow. */
   uprightColumnLabels?: boolean;
+  /** One row drawn as a strip (a 1-D tensor or kernel): no row label, cells spoken by position. */
+  strip?: boolean;
   /** Padding (or cropped) cells drawn around the matrix. */
   border?: TableBorder;
   /** What a cell stands for, when more than its value. */
@@ -51,6 +53,7 @@ export function matrixTable(options: TableOptions): MatrixView {
   });
   identify(table, options);
   if (options.uprightColumnLabels) table.classList.add('upright-labels');
+  if (options.strip) table.classList.add('strip');
 
   const valueAt = (row: number, col: number) =>
     inside(row, col) ? source.valueAt(row, col) : (border?.valueAt?.(row, col) ?? 0);
@@ -59,15 +62,17 @@ export function matrixTable(options: TableOptions): MatrixView {
     const isBorder = !inside(row, col);
     const value = valueAt(row, col);
     const kind = isBorder ? undefined : options.kindOf?.(row, col);
+    const copy = isBorder ? border?.copyAt?.(row, col) : undefined;
     const text = Number.isNaN(value) ? NOT_YET : format(value);
     const spoken = Number.isNaN(value) ? 'not computed yet' : text;
+    const note = kind ? kind.description : copy && `${copy.how} copy of ${copy.label}`;
     const ariaLabel = cellAriaLabel(
       isBorder ? `${options.ariaName} ${borderWord}` : options.ariaName,
-      row,
+      options.strip ? undefined : row,
       col,
-      kind ? `${spoken} (${kind.description})` : spoken,
+      note ? `${spoken} (${note})` : spoken,
     );
-    return { row, col, value, text, ariaLabel, border: isBorder ? border?.kind : undefined, kind };
+    return { row, col, value, text, ariaLabel, border: isBorder ? border?.kind : undefined, kind, copy };
   };
 
   let grid: TableGrid | undefined;
@@ -148,6 +153,9 @@ export function matrixTable(options: TableOptions): MatrixView {
       cell.classList.add('gap');
       marked.add(cell);
     },
+    markCopied(row, col) {
+      add(cellAt(row, col), 'copied');
+    },
     annotate(row, col, text) {
       const cell = cellAt(row, col);
       if (!cell) return;
@@ -174,7 +182,7 @@ export function matrixTable(options: TableOptions): MatrixView {
     },
     clearMarks() {
       for (const element of marked) {
-        element.classList.remove('highlight', 'origin', 'band', 'label', 'gap');
+        element.classList.remove('highlight', 'origin', 'band', 'label', 'gap', 'copied');
         if (element instanceof HTMLElement) delete element.dataset.meets;
       }
       marked.clear();

@@ -15,6 +15,8 @@ export interface MatrixView {
   mark(row: number, col: number, origin?: boolean): void;
   /** A cell a dilated kernel's window spans but skips. */
   markGap(row: number, col: number): void;
+  /** The cell a padded cell the user is on copies (padding_mode reflect, replicate, circular). */
+  markCopied(row: number, col: number): void;
   /** A short note on a cell, e.g. the weight it meets (`×w₀₁`); cleared with the marks. */
   annotate(row: number, col: number, text: string): void;
   /** A whole row or column, drawn lighter than single cells. */
@@ -36,6 +38,8 @@ export interface MatrixIdentity {
   compare?: boolean;
   /** `data-channel`: "c" for a channel, "out,in" for a kernel; absent when there is only one. */
   channel?: string;
+  /** `data-depth`: the depth slice of a 3-D tensor or kernel this plane is. */
+  depth?: number;
   /** How screen readers name it, e.g. "output channel 2". */
   ariaName: string;
 }
@@ -44,6 +48,7 @@ export interface MatrixIdentity {
 export function identify(element: HTMLElement, identity: MatrixIdentity): void {
   element.setAttribute(identity.compare ? 'data-compare' : 'data-matrix', identity.name);
   if (identity.channel !== undefined) element.dataset.channel = identity.channel;
+  if (identity.depth !== undefined) element.dataset.depth = String(identity.depth);
 }
 
 /** A matrix's values however they are stored; heatmaps read only through this. */
@@ -70,6 +75,17 @@ export interface TableBorder {
   kind: 'padding' | 'cropped';
   /** Values of border cells (by outside coordinates); zeros when absent. */
   valueAt?: (row: number, col: number) => number;
+  /** The input cell a padded cell copies (padding_mode reflect, replicate, circular); none for zero padding. */
+  copyAt?: (row: number, col: number) => PaddingCopy;
+}
+
+/** How a padding mode makes a padded cell: a mirror image, the nearest edge cell, or the far side wrapped round. */
+export type CopyHow = 'reflected' | 'replicated' | 'wrapped';
+
+/** A padded cell that copies an input cell: which one (`x[0,1]`) and how. */
+export interface PaddingCopy {
+  label: string;
+  how: CopyHow;
 }
 
 /** What a cell stands for beyond its value, e.g. an inserted zero of the stretched grid. */
@@ -80,4 +96,6 @@ export interface CellKind {
   description: string;
   /** Counts as padding (`data-padding="true"`). */
   padding?: boolean;
+  /** Shown when the pointer rests on the cell (`title`). */
+  tooltip?: string;
 }

@@ -4,6 +4,7 @@ import {
   nonZeros,
   transposedViews,
   shapeOf,
+  type ConvGeometry,
   type Tensor,
 } from '../../src/engine';
 import type { ConvView } from '../../src/protocol/messages';
@@ -19,8 +20,8 @@ import type { RenderContext } from './context';
 import { header } from './header';
 import { kernelMatrixView } from './kernelMatrixView';
 import { kernelView } from './kernelView';
-import type { TableBorder } from './matrixView';
-import { TensorName, TensorView, tensorView } from './tensorView';
+import { COPY_HOW, paddingBorder } from './paddingBorder';
+import { TensorName, TensorView, tensorView, type TensorViewOptions } from './tensorView';
 import { toolbar } from './toolbar';
 
 export interface Page {
@@ -42,15 +43,11 @@ function section(name: string, title: string, lead: Child, ...content: Child[]):
   return el('section', { class: `stage stage-${name}`, 'aria-label': title }, el('h2', {}, title), lead, ...content);
 }
 
-/** A conv's input with its padding drawn around it (the plane's rows and columns), when it has any. */
-function paddingBorder(view: ConvView): TableBorder | undefined {
-  const [, y, x] = view.geometry.axes;
-  const [before, after] = [
-    [y.padBefore, x.padBefore],
-    [y.padAfter, x.padAfter],
-  ] as const;
-  if (view.geometry.transposed || [...before, ...after].every((p) => p === 0)) return undefined;
-  return { kind: 'padding', before, after };
+/** What the drawn border around the input is: zeros, or copies of input cells (and how they are made). */
+function paddingNote(g: ConvGeometry): string {
+  const depth = g.rank === 3 && g.axes[0].padBefore + g.axes[0].padAfter > 0 ? ' (the depth padding is not drawn)' : '';
+  if (g.paddingMode === 'zeros') return `; the dimmed border is the zero padding${depth}`;
+  return `; the dashed border is the padding, each cell a ${COPY_HOW[g.paddingMode]} copy of the input cell it names (padding_mode "${g.paddingMode}")${depth}`;
 }
 
 /** Where the host sent no CSR, M is far beyond what a dense SVD can take: say so without building it. */
@@ -82,12 +79,13 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   // Input-shaped tensors are the big grid of conv2d and the small grid of conv_transpose2d; output-shaped the other.
   const inputGrid = transposed ? 'small' : 'big';
   const outputGrid = transposed ? 'big' : 'small';
-  const tensor = (name: TensorName, t: Tensor, options: { compare?: boolean; border?: TableBorder } = {}) => {
+  const tensor = (name: TensorName, t: Tensor, options: Pick<TensorViewOptions, 'compare' | 'border'> = {}) => {
     const grid = name === 'output' ? outputGrid : inputGrid;
     const drawn: TensorView = tensorView(
       {
         name,
         tensor: t,
+        rank: view.geometry.rank,
         letter: name === 'output' ? 'y' : 'x',
         ...options,
         onPoint: (via, cell) =>
@@ -101,7 +99,8 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
     linker[grid].push(drawn);
     return drawn;
   };
-  const input = tensor('input', view.input, { border: paddingBorder(view) });
+  const border = paddingBorder(view.geometry, view.input);
+  const input = tensor('input', view.input, { border });
   const output = tensor('output', view.output);
   const inputAgain = tensor('input', view.input, { compare: true });
   const reconstruction = tensor('reconstruction', view.reconstruction);
@@ -143,7 +142,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         { class: 'lead' },
         el('code', {}, 'vec(out) = vec(in) @ M'),
         ' — hover or focus any cell to see the cells it is linked to',
-        paddingBorder(view) ? '; the dimmed border is the zero padding' : '',
+        border ? paddingNote(view.geometry) : '',
         '.',
       ),
       el(

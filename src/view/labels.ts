@@ -54,9 +54,14 @@ export function cellLabel(letter: 'x' | 'y', shape: Grid, flat: number, rank: Ra
   return `${letter}[${(shape.channels === 1 ? spatial : [c, ...spatial]).join(',')}]`;
 }
 
-/** "output row 1 column 2: 47": rows and columns counted from 1, as people say them. */
-export function cellAriaLabel(ariaName: string, row: number, col: number, valueText: string): string {
-  return `${ariaName} row ${row + 1} column ${col + 1}: ${valueText}`;
+/**
+ * "output row 1 column 2: 47": rows and columns counted from 1, as people say them; a strip (one row, `row`
+ * undefined) by position alone: "output position 2: 47".
+ */
+export function cellAriaLabel(ariaName: string, row: number | undefined, col: number, valueText: string): string {
+  return row === undefined
+    ? `${ariaName} position ${col + 1}: ${valueText}`
+    : `${ariaName} row ${row + 1} column ${col + 1}: ${valueText}`;
 }
 
 /** One value per axis: equal values read as one number, as PyTorch lets them be written; else `(1, 2)`. */

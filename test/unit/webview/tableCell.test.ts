@@ -77,4 +77,29 @@ describe('webview table cells', () => {
       ['padding', 'true', 'kind-padding zero'],
     );
   });
+
+  it('a padded copy (padding_mode) names the cell it copies and how, in its attributes and its tooltip', () => {
+    const copy = new Map(
+      cellAttributes({
+        row: -1,
+        col: -1,
+        value: 5,
+        text: '5',
+        ariaLabel: 'input padding row 0 column 0: 5 (reflected copy of x[1,1])',
+        border: 'padding',
+        copy: { label: 'x[1,1]', how: 'reflected' },
+      }),
+    );
+    assert.deepStrictEqual(
+      [copy.get('data-copies'), copy.get('data-copy'), copy.get('class'), copy.get('title'), copy.has('data-value')],
+      ['x[1,1]', 'reflected', 'border border-padding copy copy-reflected', 'reflected copy of x[1,1]', false],
+    );
+  });
+
+  it('an entry of M that sums several weights says so in its tooltip', () => {
+    const sum = new Map(
+      cellAttributes({ ...inside, value: 5, text: '5', kind: { kind: 'sum', tooltip: 'sum of w[0] + w[1]' } }),
+    );
+    assert.deepStrictEqual([sum.get('data-kind'), sum.get('title')], ['sum', 'sum of w[0] + w[1]']);
+  });
 });

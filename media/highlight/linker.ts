@@ -10,7 +10,7 @@ import { meetsText } from '../../src/view/labels';
 import type { KernelView } from '../render/kernelView';
 import type { MatrixView } from '../render/matrixView';
 import type { TensorView } from '../render/tensorView';
-import { entriesOfLine } from './kernelMatrixLine';
+import { KernelMatrixLines } from './kernelMatrixLine';
 import { windowGaps } from './windowGaps';
 
 /**
@@ -51,6 +51,7 @@ export class Linker {
   private readonly transposed: boolean;
   /** The contacts are planar: a 3-D window is read from M instead. */
   private readonly planar: boolean;
+  private readonly lines: KernelMatrixLines;
 
   constructor(
     /** M read from the geometry: the weight behind an entry, the entries of a weight, at any size. */
@@ -60,6 +61,7 @@ export class Linker {
   ) {
     this.transposed = problem.geometry.transposed;
     this.planar = problem.geometry.rank < 3;
+    this.lines = new KernelMatrixLines(kernelMatrixRows);
   }
 
   point(via: FocusSource, focus: Focus | undefined): void {
@@ -133,13 +135,13 @@ export class Linker {
 
   /** The entries of a small cell's line of M (its column for a conv, its row for a transposed conv). */
   private smallLine(index: number, visit: (row: number, col: number, big: number) => void): void {
-    if (this.transposed) entriesOfLine(this.kernelMatrixRows, 'row', index, (row, col) => visit(row, col, col));
-    else entriesOfLine(this.kernelMatrixRows, 'col', index, (row, col) => visit(row, col, row));
+    if (this.transposed) this.lines.visit('row', index, (row, col) => visit(row, col, col));
+    else this.lines.visit('col', index, (row, col) => visit(row, col, row));
   }
 
   private bigLine(index: number, visit: (row: number, col: number, small: number) => void): void {
-    if (this.transposed) entriesOfLine(this.kernelMatrixRows, 'col', index, (row, col) => visit(row, col, row));
-    else entriesOfLine(this.kernelMatrixRows, 'row', index, (row, col) => visit(row, col, col));
+    if (this.transposed) this.lines.visit('col', index, (row, col) => visit(row, col, row));
+    else this.lines.visit('row', index, (row, col) => visit(row, col, col));
   }
 
   /** An entry of M, the cell at its other end (with the weight it meets: the entry, a sum of weights or one) and

@@ -167,7 +167,7 @@ export function transposedFaces(
       { class: 'lead' },
       transposed
         ? 'The same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.'
-        : 'vec(out) @ Mᵀ is conv_transpose2d of the output with the same weight: the same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.',
+        : `vec(out) @ Mᵀ is ${problem.geometry.op.replace('conv', 'conv_transpose')} of the output with the same weight: the same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.`,
     ),
     el(
       'p',

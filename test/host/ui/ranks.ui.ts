@@ -297,6 +297,20 @@ describe('ConvLens panel: every rank and padding mode', () => {
     assert.doesNotMatch((await sliceButton(frame, 'input', 0).getAttribute('class')) ?? '', /\binvolved\b/);
   });
 
+  it('a long conv1d: M is drawn whole as a heatmap, its band from corner to corner', async () => {
+    const n = 600;
+    const file = path.join(dir, 'long-conv1d.json');
+    const input = Array.from({ length: n }, (_, i) => ((i * 7) % 11) - 5);
+    fs.writeFileSync(file, JSON.stringify({ op: 'conv1d', input: [input], weight: [[[1, -2, 3, -2, 1]]] }));
+    const frame = await convolve(file);
+    const m = frame.locator('canvas[data-matrix="kernel_matrix"]');
+    await frame.locator('canvas[data-matrix="kernel_matrix"][data-drawn="true"]').waitFor({ timeout: 120_000 });
+    // vec(in) has 600 cells, vec(out) 600 - 5 + 1 = 596: the whole of M is in view at first.
+    assert.strictEqual(await m.getAttribute('data-window'), `0,0,${n},${n - 4}`);
+    await frame.evaluate("document.querySelector('section.stage-kernel-matrix').scrollIntoView()");
+    await workbench().screenshot('panel-conv1d-long-M');
+  });
+
   it('reflect: a padded cell names the cell it copies, and hovering it lights that cell', async () => {
     const c = golden('conv2d reflect padding 1');
     const frame = await convolve(fileOf(c));

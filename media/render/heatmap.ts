@@ -51,8 +51,10 @@ export function heatmap(options: HeatmapOptions): MatrixView {
   identify(canvas, options);
   // The box keeps its size and shape whatever window it shows, so zooming never moves the page; no taller than
   // panel.css's --cl-heatmap-height, so the zoom bar and legend under it stay in view.
-  canvas.style.width = `min(${bins.binCols * scale}px, calc(var(--cl-heatmap-height) * ${bins.binCols / bins.binRows}))`;
-  canvas.style.aspectRatio = `${bins.binCols} / ${bins.binRows}`;
+  // A strip (a long 1-D tensor) is drawn at least 1/32 as thick as it is long, so it is not a hairline.
+  const [shownCols, shownRows] = [Math.max(bins.binCols, bins.binRows / 32), Math.max(bins.binRows, bins.binCols / 32)];
+  canvas.style.width = `min(${shownCols * scale}px, calc(var(--cl-heatmap-height) * ${shownCols / shownRows}))`;
+  canvas.style.aspectRatio = `${shownCols} / ${shownRows}`;
   const overlay = el('canvas', { class: 'heatmap-overlay', 'aria-hidden': 'true' });
   const frame = el('div', { class: 'heatmap' }, canvas, overlay);
   const maxAbs = () => {

@@ -79,3 +79,20 @@ export function loadGoldenNdCases(): GoldenNdCase[] {
 export function loadGoldenNdErrors(): GoldenNdError[] {
   return loadGoldenNd().errors;
 }
+
+/** The spec of a golden case as a user writes it (output_padding only where it applies), one field a line. */
+export function goldenSpecText(c: GoldenNdSpec): string {
+  const spec: Record<string, unknown> = {
+    op: c.op,
+    input: c.input,
+    weight: c.weight,
+    bias: c.bias,
+    stride: c.stride,
+    padding: c.padding,
+    dilation: c.dilation,
+    groups: c.groups,
+    padding_mode: c.padding_mode,
+  };
+  if (c.op.startsWith('conv_transpose')) spec.output_padding = c.output_padding;
+  return `${JSON.stringify(spec, null, 1)}\n`;
+}

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { kernelItems } from '../../src/extension/kernelPick';
 import { DEFAULT_FORMAT } from '../../src/format/numberText';
-import { GoldenNdCase, loadGoldenNdCases, NestedNumbers } from '../support/golden';
+import { GoldenNdCase, goldenSpecText, loadGoldenNdCases, NestedNumbers } from '../support/golden';
 import { openText, rangeOf, selectAll } from './support';
 
 interface Grid {
@@ -55,24 +55,6 @@ function assertClose(actual: ArrayLike<number>, expected: number[], what: string
 }
 
 /** The golden case as a user writes it: its spec fields, in a JSON file. */
-const specText = (c: GoldenNdCase): string =>
-  JSON.stringify(
-    {
-      op: c.op,
-      input: c.input,
-      weight: c.weight,
-      bias: c.bias,
-      stride: c.stride,
-      padding: c.padding,
-      dilation: c.dilation,
-      output_padding: c.output_padding,
-      groups: c.groups,
-      padding_mode: c.padding_mode,
-    },
-    null,
-    1,
-  );
-
 /** Takes the kernel pick's first row after "Enter a kernel as JSON…": a recent kernel of the rank, else a preset. */
 async function pickFirstKernel(outcome: Thenable<Outcome>): Promise<Outcome> {
   const done = Promise.resolve(outcome).then(() => true);
@@ -105,7 +87,7 @@ describe('Convolve selection, every rank', () => {
   for (const name of specs) {
     it(`a spec: ${name}`, async () => {
       const c = goldenCase(name);
-      const editor = await openText(specText(c));
+      const editor = await openText(goldenSpecText(c));
       selectAll(editor);
       const { view, error } = await convolve();
       assert.ok(view, error?.message);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Frame } from 'playwright-core';
-import { GoldenNdCase, loadGoldenNdCases, NestedNumbers } from '../../support/golden';
+import { GoldenNdCase, goldenSpecText, loadGoldenNdCases, NestedNumbers } from '../../support/golden';
 import { workbench } from '../uiSuite';
 import { convolve } from './convolveFile';
 
@@ -75,23 +75,6 @@ function assertClose(actual: number[][], expected: number[][], what: string): vo
   });
 }
 
-/** The spec of a golden case as a user writes it (output_padding only where it applies). */
-function specText(c: GoldenNdCase): string {
-  const spec: Record<string, unknown> = {
-    op: c.op,
-    input: c.input,
-    weight: c.weight,
-    bias: c.bias,
-    stride: c.stride,
-    padding: c.padding,
-    dilation: c.dilation,
-    groups: c.groups,
-    padding_mode: c.padding_mode,
-  };
-  if (c.op.startsWith('conv_transpose')) spec.output_padding = c.output_padding;
-  return `${JSON.stringify(spec, null, 1)}\n`;
-}
-
 /** Button `depth` of the slice picker of a tensor (the forward section's copy). */
 const sliceButton = (frame: Frame, matrix: string, depth: number) =>
   frame.locator(`.slice-picker[data-slices="${matrix}"] button[data-depth="${depth}"]`).first();
@@ -139,7 +122,7 @@ describe('ConvLens panel: every rank and padding mode', () => {
   let dir: string;
   const fileOf = (c: GoldenNdCase) => {
     const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    fs.writeFileSync(file, specText(c));
+    fs.writeFileSync(file, goldenSpecText(c));
     return file;
   };
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { DEFAULT_FORMAT } from '../../../src/format/numberText';
 import { describeLiteral } from '../../../src/hover/hoverText';
 import { matrixText } from '../../../src/format/matrixText';
-import { GoldenNdCase, loadGoldenCases, loadGoldenNdCases, NestedNumbers } from '../../support/golden';
+import { GoldenNdCase, goldenSpecText, loadGoldenCases, loadGoldenNdCases, NestedNumbers } from '../../support/golden';
 
 describe('hover previews', () => {
   it('a matrix: shape, min, max and its values', () => {
@@ -72,19 +72,6 @@ describe('hover previews of every rank', () => {
     assert.ok(found, name);
     return found;
   };
-  const specText = (c: GoldenNdCase): string =>
-    JSON.stringify({
-      op: c.op,
-      input: c.input,
-      weight: c.weight,
-      bias: c.bias,
-      stride: c.stride,
-      padding: c.padding,
-      dilation: c.dilation,
-      output_padding: c.output_padding,
-      groups: c.groups,
-      padding_mode: c.padding_mode,
-    });
   const shapeOfNested = (v: NestedNumbers): number[] => {
     const shape: number[] = [];
     for (let x: unknown = v; Array.isArray(x); x = x[0]) shape.push(x.length);
@@ -118,7 +105,7 @@ describe('hover previews of every rank', () => {
       const kind = `${c.op} ${c.padding_mode}`;
       if (seen.has(kind)) continue;
       seen.add(kind);
-      const hover = describeLiteral(specText(c), DEFAULT_FORMAT);
+      const hover = describeLiteral(goldenSpecText(c), DEFAULT_FORMAT);
       assert.ok(hover, c.name);
       const md = hover.markdown;
       const rank = (shapeOfNested(c.input).length - 1) as 1 | 2 | 3;
@@ -153,7 +140,7 @@ describe('hover previews of every rank', () => {
 
   it('a conv3d spec previews the first depth slices of the output, labelled, and counts the rest', () => {
     const c = named('conv3d padding 1');
-    const hover = describeLiteral(specText(c), DEFAULT_FORMAT);
+    const hover = describeLiteral(goldenSpecText(c), DEFAULT_FORMAT);
     assert.ok(hover);
     const [, depth, height, width] = shapeOfNested(c.expected);
     const values = flat(c.expected);

@@ -2,7 +2,7 @@
  * ConvLens's layering, checked by `npm run lint:deps` (part of `npm run lint`). Each layer imports only the layers
  * below it; type-only imports count too, since a type is as much a dependency of the design as a value:
  *
- *   engine <- parse <- protocol/messages <- format <- convolve (pipeline, convView, presets, job) <- view
+ *   engine <- parse <- protocol/messages <- format <- convolve (src/convolve, presets) <- view
  *     <- picture <- protocol/guards <- hover <- extension / cli / media
  *
  * The engine (pure computation, bundled into the webview too) and the parser stand on nothing of ours above them.
@@ -16,7 +16,7 @@ const LAYERS = [
   ['parse', '^src/parse/'],
   ['protocol/messages', '^src/protocol/messages[.]ts$'],
   ['format', '^src/format/'],
-  ['convolve', '^src/(job/|(pipeline|convView|presets)[.]ts$)'],
+  ['convolve', '^src/(convolve/|presets[.]ts$)'],
   ['view', '^src/view/'],
   ['picture', '^src/picture/'],
   ['protocol/guards', '^src/protocol/guards[.]ts$'],

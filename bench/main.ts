@@ -12,7 +12,7 @@ import {
   startFastEngineThreads,
 } from '../src/engine/fast';
 import { enableRelaxedSimd } from '../src/engine/fast/relaxedSimd';
-import { buildConvView } from '../src/convView';
+import { buildConvView } from '../src/convolve';
 import { problemFromContent, readSelection } from '../src/parse';
 import { BenchCase, CASES, caseProblem, caseSpec, flops } from './cases';
 import { machineSummary } from './machine';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { ConvolveJob } from '../job/convolveJob';
-import { Piece } from '../job/selectionPieces';
+import { ConvolveJob, Piece } from '../convolve';
 import { TextRange } from '../parse';
 import { ParseError } from '../parse/types';
 import { ConvView, SpecOrigin } from '../protocol/messages';

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { Limits } from '../engine';
 import { findLiteralAt } from '../parse';
-import { Piece } from '../job/selectionPieces';
-import { ConvolveError, selectionTooLong } from '../pipeline';
+import { ConvolveError, Piece, selectionTooLong } from '../convolve';
 
 export type EditorPieces = { ok: true; pieces: Piece[] } | { ok: false; error: ConvolveError };
 

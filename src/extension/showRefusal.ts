@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ParseError } from '../parse/types';
-import { ConvolveError, LIMIT_SETTINGS } from '../pipeline';
+import { ConvolveError, LIMIT_SETTINGS } from '../convolve';
 import { showPositionedError } from './showError';
 
 /** Where a refusal is shown: the document, and the editor showing it if there is one. */

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { DEFAULT_LIMITS } from '../../src/engine';
 import { readState, showMessage, specCells, stateToKeep } from '../../src/extension/panel/keptState';
-import { convolveSpec } from '../../src/pipeline';
+import { convolveSpec } from '../../src/convolve';
 import { ConvView, MAX_KEPT_SPEC_CELLS, MAX_ORIGIN_URI_CHARACTERS, SpecOrigin } from '../../src/protocol/messages';
 import { parseFromWebview } from '../../src/protocol/guards';
 

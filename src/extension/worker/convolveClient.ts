@@ -1,8 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
-import { ConvolveJob, ConvolveJobResult, SpecJob } from '../../job/convolveJob';
-import { Solved } from '../../pipeline';
+import { ConvolveJob, ConvolveJobResult, Solved, SpecJob } from '../../convolve';
 import { PictureJob } from '../../picture/matricesPicture';
 import { log } from '../log';
 import { runWorkerMessage, WorkerMessage, WorkerResult } from './workerMessage';

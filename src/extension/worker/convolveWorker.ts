@@ -3,7 +3,7 @@
 import { parentPort } from 'worker_threads';
 import { warmUpOutputSizeFormulas } from '../../engine';
 import { fastEngineAvailable } from '../../engine/fast';
-import { transferables } from '../../job/convolveJob';
+import { transferables } from '../../convolve';
 import { runWorkerMessage, WorkerMessage } from './workerMessage';
 
 parentPort?.on('message', (message: WorkerMessage) => {

@@ -1,5 +1,4 @@
-import { ConvolveJobResult, runWorkerJob, WorkerJob } from '../../job/convolveJob';
-import { Solved } from '../../pipeline';
+import { ConvolveJobResult, runWorkerJob, Solved, WorkerJob } from '../../convolve';
 import { matricesPicture, PictureJob } from '../../picture/matricesPicture';
 
 /** What the worker thread is asked to do: a convolve job, or a view's SVG for "Save as SVG". */

@@ -6,8 +6,7 @@
 import * as assert from 'assert';
 import { performance } from 'perf_hooks';
 import { DEFAULT_LIMITS, Limits } from '../../../src/engine';
-import { ConvolveJobResult, runConvolveJob } from '../../../src/job/convolveJob';
-import { convolveSpec, LIMIT_SETTINGS } from '../../../src/pipeline';
+import { ConvolveJobResult, convolveSpec, LIMIT_SETTINGS, runConvolveJob } from '../../../src/convolve';
 
 const FORMAT = { decimals: 4, exactFractions: false };
 

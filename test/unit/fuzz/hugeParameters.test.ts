@@ -18,7 +18,7 @@ import {
 import { adjointPlan, forwardPlan, planAffordable } from '../../../src/engine/fast';
 import { Plan } from '../../../src/engine/fast/plan';
 import { describeLiteral } from '../../../src/hover/hoverText';
-import { convolveSpec } from '../../../src/pipeline';
+import { convolveSpec } from '../../../src/convolve';
 
 /** Small limits, so that whatever they let through is also quick to compute here. */
 const LIMITS: Limits = {

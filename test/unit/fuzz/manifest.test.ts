@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_LIMITS, Limits } from '../../../src/engine';
-import { LIMIT_SETTINGS } from '../../../src/pipeline';
+import { LIMIT_SETTINGS } from '../../../src/convolve';
 import { repoRoot } from '../../support/golden';
 
 interface Manifest {

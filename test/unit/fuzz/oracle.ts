@@ -3,7 +3,7 @@
  * the result from the textbook reference, and which size limit (if any) refuses it first.
  */
 import { Limits } from '../../../src/engine';
-import { LIMIT_SETTINGS } from '../../../src/pipeline';
+import { LIMIT_SETTINGS } from '../../../src/convolve';
 import { ConvView } from '../../../src/protocol/messages';
 import { Grid, referenceConv2d, referenceConvTranspose2d } from '../../support/reference';
 import { SpecModel } from './specModel';

@@ -9,8 +9,7 @@ import { DEFAULT_LIMITS } from '../../../src/engine';
 import { configureFastEngine, fastEngineFeatures } from '../../../src/engine/fast';
 import { DEFAULT_FORMAT } from '../../../src/format/numberText';
 import { describeLiteral } from '../../../src/hover/hoverText';
-import { runConvolveJob } from '../../../src/job/convolveJob';
-import { convolveSpec } from '../../../src/pipeline';
+import { convolveSpec, runConvolveJob } from '../../../src/convolve';
 import { repoRoot } from '../../support/golden';
 
 const options = { limits: DEFAULT_LIMITS, format: DEFAULT_FORMAT };

@@ -2,7 +2,7 @@
 // so a page cannot put text of its own on the clipboard.
 import * as assert from 'assert';
 import { DEFAULT_LIMITS } from '../../../src/engine';
-import { convolveSpec } from '../../../src/pipeline';
+import { convolveSpec } from '../../../src/convolve';
 import { parseFromWebview } from '../../../src/protocol/guards';
 import { clipboardText } from '../../../src/view/clipboardText';
 

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as zlib from 'zlib';
 import { DEFAULT_LIMITS } from '../../../src/engine';
 import { matricesPicture } from '../../../src/picture/matricesPicture';
-import { convolveSpec } from '../../../src/pipeline';
+import { convolveSpec } from '../../../src/convolve';
 import { ConvView, MAX_IMAGE_CHARACTERS, PictureColors } from '../../../src/protocol/messages';
 import { parseFromWebview } from '../../../src/protocol/guards';
 

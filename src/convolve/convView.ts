@@ -7,8 +7,8 @@ import {
   kernelMatrix,
   kernelMatrixNonZeros,
   outputSizeFormulas,
-} from './engine';
-import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from './protocol/messages';
+} from '../engine';
+import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from '../protocol/messages';
 
 /** M as CSR when it is small enough to post; a larger one is neither built nor sent (the webview computes what it
  * shows). */

@@ -1,7 +1,9 @@
 /** Pieces of a document (selections, or the literal at the cursor) read as one selection, in document offsets. */
 import { Limits } from '../engine';
-import { MatrixLiteral, SelectionContent, shiftRange, SpecLiteral } from '../parse';
-import { ReadContent, readSelectionWithin } from '../pipeline';
+import { MatrixLiteral, readSelection, SelectionContent, shiftRange, SpecLiteral } from '../parse';
+import { ConvolveError, selectionTooLong } from './refusal';
+
+export type ReadContent = { ok: true; value: SelectionContent } | { ok: false; error: ConvolveError };
 
 /** A piece of the document to parse: its text and the offset where it starts. */
 export interface Piece {
@@ -34,6 +36,14 @@ function shiftContent(content: SelectionContent, base: number): SelectionContent
     case 'single':
       return { kind: 'single', matrix: shiftLiteral(content.matrix, base) };
   }
+}
+
+/** `readSelection`, refusing text over the size limit before parsing it (up to ~250 bytes a character). */
+export function readSelectionWithin(text: string, limits: Limits): ReadContent {
+  const tooLong = selectionTooLong(text.length, limits);
+  return tooLong
+    ? { ok: false, error: { ...tooLong, range: { offset: 0, length: text.length } } }
+    : readSelection(text);
 }
 
 function readPiece(piece: Piece, limits: Limits): ReadContent {

@@ -5,9 +5,11 @@
  */
 import { Limits, readInputArray } from '../engine';
 import { MatrixLiteral, TextRange } from '../parse';
-import { ConvolveError, convolveContent, convolveSpec, Solved } from '../pipeline';
 import { ConvView, NumberFormat } from '../protocol/messages';
-import { Piece, readPieces } from './selectionPieces';
+import { convolveContent, convolveSpec } from './convolve';
+import { Piece, readPieces } from './readPieces';
+import { ConvolveError } from './refusal';
+import { Solved } from './solve';
 
 export interface ConvolveJob {
   pieces: Piece[];
@@ -69,31 +71,4 @@ export type WorkerJob = { kind: 'text'; job: ConvolveJob } | { kind: 'spec'; job
 
 export function runWorkerJob(work: WorkerJob): ConvolveJobResult | Solved {
   return work.kind === 'text' ? runConvolveJob(work.job) : runSpecJob(work.job);
-}
-
-/** The buffers a result can hand over without copying: whole, unshared ArrayBuffers, each once. */
-export function transferables(result: ConvolveJobResult | Solved): ArrayBuffer[] {
-  const view = 'view' in result ? result.view : undefined;
-  if (!view) return [];
-  const arrays = [
-    view.input.data,
-    view.weight.data,
-    view.bias,
-    view.output.data,
-    view.reconstruction.data,
-    view.kernelMatrix?.indptr,
-    view.kernelMatrix?.indices,
-    view.kernelMatrix?.data,
-  ];
-  const buffers = new Set<ArrayBuffer>();
-  for (const array of arrays) {
-    if (
-      array &&
-      array.buffer instanceof ArrayBuffer &&
-      array.byteOffset === 0 &&
-      array.byteLength === array.buffer.byteLength
-    )
-      buffers.add(array.buffer);
-  }
-  return [...buffers];
 }

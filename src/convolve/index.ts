@@ -1,0 +1,16 @@
+/** The convolve layer's public face: document pieces or a spec value in, a view or a refusal out. Pure: no vscode. */
+export { convolveContent, Convolved, ConvolveOptions, convolveSpec } from './convolve';
+export { buildConvView } from './convView';
+export { Piece, ReadContent, readPieces, readSelectionWithin } from './readPieces';
+export { ConvolveError, LIMIT_SETTINGS, limitRefusal, Refusal, selectionTooLong } from './refusal';
+export { solve, Solved, SolveOptions } from './solve';
+export { transferables } from './transferables';
+export {
+  ConvolveJob,
+  ConvolveJobResult,
+  runConvolveJob,
+  runSpecJob,
+  runWorkerJob,
+  SpecJob,
+  WorkerJob,
+} from './workerJob';

@@ -136,7 +136,6 @@ function benchPipeline(threads: number): void {
   const output = fastForward(problem)!;
   const m = kernelMatrix(problem);
   const text = JSON.stringify(caseSpec(c));
-  const format = { decimals: 4, exactFractions: false };
   const parse = () => {
     const content = readSelection(text);
     if (!content.ok) throw new Error(content.error.message);
@@ -168,11 +167,11 @@ function benchPipeline(threads: number): void {
   ]);
   rows.push([
     'end to end, part 2: buildConvView() (forward, reconstruction; M too big to post)',
-    measure(() => buildConvView(parsed.problem, parsed.spec, 'bench', format), SLOW),
+    measure(() => buildConvView(parsed.problem, parsed.spec), SLOW),
   ]);
   rows.push([
     'end to end: selection text -> view ready to post',
-    measure(() => buildConvView(parse().problem, parsed.spec, 'bench', format), SLOW),
+    measure(() => buildConvView(parse().problem, parsed.spec), SLOW),
   ]);
   console.log(`\nWhat else "Convolve selection" does, on ${c.name}: median ms`);
   console.log(

@@ -10,6 +10,9 @@ import {
 } from '../engine';
 import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from '../protocol/messages';
 
+/** What a computation gives the panel: the view without its title and number format, which only the host knows. */
+export type ComputedView = Omit<ConvView, 'source' | 'format'>;
+
 /** M as CSR when it is small enough to post; a larger one is neither built nor sent (the webview computes what it
  * shows). */
 function postedKernelMatrix(problem: ConvProblem): CsrMatrix | undefined {
@@ -19,12 +22,9 @@ function postedKernelMatrix(problem: ConvProblem): CsrMatrix | undefined {
 export function buildConvView(
   problem: ConvProblem,
   spec: Record<string, unknown>,
-  source: string,
-  format: NumberFormat,
   result: ConvResult = compute(problem),
-): ConvView {
+): ComputedView {
   return {
-    source,
     spec,
     geometry: problem.geometry,
     formulas: outputSizeFormulas(problem.geometry),
@@ -34,6 +34,10 @@ export function buildConvView(
     output: result.output,
     reconstruction: result.reconstruction,
     kernelMatrix: postedKernelMatrix(problem),
-    format,
   };
+}
+
+/** A computed view as the host shows it: titled with where it came from, in the user's number format. */
+export function titledView(computed: ComputedView, source: string, format: NumberFormat): ConvView {
+  return { ...computed, source, format };
 }

@@ -1,22 +1,22 @@
 /**
  * The command's whole path without vscode: selection text -> parse -> validate -> size limits -> compute ->
  * overflow check -> view. "Convolve selection", `convlens.open` and panel restore go through it, and so do the
- * fuzz tests, so what they try is exactly what a user's selection meets.
+ * fuzz tests, so what they try is exactly what a user's selection meets. The view has no title or number format:
+ * the host adds them when it shows it.
  */
-import { normalizeSpec } from '../engine';
+import { Limits, normalizeSpec } from '../engine';
 import { MatrixLiteral, problemFromContent, SelectionContent, TextRange } from '../parse';
-import { ConvView } from '../protocol/messages';
+import { ComputedView } from './convView';
 import { ConvolveError } from './refusal';
-import { solve, Solved, SolveOptions } from './solve';
+import { solve, Solved } from './solve';
 
-export interface ConvolveOptions extends SolveOptions {
-  /** The panel's title line for a view computed from the text at `offset`, e.g. `seed.json:1:1`. */
-  source?: (offset: number) => string;
+export interface ConvolveOptions {
+  limits: Limits;
   /** What a lone selected matrix is convolved with (the command asks the user); see `problemFromContent`. */
   kernel?: MatrixLiteral;
 }
 
-export type Convolved = { ok: true; view: ConvView; range: TextRange } | { ok: false; error: ConvolveError };
+export type Convolved = { ok: true; view: ComputedView; range: TextRange } | { ok: false; error: ConvolveError };
 
 /** What a selection holds, validated and computed; every error's range lies within the content's text. */
 export function convolveContent(content: SelectionContent, options: ConvolveOptions): Convolved {
@@ -24,16 +24,14 @@ export function convolveContent(content: SelectionContent, options: ConvolveOpti
   if (!located.ok) return located;
   const { problem, spec, locate } = located.value;
   const whole = locate([]);
-  const solved = solve(problem, spec, options.source?.(whole.offset) ?? 'selection', options);
+  const solved = solve(problem, spec, options.limits);
   return solved.ok
     ? { ok: true, view: solved.view, range: whole }
     : { ok: false, error: { ...solved.error, range: whole } };
 }
 
 /** A spec given as a value (`convlens.open`, a restored panel): the same checks, without text to point into. */
-export function convolveSpec(spec: Record<string, unknown>, source: string, options: SolveOptions): Solved {
+export function convolveSpec(spec: Record<string, unknown>, limits: Limits): Solved {
   const problem = normalizeSpec(spec);
-  return problem.ok
-    ? solve(problem.value, spec, source, options)
-    : { ok: false, error: { message: problem.error.message } };
+  return problem.ok ? solve(problem.value, spec, limits) : { ok: false, error: { message: problem.error.message } };
 }

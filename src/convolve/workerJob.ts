@@ -5,8 +5,8 @@
  */
 import { Limits, readInputArray } from '../engine';
 import { MatrixLiteral, TextRange } from '../parse';
-import { ConvView, NumberFormat } from '../protocol/messages';
 import { convolveContent, convolveSpec } from './convolve';
+import { ComputedView } from './convView';
 import { Piece, readPieces } from './readPieces';
 import { ConvolveError } from './refusal';
 import { Solved } from './solve';
@@ -16,11 +16,10 @@ export interface ConvolveJob {
   /** The kernel picked for a lone matrix; without it a lone matrix asks for one. */
   kernel?: unknown;
   limits: Limits;
-  format: NumberFormat;
 }
 
 export type ConvolveJobResult =
-  | { kind: 'done'; view: ConvView; range: TextRange }
+  | { kind: 'done'; view: ComputedView; range: TextRange }
   /** A lone array that can be an input; the kernel pick offers kernels of the rank that fits its rank. */
   | { kind: 'needsKernel'; inputRank: number }
   | { kind: 'refused'; error: ConvolveError };
@@ -42,28 +41,21 @@ export function runConvolveJob(job: ConvolveJob): ConvolveJobResult {
     // A picked kernel is not in the document: its problems are shown at the input it was paired with.
     kernel = { value: job.kernel, range: at, locate: () => at };
   }
-  // The host names the source from the range; the worker has no document to count lines in.
-  const convolved = convolveContent(content.value, {
-    limits: job.limits,
-    format: job.format,
-    kernel,
-    source: () => '',
-  });
+  // The host titles the view from the range; the worker has no document to count lines in.
+  const convolved = convolveContent(content.value, { limits: job.limits, kernel });
   return convolved.ok
     ? { kind: 'done', view: convolved.view, range: convolved.range }
     : { kind: 'refused', error: convolved.error };
 }
 
-/** A spec as a value, with the title its view gets; its refusals have no text to point into. */
+/** A spec as a value; its refusals have no text to point into. */
 export interface SpecJob {
   spec: Record<string, unknown>;
-  source: string;
   limits: Limits;
-  format: NumberFormat;
 }
 
 export function runSpecJob(job: SpecJob): Solved {
-  return convolveSpec(job.spec, job.source, job);
+  return convolveSpec(job.spec, job.limits);
 }
 
 /** What the worker thread is handed: text to read, or a spec value. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { ConvolveJob, Piece } from '../convolve';
+import { ComputedView, ConvolveJob, Piece, titledView } from '../convolve';
 import { TextRange } from '../parse';
 import { ParseError } from '../parse/types';
-import { ConvView, SpecOrigin } from '../protocol/messages';
+import { ConvView, NumberFormat, SpecOrigin } from '../protocol/messages';
 import { parseSpecOrigin } from '../protocol/guards';
 import { withDelayedProgress } from './delayedProgress';
 import { sourceLabel, toDocumentRange } from './documentRanges';
@@ -51,7 +51,7 @@ export async function convolvePieces(
 ): Promise<ConvolveOutcome> {
   // Timed from when every input is known: the time spent choosing a kernel is the user's, not the computation's.
   let started = Date.now();
-  const job: ConvolveJob = { pieces: target.pieces, limits: settings, format: settings.format };
+  const job: ConvolveJob = { pieces: target.pieces, limits: settings };
   const run = (j: ConvolveJob) => withDelayedProgress('ConvLens: computing…', (token) => deps.worker.run(j, token));
   let result = await run(job);
   let kernelPicked = false;
@@ -68,7 +68,7 @@ export async function convolvePieces(
   const [piece] = target.pieces;
   const alone =
     target.pieces.length === 1 && !kernelPicked ? { offset: piece.base, length: piece.text.length } : undefined;
-  const placed = placeView(target.document, result.view, result.range, alone);
+  const placed = placeView(target.document, result.view, settings.format, result.range, alone);
   log().info(`${placed.view.source}: ${placed.view.geometry.op} computed in ${Date.now() - started} ms`);
   deps.show(placed.view, placed.origin, settings);
   return placed;
@@ -80,11 +80,12 @@ export async function convolvePieces(
  */
 export function placeView(
   document: vscode.TextDocument,
-  computed: ConvView,
+  computed: ComputedView,
+  format: NumberFormat,
   whole: TextRange,
   alone?: TextRange,
 ): { view: ConvView; origin: ViewOrigin } {
-  const view: ConvView = { ...computed, source: sourceLabel(document, whole.offset) };
+  const view = titledView(computed, sourceLabel(document, whole.offset), format);
   const range = toDocumentRange(document, whole);
   // Only what the host accepts back from the page (a URI of at most 4096 characters) is worth keeping.
   const keepable = ({ offset, length }: TextRange) => parseSpecOrigin({ uri: document.uri.toString(), offset, length });

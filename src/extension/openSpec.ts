@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { titledView } from '../convolve';
 import { ConvView } from '../protocol/messages';
 import { ConvolveDeps, ConvolveOutcome } from './convolvePieces';
 import { withDelayedProgress } from './delayedProgress';
@@ -33,17 +34,13 @@ async function openSpecValue(args: unknown, deps: ConvolveDeps): Promise<OpenOut
         : undefined;
   if (!open) return report('convlens.open needs a spec object such as {"input": [[1, 2], [3, 4]], "kernel": [[1]]}.');
   const settings = readSettings();
-  const job = {
-    spec: open.spec,
-    source: typeof open.source === 'string' ? open.source : 'spec',
-    limits: settings,
-    format: settings.format,
-  };
+  const job = { spec: open.spec, limits: settings };
   const solved = await withDelayedProgress('ConvLens: computing…', (token) => deps.worker.runSpec(job, token));
   if (solved === 'cancelled') return { cancelled: true };
   if (!solved.ok) return report(solved.error.message);
-  deps.show(solved.view, undefined, settings);
-  return { view: solved.view };
+  const view = titledView(solved.view, typeof open.source === 'string' ? open.source : 'spec', settings.format);
+  deps.show(view, undefined, settings);
+  return { view };
 }
 
 function report(message: string): { error: string } {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ConvView, SpecOrigin, WebviewState } from '../protocol/messages';
+import { ComputedView, titledView } from '../convolve';
+import { ConvView, NumberFormat, SpecOrigin, WebviewState } from '../protocol/messages';
 import { placeView, ViewOrigin } from './convolvePieces';
 import { withDelayedProgress } from './delayedProgress';
 import { sourceLabel, toDocumentRange } from './documentRanges';
@@ -21,11 +22,13 @@ export async function restoreView(kept: WebviewState, worker: ConvolveClient): P
   if (kept.origin) return restoreFromText(kept.origin, worker);
   if (!kept.spec) return `Nothing was kept to restore: ${AGAIN}.`;
   const settings = readSettings();
-  const job = { spec: kept.spec, source: 'restored', limits: settings, format: settings.format };
+  const job = { spec: kept.spec, limits: settings };
   const solved = await onWorker((token) => worker.runSpec(job, token));
   if (typeof solved === 'string') return solved;
   if (!solved.ok) return solved.error.message;
-  return kept.place ? placeAgain(solved.view, kept.place) : { view: solved.view };
+  return kept.place
+    ? placeAgain(solved.view, settings.format, kept.place)
+    : { view: titledView(solved.view, 'restored', settings.format) };
 }
 
 /** A restoring job on the worker, behind a progress notification; a failure or a cancel is the panel's message. */
@@ -45,12 +48,17 @@ async function onWorker<T extends object>(
  * A view computed from its kept spec, titled and linked to where its text was, as before the reload; untitled and
  * unlinked when that document no longer opens or is now shorter.
  */
-async function placeAgain(view: ConvView, place: SpecOrigin): Promise<Exclude<Restored, string>> {
+async function placeAgain(
+  view: ComputedView,
+  format: NumberFormat,
+  place: SpecOrigin,
+): Promise<Exclude<Restored, string>> {
+  const unplaced = { view: titledView(view, 'restored', format) };
   try {
     const document = await openKeptDocument(vscode.Uri.parse(place.uri, true));
-    return reaches(document, place.offset + place.length) ? placeView(document, view, place) : { view };
+    return reaches(document, place.offset + place.length) ? placeView(document, view, format, place) : unplaced;
   } catch {
-    return { view };
+    return unplaced;
   }
 }
 
@@ -71,13 +79,13 @@ async function restoreFromText(origin: SpecOrigin, worker: ConvolveClient): Prom
     return `${name} is shorter than when this view was computed: ${AGAIN}.`;
   const text = document.getText(toDocumentRange(document, origin));
   const settings = readSettings(document.uri);
-  const job = { pieces: [{ text, base: origin.offset }], limits: settings, format: settings.format };
+  const job = { pieces: [{ text, base: origin.offset }], limits: settings };
   const result = await onWorker((token) => worker.run(job, token));
   if (typeof result === 'string') return result;
   if (result.kind === 'needsKernel')
     return `${sourceLabel(document, origin.offset)} now holds a single matrix, not the spec this view was computed from: ${AGAIN}.`;
   if (result.kind === 'refused') return `${sourceLabel(document, result.error.range.offset)}: ${result.error.message}`;
-  return placeView(document, result.view, result.range, origin);
+  return placeView(document, result.view, settings.format, result.range, origin);
 }
 
 /**

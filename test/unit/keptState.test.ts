@@ -3,16 +3,16 @@
 import * as assert from 'assert';
 import { DEFAULT_LIMITS } from '../../src/engine';
 import { readState, showMessage, specCells, stateToKeep } from '../../src/extension/panel/keptState';
-import { convolveSpec } from '../../src/convolve';
+import { convolveSpec, titledView } from '../../src/convolve';
 import { ConvView, MAX_KEPT_SPEC_CELLS, MAX_ORIGIN_URI_CHARACTERS, SpecOrigin } from '../../src/protocol/messages';
 import { parseFromWebview } from '../../src/protocol/guards';
 
 const FORMAT = { decimals: 4, exactFractions: false };
 
 function viewOf(spec: Record<string, unknown>): ConvView {
-  const solved = convolveSpec(spec, 'test', { limits: DEFAULT_LIMITS, format: FORMAT });
+  const solved = convolveSpec(spec, DEFAULT_LIMITS);
   assert.ok(solved.ok, solved.ok ? '' : solved.error.message);
-  return solved.view;
+  return titledView(solved.view, 'test', FORMAT);
 }
 
 /** The seed view with its input's data swapped for `inputCells` numbers: only the counts matter to the decision. */

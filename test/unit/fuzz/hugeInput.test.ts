@@ -8,8 +8,6 @@ import { performance } from 'perf_hooks';
 import { DEFAULT_LIMITS, Limits } from '../../../src/engine';
 import { ConvolveJobResult, convolveSpec, LIMIT_SETTINGS, runConvolveJob } from '../../../src/convolve';
 
-const FORMAT = { decimals: 4, exactFractions: false };
-
 /** Runs the command's path (its worker's job), measuring time and the typed-array memory it left allocated (where big
  * buffers go). */
 function measured(
@@ -18,7 +16,7 @@ function measured(
 ): { result: ConvolveJobResult; ms: number; arrayMB: number } {
   const before = process.memoryUsage().arrayBuffers;
   const started = performance.now();
-  const result = runConvolveJob({ pieces: [{ text, base: 0 }], limits, format: FORMAT });
+  const result = runConvolveJob({ pieces: [{ text, base: 0 }], limits });
   const ms = performance.now() - started;
   return { result, ms, arrayMB: (process.memoryUsage().arrayBuffers - before) / 1e6 };
 }
@@ -122,7 +120,7 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
   it('a spec value nested 100,000 deep (convlens.open, a restored panel) is refused, not a stack overflow', () => {
     let input: unknown = 1;
     for (let i = 0; i < 100_000; i++) input = [input];
-    const solved = convolveSpec({ input, kernel: [[1]] }, 'test', { limits: DEFAULT_LIMITS, format: FORMAT });
+    const solved = convolveSpec({ input, kernel: [[1]] }, DEFAULT_LIMITS);
     assert.ok(!solved.ok);
     assert.match(solved.error.message, /^input is nested more than 32 levels deep: it is not a matrix\.$/);
   });
@@ -132,7 +130,6 @@ describe('fuzz: hostile sizes are refused before allocation', () => {
     const result = runConvolveJob({
       pieces: [{ text, base: 0 }],
       limits: { maxSelectionCharacters: text.length, maxInputCells: 6, maxOutputCells: 6, maxKernelMatrixNonZeros: 6 },
-      format: FORMAT,
     });
     assert.strictEqual(result.kind, 'done', result.kind === 'refused' ? result.error.message : '');
   });

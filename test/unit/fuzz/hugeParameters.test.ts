@@ -113,7 +113,7 @@ describe('fuzz: huge parameters on tiny inputs', function () {
     const tally = { refused: 0, computed: 0 };
     fc.assert(
       fc.property(hugeSpec, (spec) => {
-        const solved = convolveSpec(spec, 'fuzz', { limits: LIMITS, format: FORMAT });
+        const solved = convolveSpec(spec, LIMITS);
         const problem = normalizeSpec(spec);
         if (!solved.ok) {
           tally.refused++;

@@ -3,8 +3,7 @@
  * the result from the textbook reference, and which size limit (if any) refuses it first.
  */
 import { Limits } from '../../../src/engine';
-import { LIMIT_SETTINGS } from '../../../src/convolve';
-import { ConvView } from '../../../src/protocol/messages';
+import { ComputedView, LIMIT_SETTINGS } from '../../../src/convolve';
 import { Grid, referenceConv2d, referenceConvTranspose2d } from '../../support/reference';
 import { SpecModel } from './specModel';
 
@@ -65,7 +64,7 @@ const nested = (data: ArrayLike<number>, c: number, h: number, w: number): Grid 
  * The reference result for whatever the engine read (for selections the suite did not build itself). conv2d's
  * padding may be asymmetric (`"same"` with an even kernel), so it is applied to the input here.
  */
-export function viewReference(view: ConvView): Grid {
+export function viewReference(view: ComputedView): Grid {
   const { input, weight } = view;
   // The parameters as read, per plane axis (height, width): what a 2-D reference takes.
   const [, ay, ax] = view.geometry.axes;

@@ -12,10 +12,8 @@ import { describeLiteral } from '../../../src/hover/hoverText';
 import { convolveSpec, runConvolveJob } from '../../../src/convolve';
 import { repoRoot } from '../../support/golden';
 
-const options = { limits: DEFAULT_LIMITS, format: DEFAULT_FORMAT };
-
 /** The command's path for a selection of `text` (its worker's job). */
-const convolveSelected = (text: string) => runConvolveJob({ pieces: [{ text, base: 0 }], ...options });
+const convolveSelected = (text: string) => runConvolveJob({ pieces: [{ text, base: 0 }], limits: DEFAULT_LIMITS });
 
 function refusal(text: string): { message: string; range: { offset: number; length: number } } {
   const result = convolveSelected(text);
@@ -72,7 +70,7 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
   });
 
   it('convlens.open and a restored panel refuse it too', () => {
-    const solved = convolveSpec({ input: [[1e308]], kernel: [[10]] }, 'test', options);
+    const solved = convolveSpec({ input: [[1e308]], kernel: [[10]] }, DEFAULT_LIMITS);
     assert.ok(!solved.ok);
     assert.match(solved.error.message, /^output\[0\]\[0\]\[0\] overflowed to Infinity/);
   });

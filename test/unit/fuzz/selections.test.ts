@@ -8,8 +8,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { performance } from 'perf_hooks';
 import { kernelMatrix, normalizeSpec, vecTimes, vecTimesTranspose } from '../../../src/engine';
-import { Convolved, ConvolveError, runConvolveJob } from '../../../src/convolve';
-import { ConvView } from '../../../src/protocol/messages';
+import { ComputedView, Convolved, ConvolveError, runConvolveJob } from '../../../src/convolve';
 import { assertClose, flat } from '../../support/approx';
 import { FuzzCase, fuzzCase } from './cases';
 import { CASE_TIME_LIMIT_MS, fuzzConfig } from './config';
@@ -18,7 +17,6 @@ import { expectedRefusal, modelReference, overflowMessage, sizes, viewReference 
 import { SpecModel } from './specModel';
 import { Tally } from './tally';
 
-const FORMAT = { decimals: 4, exactFractions: false };
 const config = fuzzConfig(3000);
 
 /**
@@ -30,7 +28,7 @@ const config = fuzzConfig(3000);
 function run(c: FuzzCase): { result: Convolved | 'asks'; ms: number } {
   const base = (c.text.length * 7919) % 1000;
   const started = performance.now();
-  let job = runConvolveJob({ pieces: [{ text: c.text, base }], limits: c.limits, format: FORMAT });
+  let job = runConvolveJob({ pieces: [{ text: c.text, base }], limits: c.limits });
   if (job.kind === 'needsKernel') {
     assert.ok(!c.expect, 'asked for a kernel for a matrix that cannot be convolved');
     if (c.asksForKernel) return { result: 'asks', ms: performance.now() - started };
@@ -38,7 +36,6 @@ function run(c: FuzzCase): { result: Convolved | 'asks'; ms: number } {
       pieces: [{ text: c.text, base }],
       kernel: c.kernel ?? [[1]],
       limits: c.limits,
-      format: FORMAT,
     });
   }
   const ms = performance.now() - started;
@@ -59,7 +56,7 @@ const firstNonFinite = (values: ArrayLike<number>): number =>
   Array.prototype.findIndex.call(values, (v: number) => !Number.isFinite(v));
 
 /** Whatever was computed agrees with the reference on the numbers the engine read, and with its own kernel matrix. */
-function assertConsistent(view: ConvView): void {
+function assertConsistent(view: ComputedView): void {
   assertClose(view.output.data, flat(viewReference(view)), 'output vs reference');
   const m = view.kernelMatrix;
   // Fuzzed problems are tiny, and the host posts M whenever it is small.

@@ -2,7 +2,7 @@
 // so a page cannot put text of its own on the clipboard.
 import * as assert from 'assert';
 import { DEFAULT_LIMITS } from '../../../src/engine';
-import { convolveSpec } from '../../../src/convolve';
+import { convolveSpec, titledView } from '../../../src/convolve';
 import { parseFromWebview } from '../../../src/protocol/guards';
 import { clipboardText } from '../../../src/view/clipboardText';
 
@@ -29,12 +29,10 @@ describe('inspect: copying from the (untrusted) page', () => {
         [3, 4],
       ],
     };
-    const solved = convolveSpec(spec, 'seed.json:1:1', {
-      limits: DEFAULT_LIMITS,
-      format: { decimals: 4, exactFractions: false },
-    });
+    const solved = convolveSpec(spec, DEFAULT_LIMITS);
     assert.ok(solved.ok);
-    assert.deepStrictEqual(JSON.parse(clipboardText(solved.view, 'results')), {
+    const view = titledView(solved.view, 'seed.json:1:1', { decimals: 4, exactFractions: false });
+    assert.deepStrictEqual(JSON.parse(clipboardText(view, 'results')), {
       source: 'seed.json:1:1',
       op: 'conv2d',
       output: [
@@ -47,7 +45,7 @@ describe('inspect: copying from the (untrusted) page', () => {
         [201, 499, 308],
       ],
     });
-    assert.match(clipboardText(solved.view, 'torch'), /import torch/);
-    assert.match(clipboardText(solved.view, 'numpy'), /import numpy as np/);
+    assert.match(clipboardText(view, 'torch'), /import torch/);
+    assert.match(clipboardText(view, 'numpy'), /import numpy as np/);
   });
 });

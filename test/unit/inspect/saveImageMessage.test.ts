@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as zlib from 'zlib';
 import { DEFAULT_LIMITS } from '../../../src/engine';
 import { matricesPicture } from '../../../src/picture/matricesPicture';
-import { convolveSpec } from '../../../src/convolve';
+import { convolveSpec, titledView } from '../../../src/convolve';
 import { ConvView, MAX_IMAGE_CHARACTERS, PictureColors } from '../../../src/protocol/messages';
 import { parseFromWebview } from '../../../src/protocol/guards';
 
@@ -62,9 +62,9 @@ function seedView(source = 'seed.json:1:1'): ConvView {
       [3, 4],
     ],
   };
-  const solved = convolveSpec(spec, source, { limits: DEFAULT_LIMITS, format: { decimals: 4, exactFractions: false } });
+  const solved = convolveSpec(spec, DEFAULT_LIMITS);
   assert.ok(solved.ok);
-  return solved.view;
+  return titledView(solved.view, source, { decimals: 4, exactFractions: false });
 }
 
 describe('inspect: saving a picture of the matrices, from the (untrusted) page', () => {

@@ -1,16 +1,7 @@
 /** The command-line face of the engine: `convlens [--json] FILE`. See USAGE in cli/args.ts. */
 import * as fs from 'fs';
-import {
-  checkFinite,
-  checkLimits,
-  checkSelectionLength,
-  compute,
-  ConvResult,
-  LimitCheck,
-  Limits,
-  normalizeSpec,
-  Result,
-} from './engine';
+import { checkSelectionLength, ConvResult, LimitCheck, Limits, normalizeSpec, Result } from './engine';
+import { solve } from './convolve';
 import { enableRelaxedSimd } from './engine/fast/relaxedSimd';
 import { LIMIT_FLAGS, parseArgs, USAGE } from './cli/args';
 import { jsonResult } from './cli/jsonResult';
@@ -29,14 +20,11 @@ function refused(check: LimitCheck & { ok: false }): LimitCheck & { ok: false } 
  * Validates and computes one spec within the limits, checked before anything large is allocated; an overflowed
  * result is an error, not Infinity (or `null` in JSON).
  */
-function solve(spec: unknown, limits: Limits): Result<ConvResult> {
+function solveSpec(spec: unknown, limits: Limits): Result<ConvResult> {
   const problem = normalizeSpec(spec);
   if (!problem.ok) return problem;
-  const limit = checkLimits(problem.value, limits);
-  if (!limit.ok) return refused(limit);
-  const result = compute(problem.value);
-  const finite = checkFinite(result);
-  return finite.ok ? { ok: true, value: result } : finite;
+  const solution = solve(problem.value, limits);
+  return solution.ok ? solution : refused(solution);
 }
 
 function main(argv: readonly string[]): number {
@@ -75,7 +63,7 @@ function main(argv: readonly string[]): number {
       failed = true;
       return { ok: false as const, message: `${entry.message} (${file}: ${entry.where})` };
     }
-    const solved = solve(entry.value, limits);
+    const solved = solveSpec(entry.value, limits);
     if (solved.ok) return { ok: true as const, result: solved.value };
     failed = true;
     return { ok: false as const, message: `${solved.error.message} (${file}: ${entry.where(solved.error.path)})` };

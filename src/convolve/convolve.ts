@@ -4,11 +4,13 @@
  * fuzz tests, so what they try is exactly what a user's selection meets. The view has no title or number format:
  * the host adds them when it shows it.
  */
-import { Limits, normalizeSpec } from '../engine';
+import { ConvProblem, Limits, normalizeSpec } from '../engine';
 import { MatrixLiteral, problemFromContent, SelectionContent, TextRange } from '../parse';
-import { ComputedView } from './convView';
-import { ConvolveError } from './refusal';
-import { solve, Solved } from './solve';
+import { buildConvView, ComputedView } from './convView';
+import { ConvolveError, limitRefusal, Refusal } from './refusal';
+import { solve } from './solve';
+
+export type Solved = { ok: true; view: ComputedView } | { ok: false; error: Refusal };
 
 export interface ConvolveOptions {
   limits: Limits;
@@ -18,13 +20,19 @@ export interface ConvolveOptions {
 
 export type Convolved = { ok: true; view: ComputedView; range: TextRange } | { ok: false; error: ConvolveError };
 
+function solvedView(problem: ConvProblem, spec: Record<string, unknown>, limits: Limits): Solved {
+  const solution = solve(problem, limits);
+  if (!solution.ok) return { ok: false, error: limitRefusal(solution) };
+  return { ok: true, view: buildConvView(problem, spec, solution.value) };
+}
+
 /** What a selection holds, validated and computed; every error's range lies within the content's text. */
 export function convolveContent(content: SelectionContent, options: ConvolveOptions): Convolved {
   const located = problemFromContent(content, options.kernel);
   if (!located.ok) return located;
   const { problem, spec, locate } = located.value;
   const whole = locate([]);
-  const solved = solve(problem, spec, options.limits);
+  const solved = solvedView(problem, spec, options.limits);
   return solved.ok
     ? { ok: true, view: solved.view, range: whole }
     : { ok: false, error: { ...solved.error, range: whole } };
@@ -33,5 +41,7 @@ export function convolveContent(content: SelectionContent, options: ConvolveOpti
 /** A spec given as a value (`convlens.open`, a restored panel): the same checks, without text to point into. */
 export function convolveSpec(spec: Record<string, unknown>, limits: Limits): Solved {
   const problem = normalizeSpec(spec);
-  return problem.ok ? solve(problem.value, spec, limits) : { ok: false, error: { message: problem.error.message } };
+  return problem.ok
+    ? solvedView(problem.value, spec, limits)
+    : { ok: false, error: { message: problem.error.message } };
 }

@@ -21,7 +21,7 @@ export interface ConvolveError extends Refusal {
   range: TextRange;
 }
 
-/** A failed limit check as a refusal that names the setting to raise. */
+/** A failed check as a refusal; a size limit's names the setting to raise. */
 export function limitRefusal(check: LimitCheck & { ok: false }): Refusal {
   const setting = check.limit && LIMIT_SETTINGS[check.limit];
   return setting

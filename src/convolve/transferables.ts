@@ -1,6 +1,6 @@
 /** What a worker's answer can hand to the host thread without copying. */
 import { ConvolveJobResult } from './workerJob';
-import { Solved } from './solve';
+import { Solved } from './convolve';
 
 /** The buffers a result can hand over without copying: whole, unshared ArrayBuffers, each once. */
 export function transferables(result: ConvolveJobResult | Solved): ArrayBuffer[] {

@@ -9,7 +9,7 @@ import { convolveContent, convolveSpec } from './convolve';
 import { ComputedView } from './convView';
 import { Piece, readPieces } from './readPieces';
 import { ConvolveError } from './refusal';
-import { Solved } from './solve';
+import { Solved } from './convolve';
 
 export interface ConvolveJob {
   pieces: Piece[];

@@ -1,5 +1,6 @@
 /** The hover preview of a literal, as Markdown: pure, so it is unit-tested without VS Code. */
-import { checkFinite, compute, computeCost, ConvProblem, planesOf, Rank, readNumericArray, Tensor } from '../engine';
+import { computeCost, ConvProblem, planesOf, Rank, readNumericArray, Tensor } from '../engine';
+import { solve } from '../convolve';
 import { markdownText } from '../format/markdownText';
 import { listText, matrixText } from '../format/matrixText';
 import { formatNumber } from '../format/numberText';
@@ -54,14 +55,13 @@ function tensorPreview(t: Tensor, rank: Rank, format: NumberFormat): string {
 function problemMarkdown(problem: ConvProblem, format: NumberFormat): string {
   const lines = problemSummary(problem);
   if (computeCost(problem) <= PREVIEW_WORK_LIMIT) {
-    const result = compute(problem);
     // An overflow is said as the command says it, not previewed as Infinity.
-    const finite = checkFinite(result);
+    const solution = solve(problem);
     lines.push(
       '',
-      ...(finite.ok
-        ? ['output:', tensorPreview(result.output, problem.geometry.rank, format)]
-        : [finite.error.message]),
+      ...(solution.ok
+        ? ['output:', tensorPreview(solution.value.output, problem.geometry.rank, format)]
+        : [solution.error.message]),
     );
   }
   return lines.join('\n');

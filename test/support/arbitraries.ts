@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ConvProblem, normalizeSpec } from '../../src/engine';
 import { GoldenCase, GoldenNdOp, GoldenNdSpec, NestedNumbers, PaddingMode } from './golden';
 
 /** A random conv spec in the golden file's form, padding as numbers; may be impossible (callers filter with
@@ -6,6 +7,12 @@ import { GoldenCase, GoldenNdOp, GoldenNdSpec, NestedNumbers, PaddingMode } from
 export type RandomSpec = Omit<GoldenCase, 'name' | 'padding' | 'expected' | 'kernel_matrix' | 'reconstruction'> & {
   padding: [number, number];
 };
+
+/** The problem for a random spec, or undefined when PyTorch would refuse it (e.g. an empty output). */
+export function solvable(spec: unknown): ConvProblem | undefined {
+  const problem = normalizeSpec(spec);
+  return problem.ok ? problem.value : undefined;
+}
 
 const grid = <T>(dims: number[], leaf: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
   dims.length === 0 ? leaf : fc.array(grid(dims.slice(1), leaf), { minLength: dims[0], maxLength: dims[0] });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { adjoint, ConvProblem, forward, normalizeSpec, tensorOf, Tensor } from '../../src/engine';
+import { adjoint, ConvProblem, forward, tensorOf, Tensor } from '../../src/engine';
 import {
   configureFastEngine,
   fastAdjoint,
@@ -11,15 +11,10 @@ import {
 } from '../../src/engine/fast';
 import { relaxedSimd } from '../support/relaxedSimd';
 import { assertClose } from '../support/approx';
-import { moderateDouble, randomSpec, RandomSpec } from '../support/arbitraries';
+import { moderateDouble, randomSpec, RandomSpec, solvable } from '../support/arbitraries';
 
 const RUNS = { numRuns: 300, seed: 20261126 };
 const REL = 1e-12;
-
-const solvable = (spec: unknown): ConvProblem | undefined => {
-  const problem = normalizeSpec(spec);
-  return problem.ok ? problem.value : undefined;
-};
 
 /** A deterministic output-shaped tensor for the adjoint. */
 function outputLike(p: ConvProblem, seed: number, integers: boolean): Tensor {

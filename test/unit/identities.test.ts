@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import {
   adjoint,
   compute,
-  ConvProblem,
   forEachTap,
   forward,
   kernelMatrix,
@@ -16,16 +15,10 @@ import {
   vecTimesTranspose,
 } from '../../src/engine';
 import { assertClose, flat } from '../support/approx';
-import { moderateDouble, randomSpec, RandomSpec, smallInteger } from '../support/arbitraries';
+import { moderateDouble, randomSpec, RandomSpec, smallInteger, solvable } from '../support/arbitraries';
 import { referenceConv2d, referenceConvTranspose2d } from '../support/reference';
 
 const RUNS = { numRuns: 300, seed: 20261125 };
-
-/** The problem for a random spec, or undefined when PyTorch would refuse it (e.g. an empty output). */
-function solvable(spec: RandomSpec): ConvProblem | undefined {
-  const problem = normalizeSpec(spec);
-  return problem.ok ? problem.value : undefined;
-}
 
 function reference(spec: RandomSpec) {
   const params = {

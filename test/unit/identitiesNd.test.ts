@@ -18,17 +18,11 @@ import {
   vecTimesTranspose,
 } from '../../src/engine';
 import { assertClose, flat } from '../support/approx';
-import { moderateDouble, RandomNdSpec, randomNdSpec, smallInteger } from '../support/arbitraries';
+import { moderateDouble, randomNdSpec, RandomNdSpec, smallInteger, solvable } from '../support/arbitraries';
 import { GoldenNdOp, NestedNumbers, PaddingMode } from '../support/golden';
 import { NdTensor, referenceConvNd, referenceConvTransposeNd } from '../support/referenceNd';
 
 const RUNS = { numRuns: 150, seed: 20261205 };
-
-/** The problem for a random spec, or undefined when PyTorch would refuse it (e.g. an empty output). */
-function solvable(spec: RandomNdSpec): ConvProblem | undefined {
-  const problem = normalizeSpec(spec);
-  return problem.ok ? problem.value : undefined;
-}
 
 const dimsOf = (x: unknown): number[] => (Array.isArray(x) ? [x.length, ...dimsOf(x[0])] : []);
 const ndTensor = (x: NestedNumbers): NdTensor => ({ shape: dimsOf(x), data: flat(x) });

@@ -1,15 +1,10 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { cellsOf, ConvProblem, forEachTap, normalizeSpec } from '../../../src/engine';
+import { cellsOf, ConvProblem, forEachTap } from '../../../src/engine';
 import { bigIndex, contactsOfBig, contactsOfSmall } from '../../../src/engine/inspect';
-import { randomNdSpec, randomSpec, smallInteger } from '../../support/arbitraries';
+import { randomNdSpec, randomSpec, smallInteger, solvable } from '../../support/arbitraries';
 
 const RUNS = { numRuns: 200, seed: 77 };
-
-function solvable(spec: unknown): ConvProblem | undefined {
-  const problem = normalizeSpec(spec);
-  return problem.ok ? problem.value : undefined;
-}
 
 const smallOf = (p: ConvProblem) => p.geometry.small;
 const bigOf = (p: ConvProblem) => p.geometry.big;

@@ -2,15 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import fc from 'fast-check';
 import * as fs from 'fs';
-import {
-  compute,
-  ConvProblem,
-  kernelMatrix,
-  normalizeSpec,
-  toDense,
-  vecTimes,
-  vecTimesTranspose,
-} from '../../../src/engine';
+import { compute, kernelMatrix, toDense, vecTimes, vecTimesTranspose } from '../../../src/engine';
 import {
   jacobiSvd,
   leastSquaresAffordable,
@@ -18,12 +10,7 @@ import {
   timesPseudoInverse,
 } from '../../../src/engine/inspect';
 import { assertClose } from '../../support/approx';
-import { randomSpec, smallInteger } from '../../support/arbitraries';
-
-function solvable(spec: unknown): ConvProblem | undefined {
-  const problem = normalizeSpec(spec);
-  return problem.ok ? problem.value : undefined;
-}
+import { randomSpec, smallInteger, solvable } from '../../support/arbitraries';
 
 const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0));
 

@@ -1,13 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { compute, ConvProblem, forward, normalizeSpec } from '../../../src/engine';
+import { compute, forward } from '../../../src/engine';
 import { outputAfter, stepCount, stepDetail, stepKind } from '../../../src/engine/inspect';
-import { randomNdSpec, randomSpec, smallInteger } from '../../support/arbitraries';
-
-function solvable(spec: unknown): ConvProblem | undefined {
-  const problem = normalizeSpec(spec);
-  return problem.ok ? problem.value : undefined;
-}
+import { randomNdSpec, randomSpec, smallInteger, solvable } from '../../support/arbitraries';
 
 describe('inspect: step-through', () => {
   it('seed: the window slides over the four outputs, its running sums ending in each output', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { compute, ConvProblem, normalizeSpec, tensorOf } from '../../../src/engine';
+import { compute, ConvProblem, tensorOf } from '../../../src/engine';
 import {
   stretchedCell,
   transposedGeometry,
@@ -9,15 +9,17 @@ import {
   transposedViewsUnavailable,
 } from '../../../src/engine/inspect';
 import { assertClose, flat } from '../../support/approx';
-import { moderateDouble, randomNdSpec, randomSpec, RandomSpec, smallInteger } from '../../support/arbitraries';
+import {
+  moderateDouble,
+  randomNdSpec,
+  randomSpec,
+  RandomSpec,
+  smallInteger,
+  solvable,
+} from '../../support/arbitraries';
 import { loadGoldenCases, loadGoldenNdCases } from '../../support/golden';
 
 const RUNS = { numRuns: 250, seed: 20260214 };
-
-function solvable(spec: unknown): ConvProblem | undefined {
-  const problem = normalizeSpec(spec);
-  return problem.ok ? problem.value : undefined;
-}
 
 /** The three views of the problem's transposed map, with what the engine says it must give. */
 function viewsAndEngine(problem: ConvProblem) {

@@ -37,7 +37,7 @@ Output and reconstruction are channels first: [C][L], [C][H][W] or [C][D][H][W].
 Size limits, checked before anything large is read or computed (the VS Code extension's defaults):
   --max-characters N     characters of FILE (default ${count(DEFAULT_LIMITS.maxSelectionCharacters)})
   --max-input-cells N    cells of the input, of the weight, and of the padded input (default ${count(DEFAULT_LIMITS.maxInputCells)})
-  --max-output-cells N   cells of the output, and of conv_transpose2d's output before its padding crops it
+  --max-output-cells N   cells of the output, and of a transposed conv's output before its padding crops it
                          (default ${count(DEFAULT_LIMITS.maxOutputCells)})
   --max-multiply-adds N  multiply-adds, which bound the kernel matrix's non-zeros (default ${count(DEFAULT_LIMITS.maxKernelMatrixNonZeros)})`;
 

@@ -1,4 +1,4 @@
-import { ownAxes, shapeOf, type AxisGeometry, type KernelMatrixRows } from '../../src/engine';
+import { ownAxes, shapeOf, weightShapeOf, type AxisGeometry, type KernelMatrixRows } from '../../src/engine';
 import type { ConvView } from '../../src/protocol/messages';
 import { el } from '../dom';
 import { axesValuesText, shapeText } from '../../src/view/labels';
@@ -32,7 +32,7 @@ function parameter(name: string, value: string): HTMLElement {
 
 /** The op, where it came from, its hyper-parameters, the shapes and the output-size formulas with numbers in. */
 export function header(view: ConvView, m: KernelMatrixRows, format: (value: number) => string): HTMLElement {
-  const { geometry: g, input, output, weight } = view;
+  const { geometry: g, input, output } = view;
   return el(
     'header',
     { class: 'summary' },
@@ -57,7 +57,7 @@ export function header(view: ConvView, m: KernelMatrixRows, format: (value: numb
       'p',
       { class: 'shapes' },
       `input ${shapeText(shapeOf(g, input))} → output ${shapeText(shapeOf(g, output))}`,
-      ` · weight ${shapeText([weight.dims[0], weight.dims[1], ...weight.dims.slice(5 - g.rank)])}`,
+      ` · weight ${shapeText(weightShapeOf(g))}`,
       ` · M ${shapeText([m.rows, m.cols])}, ${density(m)}`,
     ),
     outputSizeFormulas(view.formulas),

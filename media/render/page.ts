@@ -4,6 +4,7 @@ import {
   nonZeros,
   transposedViews,
   shapeOf,
+  weightShapeOf,
   type ConvGeometry,
   type Tensor,
 } from '../../src/engine';
@@ -129,7 +130,6 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   );
   const tools = toolbar(view, context.palette);
 
-  const weightShape = [...view.weight.dims.slice(0, 2), ...view.weight.dims.slice(5 - view.geometry.rank)];
   const element = el(
     'div',
     { class: 'page' },
@@ -149,7 +149,11 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         'div',
         { class: 'flow' },
         block('input', dims(view.input), input.element),
-        operand(transposed ? '⋆ᵀ' : '⋆', view.geometry.op, block('kernel', shapeText(weightShape), kernel.element)),
+        operand(
+          transposed ? '⋆ᵀ' : '⋆',
+          view.geometry.op,
+          block('kernel', shapeText(weightShapeOf(view.geometry)), kernel.element),
+        ),
         operand('=', 'equals', block('output', dims(view.output), output.element)),
       ),
     ),

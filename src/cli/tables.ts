@@ -9,6 +9,7 @@ import {
   planesOf,
   shapeOf,
   Tensor,
+  weightShapeOf,
 } from '../engine';
 import { matrixText } from '../format/matrixText';
 import { NumberFormat } from '../protocol/messages';
@@ -52,9 +53,8 @@ export function resultText(result: ConvResult, format: NumberFormat): string {
   const values = (field: 'stride' | 'padBefore' | 'dilation' | 'outputPadding') => axesText(axes.map((a) => a[field]));
   const padding = g.paddingKind === 'explicit' ? values('padBefore') : `"${g.paddingKind}"`;
   const shape = (grid: Tensor) => shapeOf(g, grid).join('x');
-  const weightShape = [weight.dims[0], weight.dims[1], ...weight.dims.slice(5 - g.rank)];
   const header = [
-    `${g.op}: input ${shape(problem.input)}, weight ${weightShape.join('x')}`,
+    `${g.op}: input ${shape(problem.input)}, weight ${weightShapeOf(g).join('x')}`,
     `stride ${values('stride')}, padding ${padding}` +
       (g.paddingMode === 'zeros' ? '' : ` (padding_mode "${g.paddingMode}")`) +
       `, dilation ${values('dilation')}` +

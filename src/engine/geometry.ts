@@ -183,6 +183,13 @@ export const cellsOf = (grid: Grid): number => grid.channels * grid.depth * grid
 export const shapeOf = (g: ConvGeometry, grid: Grid): number[] =>
   [grid.channels, grid.depth, grid.height, grid.width].filter((_, i) => i === 0 || i > 3 - g.rank);
 
+/** The weight's shape as the op writes it: `[d0][d1]` and one kernel size per own axis. */
+export const weightShapeOf = (g: ConvGeometry): number[] => [
+  g.weightDims[0],
+  g.weightDims[1],
+  ...g.weightDims.slice(5 - g.rank),
+];
+
 /** The grid the kernel sweeps: the padded input (conv), or the output before padding crops it (transposed). */
 export const sweptGrid = (g: ConvGeometry): Grid => ({
   channels: g.big.channels,

@@ -27,6 +27,7 @@ export {
   shapeOf,
   smallPosition,
   sweptGrid,
+  weightShapeOf,
 } from './geometry';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';
 export { OutputSizeTerms, outputSizeFormulas, outputSizeTerms } from './outputSize';

@@ -1,5 +1,5 @@
 import { fail, ok, Result } from './result';
-import { cellsOf, ConvGeometry, Grid, shapeOf, sweptGrid } from './geometry';
+import { cellsOf, ConvGeometry, Grid, shapeOf, sweptGrid, weightShapeOf } from './geometry';
 import { ConvProblem } from './spec';
 
 /** Size limits checked before anything large is allocated (the extension maps them to settings). */
@@ -64,10 +64,9 @@ export function checkLimits(problem: ConvProblem, limits: Limits): LimitCheck {
       'maxInputCells',
     );
   }
-  const weightShape = g.weightDims.slice(0, 2).concat(g.weightDims.slice(5 - g.rank));
   if (weight.data.length > limits.maxInputCells) {
     return refuse(
-      `The weight has ${weightShape.join(' x ')} = ${count(weight.data.length)} cells, more than the limit of ${count(limits.maxInputCells)}.`,
+      `The weight has ${weightShapeOf(g).join(' x ')} = ${count(weight.data.length)} cells, more than the limit of ${count(limits.maxInputCells)}.`,
       'maxInputCells',
     );
   }

@@ -1,4 +1,4 @@
-import { AxisGeometry, ownAxes, shapeOf } from '../geometry';
+import { AxisGeometry, ownAxes, shapeOf, weightShapeOf } from '../geometry';
 import { ConvProblem } from '../spec';
 
 export interface SnippetOptions {
@@ -20,10 +20,7 @@ export const weightLayout = (problem: ConvProblem): string =>
 export const inputLayout = (problem: ConvProblem): string => `[C_in]${SPATIAL_AXES[problem.geometry.rank]}`;
 
 /** The weight's shape as the op writes it: `[d0][d1]` and one kernel size per own axis. */
-export const weightShape = (problem: ConvProblem): number[] => {
-  const { weightDims, rank } = problem.geometry;
-  return [weightDims[0], weightDims[1], ...weightDims.slice(5 - rank)];
-};
+export const weightShape = (problem: ConvProblem): number[] => weightShapeOf(problem.geometry);
 
 /** The input's shape as the op writes it, channels first. */
 export const inputShape = (problem: ConvProblem): number[] => shapeOf(problem.geometry, problem.geometry.input);

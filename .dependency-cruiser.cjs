@@ -2,10 +2,11 @@
  * ConvLens's layering, checked by `npm run lint:deps` (part of `npm run lint`). Each layer imports only the layers
  * below it; type-only imports count too, since a type is as much a dependency of the design as a value:
  *
- *   engine <- parse <- protocol/messages <- format <- convolve (src/convolve, presets) <- view
+ *   engine <- parse <- python <- protocol/messages <- format <- convolve (src/convolve, presets) <- view
  *     <- picture <- protocol/guards <- hover <- extension / cli / media
  *
- * The engine (pure computation, bundled into the webview too) and the parser stand on nothing of ours above them.
+ * The engine (pure computation, bundled into the webview too) and the parser stand on nothing of ours above them;
+ * python (the user's PyTorch code read with tree-sitter: layers, shapes, fixes) stands on the engine's geometry.
  * The message types sit low because the computation produces a ConvView and every layer above reads it; the guards
  * that check what the page sends sit high because they check a copy request and a PNG with view's and picture's
  * code. The three entry points at the top (the VS Code extension, the CLI, the webview) import none of each other,
@@ -14,6 +15,7 @@
 const LAYERS = [
   ['engine', '^src/engine/'],
   ['parse', '^src/parse/'],
+  ['python', '^src/python/'],
   ['protocol/messages', '^src/protocol/messages[.]ts$'],
   ['format', '^src/format/'],
   ['convolve', '^src/(convolve/|presets[.]ts$)'],

@@ -1,0 +1,155 @@
+/**
+ * The PyTorch layers ConvLens reads in the user's code, as PyTorch fills their arguments in: the contract between the
+ * reader (tree-sitter: what is written) and the shapes (what comes out). Pure data; no vscode, no parser types.
+ */
+import type { PaddingMode, Rank } from '../engine/ops';
+
+/** A stretch of the document, in character offsets. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** A size PyTorch knows at run time but the code does not say (a functional conv's weight read from a variable). */
+export type Dim = number | null;
+/** A tensor's shape, batch first, as PyTorch prints it. */
+export type Shape = readonly Dim[];
+
+/** Which statistic a pooling layer takes over each window. */
+export type Reduction = 'max' | 'avg';
+
+export interface ConvLayer {
+  kind: 'conv';
+  rank: Rank;
+  transposed: boolean;
+  /** Null for a functional call whose weight is a variable. */
+  inChannels: Dim;
+  outChannels: Dim;
+  /** One entry per spatial axis, PyTorch's `_single`/`_pair`/`_triple` already applied. */
+  kernel: number[];
+  stride: number[];
+  /** `padding="same"`/`"valid"` as written (non-transposed only); numbers otherwise. */
+  padding: number[] | 'same' | 'valid';
+  dilation: number[];
+  /** Zeros for a non-transposed conv. */
+  outputPadding: number[];
+  groups: number;
+  bias: boolean;
+  paddingMode: PaddingMode;
+}
+
+export interface PoolLayer {
+  kind: 'pool';
+  reduction: Reduction;
+  rank: Rank;
+  kernel: number[];
+  /** PyTorch's default stride is the kernel size. */
+  stride: number[];
+  padding: number[];
+  /** Always ones for average pooling. */
+  dilation: number[];
+  ceilMode: boolean;
+}
+
+export interface AdaptivePoolLayer {
+  kind: 'adaptivePool';
+  reduction: Reduction;
+  rank: Rank;
+  /** `None` keeps that axis's input size. */
+  outputSize: Dim[];
+}
+
+/** `nn.Upsample` / `F.interpolate`: rank taken from the input it meets. */
+export interface UpsampleLayer {
+  kind: 'upsample';
+  /** Exactly one of `size` and `scaleFactor` is set, as PyTorch requires. */
+  size?: number[] | number;
+  scaleFactor?: number[] | number;
+  mode: string;
+}
+
+/** `nn.Flatten` (start_dim 1), `torch.flatten` (start_dim 0), `x.flatten(...)`, `x.view(x.size(0), -1)`. */
+export interface FlattenLayer {
+  kind: 'flatten';
+  startDim: number;
+  endDim: number;
+}
+
+export interface LinearLayer {
+  kind: 'linear';
+  inFeatures: number;
+  outFeatures: number;
+  bias: boolean;
+}
+
+/** `nn.BatchNorm1d/2d/3d`, `nn.InstanceNorm…`: the shape is kept, but the channels and the input's rank are checked. */
+export interface NormLayer {
+  kind: 'norm';
+  torchName: string;
+  /** The spatial rank the layer expects (BatchNorm1d takes 2-D or 3-D input; rank 1 here). */
+  rank: Rank;
+  numFeatures: number;
+}
+
+/** Activations, Dropout, Identity: the output has the input's shape. */
+export interface ShapeKeepingLayer {
+  kind: 'keep';
+  torchName: string;
+}
+
+export type Layer =
+  | ConvLayer
+  | PoolLayer
+  | AdaptivePoolLayer
+  | UpsampleLayer
+  | FlattenLayer
+  | LinearLayer
+  | NormLayer
+  | ShapeKeepingLayer;
+
+/** One argument of a call, by PyTorch's parameter name. */
+export interface LayerArgument {
+  /** The text as written (`3`, `(2, 2)`, `KERNEL`), or absent when PyTorch's default applies. */
+  text?: string;
+  /** Where it was written: positional or keyword; a quick fix edits this span (or inserts a keyword). */
+  span?: TextSpan;
+}
+
+/** A layer constructor or functional call found in the code. */
+export interface LayerCall {
+  /** PyTorch's own name: `Conv2d`, `ConvTranspose1d`, `MaxPool2d`, `Linear`, `conv2d` (torch.nn.functional). */
+  torchName: string;
+  functional: boolean;
+  /** The whole call expression, and the callee as written (`nn.Conv2d`, `torch.nn.Conv2d`, `Conv2d`, `F.conv2d`). */
+  span: TextSpan;
+  calleeSpan: TextSpan;
+  /** Every parameter of PyTorch's signature that the call sets, by name; defaults are in `layer`. */
+  args: Readonly<Record<string, LayerArgument>>;
+  /** The layer with every argument resolved, or why it could not be (an argument that is not a literal). */
+  layer: Layer | { unresolved: string; span: TextSpan };
+}
+
+/** A layer in the order a model applies it. */
+export interface ModelStep {
+  call: LayerCall;
+  /** The attribute for a module set in `__init__` (`conv1`), absent inside `nn.Sequential(...)`. */
+  attribute?: string;
+  /** Where the inlay hint of the shape coming out goes (after the layer in a Sequential, after the forward line). */
+  hintAt: number;
+}
+
+export interface Model {
+  /** The class name, or the variable a `nn.Sequential(...)` is assigned to. */
+  name: string;
+  /** The class definition or the Sequential call. */
+  span: TextSpan;
+  steps: ModelStep[];
+  /** From a `# convlens: input 1x3x224x224` comment on the model, when there is one. */
+  input?: { shape: number[]; span: TextSpan };
+}
+
+/** Everything read from one Python document (or one notebook cell). */
+export interface PythonReading {
+  layers: LayerCall[];
+  models: Model[];
+}

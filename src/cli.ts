@@ -1,12 +1,13 @@
 /** The command-line face of the engine: `convlens [--json] FILE`. See USAGE in cli/args.ts. */
 import * as fs from 'fs';
-import { checkSelectionLength, ConvResult, LimitCheck, Limits, normalizeSpec, Result } from './engine';
+import { checkSelectionLength, ConvResult, LimitCheck, Limits, normalizeSpec, ok, Result } from './engine';
 import { solve } from './convolve';
 import { enableRelaxedSimd } from './engine/fast/relaxedSimd';
 import { LIMIT_FLAGS, parseArgs, USAGE } from './cli/args';
 import { jsonResult } from './cli/jsonResult';
 import { readSpecs } from './cli/readSpecs';
-import { resultText } from './cli/tables';
+import { resultText, viewsText } from './cli/tables';
+import { ComputedViews, computeViews, viewsJson, ViewName } from './cli/views';
 
 /** A limit's refusal, saying which flag raises it. */
 function refused(check: LimitCheck & { ok: false }): LimitCheck & { ok: false } {
@@ -20,11 +21,18 @@ function refused(check: LimitCheck & { ok: false }): LimitCheck & { ok: false } 
  * Validates and computes one spec within the limits, checked before anything large is allocated; an overflowed
  * result is an error, not Infinity (or `null` in JSON).
  */
-function solveSpec(spec: unknown, limits: Limits): Result<ConvResult> {
+function solveSpec(
+  spec: Record<string, unknown>,
+  views: readonly ViewName[],
+  limits: Limits,
+): Result<{ result: ConvResult; views: ComputedViews }> {
   const problem = normalizeSpec(spec);
   if (!problem.ok) return problem;
   const solution = solve(problem.value, limits);
-  return solution.ok ? solution : refused(solution);
+  if (!solution.ok) return refused(solution);
+  const computed = computeViews(problem.value, spec, views, limits);
+  if (!computed.ok) return refused(computed);
+  return ok({ result: solution.value, views: computed.value });
 }
 
 function main(argv: readonly string[]): number {
@@ -39,7 +47,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`convlens: ${args.message}\n\n${USAGE}\n`);
     return 2;
   }
-  const { file, json, kernelMatrix, decimals, limits } = args.options;
+  const { file, json, kernelMatrix, views, decimals, limits } = args.options;
   let text: string;
   try {
     text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
@@ -63,20 +71,25 @@ function main(argv: readonly string[]): number {
       failed = true;
       return { ok: false as const, message: `${entry.message} (${file}: ${entry.where})` };
     }
-    const solved = solveSpec(entry.value, limits);
-    if (solved.ok) return { ok: true as const, result: solved.value };
+    const solved = solveSpec(entry.value, views, limits);
+    if (solved.ok) return { ok: true as const, ...solved.value };
     failed = true;
     return { ok: false as const, message: `${solved.error.message} (${file}: ${entry.where(solved.error.path)})` };
   });
   if (json) {
     const out = results.map((r) =>
-      r.ok ? jsonResult(r.result.problem, kernelMatrix, r.result) : { error: r.message },
+      r.ok
+        ? { ...jsonResult(r.result.problem, kernelMatrix, r.result), ...viewsJson(r.result.problem, r.views) }
+        : { error: r.message },
     );
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
     const blocks = results.map((r, i) => {
       const title = results.length > 1 ? `# spec ${i + 1}\n` : '';
-      return title + (r.ok ? resultText(r.result, { decimals, exactFractions: false }) : `error: ${r.message}`);
+      if (!r.ok) return `${title}error: ${r.message}`;
+      const format = { decimals, exactFractions: false };
+      const shown = viewsText(r.result.problem, r.views, format);
+      return title + resultText(r.result, format) + (shown ? `\n\n${shown}` : '');
     });
     process.stdout.write(`${blocks.join('\n\n')}\n`);
   }

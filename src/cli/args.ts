@@ -1,5 +1,6 @@
 /** Command-line options of `convlens`. */
 import { DEFAULT_LIMITS, Limits } from '../engine';
+import { parseViews, ViewName } from './views';
 
 export interface CliOptions {
   /** A path, or `-` for standard input. */
@@ -7,6 +8,8 @@ export interface CliOptions {
   json: boolean;
   kernelMatrix: 'dense' | 'csr' | 'none';
   decimals: number;
+  /** Views added to each result (`--views`); none by default, which leaves the output as it was without them. */
+  views: ViewName[];
   /** The extension's size limits, by default its settings' defaults. */
   limits: Limits;
 }
@@ -21,16 +24,21 @@ export const LIMIT_FLAGS: Readonly<Record<keyof Limits, string>> = {
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
-export const USAGE = `Usage: convlens [--json] [--kernel-matrix dense|csr|none] [--decimals N] [--max-... N] FILE
+export const USAGE = `Usage: convlens [--json] [--kernel-matrix dense|csr|none] [--views LIST] [--decimals N] [--max-... N] FILE
 
 Computes conv1d/2d/3d and conv_transpose1d/2d/3d with PyTorch's semantics for each spec in FILE (- reads
 standard input): one spec object, an array of them, or an object with a "cases" array.
 Spec fields: op ("conv1d" ... "conv_transpose3d", default "conv2d"), input, weight (or kernel), bias, stride,
-padding, dilation, output_padding, groups, padding_mode ("zeros", "reflect", "replicate" or "circular").
+padding, dilation, output_padding, groups, padding_mode ("zeros", "reflect", "replicate" or "circular"),
+grad_output (the output's shape; the gradient --views backward starts from, all ones when absent).
 Output and reconstruction are channels first: [C][L], [C][H][W] or [C][D][H][W].
 
   --json                 print one JSON array, an object per spec: output, reconstruction, kernel_matrix
+                         (and overlap, grad_input, grad_weight, grad_bias, im2col with --views)
   --kernel-matrix MODE   dense (default; up to 1,000,000 entries, csr beyond), csr, or none
+  --views LIST           add views, comma-separated: overlap (tap counts on the input, or a transposed conv's
+                         output), backward (grad_input, grad_weight, grad_bias for grad_output), im2col
+                         (F.unfold's matrix; counted against --max-multiply-adds)
   --decimals N           decimals in the readable tables (default 4)
   -h, --help             show this help
 
@@ -45,7 +53,7 @@ export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; messag
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const limits: Limits = { ...DEFAULT_LIMITS };
-  const options: Partial<CliOptions> = { json: false, kernelMatrix: 'dense', decimals: 4, limits };
+  const options: Partial<CliOptions> = { json: false, kernelMatrix: 'dense', decimals: 4, views: [], limits };
   const limitOf = new Map(Object.entries(LIMIT_FLAGS).map(([limit, flag]) => [flag, limit as keyof Limits]));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -61,6 +69,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (mode !== 'dense' && mode !== 'csr' && mode !== 'none')
         return { ok: false, message: `--kernel-matrix takes dense, csr or none, not ${mode ?? 'nothing'}` };
       options.kernelMatrix = mode;
+    } else if (flag === '--views') {
+      const views = parseViews(value() ?? '');
+      if (!views.ok) return views;
+      options.views = views.views;
     } else if (flag === '--decimals') {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 0 || n > 17)

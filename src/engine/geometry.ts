@@ -216,3 +216,29 @@ export function foldPosition(mode: PaddingMode, size: number, q: number): number
       return q < 0 ? q + size : q - size;
   }
 }
+
+/**
+ * The nearest kernel size divisible by a transposed conv's stride along one axis, and the padding and output_padding
+ * that keep its output size (`outputLength`): the first of the two fixes for the checkerboard of Odena, Dumoulin
+ * and Olah (2016). The larger candidate always fits (its extra span goes to padding); the smaller one only where
+ * output_padding, below `max(stride, dilation)`, can make up the span it loses. Ties go to the larger.
+ */
+export function divisibleKernel(
+  a: Pick<AxisGeometry, 'kernel' | 'stride' | 'dilation' | 'padBefore' | 'outputPadding'>,
+): { kernel: number; padding: number; outputPadding: number } {
+  const fit = (kernel: number) => {
+    // Cells the padding must take off (output_padding adds them back): the old total plus the change in span.
+    const crop = 2 * a.padBefore - a.outputPadding + a.dilation * (kernel - a.kernel);
+    const padding = Math.max(0, Math.ceil(crop / 2));
+    const outputPadding = 2 * padding - crop;
+    return outputPadding < Math.max(a.stride, a.dilation) ? { kernel, padding, outputPadding } : undefined;
+  };
+  if (a.kernel % a.stride === 0) return { kernel: a.kernel, padding: a.padBefore, outputPadding: a.outputPadding };
+  const below = Math.floor(a.kernel / a.stride) * a.stride;
+  const above = below + a.stride;
+  const smaller = below > 0 && a.kernel - below < above - a.kernel ? fit(below) : undefined;
+  return smaller ?? fit(above)!;
+}
+
+/** An axis nearest-neighbour upsampled by `factor`: each cell repeated `factor` times. */
+export const upsampledLength = (length: number, factor: number): number => length * factor;

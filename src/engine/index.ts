@@ -21,6 +21,7 @@ export {
   cellsOf,
   ConvGeometry,
   convGeometry,
+  divisibleKernel,
   foldPosition,
   Grid,
   outputLength,
@@ -29,6 +30,7 @@ export {
   shapeOf,
   smallPosition,
   sweptGrid,
+  upsampledLength,
   weightShapeOf,
 } from './geometry';
 export { MAX_ARRAY_CELLS, readNumericArray } from './numericArray';

@@ -191,7 +191,15 @@ async function main(): Promise<void> {
   const missing = torchMissing();
   const torch = missing ? [] : [torchRunner(1), torchRunner(threads)];
   if (missing) console.log(`PyTorch skipped: ${missing}`);
-  const runners: Runner[] = [...engines, tfjsRunner('wasm'), ...onnx, ...torch, tfjsRunner('cpu'), referenceRunner];
+  const runners: Runner[] = [
+    ...engines,
+    engineRunner(1, true),
+    tfjsRunner('wasm'),
+    ...onnx,
+    ...torch,
+    tfjsRunner('cpu'),
+    referenceRunner,
+  ];
   console.log(
     `peers: tfjs-backend-wasm (XNNPACK, 1 thread in Node), onnxruntime-web (WebAssembly, 1 and ${threads} threads)${torch.length ? `, PyTorch (CPU, float64, 1 and ${threads} threads)` : ''}, tfjs-backend-cpu, the TS reference`,
   );

@@ -1,0 +1,3 @@
+/** The shapes of PyTorch layers: what comes out of each, PyTorch's messages, quick fixes, formulas. */
+export { outputShape } from './outputShape';
+export { shapesThrough, StackShapes } from './shapesThrough';

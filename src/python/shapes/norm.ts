@@ -2,7 +2,7 @@
 import type { LayerOutcome, NormLayer, Shape } from '../layer';
 import { differ, refused, shaped } from './dims';
 
-/** The input ranks each norm takes: BatchNorm2d batched only, BatchNorm1d also `(N, C)`, InstanceNorm also unbatched. */
+/** The input ranks each norm takes: BatchNorm2d batched only, BatchNorm1d also `(N, C)`, InstanceNorm unbatched too. */
 function ranksTaken(layer: NormLayer): number[] {
   const r = layer.rank;
   if (layer.torchName.startsWith('BatchNorm')) return r === 1 ? [2, 3] : [r + 2];

@@ -1,3 +1,5 @@
 /** The shapes of PyTorch layers: what comes out of each, PyTorch's messages, quick fixes, formulas. */
 export { outputShape } from './outputShape';
 export { shapesThrough, StackShapes } from './shapesThrough';
+export { applyFix, transposedSizeFixes } from './fixes';
+export { forwardInputSizes, outputPaddingAllowed, TransposedAxis, transposedChoices } from './transposedSizes';

@@ -3,3 +3,5 @@ export { outputShape } from './outputShape';
 export { shapesThrough, StackShapes } from './shapesThrough';
 export { applyFix, transposedSizeFixes } from './fixes';
 export { forwardInputSizes, outputPaddingAllowed, TransposedAxis, transposedChoices } from './transposedSizes';
+export { AxisFormula, layerConstraints, layerParameters, outputSizeFormulas } from './layerFacts';
+export { ReceptiveField, receptiveFields } from './receptiveField';

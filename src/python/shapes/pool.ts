@@ -19,7 +19,7 @@ function rankError(layer: PoolLayer, input: Shape): string | undefined {
 }
 
 /** PyTorch keeps the padding within half the kernel, checked axis by axis as each output size is computed. */
-function paddingError(layer: PoolLayer): string | undefined {
+export function poolPaddingError(layer: PoolLayer): string | undefined {
   const a = layer.padding.findIndex((p, i) => p > Math.floor(layer.kernel[i] / 2));
   if (a < 0) return undefined;
   const [p, k] = [layer.padding[a], layer.kernel[a]];
@@ -51,7 +51,7 @@ function tooSmallError(layer: PoolLayer, channels: Dim, spatial: Dim[], sizes: D
 }
 
 export function poolOutputShape(layer: PoolLayer, input: Shape): LayerOutcome {
-  const error = rankError(layer, input) ?? paddingError(layer);
+  const error = rankError(layer, input) ?? poolPaddingError(layer);
   if (error) return refused(error);
   const spatial = input.slice(input.length - layer.rank);
   const channels = input[input.length - layer.rank - 1];

@@ -24,9 +24,14 @@ export {
   divisibleKernel,
   foldPosition,
   Grid,
+  kernelSpan,
   outputLength,
   ownAxes,
+  PoolAxis,
+  poolFormulaLength,
+  poolOutputLength,
   samePadding,
+  scaledLength,
   shapeOf,
   smallPosition,
   sweptGrid,
@@ -39,6 +44,8 @@ export {
   OutputSizeAxis,
   OutputSizeExpression,
   outputSizeExpression,
+  poolOutputSizeExpression,
+  PoolSizeAxis,
   warmUpOutputSizeFormulas,
 } from './outputSizeFormula';
 export {

@@ -9,10 +9,16 @@ import { Language, Parser } from '@vscode/tree-sitter-wasm';
 
 const GRAMMAR = 'tree-sitter-python.wasm';
 
-/** The folder holding both .wasm files: beside this code once bundled, else the package's own. */
+const PACKAGE = path.join('node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
+
+/** The folder holding both .wasm files: beside this code once bundled (dist/), else the package's in node_modules. */
 function wasmFolder(): string {
-  if (fs.existsSync(path.join(__dirname, GRAMMAR))) return __dirname;
-  return path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+  for (let folder = __dirname; ; folder = path.dirname(folder)) {
+    for (const candidate of [folder, path.join(folder, PACKAGE)])
+      if (fs.existsSync(path.join(candidate, GRAMMAR))) return candidate;
+    if (path.dirname(folder) === folder)
+      throw new Error(`${GRAMMAR} is neither beside ${__dirname} nor in node_modules`);
+  }
 }
 
 let loading: Promise<Parser> | undefined;

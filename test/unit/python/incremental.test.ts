@@ -85,9 +85,12 @@ describe('python: an edited document reads as a fresh read of its text', () => {
     assert.strictEqual(reading.models[0].steps[0].call, reading.layers[0]); // moved copies stay shared
   });
 
-  it('the same version is read once', () => {
+  it('the same text is read once, whatever its version (a save, an undo back to it)', () => {
     const documents = new PythonDocuments(theParser());
     const text = fixture('audio_1d.py');
-    assert.strictEqual(documents.read('c.py', 7, text), documents.read('c.py', 7, text));
+    const first = documents.read('c.py', 7, text);
+    assert.strictEqual(documents.read('c.py', 7, text), first);
+    assert.strictEqual(documents.read('c.py', 8, text), first);
+    assert.notStrictEqual(documents.read('c.py', 9, text + '\n'), first);
   });
 });

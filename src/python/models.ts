@@ -26,10 +26,11 @@ export interface ModelContext {
  */
 export function statementModels(statement: Node, context: ModelContext): Model[] {
   const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-  if (definition?.type === 'class_definition' && isModuleClass(definition, context)) {
-    const model = classModel(definition, statement, context);
-    return model ? [model] : [];
-  }
+  const model =
+    definition?.type === 'class_definition' && isModuleClass(definition, context)
+      ? classModel(definition, statement, context)
+      : undefined;
+  if (model) return [model]; // without a forward (yet), its Sequentials are models of their own
   const isSequential = (node: Node): boolean => node.type === 'call' && isCallTo(node, SEQUENTIAL, context);
   return statement
     .descendantsOfType('call')

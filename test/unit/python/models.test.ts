@@ -152,6 +152,15 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
     assert.strictEqual(text.slice(models[0].steps[0].call.span.start, models[0].steps[0].hintAt), 'nn.Conv2d(3, 8, 3)');
   });
 
+  it('a module class without a forward (yet) still shows its Sequentials as models', () => {
+    const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.body = nn.Sequential(nn.Conv2d(1, 2, 3), nn.ReLU())\n`;
+    const { models } = read(text);
+    assert.deepStrictEqual(
+      models.map((m) => [m.name, names(m)]),
+      [['self.body', ['Conv2d', 'ReLU']]],
+    );
+  });
+
   it('calls that are not layers (x.size(0), torch.cat, a helper) are not steps; branches are read in order', () => {
     const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.ReLU()\n        self.b = nn.Tanh()\n\n    def forward(self, x):\n        n = x.size(0)\n        if n > 1:\n            x = self.a(x)\n        else:\n            x = self.b(x)\n        return torch.cat([x, x], 1)\n`;
     assert.deepStrictEqual(names(read(text).models[0]), ['a:ReLU', 'b:Tanh']);

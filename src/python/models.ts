@@ -8,6 +8,7 @@ import type { Qualify } from './imports';
 import type { LayerCall, Model, ModelStep } from './layer';
 import { flattenMethod } from './tensorMethods';
 import { enclosing, namedChildrenOf, spanOf, type Node } from './syntax';
+import type { Values } from './values';
 
 const SEQUENTIAL = 'torch.nn.Sequential';
 const MODULE = 'torch.nn.Module';
@@ -16,6 +17,7 @@ const ORDERED_DICT = 'collections.OrderedDict';
 export interface ModelContext {
   text: string;
   qualify: Qualify;
+  values: Values;
   /** The layer read at a call node, when the call is one. */
   layerAt(call: Node): LayerCall | undefined;
 }
@@ -173,7 +175,7 @@ function classModel(cls: Node, statement: Node, context: ModelContext): Model | 
         steps.push(...module(statement.endIndex));
         continue;
       }
-      const layer = context.layerAt(call) ?? flattenMethod(call);
+      const layer = context.layerAt(call) ?? flattenMethod(call, context.values);
       if (layer) steps.push({ call: layer, hintAt: statement.endIndex });
     }
   }

@@ -21,9 +21,14 @@ export {
   convGeometry,
   foldPosition,
   Grid,
+  kernelSpan,
   outputLength,
   ownAxes,
+  PoolAxis,
+  poolFormulaLength,
+  poolOutputLength,
   samePadding,
+  scaledLength,
   shapeOf,
   smallPosition,
   sweptGrid,
@@ -35,6 +40,8 @@ export {
   OutputSizeAxis,
   OutputSizeExpression,
   outputSizeExpression,
+  poolOutputSizeExpression,
+  PoolSizeAxis,
   warmUpOutputSizeFormulas,
 } from './outputSizeFormula';
 export {

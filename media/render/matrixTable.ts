@@ -78,9 +78,10 @@ export function matrixTable(options: TableOptions): MatrixView {
   let grid: TableGrid | undefined;
   let tabStop: HTMLTableCellElement | undefined;
   const build = () => {
+    const labels = border?.labels;
     grid = buildGrid(shape, contentAt, {
-      row: (row) => options.rowLabel?.(row) ?? String(row),
-      col: (col) => options.colLabel?.(col) ?? String(col),
+      row: (row) => (labels && (row < 0 || row >= rows) ? labels.row(row) : options.rowLabel?.(row)) ?? String(row),
+      col: (col) => (labels && (col < 0 || col >= cols) ? labels.col(col) : options.colLabel?.(col)) ?? String(col),
     });
     table.append(grid.head, grid.body);
     table.removeAttribute('aria-busy');

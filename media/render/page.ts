@@ -18,10 +18,12 @@ import { transposedFaces } from '../inspect/transposedFaces';
 import { shapeText } from '../../src/view/labels';
 import { problemOf } from '../../src/view/problem';
 import type { RenderContext } from './context';
+import { groupBandsNote } from './groupBands';
 import { header } from './header';
 import { kernelMatrixView } from './kernelMatrixView';
 import { kernelView } from './kernelView';
 import { COPY_HOW, paddingBorder } from './paddingBorder';
+import { samePaddingNote } from './samePaddingNote';
 import { TensorName, TensorView, tensorView, type TensorViewOptions } from './tensorView';
 import { toolbar } from './toolbar';
 
@@ -145,6 +147,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         border ? paddingNote(view.geometry) : '',
         '.',
       ),
+      samePaddingNote(view.geometry),
       el(
         'div',
         { class: 'flow' },
@@ -170,6 +173,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         el('code', {}, 'y[…]'),
         ' an output cell: a column holds the weights of one output’s receptive field. Zeros are dimmed.',
       ),
+      groupBandsNote(view.geometry),
       // How much of M the host sent (0: none, it is drawn from the geometry alone), for the tests that check it.
       el(
         'div',

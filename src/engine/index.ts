@@ -56,3 +56,4 @@ export { ConvProblem, normalizeSpec, opForPair, readInputArray, SPEC_FIELDS } fr
 export { forEachTap, TapVisitor } from './taps';
 export { Nested, Plane, planesOf, Tensor, tensorOf, toNested, Weight } from './tensor';
 export * from './inspect';
+export * from './views';

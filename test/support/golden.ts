@@ -96,3 +96,34 @@ export function goldenSpecText(c: GoldenNdSpec): string {
   if (c.op.startsWith('conv_transpose')) spec.output_padding = c.output_padding;
   return `${JSON.stringify(spec, null, 1)}\n`;
 }
+
+/** One backward pass of test/fixtures/golden-views.json: PyTorch's autograd for a given grad_output. */
+export interface GoldenBackward {
+  grad_output: NestedNumbers;
+  grad_input: NestedNumbers;
+  grad_weight: NestedNumbers;
+  grad_bias: number[] | null;
+}
+
+/**
+ * A case of test/fixtures/golden-views.json (test/fixtures/golden_views.py): a spec of golden-conv2d.json or
+ * golden-convnd.json with its output, and what the views show, from PyTorch.
+ */
+export interface GoldenViewsCase extends GoldenNdSpec {
+  expected: NestedNumbers;
+  /** [spatial...] of the big grid: the conv's input, the transposed conv's output. */
+  overlap: NestedNumbers;
+  /** For grad_output all ones, then a random one. */
+  backward: [GoldenBackward, GoldenBackward];
+  /** [Cin*prod(k)][prod(out)]. */
+  im2col: number[][];
+  /** [Cout][Cin*prod(k)]. */
+  im2col_weight: number[][];
+}
+
+export const goldenViewsPath =
+  process.env.CONVLENS_GOLDEN_VIEWS ?? path.join(repoRoot, 'test', 'fixtures', 'golden-views.json');
+
+export function loadGoldenViewsCases(): GoldenViewsCase[] {
+  return (JSON.parse(fs.readFileSync(goldenViewsPath, 'utf8')) as { cases: GoldenViewsCase[] }).cases;
+}

@@ -27,6 +27,7 @@ export const SPEC_FIELDS = [
   'output_padding',
   'groups',
   'padding_mode',
+  'grad_output',
 ] as const;
 
 const shapeText = (dims: readonly number[]): string => `[${dims.join(', ')}]`;

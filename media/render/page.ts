@@ -24,6 +24,8 @@ import { kernelMatrixView } from './kernelMatrixView';
 import { kernelView } from './kernelView';
 import { COPY_HOW, paddingBorder } from './paddingBorder';
 import { samePaddingNote } from './samePaddingNote';
+import { onDemandSection } from './onDemandSection';
+import { overlapView } from '../views/overlapView';
 import { TensorName, TensorView, tensorView, type TensorViewOptions } from './tensorView';
 import { toolbar } from './toolbar';
 
@@ -130,6 +132,9 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
     () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix),
     context,
   );
+  const overlap = onDemandSection('overlap', 'Overlap: how often each cell is met', () =>
+    overlapView(problem, linker, context),
+  );
   const tools = toolbar(view, context.palette);
 
   const element = el(
@@ -204,12 +209,24 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
       leastSquares.element,
     ),
     faces.element,
+    overlap.element,
   );
   return {
     element,
     announce: tools.announce,
     dispose() {
-      for (const part of [input, output, inputAgain, reconstruction, kernel, kernelMatrix, leastSquares, steps, faces])
+      for (const part of [
+        input,
+        output,
+        inputAgain,
+        reconstruction,
+        kernel,
+        kernelMatrix,
+        leastSquares,
+        steps,
+        faces,
+        overlap,
+      ])
         part.dispose();
     },
   };

@@ -1,11 +1,18 @@
 // The views that answer what people still ask about convolution: how padding "same" is split, what groups do to M,
-// read back from the webview's DOM and compared with what PyTorch computed (test/fixtures).
+// how often each cell is met (the checkerboard), read back from the webview's DOM and compared with what PyTorch
+// computed (test/fixtures).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Frame } from 'playwright-core';
-import { GoldenCase, goldenSpecText, loadGoldenCases } from '../../support/golden';
+import {
+  GoldenCase,
+  goldenSpecText,
+  GoldenViewsCase,
+  loadGoldenCases,
+  loadGoldenViewsCases,
+} from '../../support/golden';
 import { workbench } from '../uiSuite';
 import { convolve } from './convolveFile';
 
@@ -59,6 +66,34 @@ function golden(name: string): GoldenCase {
   assert.ok(found, `no golden case named ${name}`);
   return found;
 }
+
+const viewsByName = new Map(loadGoldenViewsCases().map((c) => [c.name, c]));
+function goldenViews(name: string): GoldenViewsCase {
+  const found = viewsByName.get(name);
+  assert.ok(found, `no golden views case named ${name}`);
+  return found;
+}
+
+/** Opens a section drawn on demand from the keyboard, as a user without a pointer would (if not open already). */
+async function openSection(frame: Frame, name: string): Promise<void> {
+  const section = frame.locator(`details[data-section="${name}"]`);
+  if ((await section.getAttribute('open')) === null) {
+    await section.locator('summary').focus();
+    await frame.page().keyboard.press('Enter');
+  }
+  await frame.locator(`details[data-section="${name}"][open]`).waitFor();
+}
+
+/** `row,col` of the highlighted cells (not bands) of a matrix, sorted. */
+async function lit(frame: Frame, matrix: string): Promise<string[]> {
+  const found = await frame.$$eval(`table[data-matrix="${matrix}"] td.highlight:not(.band)`, (cells) =>
+    (cells as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`),
+  );
+  return found.sort();
+}
+
+const td = (frame: Frame, matrix: string, row: number, col: number) =>
+  frame.locator(`table[data-matrix="${matrix}"] td[data-row="${row}"][data-col="${col}"]`).first();
 
 /** The section `selector` at the top of the panel, in a dark and a light theme. */
 async function screenshots(frame: Frame, selector: string, name: string): Promise<void> {
@@ -152,4 +187,74 @@ describe('ConvLens views: padding "same" and groups', () => {
       await screenshots(frame, 'section.stage-kernel-matrix', name.replace(/[^a-z0-9]+/gi, '-'));
     });
   }
+});
+
+describe('ConvLens views: the overlap map', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-overlap-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('conv_transpose2d, kernel 3, stride 2: the checkerboard, named; a cell lights the inputs that land on it', async () => {
+    const c = goldenViews('conv_transpose2d stride 2');
+    const frame = await convolve(fileOf(c));
+    assert.strictEqual(await frame.locator('table[data-matrix="overlap"]').count(), 0, 'nothing drawn while closed');
+    await openSection(frame, 'overlap');
+    const counts = c.overlap as number[][];
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'overlap')), counts);
+    const why = frame.locator('[data-role="overlap-why"]');
+    assert.strictEqual(await why.getAttribute('data-even'), 'false');
+    assert.match(
+      await why.innerText(),
+      /checkerboard[\s\S]*not divisible by the stride[\s\S]*Odena, Dumoulin and Olah/,
+    );
+    assert.match(await frame.locator('[data-role="overlap-legend"]').innerText(), /1[\s\S]*2[\s\S]*4/);
+    // The (input cell, tap) pairs landing on an output cell come from different input cells: as many lit as the count.
+    for (const [row, col] of [
+      [2, 2],
+      [2, 3],
+      [3, 3],
+    ]) {
+      await td(frame, 'overlap', row, col).hover();
+      assert.strictEqual((await lit(frame, 'input')).length, counts[row][col], `overlap ${row},${col}`);
+      // The same cell of the output, lit with it.
+      assert.deepStrictEqual(await lit(frame, 'output'), [`${row},${col}`]);
+    }
+    await screenshots(frame, 'details[data-section="overlap"]', 'overlap-transposed-checkerboard');
+  });
+
+  it('conv2d, stride 3 over a kernel of 2: the row no window reads is named; an output lights its window on the map', async () => {
+    const c = goldenViews('conv2d stride 3x1 leaves the last row unread');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'overlap');
+    const counts = c.overlap as number[][];
+    const drawn = await drawnCells(frame, 'overlap');
+    assert.deepStrictEqual(rowsOf(drawn), counts);
+    const zeros = counts.flatMap((row, i) => row.flatMap((n, j) => (n === 0 ? [`${i},${j}`] : [])));
+    assert.ok(zeros.length > 0);
+    assert.deepStrictEqual(
+      drawn
+        .filter((cell) => cell.kind === 'unread')
+        .map((cell) => `${cell.row},${cell.col}`)
+        .sort(),
+      zeros.sort(),
+    );
+    const unreadRows = [...new Set(zeros.map((cell) => cell.split(',')[0]))];
+    assert.match(
+      await frame.locator('[data-role="overlap-why"]').innerText(),
+      new RegExp(`No window reads height positions? ${unreadRows.join(', ')}`),
+    );
+    // Output y[1,0] reads rows 3-4, columns 0-1 of the input: the same cells light on the overlap map.
+    await td(frame, 'output', 1, 0).hover();
+    assert.deepStrictEqual(await lit(frame, 'overlap'), ['3,0', '3,1', '4,0', '4,1']);
+    await screenshots(frame, 'details[data-section="overlap"]', 'overlap-conv-unread');
+  });
 });

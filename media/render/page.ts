@@ -26,6 +26,7 @@ import { COPY_HOW, paddingBorder } from './paddingBorder';
 import { samePaddingNote } from './samePaddingNote';
 import { onDemandSection } from './onDemandSection';
 import { overlapView } from '../views/overlapView';
+import { backwardView } from '../views/backwardView';
 import { TensorName, TensorView, tensorView, type TensorViewOptions } from './tensorView';
 import { toolbar } from './toolbar';
 
@@ -135,6 +136,9 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   const overlap = onDemandSection('overlap', 'Overlap: how often each cell is met', () =>
     overlapView(problem, linker, context),
   );
+  const backward = onDemandSection('backward', 'Backward pass: the gradients', () =>
+    backwardView(problem, view.output, linker, context),
+  );
   const tools = toolbar(view, context.palette);
 
   const element = el(
@@ -210,6 +214,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
     ),
     faces.element,
     overlap.element,
+    backward.element,
   );
   return {
     element,
@@ -226,6 +231,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         steps,
         faces,
         overlap,
+        backward,
       ])
         part.dispose();
     },

@@ -1,6 +1,6 @@
 // The views that answer what people still ask about convolution: how padding "same" is split, what groups do to M,
-// how often each cell is met (the checkerboard), read back from the webview's DOM and compared with what PyTorch
-// computed (test/fixtures).
+// how often each cell is met (the checkerboard), the backward pass; read back from the webview's DOM and compared
+// with what PyTorch computed (test/fixtures).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -84,9 +84,9 @@ async function openSection(frame: Frame, name: string): Promise<void> {
   await frame.locator(`details[data-section="${name}"][open]`).waitFor();
 }
 
-/** `row,col` of the highlighted cells (not bands) of a matrix, sorted. */
-async function lit(frame: Frame, matrix: string): Promise<string[]> {
-  const found = await frame.$$eval(`table[data-matrix="${matrix}"] td.highlight:not(.band)`, (cells) =>
+/** `row,col` of the highlighted cells (not bands) of a matrix (inside `scope`, a CSS selector), sorted. */
+async function lit(frame: Frame, matrix: string, scope = ''): Promise<string[]> {
+  const found = await frame.$$eval(`${scope} table[data-matrix="${matrix}"] td.highlight:not(.band)`, (cells) =>
     (cells as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`),
   );
   return found.sort();
@@ -256,5 +256,107 @@ describe('ConvLens views: the overlap map', () => {
     await td(frame, 'output', 1, 0).hover();
     assert.deepStrictEqual(await lit(frame, 'overlap'), ['3,0', '3,1', '4,0', '4,1']);
     await screenshots(frame, 'details[data-section="overlap"]', 'overlap-conv-unread');
+  });
+});
+
+describe('ConvLens views: the backward pass', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+  const SECTION = 'details[data-section="backward"]';
+  const values = async (frame: Frame, matrix: string, channel?: string) =>
+    rowsOf(await drawnCells(frame, matrix, channel));
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-backward-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('the seed: ones, the output, a typed grad_output; a weight lights the pairs it sums over', async () => {
+    const c = goldenViews('seed-example');
+    const frame = await convolve(fileOf(c));
+    assert.strictEqual(await frame.locator('table[data-matrix="grad_input"]').count(), 0, 'nothing drawn while closed');
+    await openSection(frame, 'backward');
+    const [ones, random] = c.backward;
+    const first = <T>(nested: T[]) => nested[0];
+    assert.deepStrictEqual(await values(frame, 'grad_output'), first(ones.grad_output as number[][][]));
+    assert.deepStrictEqual(await values(frame, 'grad_input'), first(ones.grad_input as number[][][]));
+    assert.deepStrictEqual(await values(frame, 'grad_weight'), first(first(ones.grad_weight as number[][][][])));
+    assert.match(
+      await frame.locator('[data-role="grad-input-why"]').innerText(),
+      /grad_input = vec\(grad_output\) @ Mᵀ[\s\S]*conv_transpose2d[\s\S]*why the transposed convolution exists/,
+    );
+    // w[0,0] multiplies x[i,j] into y[i,j]: its gradient sums x[i,j] * grad_output[i,j] over the four outputs.
+    await td(frame, 'grad_weight', 0, 0).hover();
+    assert.deepStrictEqual(await lit(frame, 'input', SECTION), ['0,0', '0,1', '1,0', '1,1']);
+    assert.deepStrictEqual(await lit(frame, 'grad_output', SECTION), ['0,0', '0,1', '1,0', '1,1']);
+    await td(frame, 'grad_weight', 1, 1).hover();
+    assert.deepStrictEqual(await lit(frame, 'input', SECTION), ['1,1', '1,2', '2,1', '2,2']);
+    // ... and the same weight in the kernel and M above.
+    assert.deepStrictEqual(await lit(frame, 'kernel'), ['1,1']);
+    assert.strictEqual((await lit(frame, 'kernel_matrix')).length, 4);
+
+    // The output itself as grad_output: grad_input is then the reconstruction vec(out) @ Mᵀ.
+    await frame.locator(`${SECTION} input[value="output"]`).check();
+    assert.deepStrictEqual(await values(frame, 'grad_input'), [
+      [37, 121, 94],
+      [178, 500, 342],
+      [201, 499, 308],
+    ]);
+
+    // A typed one, read like a selection; a wrong shape is refused where it is, and nothing changes.
+    await frame.locator(`${SECTION} input[value="own"]`).check();
+    const text = frame.locator('[data-role="grad-output-text"]');
+    await text.fill('[[1, 2, 3],\n [4, 5, 6]]');
+    await frame.locator('button[data-action="apply-grad-output"]').click();
+    const error = frame.locator('[data-role="grad-output-error"]');
+    assert.match(
+      await error.innerText(),
+      /grad_output must have the output's shape \[1, 2, 2\][\s\S]*\(line 1, column 1\)/,
+    );
+    await text.fill('[[-2, 3],\n [-3, x]]');
+    await text.press('Control+Enter');
+    assert.match(await error.innerText(), /line 2, column 7\)$/);
+    await text.fill(JSON.stringify(random.grad_output));
+    await text.press('Control+Enter');
+    assert.ok(await error.isHidden());
+    assert.deepStrictEqual(await values(frame, 'grad_input'), first(random.grad_input as number[][][]));
+    assert.deepStrictEqual(await values(frame, 'grad_weight'), first(first(random.grad_weight as number[][][][])));
+    await td(frame, 'grad_weight', 0, 1).hover();
+    await screenshots(frame, SECTION, 'backward-seed');
+  });
+
+  it('three output channels with a bias, stride 2: grad_weight per kernel and grad_bias, as autograd has them', async () => {
+    const c = goldenViews('conv2d 2 channels in, 3 out, bias, stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'backward');
+    // The section opened before stays open on the next run: ones again.
+    const [ones] = c.backward;
+    const weights = ones.grad_weight as number[][][][];
+    for (let o = 0; o < weights.length; o++)
+      for (let i = 0; i < weights[o].length; i++)
+        assert.deepStrictEqual(
+          await values(frame, 'grad_weight', `${o},${i}`),
+          weights[o][i],
+          `grad_weight[${o}][${i}]`,
+        );
+    assert.deepStrictEqual(await values(frame, 'grad_bias'), [ones.grad_bias]);
+    const gradInput = ones.grad_input as number[][][];
+    for (let ch = 0; ch < gradInput.length; ch++)
+      assert.deepStrictEqual(await values(frame, 'grad_input', String(ch)), gradInput[ch], `grad_input channel ${ch}`);
+  });
+
+  it('conv_transpose2d: its backward pass is the ordinary conv2d, said so', async () => {
+    const c = goldenViews('conv_transpose2d stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'backward');
+    const [ones] = c.backward;
+    assert.deepStrictEqual(await values(frame, 'grad_input'), (ones.grad_input as number[][][])[0]);
+    assert.match(await frame.locator('[data-role="grad-input-why"]').innerText(), /Mᵀ is conv2d/);
+    await screenshots(frame, SECTION, 'backward-transposed');
   });
 });

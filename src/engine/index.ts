@@ -5,10 +5,12 @@ export { kernelMatrix, kernelMatrixNonZeros } from './kernelMatrix';
 export { EntryVisitor, KernelMatrixRows } from './kernelMatrixRows';
 export { checkFinite } from './finite';
 export {
+  checkIm2colLimits,
   checkLimits,
   checkSelectionLength,
   computeCost,
   DEFAULT_LIMITS,
+  im2colCells,
   LimitCheck,
   Limits,
   multiplyAdds,

@@ -1,6 +1,7 @@
 import { fail, ok, Result } from './result';
 import { cellsOf, ConvGeometry, Grid, shapeOf, sweptGrid, weightShapeOf } from './geometry';
 import { ConvProblem } from './spec';
+import { im2colShape } from './views/im2col';
 
 /** Size limits checked before anything large is allocated (the extension maps them to settings). */
 export interface Limits {
@@ -92,4 +93,25 @@ export function checkLimits(problem: ConvProblem, limits: Limits): LimitCheck {
     );
   }
   return ok(null);
+}
+
+/**
+ * Cells the im2col view lays out: the matrix, `Cin*prod(kernel)` by `prod(output)`, and W_flat, `Cout` by
+ * `Cin*prod(kernel)`. Neither is bounded by the multiply-adds: a transposed conv's columns are its output cells,
+ * and W_flat holds the zeros between the groups.
+ */
+export function im2colCells(problem: ConvProblem): number {
+  const { rows, cols } = im2colShape(problem);
+  return rows * cols + problem.geometry.output.channels * rows;
+}
+
+/** Whether the im2col view fits the kernel matrix's budget (it is the same kind of matrix, laid out densely). */
+export function checkIm2colLimits(problem: ConvProblem, limits: Limits): LimitCheck {
+  const cells = im2colCells(problem);
+  if (cells <= limits.maxKernelMatrixNonZeros) return ok(null);
+  const { rows, cols } = im2colShape(problem);
+  return refuse(
+    `im2col would have ${count(rows)} x ${count(cols)} cells (with W_flat, ${count(cells)}), more than the limit of ${count(limits.maxKernelMatrixNonZeros)}.`,
+    'maxKernelMatrixNonZeros',
+  );
 }

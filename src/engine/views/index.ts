@@ -2,3 +2,4 @@
 export { BackwardPass, backwardPass, CellPair, weightGradientPairs } from './backward';
 export { readGradOutput } from './gradOutput';
 export { AxisOverlap, overlapCounts, OverlapSummary, overlapSummary } from './overlap';
+export { columnOfOutputCell, DenseMatrix, im2col, im2colShape, im2colWeight, patchOfColumn } from './im2col';

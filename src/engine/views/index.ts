@@ -3,3 +3,4 @@ export { BackwardPass, backwardPass, CellPair, weightGradientPairs } from './bac
 export { readGradOutput } from './gradOutput';
 export { AxisOverlap, overlapCounts, OverlapSummary, overlapSummary } from './overlap';
 export { columnOfOutputCell, DenseMatrix, im2col, im2colShape, im2colWeight, patchOfColumn } from './im2col';
+export { GroupBlock, groupBlocks, isDepthwise, Span } from './groups';

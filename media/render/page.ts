@@ -27,6 +27,7 @@ import { samePaddingNote } from './samePaddingNote';
 import { onDemandSection } from './onDemandSection';
 import { overlapView } from '../views/overlapView';
 import { backwardView } from '../views/backwardView';
+import { im2colView } from '../views/im2colView';
 import { TensorName, TensorView, tensorView, type TensorViewOptions } from './tensorView';
 import { toolbar } from './toolbar';
 
@@ -139,6 +140,9 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
   const backward = onDemandSection('backward', 'Backward pass: the gradients', () =>
     backwardView(problem, view.output, linker, context),
   );
+  const patches = onDemandSection('im2col', 'im2col: how libraries compute it', () =>
+    im2colView(problem, view.output, linker, context),
+  );
   const tools = toolbar(view, context.palette);
 
   const element = el(
@@ -190,6 +194,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         kernelMatrix.element,
       ),
     ),
+    patches.element,
     section(
       'transposed',
       'Transposed: vec(out) @ Mᵀ',
@@ -232,6 +237,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         faces,
         overlap,
         backward,
+        patches,
       ])
         part.dispose();
     },

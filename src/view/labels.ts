@@ -24,7 +24,9 @@ export type MatrixName =
   | 'grad_input'
   | 'grad_weight'
   | 'grad_bias'
-  | 'im2col';
+  | 'im2col'
+  | 'im2col_weight'
+  | 'im2col_output';
 
 export const MATRIX_TITLES: Record<MatrixName, string> = {
   input: 'input',
@@ -47,6 +49,8 @@ export const MATRIX_TITLES: Record<MatrixName, string> = {
   grad_weight: 'grad_weight',
   grad_bias: 'grad_bias',
   im2col: 'im2col patches',
+  im2col_weight: 'flattened weight',
+  im2col_output: 'output, a row per channel',
 };
 
 /** `×5`: the weight a cell meets, as a short note on the cell. */

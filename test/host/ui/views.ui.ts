@@ -1,6 +1,6 @@
 // The views that answer what people still ask about convolution: how padding "same" is split, what groups do to M,
-// how often each cell is met (the checkerboard), the backward pass; read back from the webview's DOM and compared
-// with what PyTorch computed (test/fixtures).
+// how often each cell is met (the checkerboard), the backward pass, im2col; read back from the webview's DOM and
+// compared with what PyTorch computed (test/fixtures).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -358,5 +358,51 @@ describe('ConvLens views: the backward pass', () => {
     assert.deepStrictEqual(await values(frame, 'grad_input'), (ones.grad_input as number[][][])[0]);
     assert.match(await frame.locator('[data-role="grad-input-why"]').innerText(), /Mᵀ is conv2d/);
     await screenshots(frame, SECTION, 'backward-transposed');
+  });
+});
+
+describe('ConvLens views: im2col', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+  const values = async (frame: Frame, matrix: string) => rowsOf(await drawnCells(frame, matrix));
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-im2col-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('the seed: W_flat @ im2col(x) = output; a column lights its output cell, its column of M and its window', async () => {
+    const c = goldenViews('seed-example');
+    const frame = await convolve(fileOf(c));
+    assert.strictEqual(await frame.locator('table[data-matrix="im2col"]').count(), 0, 'nothing drawn while closed');
+    await openSection(frame, 'im2col');
+    assert.deepStrictEqual(await values(frame, 'im2col'), c.im2col);
+    assert.deepStrictEqual(await values(frame, 'im2col_weight'), c.im2col_weight);
+    assert.deepStrictEqual(await values(frame, 'im2col_output'), [[37, 47, 67, 77]]);
+    assert.match(await frame.locator('details[data-section="im2col"] .lead').innerText(), /GEMM[\s\S]*operator itself/);
+    // Column 1 is y[0,1]: its window is x[0..1, 1..2], M's column 1 has those four rows (x[i,j] is row 3i + j).
+    await td(frame, 'im2col', 2, 1).hover();
+    assert.deepStrictEqual(await lit(frame, 'output', 'section.stage-forward'), ['0,1']);
+    assert.deepStrictEqual(await lit(frame, 'input', 'section.stage-forward'), ['0,1', '0,2', '1,1', '1,2']);
+    assert.deepStrictEqual(await lit(frame, 'kernel_matrix'), ['1,1', '2,1', '4,1', '5,1']);
+    const band = await frame.$$eval('table[data-matrix="im2col"] td.band', (cells) =>
+      (cells as unknown as Cell[]).map((e) => e.dataset.col),
+    );
+    assert.deepStrictEqual([...new Set(band)], ['1']);
+    await screenshots(frame, 'details[data-section="im2col"]', 'im2col-seed');
+  });
+
+  it('conv_transpose2d, stride 2: the im2col of its equivalent direct convolution, as PyTorch unfolds it', async () => {
+    const c = goldenViews('conv_transpose2d stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'im2col');
+    assert.deepStrictEqual(await values(frame, 'im2col'), c.im2col);
+    assert.deepStrictEqual(await values(frame, 'im2col_weight'), c.im2col_weight);
+    await screenshots(frame, 'details[data-section="im2col"]', 'im2col-transposed');
   });
 });

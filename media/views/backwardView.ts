@@ -1,4 +1,4 @@
-import { backwardPass, weightGradientPairs, type ConvProblem, type Tensor } from '../../src/engine';
+import { backwardPass, multiplyAdds, weightGradientPairs, type ConvProblem, type Tensor } from '../../src/engine';
 import { el } from '../dom';
 import type { Linker } from '../highlight/linker';
 import { tensorFocus } from '../highlight/tensorFocus';
@@ -11,6 +11,10 @@ import type { SectionContent } from '../render/onDemandSection';
 import { TensorName, TensorView, tensorView } from '../render/tensorView';
 import { shapeText } from '../../src/view/labels';
 import { gradOutputChooser } from './gradOutputChooser';
+
+/** Past this many multiply-adds (the weight's gradient takes one pass, grad_input another) the page does not redo the
+ * backward pass for every grad_output chosen. */
+const MAX_MULTIPLY_ADDS = 20_000_000;
 
 function block(title: string, detail: string, content: HTMLElement): HTMLElement {
   return el('div', { class: 'block' }, el('h3', {}, title, el('span', { class: 'detail' }, detail)), content);
@@ -28,6 +32,11 @@ export function backwardView(
   context: RenderContext,
 ): SectionContent {
   const g = problem.geometry;
+  const work = multiplyAdds(problem);
+  if (work > MAX_MULTIPLY_ADDS) {
+    const why = `${work.toLocaleString('en-US')} multiply-adds for each gradient: too many to compute here.`;
+    return { element: el('p', { class: 'hint' }, why), dispose() {} };
+  }
   const [inputGrid, outputGrid] = g.transposed ? (['small', 'big'] as const) : (['big', 'small'] as const);
   const transposeOf = g.transposed ? g.op.replace('conv_transpose', 'conv') : g.op.replace('conv', 'conv_transpose');
   const results = el('div', { class: 'backward-results' });

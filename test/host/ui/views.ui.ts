@@ -406,3 +406,45 @@ describe('ConvLens views: im2col', () => {
     await screenshots(frame, 'details[data-section="im2col"]', 'im2col-transposed');
   });
 });
+
+describe('ConvLens views: other ranks', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-ranks-views-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('conv_transpose1d, stride 2: overlap, grad_input and im2col as strips and tables, as PyTorch has them', async () => {
+    const c = goldenViews('conv_transpose1d stride 2');
+    const frame = await convolve(fileOf(c));
+    for (const name of ['overlap', 'backward', 'im2col']) await openSection(frame, name);
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'overlap')), [c.overlap]);
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'grad_input')), c.backward[0].grad_input);
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'im2col')), c.im2col);
+  });
+
+  it('conv3d, stride 2: the overlap map slice by slice', async () => {
+    const c = goldenViews('conv3d stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'overlap');
+    const slices = await frame.$$eval('table[data-matrix="overlap"]', (tables) =>
+      (tables as unknown as { dataset: Record<string, string>; querySelectorAll(s: string): Cell[] }[]).map((t) => {
+        const rows: number[][] = [];
+        for (const e of t.querySelectorAll('td[data-value]'))
+          (rows[Number(e.dataset.row)] ??= [])[Number(e.dataset.col)] = Number(e.dataset.value);
+        return { depth: Number(t.dataset.depth), rows };
+      }),
+    );
+    assert.deepStrictEqual(
+      slices.sort((a, b) => a.depth - b.depth).map((slice) => slice.rows),
+      c.overlap,
+    );
+  });
+});

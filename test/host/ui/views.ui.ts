@@ -112,7 +112,8 @@ async function screenshots(frame: Frame, selector: string, name: string): Promis
 describe('ConvLens views: padding "same" and groups', () => {
   let dir: string;
   const fileOf = (c: GoldenCase) => {
-    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
     fs.writeFileSync(file, goldenSpecText({ ...c, padding_mode: 'zeros' }));
     return file;
   };
@@ -176,7 +177,10 @@ describe('ConvLens views: padding "same" and groups', () => {
           `rows ${last * size.rows}–${c.groups * size.rows - 1}, columns ${last * size.cols}(–${c.groups * size.cols - 1})?`,
         ),
       );
-      // Every entry outside its group's diagonal block is zero and set apart; every non-zero lies inside one.
+      // Every entry outside its group's diagonal block is zero and set apart; every non-zero lies inside one. (A big
+      // table is built once on screen or idle.)
+      await frame.locator('table[data-matrix="kernel_matrix"]').scrollIntoViewIfNeeded();
+      await frame.locator('table[data-matrix="kernel_matrix"]:not([aria-busy])').waitFor();
       const m = await drawnCells(frame, 'kernel_matrix');
       assert.strictEqual(m.length, c.groups * size.rows * c.groups * size.cols);
       const between = (cell: Drawn) => Math.floor(cell.row / size.rows) !== Math.floor(cell.col / size.cols);
@@ -192,7 +196,8 @@ describe('ConvLens views: padding "same" and groups', () => {
 describe('ConvLens views: the overlap map', () => {
   let dir: string;
   const fileOf = (c: GoldenViewsCase) => {
-    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
     fs.writeFileSync(file, goldenSpecText(c));
     return file;
   };
@@ -262,7 +267,8 @@ describe('ConvLens views: the overlap map', () => {
 describe('ConvLens views: the backward pass', () => {
   let dir: string;
   const fileOf = (c: GoldenViewsCase) => {
-    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
     fs.writeFileSync(file, goldenSpecText(c));
     return file;
   };
@@ -364,7 +370,8 @@ describe('ConvLens views: the backward pass', () => {
 describe('ConvLens views: im2col', () => {
   let dir: string;
   const fileOf = (c: GoldenViewsCase) => {
-    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
     fs.writeFileSync(file, goldenSpecText(c));
     return file;
   };
@@ -410,7 +417,8 @@ describe('ConvLens views: im2col', () => {
 describe('ConvLens views: other ranks', () => {
   let dir: string;
   const fileOf = (c: GoldenViewsCase) => {
-    const file = path.join(dir, `${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
     fs.writeFileSync(file, goldenSpecText(c));
     return file;
   };

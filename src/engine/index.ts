@@ -23,9 +23,14 @@ export {
   convGeometry,
   foldPosition,
   Grid,
+  kernelSpan,
   outputLength,
   ownAxes,
+  PoolAxis,
+  poolFormulaLength,
+  poolOutputLength,
   samePadding,
+  scaledLength,
   shapeOf,
   smallPosition,
   sweptGrid,
@@ -37,6 +42,8 @@ export {
   OutputSizeAxis,
   OutputSizeExpression,
   outputSizeExpression,
+  poolOutputSizeExpression,
+  PoolSizeAxis,
   warmUpOutputSizeFormulas,
 } from './outputSizeFormula';
 export {

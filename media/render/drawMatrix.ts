@@ -18,6 +18,8 @@ export interface DrawOptions extends MatrixIdentity {
   /** Tables only: padding (or cropped) cells around the matrix, and what special cells stand for. */
   border?: TableBorder;
   kindOf?: (row: number, col: number) => CellKind | undefined;
+  /** Tables only: a background colour by value (a heatmap paints every cell anyway). */
+  tint?: (value: number) => string | undefined;
   onPoint: PointHandler;
 }
 

@@ -3,7 +3,14 @@ import { cellLabel, weightLabel } from '../../src/view/labels';
 import type { RenderContext } from './context';
 import { drawMatrix } from './drawMatrix';
 import { kernelMatrixSource } from './matrixSource';
+import { betweenGroups } from './groupBands';
 import type { CellKind, MatrixView } from './matrixView';
+
+const BETWEEN_GROUPS: CellKind = {
+  kind: 'between-groups',
+  description: 'between groups, always zero',
+  tooltip: 'Between groups: always zero, a group never reads another group’s channels',
+};
 
 /** Column labels stand upright past this many columns, so a wide M stays a readable width. */
 const UPRIGHT_AFTER_COLS = 8;
@@ -11,7 +18,8 @@ const UPRIGHT_AFTER_COLS = 8;
 /**
  * The kernel matrix M of `vec(out) = vec(in) @ M`: row i is input cell i (`x[c,i,j]`), column j is output
  * cell j (`y[c,i,j]`). Drawn from the geometry, never from a stored matrix; a table only when small. An entry that
- * adds several weights (a padding mode's copies) says which, in its tooltip and spoken label.
+ * adds several weights (a padding mode's copies) says which, in its tooltip and spoken label; with groups, the
+ * entries between the groups' blocks are set apart.
  */
 export function kernelMatrixView(
   m: KernelMatrixRows,
@@ -31,6 +39,11 @@ export function kernelMatrixView(
     const sum = `sum of ${weights.map((k) => weightLabel(m.problem.geometry.weightDims, k, rank)).join(' + ')}`;
     return { kind: 'sum', description: sum, tooltip: sum };
   };
+  const geometry = m.problem.geometry;
+  const between = betweenGroups(geometry);
+  /** Entries between groups' blocks are zero by construction, not by chance: they are set apart. */
+  const kindOf = (row: number, col: number): CellKind | undefined =>
+    sumAt(row, col) ?? (geometry.groups > 1 && between(row, col) ? BETWEEN_GROUPS : undefined);
   return drawMatrix(
     {
       name: 'kernel_matrix',
@@ -43,7 +56,7 @@ export function kernelMatrixView(
         const sum = sumAt(row, col);
         return `M: ${rowLabel(row)} → ${colLabel(col)}${sum ? ` (${sum.description})` : ''}`;
       },
-      kindOf: sumAt,
+      kindOf,
       onPoint,
     },
     context,

@@ -37,8 +37,8 @@ export function kernelView(
   geometry: ConvGeometry,
   onPoint: (via: 'pointer' | 'keyboard', weightIndex: number | undefined) => void,
   context: RenderContext,
-  /** The flipped kernel of the transposed views is drawn the same way under its own name. */
-  identity: { name: Extract<MatrixName, 'kernel' | 'flipped_kernel'>; title: string } = {
+  /** The flipped kernel of the transposed views and the weight's gradient are drawn the same way under their names. */
+  identity: { name: Extract<MatrixName, 'kernel' | 'flipped_kernel' | 'grad_weight'>; title: string } = {
     name: 'kernel',
     title: 'kernel',
   },

@@ -20,6 +20,8 @@ export interface TableOptions extends MatrixIdentity {
   border?: TableBorder;
   /** What a cell stands for, when more than its value. */
   kindOf?: (row: number, col: number) => CellKind | undefined;
+  /** A background colour by value (a table drawn as a heatmap, e.g. the overlap counts); none when absent. */
+  tint?: (value: number) => string | undefined;
   onPoint: PointHandler;
 }
 
@@ -75,13 +77,22 @@ export function matrixTable(options: TableOptions): MatrixView {
     return { row, col, value, text, ariaLabel, border: isBorder ? border?.kind : undefined, kind, copy };
   };
 
+  /** The tint is a custom property, so the highlight's classes still win over it. */
+  const paintTint = (td: HTMLTableCellElement, value: number) => {
+    const color = td.dataset.padding === 'true' ? undefined : options.tint?.(value);
+    if (color) td.style.setProperty('--cl-tint', color);
+    else td.style.removeProperty('--cl-tint');
+    td.classList.toggle('tinted', color !== undefined);
+  };
   let grid: TableGrid | undefined;
   let tabStop: HTMLTableCellElement | undefined;
   const build = () => {
+    const labels = border?.labels;
     grid = buildGrid(shape, contentAt, {
-      row: (row) => options.rowLabel?.(row) ?? String(row),
-      col: (col) => options.colLabel?.(col) ?? String(col),
+      row: (row) => (labels && (row < 0 || row >= rows) ? labels.row(row) : options.rowLabel?.(row)) ?? String(row),
+      col: (col) => (labels && (col < 0 || col >= cols) ? labels.col(col) : options.colLabel?.(col)) ?? String(col),
     });
+    if (options.tint) grid.cells.forEach((td, i) => paintTint(td, grid!.shown[i]));
     table.append(grid.head, grid.body);
     table.removeAttribute('aria-busy');
     tabStop = grid.tabStop;
@@ -202,6 +213,7 @@ export function matrixTable(options: TableOptions): MatrixView {
         // Only the value's classes change: the marks stay.
         td.classList.remove('zero', 'not-yet');
         td.classList.add(...valueClasses(content.value));
+        if (options.tint) paintTint(td, content.value);
       });
     },
     dispose() {

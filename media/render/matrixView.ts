@@ -77,6 +77,8 @@ export interface TableBorder {
   valueAt?: (row: number, col: number) => number;
   /** The input cell a padded cell copies (padding_mode reflect, replicate, circular); none for zero padding. */
   copyAt?: (row: number, col: number) => PaddingCopy;
+  /** Headers of the border's rows and columns (e.g. "before" / "after" of padding "same"); their index otherwise. */
+  labels?: { row(row: number): string; col(col: number): string };
 }
 
 /** How a padding mode makes a padded cell: a mirror image, the nearest edge cell, or the far side wrapped round. */

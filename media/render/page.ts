@@ -18,10 +18,16 @@ import { transposedFaces } from '../inspect/transposedFaces';
 import { shapeText } from '../../src/view/labels';
 import { problemOf } from '../../src/view/problem';
 import type { RenderContext } from './context';
+import { groupBandsNote } from './groupBands';
 import { header } from './header';
 import { kernelMatrixView } from './kernelMatrixView';
 import { kernelView } from './kernelView';
 import { COPY_HOW, paddingBorder } from './paddingBorder';
+import { samePaddingNote } from './samePaddingNote';
+import { onDemandSection } from './onDemandSection';
+import { overlapView } from '../views/overlapView';
+import { backwardView } from '../views/backwardView';
+import { im2colView } from '../views/im2colView';
 import { TensorName, TensorView, tensorView, type TensorViewOptions } from './tensorView';
 import { toolbar } from './toolbar';
 
@@ -128,6 +134,15 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
     () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix),
     context,
   );
+  const overlap = onDemandSection('overlap', 'Overlap: how often each cell is met', () =>
+    overlapView(problem, linker, context),
+  );
+  const backward = onDemandSection('backward', 'Backward pass: the gradients', () =>
+    backwardView(problem, view.output, linker, context),
+  );
+  const patches = onDemandSection('im2col', 'im2col: how libraries compute it', () =>
+    im2colView(problem, view.output, linker, context),
+  );
   const tools = toolbar(view, context.palette);
 
   const element = el(
@@ -145,6 +160,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         border ? paddingNote(view.geometry) : '',
         '.',
       ),
+      samePaddingNote(view.geometry),
       el(
         'div',
         { class: 'flow' },
@@ -170,6 +186,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         el('code', {}, 'y[…]'),
         ' an output cell: a column holds the weights of one output’s receptive field. Zeros are dimmed.',
       ),
+      groupBandsNote(view.geometry),
       // How much of M the host sent (0: none, it is drawn from the geometry alone), for the tests that check it.
       el(
         'div',
@@ -177,6 +194,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         kernelMatrix.element,
       ),
     ),
+    patches.element,
     section(
       'transposed',
       'Transposed: vec(out) @ Mᵀ',
@@ -200,12 +218,27 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
       leastSquares.element,
     ),
     faces.element,
+    overlap.element,
+    backward.element,
   );
   return {
     element,
     announce: tools.announce,
     dispose() {
-      for (const part of [input, output, inputAgain, reconstruction, kernel, kernelMatrix, leastSquares, steps, faces])
+      for (const part of [
+        input,
+        output,
+        inputAgain,
+        reconstruction,
+        kernel,
+        kernelMatrix,
+        leastSquares,
+        steps,
+        faces,
+        overlap,
+        backward,
+        patches,
+      ])
         part.dispose();
     },
   };

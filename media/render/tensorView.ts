@@ -57,7 +57,9 @@ export interface TensorViewOptions {
     valueAt?: (plane: number, row: number, col: number) => number;
     copyAt?: (plane: number, row: number, col: number) => PaddingCopy;
   };
-  kindOf?: (channel: number, row: number, col: number) => CellKind | undefined;
+  kindOf?: (channel: number, row: number, col: number, depth: number) => CellKind | undefined;
+  /** A background colour by value, for a table read as a heatmap. */
+  tint?: (value: number) => string | undefined;
   onPoint: (via: 'pointer' | 'keyboard', cell: TensorPoint | undefined) => void;
 }
 
@@ -98,7 +100,8 @@ export function tensorView(options: TensorViewOptions, context: RenderContext): 
           valueAt: border.valueAt && ((row, col) => border.valueAt!(p, row, col)),
           copyAt: border.copyAt && ((row, col) => border.copyAt!(p, row, col)),
         },
-        kindOf: kindOf && ((row, col) => kindOf(c, row, col)),
+        kindOf: kindOf && ((row, col) => kindOf(c, row, col, d)),
+        tint: options.tint,
         onPoint: (via, cell) =>
           options.onPoint(
             via,

@@ -17,7 +17,16 @@ export type MatrixName =
   | 'via_scatter'
   | 'stretched'
   | 'flipped_kernel'
-  | 'via_direct';
+  | 'via_direct'
+  // The views that answer common questions: overlap (checkerboard), backward pass, im2col.
+  | 'overlap'
+  | 'grad_output'
+  | 'grad_input'
+  | 'grad_weight'
+  | 'grad_bias'
+  | 'im2col'
+  | 'im2col_weight'
+  | 'im2col_output';
 
 export const MATRIX_TITLES: Record<MatrixName, string> = {
   input: 'input',
@@ -34,6 +43,14 @@ export const MATRIX_TITLES: Record<MatrixName, string> = {
   stretched: 'stretched grid',
   flipped_kernel: 'flipped kernel',
   via_direct: 'result of the direct convolution',
+  overlap: 'overlap count',
+  grad_output: 'grad_output',
+  grad_input: 'grad_input',
+  grad_weight: 'grad_weight',
+  grad_bias: 'grad_bias',
+  im2col: 'im2col patches',
+  im2col_weight: 'flattened weight',
+  im2col_output: 'output, a row per channel',
 };
 
 /** `×5`: the weight a cell meets, as a short note on the cell. */

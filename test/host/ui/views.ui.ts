@@ -1,0 +1,458 @@
+// The views that answer what people still ask about convolution: how padding "same" is split, what groups do to M,
+// how often each cell is met (the checkerboard), the backward pass, im2col; read back from the webview's DOM and
+// compared with what PyTorch computed (test/fixtures).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Frame } from 'playwright-core';
+import {
+  GoldenCase,
+  goldenSpecText,
+  GoldenViewsCase,
+  loadGoldenCases,
+  loadGoldenViewsCases,
+} from '../../support/golden';
+import { workbench } from '../uiSuite';
+import { convolve } from './convolveFile';
+
+/** What the page's cells look like from here (this file compiles without the DOM library). */
+interface Cell {
+  dataset: Record<string, string | undefined>;
+  textContent: string | null;
+}
+
+/** One drawn table's cells by `row,col`: value (absent on border cells), kind and padding. */
+interface Drawn {
+  row: number;
+  col: number;
+  value: number | undefined;
+  kind: string | undefined;
+  padding: boolean;
+}
+
+async function drawnCells(frame: Frame, matrix: string, channel?: string): Promise<Drawn[]> {
+  const selector = `table[data-matrix="${matrix}"]${channel === undefined ? '' : `[data-channel="${channel}"]`} td`;
+  return frame.$$eval(selector, (cells) =>
+    (cells as unknown as Cell[]).map((e) => ({
+      row: Number(e.dataset.row),
+      col: Number(e.dataset.col),
+      value: e.dataset.value === undefined ? undefined : Number(e.dataset.value),
+      kind: e.dataset.kind,
+      padding: e.dataset.padding === 'true',
+    })),
+  );
+}
+
+/** A table's values by row and column, as PyTorch nests them. */
+function rowsOf(cells: Drawn[]): number[][] {
+  const rows: number[][] = [];
+  for (const c of cells) if (c.value !== undefined) (rows[c.row] ??= [])[c.col] = c.value;
+  return rows;
+}
+
+/** The headers of a table's columns (the first row's) and rows, in order. */
+async function headers(frame: Frame, matrix: string): Promise<{ cols: string[]; rows: string[] }> {
+  const texts = (selector: string) =>
+    frame.$$eval(`table[data-matrix="${matrix}"] ${selector}`, (els) =>
+      (els as unknown as Cell[]).map((e) => e.textContent ?? ''),
+    );
+  return { cols: await texts('th.col-label'), rows: await texts('th.row-label') };
+}
+
+const byName = new Map(loadGoldenCases().map((c) => [c.name, c]));
+function golden(name: string): GoldenCase {
+  const found = byName.get(name);
+  assert.ok(found, `no golden case named ${name}`);
+  return found;
+}
+
+const viewsByName = new Map(loadGoldenViewsCases().map((c) => [c.name, c]));
+function goldenViews(name: string): GoldenViewsCase {
+  const found = viewsByName.get(name);
+  assert.ok(found, `no golden views case named ${name}`);
+  return found;
+}
+
+/** Opens a section drawn on demand from the keyboard, as a user without a pointer would (if not open already). */
+async function openSection(frame: Frame, name: string): Promise<void> {
+  const section = frame.locator(`details[data-section="${name}"]`);
+  if ((await section.getAttribute('open')) === null) {
+    await section.locator('summary').focus();
+    await frame.page().keyboard.press('Enter');
+  }
+  await frame.locator(`details[data-section="${name}"][open]`).waitFor();
+}
+
+/** `row,col` of the highlighted cells (not bands) of a matrix (inside `scope`, a CSS selector), sorted. */
+async function lit(frame: Frame, matrix: string, scope = ''): Promise<string[]> {
+  const found = await frame.$$eval(`${scope} table[data-matrix="${matrix}"] td.highlight:not(.band)`, (cells) =>
+    (cells as unknown as Cell[]).map((e) => `${e.dataset.row},${e.dataset.col}`),
+  );
+  return found.sort();
+}
+
+const td = (frame: Frame, matrix: string, row: number, col: number) =>
+  frame.locator(`table[data-matrix="${matrix}"] td[data-row="${row}"][data-col="${col}"]`).first();
+
+/** The section `selector` at the top of the panel, in a dark and a light theme. */
+async function screenshots(frame: Frame, selector: string, name: string): Promise<void> {
+  const wb = workbench();
+  for (const theme of ['Dark Modern', 'Light Modern']) {
+    await wb.setColorTheme(theme);
+    await frame.locator('.page').waitFor();
+    await frame.locator(selector).first().scrollIntoViewIfNeeded();
+    await frame.evaluate(`document.querySelector('${selector}').scrollIntoView()`);
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot(`views-${name}-${theme.split(' ')[0].toLowerCase()}`);
+  }
+  await wb.setColorTheme('Dark Modern');
+}
+
+describe('ConvLens views: padding "same" and groups', () => {
+  let dir: string;
+  const fileOf = (c: GoldenCase) => {
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText({ ...c, padding_mode: 'zeros' }));
+    return file;
+  };
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-views-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('padding "same" with a 2 x 4 kernel: the split per axis, labelled in the border, the odd cell after', async () => {
+    const c = golden('conv2d padding same, even kernel (the odd zero goes after)');
+    const frame = await convolve(fileOf(c));
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'output')), c.expected[0]);
+    // PyTorch pads dilation·(k − 1) per axis, half before and the odd cell after: height 1 = 0 + 1, width 3 = 1 + 2.
+    const split = frame.locator('[data-role="same-padding"]');
+    assert.match(
+      await split.locator('[data-axis="height"]').innerText(),
+      /1·\(2 − 1\) = 1 → 0 before \(top\), 1 after \(bottom\)/,
+    );
+    assert.match(
+      await split.locator('[data-axis="width"]').innerText(),
+      /1·\(4 − 1\) = 3 → 1 before \(left\), 2 after \(right\)/,
+    );
+    assert.match(await split.innerText(), /refuses "same" with a stride above 1/);
+    // The 4 x 5 input in a 5 x 8 border: one row after, one column before and two after.
+    const padding = (await drawnCells(frame, 'input')).filter((cell) => cell.padding);
+    assert.strictEqual(padding.length, 5 * 8 - 4 * 5);
+    assert.deepStrictEqual([...new Set(padding.map((cell) => cell.row))].sort(), [0, 1, 2, 3, 4]);
+    assert.ok(padding.every((cell) => cell.row === 4 || cell.col === -1 || cell.col >= 5));
+    const labels = await headers(frame, 'input');
+    assert.deepStrictEqual(labels.cols, ['before', '0', '1', '2', '3', '4', 'after', 'after']);
+    assert.deepStrictEqual(labels.rows, ['0', '1', '2', '3', 'after']);
+    await screenshots(frame, 'section.stage-forward', 'same-padding');
+  });
+
+  /** Rows of M per group (input cells of its channels), columns per group (output cells of its channels). */
+  function blocks(c: GoldenCase): { rows: number; cols: number } {
+    const [cin, h, w] = [c.input.length, c.input[0].length, c.input[0][0].length];
+    const [cout, oh, ow] = [c.expected.length, c.expected[0].length, c.expected[0][0].length];
+    return { rows: (cin / c.groups) * h * w, cols: (cout / c.groups) * oh * ow };
+  }
+
+  for (const [name, words] of [
+    ['conv2d groups 2', /groups = 2: each group's outputs read only its own input channels/],
+    ['conv2d depthwise, groups 3', /groups = 3, one per input channel: a depthwise conv2d/],
+  ] as const) {
+    it(`${name}: M is block-diagonal, its bands labelled by group, zero blocks between them`, async () => {
+      const c = golden(name);
+      const frame = await convolve(fileOf(c));
+      for (let ch = 0; ch < c.expected.length; ch++)
+        assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'output', String(ch))), c.expected[ch], `channel ${ch}`);
+      const note = frame.locator('[data-role="group-bands"]');
+      assert.match(await note.innerText(), words);
+      assert.strictEqual(await note.locator('li[data-group]').count(), c.groups);
+      const size = blocks(c);
+      const last = c.groups - 1;
+      assert.match(
+        await note.locator(`li[data-group="${last}"]`).innerText(),
+        new RegExp(
+          `rows ${last * size.rows}–${c.groups * size.rows - 1}, columns ${last * size.cols}(–${c.groups * size.cols - 1})?`,
+        ),
+      );
+      // Every entry outside its group's diagonal block is zero and set apart; every non-zero lies inside one. (A big
+      // table is built once on screen or idle.)
+      await frame.locator('table[data-matrix="kernel_matrix"]').scrollIntoViewIfNeeded();
+      await frame.locator('table[data-matrix="kernel_matrix"]:not([aria-busy])').waitFor();
+      const m = await drawnCells(frame, 'kernel_matrix');
+      assert.strictEqual(m.length, c.groups * size.rows * c.groups * size.cols);
+      const between = (cell: Drawn) => Math.floor(cell.row / size.rows) !== Math.floor(cell.col / size.cols);
+      const apart = m.filter((cell) => cell.kind === 'between-groups');
+      assert.strictEqual(apart.length, m.filter(between).length);
+      assert.ok(apart.every(between) && apart.every((cell) => cell.value === 0));
+      assert.ok(m.filter((cell) => cell.value !== 0).every((cell) => !between(cell)));
+      await screenshots(frame, 'section.stage-kernel-matrix', name.replace(/[^a-z0-9]+/gi, '-'));
+    });
+  }
+});
+
+describe('ConvLens views: the overlap map', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-overlap-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('conv_transpose2d, kernel 3, stride 2: the checkerboard, named; a cell lights the inputs that land on it', async () => {
+    const c = goldenViews('conv_transpose2d stride 2');
+    const frame = await convolve(fileOf(c));
+    assert.strictEqual(await frame.locator('table[data-matrix="overlap"]').count(), 0, 'nothing drawn while closed');
+    await openSection(frame, 'overlap');
+    const counts = c.overlap as number[][];
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'overlap')), counts);
+    const why = frame.locator('[data-role="overlap-why"]');
+    assert.strictEqual(await why.getAttribute('data-even'), 'false');
+    assert.match(
+      await why.innerText(),
+      /checkerboard[\s\S]*not divisible by the stride[\s\S]*Odena, Dumoulin and Olah/,
+    );
+    assert.match(await frame.locator('[data-role="overlap-legend"]').innerText(), /1[\s\S]*2[\s\S]*4/);
+    // The (input cell, tap) pairs landing on an output cell come from different input cells: as many lit as the count.
+    for (const [row, col] of [
+      [2, 2],
+      [2, 3],
+      [3, 3],
+    ]) {
+      await td(frame, 'overlap', row, col).hover();
+      assert.strictEqual((await lit(frame, 'input')).length, counts[row][col], `overlap ${row},${col}`);
+      // The same cell of the output, lit with it.
+      assert.deepStrictEqual(await lit(frame, 'output'), [`${row},${col}`]);
+    }
+    await screenshots(frame, 'details[data-section="overlap"]', 'overlap-transposed-checkerboard');
+  });
+
+  it('conv2d, stride 3 over a kernel of 2: the row no window reads is named; an output lights its window on the map', async () => {
+    const c = goldenViews('conv2d stride 3x1 leaves the last row unread');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'overlap');
+    const counts = c.overlap as number[][];
+    const drawn = await drawnCells(frame, 'overlap');
+    assert.deepStrictEqual(rowsOf(drawn), counts);
+    const zeros = counts.flatMap((row, i) => row.flatMap((n, j) => (n === 0 ? [`${i},${j}`] : [])));
+    assert.ok(zeros.length > 0);
+    assert.deepStrictEqual(
+      drawn
+        .filter((cell) => cell.kind === 'unread')
+        .map((cell) => `${cell.row},${cell.col}`)
+        .sort(),
+      zeros.sort(),
+    );
+    const unreadRows = [...new Set(zeros.map((cell) => cell.split(',')[0]))];
+    assert.match(
+      await frame.locator('[data-role="overlap-why"]').innerText(),
+      new RegExp(`No window reads height positions? ${unreadRows.join(', ')}`),
+    );
+    // Output y[1,0] reads rows 3-4, columns 0-1 of the input: the same cells light on the overlap map.
+    await td(frame, 'output', 1, 0).hover();
+    assert.deepStrictEqual(await lit(frame, 'overlap'), ['3,0', '3,1', '4,0', '4,1']);
+    await screenshots(frame, 'details[data-section="overlap"]', 'overlap-conv-unread');
+  });
+});
+
+describe('ConvLens views: the backward pass', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+  const SECTION = 'details[data-section="backward"]';
+  const values = async (frame: Frame, matrix: string, channel?: string) =>
+    rowsOf(await drawnCells(frame, matrix, channel));
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-backward-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('the seed: ones, the output, a typed grad_output; a weight lights the pairs it sums over', async () => {
+    const c = goldenViews('seed-example');
+    const frame = await convolve(fileOf(c));
+    assert.strictEqual(await frame.locator('table[data-matrix="grad_input"]').count(), 0, 'nothing drawn while closed');
+    await openSection(frame, 'backward');
+    const [ones, random] = c.backward;
+    const first = <T>(nested: T[]) => nested[0];
+    assert.deepStrictEqual(await values(frame, 'grad_output'), first(ones.grad_output as number[][][]));
+    assert.deepStrictEqual(await values(frame, 'grad_input'), first(ones.grad_input as number[][][]));
+    assert.deepStrictEqual(await values(frame, 'grad_weight'), first(first(ones.grad_weight as number[][][][])));
+    assert.match(
+      await frame.locator('[data-role="grad-input-why"]').innerText(),
+      /grad_input = vec\(grad_output\) @ Mᵀ[\s\S]*conv_transpose2d[\s\S]*why the transposed convolution exists/,
+    );
+    // w[0,0] multiplies x[i,j] into y[i,j]: its gradient sums x[i,j] * grad_output[i,j] over the four outputs.
+    await td(frame, 'grad_weight', 0, 0).hover();
+    assert.deepStrictEqual(await lit(frame, 'input', SECTION), ['0,0', '0,1', '1,0', '1,1']);
+    assert.deepStrictEqual(await lit(frame, 'grad_output', SECTION), ['0,0', '0,1', '1,0', '1,1']);
+    await td(frame, 'grad_weight', 1, 1).hover();
+    assert.deepStrictEqual(await lit(frame, 'input', SECTION), ['1,1', '1,2', '2,1', '2,2']);
+    // ... and the same weight in the kernel and M above.
+    assert.deepStrictEqual(await lit(frame, 'kernel'), ['1,1']);
+    assert.strictEqual((await lit(frame, 'kernel_matrix')).length, 4);
+
+    // The output itself as grad_output: grad_input is then the reconstruction vec(out) @ Mᵀ.
+    await frame.locator(`${SECTION} input[value="output"]`).check();
+    assert.deepStrictEqual(await values(frame, 'grad_input'), [
+      [37, 121, 94],
+      [178, 500, 342],
+      [201, 499, 308],
+    ]);
+
+    // A typed one, read like a selection; a wrong shape is refused where it is, and nothing changes.
+    await frame.locator(`${SECTION} input[value="own"]`).check();
+    const text = frame.locator('[data-role="grad-output-text"]');
+    await text.fill('[[1, 2, 3],\n [4, 5, 6]]');
+    await frame.locator('button[data-action="apply-grad-output"]').click();
+    const error = frame.locator('[data-role="grad-output-error"]');
+    assert.match(
+      await error.innerText(),
+      /grad_output must have the output's shape \[1, 2, 2\][\s\S]*\(line 1, column 1\)/,
+    );
+    await text.fill('[[-2, 3],\n [-3, x]]');
+    await text.press('Control+Enter');
+    assert.match(await error.innerText(), /line 2, column 7\)$/);
+    await text.fill(JSON.stringify(random.grad_output));
+    await text.press('Control+Enter');
+    assert.ok(await error.isHidden());
+    assert.deepStrictEqual(await values(frame, 'grad_input'), first(random.grad_input as number[][][]));
+    assert.deepStrictEqual(await values(frame, 'grad_weight'), first(first(random.grad_weight as number[][][][])));
+    await td(frame, 'grad_weight', 0, 1).hover();
+    await screenshots(frame, SECTION, 'backward-seed');
+  });
+
+  it('three output channels with a bias, stride 2: grad_weight per kernel and grad_bias, as autograd has them', async () => {
+    const c = goldenViews('conv2d 2 channels in, 3 out, bias, stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'backward');
+    // The section opened before stays open on the next run: ones again.
+    const [ones] = c.backward;
+    const weights = ones.grad_weight as number[][][][];
+    for (let o = 0; o < weights.length; o++)
+      for (let i = 0; i < weights[o].length; i++)
+        assert.deepStrictEqual(
+          await values(frame, 'grad_weight', `${o},${i}`),
+          weights[o][i],
+          `grad_weight[${o}][${i}]`,
+        );
+    assert.deepStrictEqual(await values(frame, 'grad_bias'), [ones.grad_bias]);
+    const gradInput = ones.grad_input as number[][][];
+    for (let ch = 0; ch < gradInput.length; ch++)
+      assert.deepStrictEqual(await values(frame, 'grad_input', String(ch)), gradInput[ch], `grad_input channel ${ch}`);
+  });
+
+  it('conv_transpose2d: its backward pass is the ordinary conv2d, said so', async () => {
+    const c = goldenViews('conv_transpose2d stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'backward');
+    const [ones] = c.backward;
+    assert.deepStrictEqual(await values(frame, 'grad_input'), (ones.grad_input as number[][][])[0]);
+    assert.match(await frame.locator('[data-role="grad-input-why"]').innerText(), /Mᵀ is conv2d/);
+    await screenshots(frame, SECTION, 'backward-transposed');
+  });
+});
+
+describe('ConvLens views: im2col', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+  const values = async (frame: Frame, matrix: string) => rowsOf(await drawnCells(frame, matrix));
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-im2col-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('the seed: W_flat @ im2col(x) = output; a column lights its output cell, its column of M and its window', async () => {
+    const c = goldenViews('seed-example');
+    const frame = await convolve(fileOf(c));
+    assert.strictEqual(await frame.locator('table[data-matrix="im2col"]').count(), 0, 'nothing drawn while closed');
+    await openSection(frame, 'im2col');
+    assert.deepStrictEqual(await values(frame, 'im2col'), c.im2col);
+    assert.deepStrictEqual(await values(frame, 'im2col_weight'), c.im2col_weight);
+    assert.deepStrictEqual(await values(frame, 'im2col_output'), [[37, 47, 67, 77]]);
+    assert.match(await frame.locator('details[data-section="im2col"] .lead').innerText(), /GEMM[\s\S]*operator itself/);
+    // Column 1 is y[0,1]: its window is x[0..1, 1..2], M's column 1 has those four rows (x[i,j] is row 3i + j).
+    await td(frame, 'im2col', 2, 1).hover();
+    assert.deepStrictEqual(await lit(frame, 'output', 'section.stage-forward'), ['0,1']);
+    assert.deepStrictEqual(await lit(frame, 'input', 'section.stage-forward'), ['0,1', '0,2', '1,1', '1,2']);
+    assert.deepStrictEqual(await lit(frame, 'kernel_matrix'), ['1,1', '2,1', '4,1', '5,1']);
+    const band = await frame.$$eval('table[data-matrix="im2col"] td.band', (cells) =>
+      (cells as unknown as Cell[]).map((e) => e.dataset.col),
+    );
+    assert.deepStrictEqual([...new Set(band)], ['1']);
+    await screenshots(frame, 'details[data-section="im2col"]', 'im2col-seed');
+  });
+
+  it('conv_transpose2d, stride 2: the im2col of its equivalent direct convolution, as PyTorch unfolds it', async () => {
+    const c = goldenViews('conv_transpose2d stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'im2col');
+    assert.deepStrictEqual(await values(frame, 'im2col'), c.im2col);
+    assert.deepStrictEqual(await values(frame, 'im2col_weight'), c.im2col_weight);
+    await screenshots(frame, 'details[data-section="im2col"]', 'im2col-transposed');
+  });
+});
+
+describe('ConvLens views: other ranks', () => {
+  let dir: string;
+  const fileOf = (c: GoldenViewsCase) => {
+    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
+    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return file;
+  };
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-ranks-views-'));
+    await workbench().hideSecondarySideBar();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('conv_transpose1d, stride 2: overlap, grad_input and im2col as strips and tables, as PyTorch has them', async () => {
+    const c = goldenViews('conv_transpose1d stride 2');
+    const frame = await convolve(fileOf(c));
+    for (const name of ['overlap', 'backward', 'im2col']) await openSection(frame, name);
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'overlap')), [c.overlap]);
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'grad_input')), c.backward[0].grad_input);
+    assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'im2col')), c.im2col);
+  });
+
+  it('conv3d, stride 2: the overlap map slice by slice', async () => {
+    const c = goldenViews('conv3d stride 2');
+    const frame = await convolve(fileOf(c));
+    await openSection(frame, 'overlap');
+    const slices = await frame.$$eval('table[data-matrix="overlap"]', (tables) =>
+      (tables as unknown as { dataset: Record<string, string>; querySelectorAll(s: string): Cell[] }[]).map((t) => {
+        const rows: number[][] = [];
+        for (const e of t.querySelectorAll('td[data-value]'))
+          (rows[Number(e.dataset.row)] ??= [])[Number(e.dataset.col)] = Number(e.dataset.value);
+        return { depth: Number(t.dataset.depth), rows };
+      }),
+    );
+    assert.deepStrictEqual(
+      slices.sort((a, b) => a.depth - b.depth).map((slice) => slice.rows),
+      c.overlap,
+    );
+  });
+});

@@ -95,16 +95,41 @@ export function samePadding(kernel: number, dilation: number): { before: number;
   return { before: Math.floor(total / 2), after: total - Math.floor(total / 2) };
 }
 
+/** Cells one kernel placement covers along an axis, its dilation included. */
+export const kernelSpan = (kernel: number, dilation: number): number => dilation * (kernel - 1) + 1;
+
 /** PyTorch's output size along one axis (torch.nn.Conv*d and ConvTranspose*d docs). */
 export function outputLength(
   transposed: boolean,
   a: Pick<AxisGeometry, 'input' | 'kernel' | 'stride' | 'padBefore' | 'padAfter' | 'dilation' | 'outputPadding'>,
 ): number {
-  const span = a.dilation * (a.kernel - 1) + 1;
+  const span = kernelSpan(a.kernel, a.dilation);
   return transposed
     ? (a.input - 1) * a.stride - a.padBefore - a.padAfter + span + a.outputPadding
     : Math.floor((a.input + a.padBefore + a.padAfter - span) / a.stride) + 1;
 }
+
+/** One axis of a pooling window (`nn.MaxPool*d`, `nn.AvgPool*d`): padding is the same on both sides. */
+export interface PoolAxis {
+  input: number;
+  kernel: number;
+  stride: number;
+  padding: number;
+  dilation: number;
+}
+
+/**
+ * PyTorch's pooling output size along one axis (`pooling_output_shape`): the conv's, rounded up with `ceilMode`, but
+ * then the last window must still start inside the input or its left padding, else it is dropped.
+ */
+export function poolOutputLength(a: PoolAxis, ceilMode: boolean): number {
+  const reach = a.input + 2 * a.padding - kernelSpan(a.kernel, a.dilation) + (ceilMode ? a.stride - 1 : 0);
+  const output = Math.floor(reach / a.stride) + 1;
+  return ceilMode && (output - 1) * a.stride >= a.input + a.padding ? output - 1 : output;
+}
+
+/** `F.interpolate`'s output size for a scale factor: the scaled size rounded down, in double precision. */
+export const scaledLength = (input: number, scale: number): number => Math.floor(input * scale);
 
 function axisOf(transposed: boolean, name: AxisName, p: AxisParams, i: number): AxisGeometry {
   const axis = {
@@ -117,7 +142,7 @@ function axisOf(transposed: boolean, name: AxisName, p: AxisParams, i: number): 
     dilation: p.dilation[i],
     outputPadding: p.outputPadding[i],
   };
-  const span = axis.dilation * (axis.kernel - 1) + 1;
+  const span = kernelSpan(axis.kernel, axis.dilation);
   const swept = transposed
     ? (axis.input - 1) * axis.stride + span + Math.max(0, axis.outputPadding - axis.padBefore)
     : axis.input + axis.padBefore + axis.padAfter;

@@ -153,3 +153,14 @@ export interface PythonReading {
   layers: LayerCall[];
   models: Model[];
 }
+
+/** A quick fix: the value a parameter of the layer's call should have, and the fix's title in the editor. */
+export interface LayerFix {
+  /** PyTorch's parameter name (`in_channels`, `in_features`, `num_features`, `padding`, `output_padding`). */
+  parameter: string;
+  value: number | number[];
+  title: string;
+}
+
+/** What a layer makes of an input shape: the shape coming out, or PyTorch's own message for why it fails. */
+export type LayerOutcome = { ok: true; shape: Shape } | { ok: false; message: string; fix?: LayerFix };

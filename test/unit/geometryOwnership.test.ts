@@ -5,9 +5,9 @@ import { repoRoot } from '../support/golden';
 
 // src/engine/geometry.ts is the one place grid sizes and positions are computed (span, output size, where a tap
 // lands). Code elsewhere reads them from the geometry; this suite holds the line for the engine (its fast/ part aside,
-// which plans its own kernels), the inspection modules, the CLI and the view helpers.
+// which plans its own kernels), the inspection modules, the CLI, the view helpers and the shapes of PyTorch layers.
 
-const ROOTS = ['src/engine', 'src/cli', 'src/cli.ts', 'src/view'];
+const ROOTS = ['src/engine', 'src/cli', 'src/cli.ts', 'src/view', 'src/python'];
 const EXEMPT = ['src/engine/geometry.ts', 'src/engine/fast'];
 
 /** Grid arithmetic: a dilation multiplied by something (`dilation * (k - 1)`, `t * axis.dilation`). */
@@ -33,10 +33,10 @@ function codeOf(text: string): string {
 describe('geometry.ts owns the grid arithmetic', () => {
   const files = ROOTS.flatMap(sourceFiles);
 
-  it('covers the engine, the inspection modules, the CLI and the view helpers', () => {
+  it('covers the engine, the inspection modules, the CLI, the view helpers and the layer shapes', () => {
     for (const file of ['src/engine/spec.ts', 'src/engine/inspect/contacts.ts', 'src/cli/jsonResult.ts'])
       assert.ok(files.includes(file), file);
-    assert.ok(files.includes('src/view/problem.ts'));
+    assert.ok(files.includes('src/view/problem.ts') && files.includes('src/python/shapes/conv.ts'));
     assert.ok(!files.some((f) => f.startsWith('src/engine/fast/')) && !files.includes('src/engine/geometry.ts'));
   });
 

@@ -1,6 +1,7 @@
 // Bundles the entry points: the extension host (CommonJS, `vscode` external), its worker thread, the webview script and
-// the CLI.
+// the CLI; copies tree-sitter's runtime and Python grammar (WebAssembly) beside them, where src/python/parser.ts looks.
 import * as esbuild from 'esbuild';
+import * as fs from 'fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -50,6 +51,11 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
 ];
+
+const TREE_SITTER = 'node_modules/@vscode/tree-sitter-wasm/wasm';
+fs.mkdirSync('dist', { recursive: true });
+for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm'])
+  fs.copyFileSync(`${TREE_SITTER}/${wasm}`, `dist/${wasm}`);
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();

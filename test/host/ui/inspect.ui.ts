@@ -7,10 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Frame, Locator } from 'playwright-core';
 import { workbench } from '../uiSuite';
+import { convolve } from './convolveFile';
 import { backgroundOf, themeColor } from './pageColors';
 import { redrawn } from './redraw';
-
-const COMMAND = 'ConvLens: Convolve selection';
 
 /** What the page's cells look like from here (this file compiles without the DOM library). */
 interface Cell {
@@ -57,12 +56,11 @@ async function pointerAway(): Promise<void> {
   await workbench().page.mouse.move(700, 4);
 }
 
+/** Convolves an example and waits for this run's drawing (not a previous panel's) to show `ready`. */
 async function convolveExample(file: string, ready: string): Promise<Frame> {
-  const wb = workbench();
-  await wb.openFile(file);
-  await wb.page.keyboard.press('Control+A');
-  await wb.runCommandFromPalette(COMMAND);
-  return wb.findWebviewFrame(async (f) => (await f.locator(ready).count()) > 0, 30_000);
+  const panel = await convolve(file);
+  await panel.locator(ready).first().waitFor({ timeout: 30_000 });
+  return panel;
 }
 
 /** A screenshot with `selector` scrolled to the top of the panel, hovering `hover` once it is there. */

@@ -39,6 +39,8 @@ export {
   OutputSizeAxis,
   OutputSizeExpression,
   outputSizeExpression,
+  poolOutputSizeExpression,
+  PoolSizeAxis,
   warmUpOutputSizeFormulas,
 } from './outputSizeFormula';
 export {

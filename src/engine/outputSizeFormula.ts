@@ -1,5 +1,6 @@
 /** The output-size formulas as mathjs expression trees: their text, with numbers plugged in, evaluated, simplified. */
 import {
+  ceilDependencies,
   create,
   floorDependencies,
   MathNode,
@@ -40,6 +41,8 @@ const SOURCES = {
   // padding "same" with an odd total pads one more cell after than before.
   convAsymmetric: 'floor((H_in + pad_before + pad_after - dilation*(k - 1) - 1) / stride) + 1',
   transposed: '(H_in - 1)*stride - 2*padding + dilation*(k - 1) + output_padding + 1',
+  // Pooling is the conv's formula; ceil_mode rounds up (torch.nn.MaxPool2d docs).
+  poolCeil: 'ceil((H_in + 2*padding - dilation*(k - 1) - 1) / stride) + 1',
 };
 
 type Formulas = Record<keyof typeof SOURCES, MathNode> & { math: ReturnType<typeof create> };
@@ -49,12 +52,19 @@ let built: Formulas | undefined;
 /** Built on first use: setting mathjs up (its first parse) costs far more than a hover. */
 function formulas(): Formulas {
   if (built) return built;
-  const math = create({ parseDependencies, resolveDependencies, simplifyDependencies, floorDependencies });
+  const math = create({
+    parseDependencies,
+    resolveDependencies,
+    simplifyDependencies,
+    floorDependencies,
+    ceilDependencies,
+  });
   built = {
     math,
     conv: math.parse(SOURCES.conv),
     convAsymmetric: math.parse(SOURCES.convAsymmetric),
     transposed: math.parse(SOURCES.transposed),
+    poolCeil: math.parse(SOURCES.poolCeil),
   };
   return built;
 }
@@ -89,10 +99,9 @@ function scopeOf(axis: OutputSizeAxis, withNumbers: boolean): Record<string, num
   });
 }
 
-/** The formula for `op` on `axis` in symbols and with the axis's numbers plugged in. */
-function trees(op: Op, axis: OutputSizeAxis): { symbolic: MathNode; pluggedIn: MathNode } {
+/** A formula in symbols and with the axis's numbers plugged in. */
+function trees(formula: MathNode, axis: OutputSizeAxis): { symbolic: MathNode; pluggedIn: MathNode } {
   const { math } = formulas();
-  const formula = formulaOf(op, axis);
   return {
     symbolic: math.resolve(formula, scopeOf(axis, false)),
     pluggedIn: math.resolve(formula, scopeOf(axis, true)),
@@ -101,7 +110,7 @@ function trees(op: Op, axis: OutputSizeAxis): { symbolic: MathNode; pluggedIn: M
 
 /** The formula's text in symbols and with the numbers plugged in; cheap next to simplifying. */
 export function outputSizeText(op: Op, axis: OutputSizeAxis): Pick<OutputSizeExpression, 'symbolic' | 'pluggedIn'> {
-  const { symbolic, pluggedIn } = trees(op, axis);
+  const { symbolic, pluggedIn } = trees(formulaOf(op, axis), axis);
   return { symbolic: text(symbolic), pluggedIn: text(pluggedIn) };
 }
 
@@ -119,23 +128,46 @@ export function warmUpOutputSizeFormulas(): void {
   });
 }
 
-/** Every symbol stands for an integer, so `floor` of a sum of products is that sum: `floor(H_in - 3)` is `H_in - 3`. */
-function floorOfInteger(node: MathNode): MathNode {
+/**
+ * Every symbol stands for an integer, so `floor` (or `ceil`) of a sum of products is that sum: `floor(H_in - 3)` is
+ * `H_in - 3`.
+ */
+function roundingOfInteger(node: MathNode): MathNode {
   const { math } = formulas();
   const hasDivision = (n: MathNode) => n.filter((m) => math.isOperatorNode(m) && m.fn === 'divide').length > 0;
   return node.transform((n) =>
-    math.isFunctionNode(n) && n.fn.name === 'floor' && !hasDivision(n.args[0]) ? n.args[0] : n,
+    math.isFunctionNode(n) && (n.fn.name === 'floor' || n.fn.name === 'ceil') && !hasDivision(n.args[0])
+      ? n.args[0]
+      : n,
   );
 }
 
 /** The formula for `op` on `axis`: symbolic, with numbers, simplified, and its value when the input size is known. */
-export function outputSizeExpression(op: Op, axis: OutputSizeAxis): OutputSizeExpression {
+export const outputSizeExpression = (op: Op, axis: OutputSizeAxis): OutputSizeExpression =>
+  expressionOf(formulaOf(op, axis), axis);
+
+/** One axis of a pooling window: its padding is the same on both sides, and it has no output_padding. */
+export type PoolSizeAxis = Pick<OutputSizeAxis, 'name' | 'kernel' | 'stride' | 'dilation' | 'input'> & {
+  padding: number;
+};
+
+/**
+ * The pooling output-size formula (`nn.MaxPool*d`, `nn.AvgPool*d`), rounded up with `ceilMode`. The value is the
+ * formula's: with ceil_mode PyTorch also drops a last window that would start in the right padding
+ * (`poolOutputLength` in the geometry has that rule).
+ */
+export function poolOutputSizeExpression(axis: PoolSizeAxis, ceilMode: boolean): OutputSizeExpression {
+  const convAxis = { ...axis, padBefore: axis.padding, padAfter: axis.padding, outputPadding: 0 };
+  return expressionOf(ceilMode ? formulas().poolCeil : formulas().conv, convAxis);
+}
+
+function expressionOf(formula: MathNode, axis: OutputSizeAxis): OutputSizeExpression {
   const { math } = formulas();
-  const { symbolic, pluggedIn } = trees(op, axis);
+  const { symbolic, pluggedIn } = trees(formula, axis);
   return {
     symbolic: text(symbolic),
     pluggedIn: text(pluggedIn),
-    simplified: text(math.simplify(pluggedIn, [...math.simplify.rules, floorOfInteger])),
+    simplified: text(math.simplify(pluggedIn, [...math.simplify.rules, roundingOfInteger])),
     value: axis.input === undefined ? undefined : (pluggedIn.evaluate() as number),
   };
 }

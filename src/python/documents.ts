@@ -4,12 +4,13 @@
  */
 import type { Edit, Parser, Point, Tree } from '@vscode/tree-sitter-wasm';
 import type { PythonReading } from './layer';
-import { readTree } from './reading';
+import { PythonReader, readTree } from './reading';
 
 interface Parsed {
   version: number;
   text: string;
   tree: Tree;
+  reader: PythonReader;
   reading: PythonReading;
 }
 
@@ -77,6 +78,7 @@ export class PythonDocuments {
     const last = this.parsed.get(uri);
     if (last && last.version === version && last.text === text) return this.keep(uri, last).reading;
     let tree: Tree;
+    const reader = last?.reader ?? new PythonReader();
     if (last) {
       const old = last.tree.copy();
       old.edit(editBetween(last.text, text));
@@ -86,7 +88,7 @@ export class PythonDocuments {
     } else {
       tree = parse(this.parser, text);
     }
-    return this.keep(uri, { version, text, tree, reading: readTree(tree.rootNode, text) }).reading;
+    return this.keep(uri, { version, text, tree, reader, reading: reader.read(tree.rootNode, text) }).reading;
   }
 
   forget(uri: string): void {

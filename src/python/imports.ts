@@ -2,7 +2,7 @@
  * What a name means through the module's imports: `nn.Conv2d` is `torch.nn.Conv2d` after `import torch.nn as nn`,
  * `from torch import nn` or `from torch.nn import Conv2d` (then `Conv2d`).
  */
-import { dottedName, namedChildrenOf, type Node } from './syntax';
+import { dottedName, type Node } from './syntax';
 
 /**
  * The names a notebook cell or snippet uses without importing them (the imports sit in another cell): PyTorch's own
@@ -16,9 +16,9 @@ const CONVENTIONS: Readonly<Record<string, string>> = {
 };
 
 /** The bindings of the document's top-level imports, local name -> full dotted name. */
-function importedNames(root: Node): Map<string, string> {
+function importedNames(statements: readonly Node[]): Map<string, string> {
   const names = new Map<string, string>(Object.entries(CONVENTIONS));
-  for (const statement of namedChildrenOf(root)) {
+  for (const statement of statements) {
     if (statement.type === 'import_statement') {
       for (const name of statement.childrenForFieldName('name')) {
         if (!name) continue;
@@ -48,8 +48,8 @@ function importedNames(root: Node): Map<string, string> {
 /** Qualifies callees: `nn.Conv2d` -> `torch.nn.Conv2d`; undefined for names no import explains. */
 export type Qualify = (callee: Node) => string | undefined;
 
-export function qualifier(root: Node): Qualify {
-  const names = importedNames(root);
+export function qualifier(statements: readonly Node[]): Qualify {
+  const names = importedNames(statements);
   return (callee) => {
     const dotted = dottedName(callee);
     if (!dotted) return undefined;

@@ -20,35 +20,27 @@ export interface ModelContext {
   layerAt(call: Node): LayerCall | undefined;
 }
 
-/** The models of the document, Sequentials first in the order written, then classes. */
-export function readModels(root: Node, context: ModelContext): Model[] {
+/**
+ * The models a top-level statement defines: an `nn.Module` subclass, or the outermost Sequentials elsewhere in it
+ * (`model = nn.Sequential(...)`, a function returning one).
+ */
+export function statementModels(statement: Node, context: ModelContext): Model[] {
+  const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+  if (definition?.type === 'class_definition' && isModuleClass(definition, context)) {
+    const model = classModel(definition, statement, context);
+    return model ? [model] : [];
+  }
   const isSequential = (node: Node): boolean => node.type === 'call' && isCallTo(node, SEQUENTIAL, context);
-  const classes = namedChildrenOf(root)
-    .map((statement) =>
-      statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement,
-    )
-    .filter((node): node is Node => node?.type === 'class_definition' && isModuleClass(node, context));
-  const models: Model[] = [];
-  for (const call of root.descendantsOfType('call')) {
-    if (!call || !isSequential(call)) continue;
-    if (outerSequential(call, isSequential) || classes.some((cls) => within(call, cls))) continue;
-    const statement = statementOf(call);
-    models.push({
+  return statement
+    .descendantsOfType('call')
+    .filter((call): call is Node => !!call && isSequential(call) && !outerSequential(call, isSequential))
+    .map((call) => ({
       name: sequentialName(call),
       span: spanOf(call),
       steps: sequentialSteps(call, context),
-      ...withInput(context.text, statement.startIndex),
-    });
-  }
-  for (const cls of classes) {
-    const model = classModel(cls, context);
-    if (model) models.push(model);
-  }
-  return models;
+      ...withInput(context.text, statementOf(call).startIndex),
+    }));
 }
-
-const within = (node: Node, outer: Node): boolean =>
-  node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
 
 function isCallTo(call: Node, qualified: string, context: ModelContext): boolean {
   const callee = call.childForFieldName('function');
@@ -164,7 +156,7 @@ function modulesOf(init: Node, context: ModelContext): Map<string, (hintAt?: num
   return modules;
 }
 
-function classModel(cls: Node, context: ModelContext): Model | undefined {
+function classModel(cls: Node, statement: Node, context: ModelContext): Model | undefined {
   const init = methodNamed(cls, '__init__');
   const forward = methodNamed(cls, 'forward');
   const body = forward?.childForFieldName('body');
@@ -188,7 +180,7 @@ function classModel(cls: Node, context: ModelContext): Model | undefined {
     name: cls.childForFieldName('name')?.text ?? '',
     span: spanOf(cls),
     steps,
-    ...withInput(context.text, (cls.parent?.type === 'decorated_definition' ? cls.parent : cls).startIndex),
+    ...withInput(context.text, statement.startIndex),
   };
 }
 
@@ -203,8 +195,9 @@ function forwardStatements(block: Node): Node[] {
   });
 }
 
-/** The calls of an expression in the order Python evaluates them: arguments and receivers before the call. */
-function callsInOrder(node: Node): Node[] {
-  const calls = namedChildrenOf(node).flatMap((child) => (child.type === 'lambda' ? [] : callsInOrder(child)));
-  return node.type === 'call' ? [...calls, node] : calls;
-}
+/** The calls of a statement in the order Python evaluates them: arguments and receivers end before their call. */
+const callsInOrder = (statement: Node): Node[] =>
+  statement
+    .descendantsOfType('call')
+    .filter((call): call is Node => !!call)
+    .sort((a, b) => a.endIndex - b.endIndex);

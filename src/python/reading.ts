@@ -1,18 +1,66 @@
-/** Reads a parsed Python document: every layer call it makes, and its models in the order they apply them. */
+/**
+ * Reads a parsed Python document: every layer call it makes, and its models in the order they apply them. A reader
+ * keeps what it read of each top-level statement, and after an edit reads again only the statements whose text, or
+ * the imports and module constants they use, changed; the others' readings move with their statement.
+ */
 import { qualifier } from './imports';
-import type { LayerCall, PythonReading } from './layer';
+import type { LayerCall, Model, PythonReading } from './layer';
 import { readLayerCall } from './layers';
-import { readModels } from './models';
+import { statementModels } from './models';
 import { signatureOf } from './signatures';
-import type { Node } from './syntax';
+import { namedChildrenOf, type Node } from './syntax';
 import { Values } from './values';
 
-export function readTree(root: Node, text: string): PythonReading {
-  const qualify = qualifier(root);
-  const values = new Values(root, qualify);
+/** What one top-level statement contributes, with what it depended on and where it started. */
+interface Piece {
+  start: number;
+  layers: LayerCall[];
+  models: Model[];
+  /** The module-level names it read, with their values then. */
+  dependencies: ReadonlyMap<string, string>;
+}
+
+export class PythonReader {
+  /** Pieces of the last reading by statement text (from the line above it, where a model's input comment goes). */
+  private pieces = new Map<string, Piece>();
+  private imports = '';
+
+  read(root: Node, text: string): PythonReading {
+    const statements = namedChildrenOf(root);
+    const importText = statements
+      .filter((s) => s.type === 'import_statement' || s.type === 'import_from_statement')
+      .map((s) => s.text)
+      .join('\n');
+    if (importText !== this.imports) this.pieces.clear(); // what every name means may have changed
+    this.imports = importText;
+    const qualify = qualifier(statements);
+    const values = new Values(statements, qualify);
+    const pieces = new Map<string, Piece>();
+    const reading: PythonReading = { layers: [], models: [] };
+    for (const statement of statements) {
+      const key = text.slice(text.lastIndexOf('\n', statement.startIndex - 2) + 1, statement.endIndex);
+      const kept = this.pieces.get(key);
+      const piece =
+        kept && values.unchanged(kept.dependencies, statement.startIndex)
+          ? moved(kept, statement.startIndex)
+          : readStatement(statement, text, qualify, values);
+      pieces.set(key, piece);
+      reading.layers.push(...piece.layers);
+      reading.models.push(...piece.models);
+    }
+    this.pieces = pieces;
+    return reading;
+  }
+}
+
+/** Reads a tree once. */
+export const readTree = (root: Node, text: string): PythonReading => new PythonReader().read(root, text);
+
+function readStatement(statement: Node, text: string, qualify: ReturnType<typeof qualifier>, values: Values): Piece {
+  values.enter(statement);
   const layers: LayerCall[] = [];
   const byCall = new Map<number, LayerCall>();
-  for (const call of root.descendantsOfType('call')) {
+  for (const call of statement.descendantsOfType('call')) {
     const callee = call?.childForFieldName('function');
     const qualified = callee && qualify(callee);
     const signature = qualified ? signatureOf(qualified) : undefined;
@@ -21,6 +69,32 @@ export function readTree(root: Node, text: string): PythonReading {
     layers.push(layer);
     byCall.set(call.id, layer);
   }
-  const models = readModels(root, { text, qualify, layerAt: (call) => byCall.get(call.id) });
-  return { layers, models };
+  const models = statementModels(statement, { text, qualify, layerAt: (call) => byCall.get(call.id) });
+  return { start: statement.startIndex, layers, models, dependencies: values.dependencies() };
 }
+
+/** A piece read when its statement started elsewhere, its offsets moved along (shared objects stay shared). */
+function moved(piece: Piece, start: number): Piece {
+  const delta = start - piece.start;
+  if (delta === 0) return piece;
+  const copies = new Map<object, unknown>();
+  const move = <T>(value: T): T => {
+    if (typeof value !== 'object' || value === null) return value;
+    const copied = copies.get(value);
+    if (copied) return copied as T;
+    if (Array.isArray(value)) {
+      const array = value.map(move);
+      copies.set(value, array);
+      return array as T;
+    }
+    const object: Record<string, unknown> = {};
+    copies.set(value, object);
+    for (const [key, field] of Object.entries(value))
+      object[key] = OFFSETS.has(key) && typeof field === 'number' ? field + delta : move(field);
+    return object as T;
+  };
+  return { ...piece, start, layers: move(piece.layers), models: move(piece.models) };
+}
+
+/** The fields of a reading that are offsets in the document (`TextSpan`'s, `ModelStep.hintAt`). */
+const OFFSETS = new Set(['start', 'end', 'hintAt']);

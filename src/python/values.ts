@@ -21,11 +21,54 @@ const TENSOR_FACTORIES = new Set(['torch.randn', 'torch.rand', 'torch.zeros', 't
 /** Names bound to names bound to ... stop here (and a name never refers to itself through a later binding). */
 const MAX_DEPTH = 16;
 
+/** A name bound by a statement that ends at `end`. */
+interface Binding {
+  end: number;
+  value: Node;
+}
+
 export class Values {
+  /** The module's top-level bindings by name, in the order written. */
+  private readonly module = new Map<string, Binding[]>();
+  /** The module-level names looked up since `enter()`, with the values they had. */
+  private looked: Map<string, string> | undefined;
+  /** The functions of the statement being read, outermost first: their locals and parameters hide the module's. */
+  private functions: FunctionScope[] = [];
+
   constructor(
-    private readonly root: Node,
+    statements: readonly Node[],
     private readonly qualify: Qualify,
-  ) {}
+  ) {
+    addBindings(this.module, statements);
+  }
+
+  /** Starts reading a top-level statement: its functions' scopes, and a record of the module names it reads. */
+  enter(statement: Node): void {
+    this.looked = new Map();
+    this.functions = statement
+      .descendantsOfType('function_definition')
+      .flatMap((fn) => (fn ? [functionScope(fn)] : []));
+  }
+
+  /** The module-level names read since `enter()`, each with its value's text (`undefined` for none). */
+  dependencies(): Map<string, string> {
+    const looked = this.looked ?? new Map<string, string>();
+    this.looked = undefined;
+    return looked;
+  }
+
+  /** Whether every name still has the value it had for a statement now starting at `start`. */
+  unchanged(dependencies: ReadonlyMap<string, string>, start: number): boolean {
+    for (const [name, value] of dependencies) if (fingerprint(this.moduleValue(name, start)) !== value) return false;
+    return true;
+  }
+
+  /** The value last bound to a name at the module's top level by a statement that ends before `before`. */
+  private moduleValue(name: string, before: number, depth = 0): Value | undefined {
+    let found: Binding | undefined;
+    for (const binding of this.module.get(name) ?? []) if (binding.end <= before) found = binding;
+    return found && this.of(found.value, depth + 1);
+  }
 
   /** The value of an expression, or undefined when it is not one this reader can know. */
   of(node: Node, depth = 0): Value | undefined {
@@ -132,18 +175,23 @@ export class Values {
   /** A name's value: the last binding before it in its function (a local, a parameter's default), else the module's. */
   private named(node: Node, depth: number): Value | undefined {
     const name = node.text;
-    for (let scope = node.parent; scope; scope = scope.parent) {
-      if (scope.type !== 'function_definition') continue;
-      const body = scope.childForFieldName('body');
-      const local = body && lastBinding(body, name, node.startIndex);
-      if (local) return this.of(local, depth + 1);
-      const parameter = defaultOf(scope, name);
-      if (parameter) return this.of(parameter, depth + 1);
+    const at = node.startIndex;
+    for (let i = this.functions.length - 1; i >= 0; i--) {
+      const scope = this.functions[i];
+      if (at < scope.start || at >= scope.end) continue;
+      let local: Binding | undefined;
+      for (const binding of scope.bindings.get(name) ?? []) if (binding.end <= at) local = binding;
+      if (local) return this.of(local.value, depth + 1);
+      const parameter = scope.parameters.get(name);
+      if (parameter !== undefined) return parameter && this.of(parameter, depth + 1);
     }
-    const global = lastBinding(this.root, name, node.startIndex);
-    return global ? this.of(global, depth + 1) : undefined;
+    const value = this.moduleValue(name, at, depth);
+    this.looked?.set(name, fingerprint(value));
+    return value;
   }
 }
+
+const fingerprint = (value: Value | undefined): string => (value === undefined ? 'undefined' : JSON.stringify(value));
 
 function stringValue(node: Node): string | undefined {
   if (node.type !== 'string') return undefined;
@@ -155,32 +203,53 @@ function stringValue(node: Node): string | undefined {
     .join('');
 }
 
-/** The value last bound to `name` by a statement of the block before `before` (`a = ...`, `a, b = ...`). */
-function lastBinding(block: Node, name: string, before: number): Node | undefined {
-  let found: Node | undefined;
-  for (const statement of namedChildrenOf(block)) {
-    if (statement.startIndex >= before) break;
-    const assignment = statement.type === 'expression_statement' ? statement.firstNamedChild : null;
-    if (assignment?.type !== 'assignment') continue;
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
-    if (!left || !right) continue;
-    if (left.type === 'identifier' && left.text === name) found = right;
-    else if (left.type === 'pattern_list' || left.type === 'tuple_pattern') {
-      const targets = namedChildrenOf(left);
-      const values = right.type === 'expression_list' || right.type === 'tuple' ? namedChildrenOf(right) : [];
-      const at = targets.findIndex((target) => target.type === 'identifier' && target.text === name);
-      if (at >= 0 && values.length === targets.length) found = values[at];
-    }
-  }
-  return found;
+/** The names a statement binds and the expressions it binds them to (`a = ...`, `a, b = ..., ...`). */
+function bindingsOf(statement: Node): [string, Node][] {
+  const assignment = statement.type === 'expression_statement' ? statement.firstNamedChild : null;
+  if (assignment?.type !== 'assignment') return [];
+  const left = assignment.childForFieldName('left');
+  const right = assignment.childForFieldName('right');
+  if (!left || !right) return [];
+  if (left.type === 'identifier') return [[left.text, right]];
+  if (left.type !== 'pattern_list' && left.type !== 'tuple_pattern') return [];
+  const targets = namedChildrenOf(left);
+  const values = right.type === 'expression_list' || right.type === 'tuple' ? namedChildrenOf(right) : [];
+  if (values.length !== targets.length) return [];
+  return targets.flatMap((target, i): [string, Node][] =>
+    target.type === 'identifier' ? [[target.text, values[i]]] : [],
+  );
 }
 
-/** A parameter's default value (`def __init__(self, channels=3)`). */
-function defaultOf(fn: Node, name: string): Node | undefined {
-  for (const parameter of namedChildrenOf(fn.childForFieldName('parameters') ?? fn)) {
-    if (parameter.type !== 'default_parameter' && parameter.type !== 'typed_default_parameter') continue;
-    if (parameter.childForFieldName('name')?.text === name) return parameter.childForFieldName('value') ?? undefined;
+/** Adds the names each statement binds, in order. */
+function addBindings(bindings: Map<string, Binding[]>, statements: readonly Node[]): void {
+  for (const statement of statements) {
+    for (const [name, value] of bindingsOf(statement)) {
+      const list = bindings.get(name) ?? [];
+      list.push({ end: statement.endIndex, value });
+      bindings.set(name, list);
+    }
   }
-  return undefined;
+}
+
+interface FunctionScope {
+  start: number;
+  end: number;
+  /** Its body's own bindings (a local set in a nested block is not read). */
+  bindings: Map<string, Binding[]>;
+  /** Its parameters, each with its default value or null. */
+  parameters: Map<string, Node | null>;
+}
+
+function functionScope(fn: Node): FunctionScope {
+  const bindings = new Map<string, Binding[]>();
+  const body = fn.childForFieldName('body');
+  if (body) addBindings(bindings, namedChildrenOf(body));
+  const parameters = new Map<string, Node | null>();
+  for (const parameter of namedChildrenOf(fn.childForFieldName('parameters') ?? fn)) {
+    if (parameter.type === 'identifier') parameters.set(parameter.text, null);
+    else if (parameter.type === 'typed_parameter') parameters.set(parameter.firstNamedChild?.text ?? '', null);
+    else if (parameter.type === 'default_parameter' || parameter.type === 'typed_default_parameter')
+      parameters.set(parameter.childForFieldName('name')?.text ?? '', parameter.childForFieldName('value'));
+  }
+  return { start: fn.startIndex, end: fn.endIndex, bindings, parameters };
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Layer } from '../../src/python/layer';
 
 /** One case of test/fixtures/golden-conv2d.json, computed by PyTorch in float64 (test/fixtures/generate_golden.py). */
 export interface GoldenCase {
@@ -95,4 +96,49 @@ export function goldenSpecText(c: GoldenNdSpec): string {
   };
   if (c.op.startsWith('conv_transpose')) spec.output_padding = c.output_padding;
   return `${JSON.stringify(spec, null, 1)}\n`;
+}
+
+/** A layer of test/fixtures/golden-shapes.json on one input shape, with PyTorch's output shape or its message. */
+export interface GoldenShapeCase {
+  name: string;
+  /** The module (`nn.Conv2d(...)`) or the functional call (`F.conv2d`, `torch.flatten`) that ran. */
+  form: 'module' | 'functional';
+  layer: Layer;
+  input: number[];
+  output?: number[];
+  error?: string;
+}
+
+/** A stack of layers run one after the other: the shape after each step until the first step PyTorch refuses. */
+export interface GoldenShapeStack {
+  name: string;
+  steps: Layer[];
+  input: number[];
+  shapes: number[][];
+  failure?: { step: number; error: string };
+}
+
+/** ConvTranspose1d on `input` cells, and every input size of conv1d with the same parameters that maps to it. */
+export interface GoldenTransposedSizes {
+  kernel: number;
+  stride: number;
+  padding: number;
+  dilation: number;
+  input: number;
+  forwardInputs: number[];
+  /** `[output_padding, output size]` for every output_padding PyTorch accepts. */
+  outputs: [number, number][];
+}
+
+export interface GoldenShapes {
+  cases: GoldenShapeCase[];
+  stacks: GoldenShapeStack[];
+  transposed: GoldenTransposedSizes[];
+}
+
+export const goldenShapesPath =
+  process.env.CONVLENS_GOLDEN_SHAPES ?? path.join(repoRoot, 'test', 'fixtures', 'golden-shapes.json');
+
+export function loadGoldenShapes(): GoldenShapes {
+  return JSON.parse(fs.readFileSync(goldenShapesPath, 'utf8')) as GoldenShapes;
 }

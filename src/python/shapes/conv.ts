@@ -89,10 +89,45 @@ function inChannelsFix(layer: ConvLayer, channels: number): LayerFix | undefined
   };
 }
 
+/**
+ * A padding mode other than zeros pads with `F.pad` before the conv (which then pads nothing): F.pad's own rules and
+ * messages come first. Reflection needs a cell to reflect past; a wrap may go round at most once.
+ */
+function copiedPaddingError(layer: ConvLayer, input: Shape, axes: OutputSizeAxis[]): string | undefined {
+  const r = layer.rank;
+  const dims = input.length;
+  if (r > dims) return 'Padding length too large';
+  if (dims !== r + 1 && dims !== r + 2)
+    return 'Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now';
+  const spatial = input.slice(dims - r);
+  if (layer.paddingMode === 'circular') {
+    if (dims !== r + 2) return `Invalid padding size, expected ${2 * (dims - 2)} but got ${2 * r}`;
+    const wraps = spatial.some((d, a) => d !== null && Math.max(axes[a].padBefore, axes[a].padAfter) > d);
+    return wraps ? 'Padding value causes wrapping around more than once.' : undefined;
+  }
+  if (layer.paddingMode !== 'reflect') return undefined;
+  // ReflectionPad checks the last axis first; it names the axis by its argument and dimension.
+  for (let a = r - 1; a >= 0; a--) {
+    const size = spatial[a];
+    const { padBefore, padAfter } = axes[a];
+    if (size !== null && Math.max(padBefore, padAfter) >= size) {
+      const of = r === 2 ? String(dims) : `[${dimsText(input)}]`;
+      return `Argument #${4 + 2 * (r - 1 - a)}: Padding size should be less than the corresponding input dimension, but got: padding (${padBefore}, ${padAfter}) at dimension ${dims - r + a} of input ${of}`;
+    }
+  }
+  return undefined;
+}
+
 export function convOutputShape(layer: ConvLayer, input: Shape): LayerOutcome {
   const constructed = convConstructionErrors(layer);
   if (constructed.length > 0) return refused(constructed[0]);
   const r = layer.rank;
+  const axes = convAxes(layer);
+  const copied = layer.paddingMode !== 'zeros';
+  if (copied) {
+    const error = copiedPaddingError(layer, input, axes);
+    if (error) return refused(error);
+  }
   if (input.length !== r + 1 && input.length !== r + 2) {
     return refused(
       `Expected ${r + 1}D (unbatched) or ${r + 2}D (batched) input to ${convOp(layer)}, but got input of size: [${dimsText(input)}]`,
@@ -100,11 +135,12 @@ export function convOutputShape(layer: ConvLayer, input: Shape): LayerOutcome {
   }
   const batched = input.length === r + 2;
   const [batch, channels, ...spatial] = batched ? input : [1, ...input];
-  const axes = convAxes(layer);
 
-  // Padding "same" with an odd total pads the extra cell onto the input before convolving, and PyTorch's messages
-  // show the input so padded.
-  const shown = spatial.map((d, a) => mapDim(d, (n) => n + axes[a].padAfter - axes[a].padBefore));
+  // PyTorch's messages show the input as the conv gets it: padded by F.pad for a padding mode, and for padding "same"
+  // with an odd total, with the extra cell after.
+  const shown = spatial.map((d, a) =>
+    mapDim(d, (n) => n + axes[a].padAfter + (copied ? axes[a].padBefore : -axes[a].padBefore)),
+  );
   const expected = layer.transposed ? layer.inChannels : mapDim(convWeightShape(layer)[1], (n) => n * layer.groups);
   if (differ(channels, expected)) {
     const given = layer.transposed ? 'transposed=1' : `groups=${layer.groups}`;

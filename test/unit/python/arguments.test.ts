@@ -1,0 +1,224 @@
+// Expected layers are written from PyTorch 1.13's signatures, e.g. Conv2d(in_channels, out_channels, kernel_size,
+// stride=1, padding=0, dilation=1, groups=1, bias=True, padding_mode='zeros') and ConvTranspose2d(in_channels,
+// out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True, dilation=1,
+// padding_mode='zeros'), where the fifth to ninth positional arguments mean different things.
+import * as assert from 'assert';
+import { loadParser, onlyCall, onlyLayer, read, textAt } from './helpers';
+
+const NN = 'import torch.nn as nn\nimport torch.nn.functional as F\n';
+
+describe('python: arguments bind as PyTorch binds them', () => {
+  before(loadParser);
+
+  it('Conv2d: all nine positionally, in its order', () => {
+    assert.deepStrictEqual(onlyLayer(`${NN}c = nn.Conv2d(4, 8, 3, 2, 1, 2, 4, False, 'reflect')`), {
+      kind: 'conv',
+      rank: 2,
+      transposed: false,
+      inChannels: 4,
+      outChannels: 8,
+      kernel: [3, 3],
+      stride: [2, 2],
+      padding: [1, 1],
+      dilation: [2, 2],
+      outputPadding: [0, 0],
+      groups: 4,
+      bias: false,
+      paddingMode: 'reflect',
+    });
+  });
+
+  it('ConvTranspose2d: the same nine positions mean output_padding, groups, bias, dilation, padding_mode', () => {
+    assert.deepStrictEqual(onlyLayer(`${NN}c = nn.ConvTranspose2d(4, 8, 3, 2, 1, 1, 4, False, 2, 'zeros')`), {
+      kind: 'conv',
+      rank: 2,
+      transposed: true,
+      inChannels: 4,
+      outChannels: 8,
+      kernel: [3, 3],
+      stride: [2, 2],
+      padding: [1, 1],
+      dilation: [2, 2],
+      outputPadding: [1, 1],
+      groups: 4,
+      bias: false,
+      paddingMode: 'zeros',
+    });
+  });
+
+  it('keywords in any order give the same layer as positions; omitted ones take the defaults', () => {
+    const positional = onlyLayer(`${NN}c = nn.Conv1d(2, 6, 5, 1, 0, 3)`);
+    const keywords = onlyLayer(`${NN}c = nn.Conv1d(dilation=3, kernel_size=5, out_channels=6, in_channels=2)`);
+    assert.deepStrictEqual(keywords, positional);
+    assert.deepStrictEqual(keywords, {
+      kind: 'conv',
+      rank: 1,
+      transposed: false,
+      inChannels: 2,
+      outChannels: 6,
+      kernel: [5],
+      stride: [1],
+      padding: [0],
+      dilation: [3],
+      outputPadding: [0],
+      groups: 1,
+      bias: true,
+      paddingMode: 'zeros',
+    });
+  });
+
+  it('ints expand to one per axis; tuples and lists are read per axis; padding strings are kept', () => {
+    const conv3d = onlyLayer(`${NN}c = nn.Conv3d(1, 1, (1, 3, 5), stride=[1, 2, 2], padding=(0, 1, 2))`);
+    assert.ok(conv3d.kind === 'conv');
+    assert.deepStrictEqual(
+      [conv3d.kernel, conv3d.stride, conv3d.padding, conv3d.dilation],
+      [
+        [1, 3, 5],
+        [1, 2, 2],
+        [0, 1, 2],
+        [1, 1, 1],
+      ],
+    );
+    const same = onlyLayer(`${NN}c = nn.Conv2d(1, 1, 3, padding="same")`);
+    assert.ok(same.kind === 'conv' && same.padding === 'same');
+    const valid = onlyLayer(`${NN}c = nn.Conv2d(1, 1, 3, padding='valid')`);
+    assert.ok(valid.kind === 'conv' && valid.padding === 'valid');
+  });
+
+  it('MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)', () => {
+    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.MaxPool2d(3)`), {
+      kind: 'pool',
+      reduction: 'max',
+      rank: 2,
+      kernel: [3, 3],
+      stride: [3, 3], // stride=None is the kernel size
+      padding: [0, 0],
+      dilation: [1, 1],
+      ceilMode: false,
+    });
+    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.MaxPool2d(3, 2, 1, 2, False, True)`), {
+      kind: 'pool',
+      reduction: 'max',
+      rank: 2,
+      kernel: [3, 3],
+      stride: [2, 2],
+      padding: [1, 1],
+      dilation: [2, 2],
+      ceilMode: true,
+    });
+  });
+
+  it('F.max_pool2d takes ceil_mode before return_indices, unlike the module', () => {
+    const layer = onlyLayer(`${NN}y = F.max_pool2d(x, 3, 2, 1, 1, True)`);
+    assert.ok(layer.kind === 'pool' && layer.ceilMode === true);
+  });
+
+  it('AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override)', () => {
+    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.AvgPool2d((2, 3), None, (1, 0), True)`), {
+      kind: 'pool',
+      reduction: 'avg',
+      rank: 2,
+      kernel: [2, 3],
+      stride: [2, 3],
+      padding: [1, 0],
+      dilation: [1, 1],
+      ceilMode: true,
+    });
+    const avg1d = `${NN}p = nn.AvgPool1d(2, 2, 0, False, True, 1)`; // no divisor_override: one argument too many
+    assert.deepStrictEqual(onlyCall(avg1d).layer, { unresolved: '1', span: spanOfText(avg1d, '1)', 1) });
+  });
+
+  it('negative numbers, True/False and strings are literals', () => {
+    const flatten = onlyLayer(`${NN}f = nn.Flatten(start_dim=-3, end_dim=-1)`);
+    assert.deepStrictEqual(flatten, { kind: 'flatten', startDim: -3, endDim: -1 });
+    const linear = onlyLayer(`${NN}l = nn.Linear(10, 5, False)`);
+    assert.deepStrictEqual(linear, { kind: 'linear', inFeatures: 10, outFeatures: 5, bias: false });
+  });
+
+  it('args holds each argument the call writes, by parameter name, with its text and span', () => {
+    const text = `${NN}c = nn.ConvTranspose2d(16, 8, kernel_size=(2, 2), stride=2)`;
+    const { args } = onlyCall(text);
+    assert.deepStrictEqual(Object.keys(args).sort(), ['in_channels', 'kernel_size', 'out_channels', 'stride']);
+    for (const [name, expected] of [
+      ['in_channels', '16'],
+      ['out_channels', '8'],
+      ['kernel_size', '(2, 2)'],
+      ['stride', '2'],
+    ] as const) {
+      assert.strictEqual(args[name].text, expected);
+      assert.strictEqual(textAt(text, args[name].span), expected);
+    }
+    assert.strictEqual(args.padding, undefined);
+  });
+});
+
+describe('python: module constants and simple arithmetic resolve', () => {
+  before(loadParser);
+
+  it('K = 3, CH = (16, 32), CH[0], CH[-1], 2 * C, C // 2, (K, K)', () => {
+    const layer = onlyLayer(
+      `${NN}K = 3\nC = 8\nCH = (16, 32)\nc = nn.Conv2d(CH[0], CH[-1] + 2 * C, (K, K - 2), padding=C // 4 - 1)\n`,
+    );
+    assert.ok(layer.kind === 'conv');
+    assert.deepStrictEqual(
+      [layer.inChannels, layer.outChannels, layer.kernel, layer.padding],
+      [16, 48, [3, 1], [1, 1]],
+    );
+  });
+
+  it('a name takes the value of its last binding before the call', () => {
+    const layer = onlyLayer(`${NN}K = 3\nK = 5\nc = nn.Conv1d(1, 1, K)\nK = 7\n`);
+    assert.ok(layer.kind === 'conv');
+    assert.deepStrictEqual(layer.kernel, [5]);
+  });
+
+  it("a function's parameter default and its locals resolve inside it; a parameter without a default does not", () => {
+    const text = `${NN}class Net(nn.Module):\n    def __init__(self, c=3, k=None):\n        width = 4 * c\n        self.a = nn.Conv2d(c, width, 3)\n        self.b = nn.Conv2d(width, 2, k)\n`;
+    const [a, b] = onlyLayers(text);
+    assert.ok(a.layer && !('unresolved' in a.layer) && a.layer.kind === 'conv');
+    assert.deepStrictEqual([a.layer.inChannels, a.layer.outChannels], [3, 12]);
+    assert.deepStrictEqual(b.layer, { unresolved: 'kernel_size', span: spanOfText(text, 'k)', 1) });
+    const unbound = `${NN}def make(k):\n    return nn.Conv2d(1, 1, k)\nk = 3\n`;
+    assert.deepStrictEqual(onlyCall(unbound).layer, { unresolved: 'kernel_size', span: spanOfText(unbound, 'k)', 1) });
+  });
+});
+
+describe('python: an argument without a value the code states is named, where it is written', () => {
+  before(loadParser);
+
+  for (const [call, argument, written] of [
+    ['nn.Conv2d(3, out, 3)', 'out_channels', 'out'],
+    ['nn.Conv2d(3, 16, kernel_size=cfg.k)', 'kernel_size', 'cfg.k'],
+    ['nn.Conv2d(3, 16, 3, padding=pad())', 'padding', 'pad()'],
+    ['nn.MaxPool2d(k, stride=2)', 'kernel_size', 'k'],
+    ['nn.Linear(n, 10)', 'in_features', 'n'],
+    ['nn.Conv2d(3, 16, 3, padding=f"{p}")', 'padding', 'f"{p}"'],
+    ['nn.Conv2d(3, 16, 3, padding_mode="mirror")', 'padding_mode', '"mirror"'],
+    ['nn.Conv2d(*sizes)', '*sizes', '*sizes'],
+    ['nn.Conv2d(3, 16, 3, stride=1, kernal_size=2)', 'kernal_size', 'kernal_size=2'],
+    ['F.conv2d(x, weight)', 'weight', 'weight'],
+  ] as const) {
+    it(`${call}: ${argument}`, () => {
+      const text = `${NN}layer = ${call}\n`;
+      assert.deepStrictEqual(onlyCall(text).layer, { unresolved: argument, span: spanOfText(text, written) });
+    });
+  }
+
+  it('a required argument left out is named at the call (nn.Conv2d(3, 16): kernel_size)', () => {
+    const text = `${NN}layer = nn.Conv2d(3, 16)\n`;
+    assert.deepStrictEqual(onlyCall(text).layer, {
+      unresolved: 'kernel_size',
+      span: spanOfText(text, 'nn.Conv2d(3, 16)'),
+    });
+  });
+});
+
+function spanOfText(text: string, written: string, lengthOrAll?: number): { start: number; end: number } {
+  const start = text.lastIndexOf(written);
+  assert.ok(start >= 0, `${written} is not in the text`);
+  return { start, end: start + (lengthOrAll ?? written.length) };
+}
+
+function onlyLayers(text: string): ReturnType<typeof onlyCall>[] {
+  return read(text).layers;
+}

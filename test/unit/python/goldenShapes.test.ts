@@ -1,0 +1,41 @@
+import * as assert from 'assert';
+import { outputShape, shapesThrough } from '../../../src/python/shapes';
+import { loadGoldenShapes } from '../../support/golden';
+
+// Every layer of test/fixtures/golden-shapes.json gives PyTorch's output shape, or PyTorch's message word for word.
+
+const golden = loadGoldenShapes();
+
+describe('layer shapes match PyTorch (golden-shapes.json)', () => {
+  for (const kind of [...new Set(golden.cases.map((c) => c.layer.kind))]) {
+    it(`${kind}: every case's shape or message`, () => {
+      const cases = golden.cases.filter((c) => c.layer.kind === kind);
+      const wrong = cases.flatMap((c) => {
+        const outcome = outputShape(c.layer, c.input);
+        const got = outcome.ok ? { output: [...outcome.shape] } : { error: outcome.message };
+        const expected = c.error !== undefined ? { error: c.error } : { output: c.output };
+        return JSON.stringify(got) === JSON.stringify(expected)
+          ? []
+          : [
+              `${c.name} (${c.form}) ${JSON.stringify(c.layer)} on [${c.input}]:\n  got      ${JSON.stringify(got)}\n  expected ${JSON.stringify(expected)}`,
+            ];
+      });
+      assert.ok(cases.length >= 8, `${kind}: only ${cases.length} cases`);
+      assert.deepStrictEqual(wrong, []);
+    });
+  }
+
+  for (const stack of golden.stacks) {
+    it(`stack "${stack.name}": the shape after each step, and the step that fails`, () => {
+      const through = shapesThrough(stack.steps, stack.input);
+      assert.deepStrictEqual(
+        through.shapes.map((s) => [...s]),
+        stack.shapes,
+      );
+      assert.deepStrictEqual(
+        through.failure && { step: through.failure.step, error: through.failure.message },
+        stack.failure,
+      );
+    });
+  }
+});

@@ -3,12 +3,18 @@
  * in and out, the output-size formula per axis, the weight and its parameter count, the receptive field so far, and
  * what PyTorch would refuse, in its words. Pure, so it is unit-tested without VS Code.
  */
-import { outputLength, outputSizeExpression } from '../engine';
 import { markdownText } from '../format/markdownText';
 import type { ConvLayer, Layer, LayerCall, LayerOutcome, Shape } from '../python/layer';
-import { convAxes, convConstructionErrors, convOp, convWeightShape } from '../python/shapes/conv';
-import { dimText, productOf } from '../python/shapes/dims';
-import type { ReceptiveField } from './modelShapes';
+import {
+  AxisFormula,
+  forwardInputSizes,
+  layerConstraints,
+  layerParameters,
+  outputSizeFormulas,
+  ReceptiveField,
+} from '../python/shapes';
+import { convAxes, convOp } from '../python/shapes/conv';
+import { dimText } from '../python/shapes/dims';
 
 /** What is known about the layer from the model it is a step of. */
 export interface LayerContext {
@@ -22,8 +28,8 @@ export interface LayerContext {
 
 const shapeText = (shape: Shape): string => shape.map(dimText).join('×');
 
-/** How PyTorch's docs name each axis's sizes. */
-const SYMBOL = { length: 'L', depth: 'D', height: 'H', width: 'W' } as const;
+/** How PyTorch's docs name each axis. */
+const AXIS_SYMBOL = { length: 'L', depth: 'D', height: 'H', width: 'W' } as const;
 
 /** `(3, 3)`: a per-axis value as PyTorch's module repr prints it. */
 const tuple = (values: readonly number[]): string => `(${values.join(', ')}${values.length === 1 ? ',' : ''})`;
@@ -74,29 +80,29 @@ function argumentsText(layer: Layer): string {
   }
 }
 
-/** One line per spatial axis: the formula in symbols, simplified, and with numbers once the size coming in is known. */
-function formulaLines(layer: ConvLayer, input?: Shape): string[] {
-  const spatial = input?.slice(-layer.rank);
-  return convAxes(layer).map((axis, a) => {
-    const out = `${SYMBOL[axis.name]}_out`;
-    const general = outputSizeExpression(convOp(layer), axis);
+/** The shape's axes as PyTorch's docs name them, from the formula's `H_out = …`. */
+const outputSymbol = (formula: AxisFormula): string => formula.text.slice(0, formula.text.indexOf(' ='));
+
+/**
+ * One entry per spatial axis: the formula in symbols and simplified, and with the numbers once the size coming in is
+ * known.
+ */
+function formulaLines(layer: Layer, input?: Shape): string[] {
+  const known = input ? outputSizeFormulas(layer, input) : [];
+  return outputSizeFormulas(layer).map((general, a) => {
+    const out = outputSymbol(general);
     const lines = [`- \`${out} = ${general.symbolic}\``, `  - simplified: \`${out} = ${general.simplified}\``];
-    const size = spatial?.[a];
-    if (typeof size === 'number') {
-      const known = outputSizeExpression(convOp(layer), { ...axis, input: size });
-      lines.push(`  - here: \`${out} = ${known.pluggedIn} = ${known.value}\``);
-    }
+    if (known[a]?.value !== undefined) lines.push(`  - here: \`${known[a].text}\``);
     return lines.join('\n');
   });
 }
 
-/** `weight 16×3×3×3 · 448 parameters (432 weights + 16 biases)`. */
-function weightLine(weight: Shape, biases: number | null): string {
-  const weights = productOf(weight);
-  if (weights === null) return `weight ${shapeText(weight)}`;
-  const total = weights + (biases ?? 0);
-  const parts = biases ? ` (${weights.toLocaleString('en-US')} weights + ${biases} biases)` : '';
-  return `weight ${shapeText(weight)} · **${total.toLocaleString('en-US')} parameters**${parts}`;
+/** `weight 16×3×3×3 · 448 parameters`. */
+function weightLine(layer: Layer): string[] {
+  const { weight, count } = layerParameters(layer);
+  if (!weight) return [];
+  const total = count === null ? '' : ` · **${count.toLocaleString('en-US')} parameters**`;
+  return ['', `weight ${shapeText(weight)}${total}`];
 }
 
 /**
@@ -106,34 +112,21 @@ function weightLine(weight: Shape, biases: number | null): string {
 function outputPaddingLines(layer: ConvLayer, input?: Shape): string[] {
   if (!layer.transposed || layer.stride.every((s) => s === 1)) return [];
   const spatial = input?.slice(-layer.rank);
+  const forward = `\`${convOp({ ...layer, transposed: false })}\``;
   const lines = convAxes(layer).flatMap((axis, a) => {
     const size = spatial?.[a];
     if (typeof size !== 'number' || axis.stride === 1) return [];
-    const first = outputLength(true, { ...axis, outputPadding: 0, input: size });
-    const sizes = Array.from({ length: axis.stride }, (_, i) => first + i).filter(
-      (n) => n > 0 && outputLength(false, { ...axis, input: n }) === size,
-    );
-    const picks = sizes.map((n, i) => `${i} gives ${n}`).join(', ');
+    const sizes = forwardInputSizes({ ...axis, input: size }, axis.padBefore);
+    const picks = sizes.map((s) => `${s.outputPadding} gives ${s.size}`).join(', ');
+    const all = sizes.map((s) => s.size).join(', ');
     return [
-      `- ${SYMBOL[axis.name]}: a \`${convOp({ ...layer, transposed: false })}\` with these parameters maps ${sizes.join(', ')} all to ${size}; \`output_padding\` ${picks}`,
+      `- ${AXIS_SYMBOL[axis.name]}: a ${forward} with these parameters maps ${all} all to ${size}; \`output_padding\` ${picks}`,
     ];
   });
   if (lines.length > 0) return ['', 'Why `output_padding`:', ...lines];
   return [
     '',
     `Why \`output_padding\`: with stride > 1 a forward conv maps several input sizes to one output size; \`output_padding\` (below the stride) says which one this layer gives back.`,
-  ];
-}
-
-function convLines(layer: ConvLayer, context: LayerContext): string[] {
-  const biases = layer.bias ? layer.outChannels : 0;
-  return [
-    '',
-    '**Output size** per axis:',
-    ...formulaLines(layer, context.input),
-    '',
-    weightLine(convWeightShape(layer), biases),
-    ...outputPaddingLines(layer, context.input),
   ];
 }
 
@@ -150,19 +143,19 @@ export function layerHoverMarkdown(call: LayerCall, context: LayerContext = {}):
   if ('unresolved' in layer) return `${headline(call, {})}\n\nNot worked out: ${markdownText(layer.unresolved)}`;
   const args = argumentsText(layer);
   const lines = [headline(call, context), ...(args ? ['', '```python', `${call.torchName}(${args})`, '```'] : [])];
-  if (layer.kind === 'conv') lines.push(...convLines(layer, context));
-  if (layer.kind === 'linear')
-    lines.push('', weightLine([layer.outFeatures, layer.inFeatures], layer.bias ? layer.outFeatures : 0));
+  const formulas = formulaLines(layer, context.input);
+  if (formulas.length > 0) lines.push('', '**Output size** per axis:', ...formulas);
+  lines.push(...weightLine(layer));
+  if (layer.kind === 'conv') lines.push(...outputPaddingLines(layer, context.input));
   const { field } = context;
   if (field) {
     const size = field.size.join('×');
     lines.push('', `receptive field **${size}** · jump ${field.jump.join('×')} (input cells, from the model's input)`);
   }
   const refusals = [
-    ...(layer.kind === 'conv' ? convConstructionErrors(layer) : []),
+    ...layerConstraints(layer),
     ...(context.outcome && !context.outcome.ok ? [context.outcome.message] : []),
   ];
-  const unique = [...new Set(refusals)];
-  if (unique.length > 0) lines.push(...unique.flatMap((m) => ['', `⚠ PyTorch: ${markdownText(m)}`]));
+  for (const message of new Set(refusals)) lines.push('', `⚠ PyTorch: ${markdownText(message)}`);
   return lines.join('\n');
 }

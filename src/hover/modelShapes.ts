@@ -4,6 +4,7 @@
  * fixes). Pure, so it is unit-tested without VS Code.
  */
 import type {
+  Layer,
   LayerCall,
   LayerFix,
   LayerOutcome,
@@ -13,10 +14,8 @@ import type {
   Shape,
   TextSpan,
 } from '../python/layer';
-import { kernelSpan } from '../engine';
-import { convConstructionErrors } from '../python/shapes/conv';
+import { layerConstraints, ReceptiveField, receptiveFields, shapesThrough } from '../python/shapes';
 import { dimText } from '../python/shapes/dims';
-import { outputShape } from '../python/shapes/outputShape';
 
 /** One step of a model met with a shape: what comes in and what the layer makes of it. */
 export interface StepShape {
@@ -25,23 +24,39 @@ export interface StepShape {
   outcome: LayerOutcome;
 }
 
-/**
- * The steps from the model's input to the first one that refuses its input, that one included; a step whose
- * arguments are not literals ends the walk before it, since nothing after it is known.
- */
-export function stepShapes(model: Model, input: Shape): StepShape[] {
-  const steps: StepShape[] = [];
-  let shape = input;
+/** The model's steps up to the first whose arguments are not all literals: nothing after it is known. */
+function resolvedSteps(model: Model): { step: ModelStep; layer: Layer }[] {
+  const steps: { step: ModelStep; layer: Layer }[] = [];
   for (const step of model.steps) {
     const { layer } = step.call;
     if ('unresolved' in layer) break;
-    const outcome = outputShape(layer, shape);
-    steps.push({ step, input: shape, outcome });
-    if (!outcome.ok) break;
-    shape = outcome.shape;
+    steps.push({ step, layer });
   }
   return steps;
 }
+
+/** The steps from the model's input to the first one that refuses its input, that one included. */
+export function stepShapes(model: Model, input: Shape): StepShape[] {
+  const steps = resolvedSteps(model);
+  const { shapes, failure } = shapesThrough(
+    steps.map((s) => s.layer),
+    input,
+  );
+  const walked: StepShape[] = shapes.map((shape, i) => ({
+    step: steps[i].step,
+    input: i === 0 ? input : shapes[i - 1],
+    outcome: { ok: true, shape },
+  }));
+  if (failure) {
+    const { message, fix } = failure;
+    walked.push({ step: steps[failure.step].step, input: failure.input, outcome: { ok: false, message, fix } });
+  }
+  return walked;
+}
+
+/** The receptive field after each step (see `receptiveFields`), while the steps are known. */
+export const stepFields = (model: Model): (ReceptiveField | undefined)[] =>
+  receptiveFields(resolvedSteps(model).map((s) => s.layer));
 
 /**
  * The shape after a step, batch left out (the input comment puts it first and no layer here changes it):
@@ -63,12 +78,10 @@ function problemAt(call: LayerCall, message: string, fix?: LayerFix): LayerProbl
   return fix ? { call, span, message, fix } : { call, span, message };
 }
 
-/** Every layer PyTorch's constructor would refuse, wherever it is written. */
+/** Every layer that breaks its own rules (PyTorch's constructor or first call refuses it), wherever it is written. */
 export function constructionProblems(reading: PythonReading): LayerProblem[] {
   return reading.layers.flatMap((call) =>
-    'unresolved' in call.layer || call.layer.kind !== 'conv'
-      ? []
-      : convConstructionErrors(call.layer).map((message) => problemAt(call, message)),
+    'unresolved' in call.layer ? [] : layerConstraints(call.layer).map((message) => problemAt(call, message)),
   );
 }
 
@@ -89,38 +102,4 @@ export function readingProblems(reading: PythonReading, inputOf: (model: Model) 
     if (problem && !problems.some(seen)) problems.push(problem);
   }
   return problems;
-}
-
-/** How much of the model's input one cell sees after a step, and how far apart neighbouring cells' views are. */
-export interface ReceptiveField {
-  /** Input cells per spatial axis that reach one cell. */
-  size: number[];
-  /** Input cells between the views of neighbouring cells, per spatial axis. */
-  jump: number[];
-}
-
-/**
- * The receptive field after each step of a model, from its input, while it is defined: a convolution or a pooling
- * window widens it by (span - 1) jumps and multiplies the jump by its stride; layers that keep the shape leave it;
- * anything else (a transposed conv, a flatten, an adaptive pool) ends it.
- */
-export function receptiveFields(model: Model): ReceptiveField[] {
-  const fields: ReceptiveField[] = [];
-  let field: ReceptiveField | undefined;
-  for (const { call } of model.steps) {
-    const { layer } = call;
-    if ('unresolved' in layer) break;
-    if (layer.kind === 'keep' || layer.kind === 'norm') {
-      if (!field) break;
-    } else if ((layer.kind === 'conv' && !layer.transposed) || layer.kind === 'pool') {
-      const previous = field ?? { size: layer.kernel.map(() => 1), jump: layer.kernel.map(() => 1) };
-      if (previous.size.length !== layer.kernel.length) break;
-      field = {
-        size: previous.size.map((s, a) => s + (kernelSpan(layer.kernel[a], layer.dilation[a]) - 1) * previous.jump[a]),
-        jump: previous.jump.map((j, a) => j * layer.stride[a]),
-      };
-    } else break;
-    fields.push(field);
-  }
-  return fields;
 }

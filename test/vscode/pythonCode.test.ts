@@ -3,9 +3,12 @@
 // in test/fixtures/models. Expected shapes and messages are PyTorch's (torch 1.13 run on the same layers), written
 // here by hand.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { repoRoot } from '../support/golden';
+import { NdTensor, referenceConvTransposeNd } from '../support/referenceNd';
 import { discardUnsavedDocuments, hoverText, openText, until } from './support';
 
 const modelFile = (name: string): vscode.Uri =>
@@ -52,6 +55,63 @@ async function convlensDiagnostics(uri: vscode.Uri, count: number): Promise<vsco
   return ours();
 }
 
+/** What `convlens.open` returns for a spec value (src/extension/openSpec.ts). */
+interface OpenOutcome {
+  view?: { output: { channels: number; height: number; width: number; data: Float64Array } };
+  error?: string;
+}
+
+/** The spec a lens opens: nested lists and per-axis lists, as src/python/shapes/layerSpec.ts writes it. */
+interface Spec {
+  op: string;
+  input: Nested;
+  weight: Nested;
+  stride: number[];
+  padding: number[];
+  dilation: number[];
+  output_padding?: number[];
+  groups: number;
+}
+type Nested = number | Nested[];
+
+function tensorOf(nested: Nested): NdTensor {
+  const shape: number[] = [];
+  for (let v = nested; Array.isArray(v); v = v[0]) shape.push(v.length);
+  return { shape, data: (nested as number[]).flat(Infinity as 1) as number[] };
+}
+
+const ndParams = (spec: Spec) => ({
+  stride: spec.stride,
+  padding: spec.padding,
+  dilation: spec.dilation,
+  outputPadding: spec.output_padding ?? spec.stride.map(() => 0),
+  groups: spec.groups,
+  paddingMode: 'zeros' as const,
+});
+
+let scratch: string | undefined;
+function scratchFolder(): string {
+  if (!scratch) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-notebooks-'));
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    scratch = dir;
+  }
+  return scratch;
+}
+
+/** A notebook as a `.ipynb` file holds it (nbformat 4): what VS Code's built-in Jupyter serializer reads. */
+async function serialized(data: vscode.NotebookData): Promise<Uint8Array> {
+  const cells = data.cells.map((cell) => ({
+    cell_type: 'code',
+    execution_count: null,
+    metadata: {},
+    outputs: [],
+    source: cell.value.split(/(?<=\n)/),
+  }));
+  const notebook = { cells, metadata: { language_info: { name: 'python' } }, nbformat: 4, nbformat_minor: 5 };
+  return new TextEncoder().encode(JSON.stringify(notebook, null, 1));
+}
+
 describe('PyTorch code', () => {
   afterEach(discardUnsavedDocuments);
 
@@ -65,7 +125,7 @@ describe('PyTorch code', () => {
     assert.ok(text.includes('simplified: `H_out = H_in`'), text);
     assert.ok(text.includes('here: `H_out = floor((32 + 2*1 - 1*(3 - 1) - 1) / 1) + 1 = 32`'), text);
     // 16*3*3*3 weights + 16 biases
-    assert.ok(text.includes('weight 16×3×3×3 · **448 parameters** (432 weights + 16 biases)'), text);
+    assert.ok(text.includes('weight 16×3×3×3 · **448 parameters**'), text);
   });
 
   it('inlay hints: the shape after every step of a Sequential, batch left out', async () => {
@@ -130,5 +190,68 @@ describe('PyTorch code', () => {
     assert.ok(fix?.edit, actions.map((a) => a.title).join('; '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.ok(document.getText().includes('nn.Linear(7200, 10)'), document.getText());
+  });
+
+  it('the lens "Open in ConvLens" on a ConvTranspose2d opens its geometry in the panel; the output is the reference', async () => {
+    const document = await openModel('unet_decoder.py');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+    );
+    const line = at(document, 'nn.ConvTranspose2d(128, 64, 4, 2, 1)').line;
+    const lens = lenses.find((l) => l.range.start.line === line && l.command?.title === 'Open in ConvLens');
+    assert.ok(lens?.command, lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`).join('; '));
+    const outcome = await vscode.commands.executeCommand<OpenOutcome>(
+      lens.command.command,
+      ...(lens.command.arguments ?? []),
+    );
+    assert.ok(outcome.view, JSON.stringify(outcome));
+    const { spec, view } = { spec: lens.command.arguments?.[0].spec as Spec, view: outcome.view };
+    // The layer's own geometry: kernel 4, stride 2, padding 1, on a sample input of one channel.
+    assert.strictEqual(spec.op, 'conv_transpose2d');
+    assert.deepStrictEqual(
+      [spec.stride, spec.padding, spec.dilation, spec.output_padding],
+      [
+        [2, 2],
+        [1, 1],
+        [1, 1],
+        [0, 0],
+      ],
+    );
+    const expected = referenceConvTransposeNd(tensorOf(spec.input), tensorOf(spec.weight), null, ndParams(spec));
+    assert.deepStrictEqual([view.output.height, view.output.width], expected.shape.slice(1));
+    assert.deepStrictEqual(Array.from(view.output.data), expected.data);
+  });
+
+  it('a notebook: cells read as one program, with the hints, hover and diagnostics in the cells', async () => {
+    const cells = [
+      'import torch.nn as nn\nCHANNELS = 8',
+      '%matplotlib inline\n# convlens: input 1x3x28x28\nnet = nn.Sequential(\n    nn.Conv2d(3, CHANNELS, 5),\n    nn.MaxPool2d(2),\n    nn.Conv2d(4, 16, 3),\n)',
+    ];
+    const data = new vscode.NotebookData(
+      cells.map((text) => new vscode.NotebookCellData(vscode.NotebookCellKind.Code, text, 'python')),
+    );
+    const uri = vscode.Uri.file(path.join(scratchFolder(), 'model.ipynb'));
+    await vscode.workspace.fs.writeFile(uri, await serialized(data));
+    const notebook = await vscode.workspace.openNotebookDocument(uri);
+    assert.strictEqual(notebook.notebookType, 'jupyter-notebook');
+    await vscode.window.showNotebookDocument(notebook);
+    const cell = notebook.cellAt(1).document;
+    assert.strictEqual(cell.uri.scheme, 'vscode-notebook-cell');
+    // torch: 28 -> conv 5 -> 24 -> pool 2 -> 12; the second conv wants 4 channels and gets 8.
+    const hints = await shapeHints(cell);
+    assert.deepStrictEqual(
+      hints.map((h) => h.label),
+      ['→ 8×24×24', '→ 8×12×12'],
+    );
+    const text = await hoverText(cell.uri, at(cell, 'nn.Conv2d(3', 4));
+    assert.ok(text.includes('in_channels=3, out_channels=8, kernel_size=(5, 5)'), text);
+    assert.ok(text.includes('input 1×3×28×28 → output **1×8×24×24**'), text);
+    const [diagnostic] = await convlensDiagnostics(cell.uri, 1);
+    assert.strictEqual(
+      diagnostic.message,
+      'Given groups=1, weight of size [16, 4, 3, 3], expected input[1, 8, 12, 12] to have 4 channels, but got 8 channels instead',
+    );
+    assert.strictEqual(cell.getText(diagnostic.range), '4');
   });
 });

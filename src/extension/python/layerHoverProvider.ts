@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { layerHoverMarkdown, LayerContext } from '../../hover/layerHover';
-import { receptiveFields, stepShapes } from '../../hover/modelShapes';
+import { stepFields, stepShapes } from '../../hover/modelShapes';
 import { LayerCall, PythonReading } from '../../python/layer';
 import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
@@ -21,7 +21,7 @@ function contextOf(source: PythonSource, inputs: InputShapes, call: LayerCall): 
   for (const model of source.reading.models) {
     const index = model.steps.findIndex((s) => s.call.span.start === call.span.start);
     if (index < 0) continue;
-    const field = receptiveFields(model)[index];
+    const field = stepFields(model)[index];
     const input = inputs.of(source.uri, model);
     const step = input && stepShapes(model, input)[index];
     if (step) return { input: step.input, outcome: step.outcome, field };

@@ -16,3 +16,10 @@ export function machineSummary(): string {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   return `machine: ${model}, ${cores} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version} (V8 ${process.versions.v8}), ${os.platform()} ${os.arch()}`;
 }
+
+/** The load averages (1, 5, 15 minutes): how busy the machine was while the bench ran. */
+export const loadSummary = (): string =>
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} on ${os.availableParallelism?.() ?? os.cpus().length} cores`;

@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: the engine's forward pass against TensorFlow.js (tfjs-backend-cpu, tfjs-backend-wasm) on the
- * same inputs in one process, then the rest of what a "Convolve selection" costs on the 512x512 k5 case: the
- * kernel matrix, the reconstruction and the whole parse -> view path. Medians after warm-up.
+ * `npm run bench`: the engine's forward pass against its peers on the same inputs: TensorFlow.js (tfjs-backend-cpu,
+ * tfjs-backend-wasm), onnxruntime-web's WebAssembly backend and PyTorch (float64, where Python has it), the runners
+ * interleaved round by round; then the rest of what a "Convolve selection" costs on the 512x512 k5 case: the
+ * kernel matrix, the reconstruction and the whole parse -> view path.
  */
-import { adjoint, forward, kernelMatrix, nonZeros, vecTimesTranspose } from '../src/engine';
+import { adjoint, kernelMatrix, nonZeros, vecTimesTranspose } from '../src/engine';
 import {
   configureFastEngine,
   fastAdjoint,
@@ -15,116 +16,101 @@ import { enableRelaxedSimd } from '../src/engine/fast/relaxedSimd';
 import { buildConvView } from '../src/convolve';
 import { problemFromContent, readSelection } from '../src/parse';
 import { BenchCase, CASES, caseProblem, caseSpec, flops } from './cases';
-import { machineSummary } from './machine';
-import { Peer, PEERS, peerConvolution, relativeDifference, usePeer } from './peers';
-import { formatTable, ms, rate, ratio } from './table';
-import { measure, Timing } from './timing';
+import { engineRunner, referenceRunner } from './engineRunners';
+import { interleave } from './interleave';
+import { loadSummary, machineSummary } from './machine';
+import { onnxRunner } from './onnxRunner';
+import { measureWasmPeak } from './peak';
+import { relativeDifference, Runner } from './runner';
+import { formatTable, ms, rate } from './table';
+import { tfjsRunner } from './tfjsRunners';
+import { measure, steadyMs, summarize, Summary, Timing } from './timing';
+import { torchMissing, torchRunner } from './torchRunner';
 
-/** Budget for the slow runners (the TypeScript reference, tfjs-cpu): a few runs are enough. */
+/** Budget for the slow steps of the pipeline (the TypeScript reference): a few runs are enough. */
 const SLOW = { warmups: 1, minRuns: 3, minMs: 0, maxMs: 1500 };
 
 interface CaseResult {
   c: BenchCase;
   work: number;
-  before: Timing;
-  oneThread: Timing;
-  allThreads: Timing;
-  /** All threads, plain multiply and add: what runtimes without relaxed SIMD get. */
-  unfused: Timing;
-  peers: Record<Peer, { timing: Timing; difference: number } | string>;
+  /** Per runner, its timings or why it cannot run the case. */
+  timings: Map<Runner, Summary | string>;
+  /** Per runner, its largest difference from the engine's output, relative to the largest output. */
+  differences: Map<Runner, number>;
 }
 
-async function benchCase(c: BenchCase, threads: number): Promise<CaseResult> {
+async function benchCase(c: BenchCase, runners: Runner[], engine: Runner): Promise<CaseResult> {
   const problem = caseProblem(c);
-  const before = measure(() => forward(problem), SLOW);
-  configureFastEngine({ maxThreads: 1 });
-  const oneThread = measure(() => fastForward(problem));
-  configureFastEngine({ maxThreads: threads });
-  const allThreads = measure(() => fastForward(problem));
-  configureFastEngine({ fusedMultiplyAdd: false });
-  await startFastEngineThreads();
-  const unfused = measure(() => fastForward(problem));
-  configureFastEngine({ fusedMultiplyAdd: true });
-  await startFastEngineThreads();
-  const engineOutput = fastForward(problem)!.data;
-  const peers = {} as CaseResult['peers'];
-  for (const peer of PEERS) {
-    await usePeer(peer);
-    const conv = peerConvolution(problem);
-    if (typeof conv === 'string') {
-      peers[peer] = `n/a (${conv})`;
-      continue;
-    }
-    const timing = measure(conv.run, peer === 'cpu' ? SLOW : {});
-    peers[peer] = {
-      timing,
-      difference: relativeDifference(conv.run(), engineOutput, problem.geometry.output.channels),
-    };
-    conv.dispose();
+  const { samples, prepared } = await interleave(problem, runners);
+  const reference = (await prepared.get(engine)!.output()) as Float64Array;
+  const timings = new Map<Runner, Summary | string>();
+  const differences = new Map<Runner, number>();
+  for (const [runner, s] of samples) timings.set(runner, typeof s === 'string' ? s : summarize(s));
+  for (const [runner, ready] of prepared) {
+    differences.set(runner, relativeDifference(await ready.output(), reference));
+    ready.dispose();
   }
-  return { c, work: flops(problem), before, oneThread, allThreads, unfused, peers };
+  return { c, work: flops(problem), timings, differences };
 }
 
-const cell = (t: Timing, work: number) => `${ms(t.median)} (${rate(work / t.median / 1e6)})`;
-const peerCell = (r: CaseResult, peer: Peer) => {
-  const p = r.peers[peer];
-  return typeof p === 'string' ? p : cell(p.timing, r.work);
-};
-const peerRatio = (r: CaseResult, peer: Peer, engine: Timing) => {
-  const p = r.peers[peer];
-  return typeof p === 'string' ? '-' : ratio(p.timing.median / engine.median);
-};
+/** GFLOP/s from a time in ms, or the reason a runner could not run. */
+function gflops(r: CaseResult, runner: Runner, pick: (s: Summary) => number): string {
+  const t = r.timings.get(runner);
+  if (t === undefined) return '-';
+  return typeof t === 'string' ? `n/a (${t})` : rate(r.work / pick(t) / 1e6);
+}
 
-function printCases(results: CaseResult[], threads: number): void {
-  console.log('\nForward pass: median ms (GFLOP/s, 2·MACs / time). Engine in float64; tfjs in float32.');
+function printCases(results: CaseResult[], runners: Runner[], engines: Runner[], peak: number): void {
+  const steady = (runner: Runner) => (s: Summary) => steadyMs(s, runner.threads);
+  const ofPeak = (r: CaseResult, engine: Runner) => {
+    const t = r.timings.get(engine) as Summary;
+    return (r.work / steadyMs(t, engine.threads) / 1e6 / (peak * engine.threads)).toFixed(2);
+  };
+  console.log(
+    '\nForward pass, GFLOP/s (2·MACs / time) from the time that holds on a busy machine: CPU time per call for one' +
+      ' thread (1t), the fastest call for more. Engine and PyTorch in float64, the rest in float32.',
+  );
   console.log(
     formatTable(
       [
         'case',
         'MFLOP',
-        'before: TS reference',
-        'engine 1 thread',
-        `engine ${threads} threads`,
-        'tfjs-cpu',
-        'tfjs-wasm',
+        ...engines.flatMap((e) => [e.name, `${e.name} / peak`]),
+        ...runners.filter((x) => !engines.includes(x)).map((x) => x.name),
       ],
       results.map((r) => [
         r.c.name,
         (r.work / 1e6).toFixed(1),
-        cell(r.before, r.work),
-        cell(r.oneThread, r.work),
-        cell(r.allThreads, r.work),
-        peerCell(r, 'cpu'),
-        peerCell(r, 'wasm'),
+        ...engines.flatMap((e) => [gflops(r, e, steady(e)), ofPeak(r, e)]),
+        ...runners.filter((x) => !engines.includes(x)).map((x) => gflops(r, x, steady(x))),
       ]),
     ),
   );
-  console.log(
-    `\nSpeed-up of the engine (time of the other / time of the engine, ${threads} threads unless noted); ">1x" = engine faster.`,
-  );
+  console.log('\nWall time per call, median ms (what a user waits, load included); engine-relative agreement below.');
   console.log(
     formatTable(
-      [
-        'case',
-        'vs before',
-        'vs tfjs-cpu',
-        'vs tfjs-wasm',
-        'vs tfjs-wasm, engine 1 thread',
-        'vs tfjs-wasm, no FMA',
-        'max |diff| vs tfjs-wasm (f32)',
-      ],
-      results.map((r) => {
-        const wasm = r.peers.wasm;
-        return [
-          r.c.name,
-          ratio(r.before.median / r.allThreads.median),
-          peerRatio(r, 'cpu', r.allThreads),
-          peerRatio(r, 'wasm', r.allThreads),
-          peerRatio(r, 'wasm', r.oneThread),
-          peerRatio(r, 'wasm', r.unfused),
-          typeof wasm === 'string' ? '-' : wasm.difference.toExponential(1),
-        ];
-      }),
+      ['case', ...runners.map((x) => x.name)],
+      results.map((r) => [
+        r.c.name,
+        ...runners.map((x) => {
+          const t = r.timings.get(x);
+          return t === undefined || typeof t === 'string' ? '-' : ms(t.wallMedian);
+        }),
+      ]),
+    ),
+  );
+  const others = runners.filter((x) => !engines.includes(x));
+  console.log('\nLargest difference from the engine, relative to the largest output (float32 peers ~1e-7).');
+  console.log(
+    formatTable(
+      ['case', ...others.map((x) => x.name)],
+      results.map((r) => [
+        r.c.name,
+        ...others.map((x) => {
+          const d = r.differences.get(x);
+          return d === undefined ? '-' : d.toExponential(1);
+        }),
+      ]),
     ),
   );
 }
@@ -185,6 +171,7 @@ function benchPipeline(threads: number): void {
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(machineSummary());
+  console.log(`at start: ${loadSummary()}`);
   // Before the engine compiles anything: Node 20 has relaxed SIMD behind a flag, VS Code's extension host has it on.
   enableRelaxedSimd();
   const { available, fusedMultiplyAdd } = fastEngineFeatures();
@@ -193,14 +180,39 @@ async function main(): Promise<void> {
   const arithmetic = fusedMultiplyAdd
     ? 'fused multiply-add (relaxed SIMD)'
     : 'multiply then add (no relaxed SIMD here)';
+  console.log(`engine: WebAssembly SIMD f64x2, ${arithmetic}, up to ${threads} threads`);
+  const peak = measureWasmPeak();
   console.log(
-    `engine: WebAssembly SIMD f64x2, ${arithmetic}, up to ${threads} threads; peers: @tensorflow/tfjs-backend-cpu and -wasm (XNNPACK, SIMD, 1 thread in Node)`,
+    `WebAssembly f64x2 multiply-add peak: ${rate(peak)} GFLOP/s per core (${rate(peak * threads)} on ${threads}); "/ peak" columns divide by it`,
+  );
+
+  const engines = [engineRunner(1), engineRunner(threads)];
+  const onnx = [onnxRunner(1), onnxRunner(threads)];
+  const missing = torchMissing();
+  const torch = missing ? [] : [torchRunner(1), torchRunner(threads)];
+  if (missing) console.log(`PyTorch skipped: ${missing}`);
+  const runners: Runner[] = [
+    ...engines,
+    engineRunner(1, true),
+    tfjsRunner('wasm'),
+    ...onnx,
+    ...torch,
+    tfjsRunner('cpu'),
+    referenceRunner,
+  ];
+  console.log(
+    `peers: tfjs-backend-wasm (XNNPACK, 1 thread in Node), onnxruntime-web (WebAssembly, 1 and ${threads} threads)${torch.length ? `, PyTorch (CPU, float64, 1 and ${threads} threads)` : ''}, tfjs-backend-cpu, the TS reference`,
   );
   const results: CaseResult[] = [];
-  for (const c of CASES) results.push(await benchCase(c, threads));
-  printCases(results, threads);
+  try {
+    for (const c of CASES) results.push(await benchCase(c, runners, engines[0]));
+  } finally {
+    [...onnx, ...torch].forEach((r) => r.close());
+  }
+  printCases(results, runners, engines, peak);
   benchPipeline(threads);
-  console.log(`\nbench time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`\nat end: ${loadSummary()}`);
+  console.log(`bench time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((error: unknown) => {

@@ -269,6 +269,26 @@ describe('fast engine', () => {
     }
   });
 
+  describe("writes into the caller's array, over what it held, on one thread and on two", () => {
+    for (const threads of [1, 2]) {
+      it(`every edge case (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+        configureFastEngine({ maxThreads: threads, parallelMinFlops: 0 });
+        if (threads > 1) await startFastEngineThreads();
+        for (const [name, spec] of EDGE_CASES) {
+          const p = solvable(spec)!;
+          const into = new Float64Array(forward(p).data.length).fill(NaN);
+          const out = fastOrFail(fastForward(p, into));
+          assert.strictEqual(out.data, into, `${name}: the result should be the caller's array`);
+          assertClose(into, forward(p).data, name, REL);
+        }
+      });
+    }
+    it('refuses an array of another size', () => {
+      const p = solvable(EDGE_CASES[0][1])!;
+      assert.throws(() => fastForward(p, new Float64Array(forward(p).data.length + 1)), RangeError);
+    });
+  });
+
   it('drops and rebuilds a runtime whose memory grew past the retention limit, on one thread and on two', async () => {
     const spec = EDGE_CASES.find(([name]) => name.startsWith('wide single channel'))![1];
     const p = solvable(spec)!;

@@ -30,9 +30,10 @@ interface PassLayout {
 export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) => void;
 
 /**
- * Lays a plan out in wasm memory, runs it, and returns the output in a new array; undefined when the memory
- * cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the taps and packed weights
- * (once for passes that share them), bias and descriptor, and the output in its final order. Tiles write output
+ * Lays a plan out in wasm memory, runs it, and returns the output in `into` when given, else in a new array;
+ * undefined when the memory cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the
+ * taps and packed weights (once for passes that share them), bias and descriptor, and the output in its final
+ * order. Tiles write output
  * rows in place; only strided transposed phases, whose outputs interleave, go through a scratch. The source goes
  * in by rows, or whole and then through wasm `copy2d` where the layout is strided; the output comes out in one
  * copy.
@@ -43,6 +44,7 @@ export function execute(
   bias: Float64Array | null,
   runtime: FastRuntime,
   runJobs: JobRunner,
+  into?: Float64Array,
 ): Float64Array | undefined {
   const arena = runtime.arena;
   arena.reset();
@@ -90,9 +92,11 @@ export function execute(
   }
   for (const layout of layouts) writePass(layout, input, output, weight, bias, f64, i32);
 
-  // While other threads compute, this one can take the page faults of the fresh result array: one write per page.
-  let result: Float64Array | undefined;
+  // While other threads compute, this one can take the page faults of a fresh result array: one write per page.
+  // A caller's array has its pages already: fresh ones cost more than the copy (a few ms per MiB on some VMs).
+  let result = into;
   const touchPages = () => {
+    if (result) return;
     result = new Float64Array(plan.outputElements);
     for (let i = 0; i < result.length; i += PAGE_ELEMENTS) result[i] = 0;
   };

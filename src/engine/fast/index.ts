@@ -91,14 +91,24 @@ function workerPool(): WorkerPool | undefined {
   return pool ?? undefined;
 }
 
-function run(plan: Plan, weight: Float64Array, bias: Float64Array | null): Float64Array | undefined {
+function run(
+  plan: Plan,
+  weight: Float64Array,
+  bias: Float64Array | null,
+  into?: Float64Array,
+): Float64Array | undefined {
   // The first large computation starts the workers; it and any other until they are up run on this thread.
   const threads = planWork(plan) >= options().parallelMinFlops ? workerPool() : undefined;
   if (threads?.ready) {
     const { runtime } = threads;
     try {
-      const result = execute(plan, weight, bias, runtime, (jobs, count, sideWork) =>
-        threads.run(jobs, count, runtime.run, sideWork),
+      const result = execute(
+        plan,
+        weight,
+        bias,
+        runtime,
+        (jobs, count, sideWork) => threads.run(jobs, count, runtime.run, sideWork),
+        into,
       );
       retireIfHuge(runtime);
       return result;
@@ -111,9 +121,16 @@ function run(plan: Plan, weight: Float64Array, bias: Float64Array | null): Float
   }
   const runtime = fastRuntime(false, options().fusedMultiplyAdd);
   if (!runtime) return undefined;
-  const result = execute(plan, weight, bias, runtime, (jobs, count) => {
-    for (let j = 0; j < count; j++) runtime.run(jobs[3 * j], jobs[3 * j + 1], jobs[3 * j + 2]);
-  });
+  const result = execute(
+    plan,
+    weight,
+    bias,
+    runtime,
+    (jobs, count) => {
+      for (let j = 0; j < count; j++) runtime.run(jobs[3 * j], jobs[3 * j + 1], jobs[3 * j + 2]);
+    },
+    into,
+  );
   retireIfHuge(runtime);
   return result;
 }
@@ -160,12 +177,18 @@ export function planAffordable(problem: ConvProblem, plan: Plan): boolean {
 /** Whether the fast engine computes this op: PyTorch pads transposed convolutions with zeros only. */
 const supported = (problem: ConvProblem): boolean => !(problem.geometry.transposed && padsExplicitly(problem.geometry));
 
-/** `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. */
-export function fastForward(problem: ConvProblem): Tensor | undefined {
+/**
+ * `vec(out) = vec(in) @ M` (+ bias) for either op, or undefined when the fast engine cannot run. With `into` (the
+ * output's size) the result is written there instead of a new array: a caller that computes again and again reuses
+ * one, which saves the fresh array's page faults.
+ */
+export function fastForward(problem: ConvProblem, into?: Float64Array): Tensor | undefined {
+  if (into && into.length !== cellsOf(problem.geometry.output))
+    throw new RangeError(`the result needs ${cellsOf(problem.geometry.output)} elements, not ${into.length}`);
   if (!supported(problem)) return undefined;
   const plan = forwardPlan(problem);
   if (!planAffordable(problem, plan)) return undefined;
-  const data = run(plan, problem.weight.data, problem.bias);
+  const data = run(plan, problem.weight.data, problem.bias, into);
   return data && tensorOf(problem.geometry.output, data);
 }
 

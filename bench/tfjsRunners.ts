@@ -3,26 +3,48 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { ConvProblem, ownAxes, shapeOf, Weight } from '../src/engine';
 
-/** TensorFlow.js backends run on the same inputs: plain JS (float32) and XNNPACK WebAssembly SIMD (float32, one thread
- * in Node). */
-export const PEERS = ['cpu', 'wasm'] as const;
-export type Peer = (typeof PEERS)[number];
+import { Runner } from './runner';
+import { timed } from './timing';
 
-export async function usePeer(peer: Peer): Promise<void> {
+type Backend = 'cpu' | 'wasm';
+
+async function useBackend(backend: Backend): Promise<void> {
   // PROD silences tfjs's "install tfjs-node" banner and its debug checks.
   tf.env().set('PROD', true);
-  if (!(await tf.setBackend(peer))) throw new Error(`tfjs backend ${peer} did not start`);
+  if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} did not start`);
   await tf.ready();
 }
 
-export interface PeerRun {
-  /** Runs the convolution and reads the result back, as float32, channels last. */
-  run(): Float32Array;
-  dispose(): void;
+/** A TensorFlow.js backend: plain JS (float32), or XNNPACK WebAssembly SIMD (float32, one thread in Node). Its
+ * tensors are made while it is the active backend, so switching between runners moves no data. */
+export function tfjsRunner(backend: Backend): Runner {
+  return {
+    name: `tfjs-${backend} 1t`,
+    threads: 1,
+    slow: backend === 'cpu',
+    prepare: async (problem) => {
+      await useBackend(backend);
+      const conv = tfjsConvolution(problem);
+      if (typeof conv === 'string') return conv;
+      let result: Float32Array | undefined;
+      return {
+        call: async () => {
+          await useBackend(backend);
+          return timed(() => {
+            const y = conv.run();
+            result = y.dataSync() as Float32Array;
+            y.dispose();
+          });
+        },
+        output: async () => toChannelsFirst(result!, problem.geometry.output.channels),
+        dispose: conv.dispose,
+      };
+    },
+  };
 }
 
 /** The problem on the current tfjs backend (channels-last tensors made once), or why tfjs cannot run it. */
-export function peerConvolution(problem: ConvProblem): PeerRun | string {
+function tfjsConvolution(problem: ConvProblem): { run(): tf.Tensor; dispose(): void } | string {
   const { input, weight, geometry: g } = problem;
   if (g.paddingMode !== 'zeros') return 'padding_mode';
   if (g.groups !== 1) return 'groups';
@@ -38,12 +60,7 @@ export function peerConvolution(problem: ConvProblem): PeerRun | string {
   const filter = tf.tensor(toFilter(weight), [...own.map((a) => a.kernel), weight.dims[1], weight.dims[0]]);
   const conv = convolution(problem, x, filter);
   return {
-    run: () => {
-      const y = conv();
-      const data = y.dataSync() as Float32Array;
-      y.dispose();
-      return data;
-    },
+    run: conv,
     dispose: () => {
       x.dispose();
       filter.dispose();
@@ -56,7 +73,9 @@ function convolution(problem: ConvProblem, x: tf.Tensor, filter: tf.Tensor): () 
   const g = problem.geometry;
   const [az, ay, ax] = g.axes;
   if (g.rank === 1) {
-    return () => tf.conv1d(x as tf.Tensor3D, filter as tf.Tensor3D, ax.stride, ax.padBefore, 'NWC', ax.dilation);
+    // tfjs reads a padding of 0 as "same": "valid" it is.
+    const pad = ax.padBefore === 0 ? 'valid' : ax.padBefore;
+    return () => tf.conv1d(x as tf.Tensor3D, filter as tf.Tensor3D, ax.stride, pad, 'NWC', ax.dilation);
   }
   if (g.rank === 3) {
     const strides: [number, number, number] = [az.stride, ay.stride, ax.stride];
@@ -102,18 +121,10 @@ function toChannelsLast(data: Float64Array, channels: number): Float32Array {
   return out;
 }
 
-/** The largest difference between a tfjs result (channels last) and the engine's `[C][cells]`, relative to the largest
- * output. */
-export function relativeDifference(peer: Float32Array, engine: Float64Array, channels: number): number {
-  const plane = engine.length / channels;
-  let diff = 0;
-  let scale = 0;
-  for (let ch = 0; ch < channels; ch++) {
-    for (let i = 0; i < plane; i++) {
-      const e = engine[ch * plane + i];
-      diff = Math.max(diff, Math.abs(peer[i * channels + ch] - e));
-      scale = Math.max(scale, Math.abs(e));
-    }
-  }
-  return diff / (scale || 1);
+/** `[cells][C]` back to `[C][cells]`. */
+function toChannelsFirst(data: Float32Array, channels: number): Float32Array {
+  const cells = data.length / channels;
+  const out = new Float32Array(data.length);
+  for (let c = 0; c < channels; c++) for (let i = 0; i < cells; i++) out[c * cells + i] = data[i * channels + c];
+  return out;
 }

@@ -123,9 +123,14 @@ export interface PoolAxis {
  * then the last window must still start inside the input or its left padding, else it is dropped.
  */
 export function poolOutputLength(a: PoolAxis, ceilMode: boolean): number {
-  const reach = a.input + 2 * a.padding - kernelSpan(a.kernel, a.dilation) + (ceilMode ? a.stride - 1 : 0);
-  const output = Math.floor(reach / a.stride) + 1;
+  const output = poolFormulaLength(a, ceilMode);
   return ceilMode && (output - 1) * a.stride >= a.input + a.padding ? output - 1 : output;
+}
+
+/** The pooling docs' formula alone: the conv's, rounded up with `ceilMode` (`poolOutputLength` adds PyTorch's rule). */
+export function poolFormulaLength(a: PoolAxis, ceilMode: boolean): number {
+  const reach = a.input + 2 * a.padding - kernelSpan(a.kernel, a.dilation) + (ceilMode ? a.stride - 1 : 0);
+  return Math.floor(reach / a.stride) + 1;
 }
 
 /** `F.interpolate`'s output size for a scale factor: the scaled size rounded down, in double precision. */

@@ -25,6 +25,7 @@ export {
   outputLength,
   ownAxes,
   PoolAxis,
+  poolFormulaLength,
   poolOutputLength,
   samePadding,
   scaledLength,

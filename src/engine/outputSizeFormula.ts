@@ -156,10 +156,25 @@ export type PoolSizeAxis = Pick<OutputSizeAxis, 'name' | 'kernel' | 'stride' | '
  * formula's: with ceil_mode PyTorch also drops a last window that would start in the right padding
  * (`poolOutputLength` in the geometry has that rule).
  */
-export function poolOutputSizeExpression(axis: PoolSizeAxis, ceilMode: boolean): OutputSizeExpression {
-  const convAxis = { ...axis, padBefore: axis.padding, padAfter: axis.padding, outputPadding: 0 };
-  return expressionOf(ceilMode ? formulas().poolCeil : formulas().conv, convAxis);
+export const poolOutputSizeExpression = (axis: PoolSizeAxis, ceilMode: boolean): OutputSizeExpression =>
+  expressionOf(poolFormula(ceilMode), poolAsConv(axis));
+
+/** The pooling formula's text in symbols and with the numbers plugged in; cheap next to simplifying. */
+export function poolOutputSizeText(
+  axis: PoolSizeAxis,
+  ceilMode: boolean,
+): Pick<OutputSizeExpression, 'symbolic' | 'pluggedIn'> {
+  const { symbolic, pluggedIn } = trees(poolFormula(ceilMode), poolAsConv(axis));
+  return { symbolic: text(symbolic), pluggedIn: text(pluggedIn) };
 }
+
+const poolFormula = (ceilMode: boolean): MathNode => (ceilMode ? formulas().poolCeil : formulas().conv);
+const poolAsConv = (axis: PoolSizeAxis): OutputSizeAxis => ({
+  ...axis,
+  padBefore: axis.padding,
+  padAfter: axis.padding,
+  outputPadding: 0,
+});
 
 function expressionOf(formula: MathNode, axis: OutputSizeAxis): OutputSizeExpression {
   const { math } = formulas();

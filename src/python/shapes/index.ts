@@ -5,3 +5,4 @@ export { applyFix, transposedSizeFixes } from './fixes';
 export { forwardInputSizes, outputPaddingAllowed, TransposedAxis, transposedChoices } from './transposedSizes';
 export { AxisFormula, layerConstraints, layerParameters, outputSizeFormulas } from './layerFacts';
 export { ReceptiveField, receptiveFields } from './receptiveField';
+export { LayerSpec, layerSpec } from './layerSpec';

@@ -1,7 +1,13 @@
 /** What a hover says about a layer: its output-size formulas, its weight and parameter count, its constraints. */
-import { poolOutputLength } from '../../engine/geometry';
+import { outputLength, poolFormulaLength, poolOutputLength } from '../../engine/geometry';
 import { AXIS_NAMES, AxisName } from '../../engine/ops';
-import { OutputSizeExpression, outputSizeExpression, poolOutputSizeExpression } from '../../engine/outputSizeFormula';
+import {
+  OutputSizeExpression,
+  outputSizeExpression,
+  outputSizeText,
+  poolOutputSizeExpression,
+  poolOutputSizeText,
+} from '../../engine/outputSizeFormula';
 import type { Dim, Layer, Shape } from '../layer';
 import { convAxes, convConstructionErrors, convOp, convWeightShape, outputPaddingError } from './conv';
 import { productOf } from './dims';
@@ -23,13 +29,21 @@ export interface AxisFormula extends OutputSizeExpression {
   text: string;
 }
 
-function axisFormula(name: AxisName, expression: OutputSizeExpression, size?: number): AxisFormula {
-  let result = size === undefined ? expression.simplified : String(size);
+type FormulaText = Pick<OutputSizeExpression, 'symbolic' | 'pluggedIn'>;
+
+/** With the input size known the size says it all: simplifying (costly in mathjs) is only for an unknown input. */
+function known(name: AxisName, formula: FormulaText, size: number, formulaSize = size): AxisFormula {
   // ceil_mode's rule that the last window start inside the input or its left padding: the formula alone says more.
-  if (size !== undefined && expression.value !== size)
-    result = `${expression.value}, less the last window, which would start in the padding after the input: ${size}`;
-  const text = `${OUTPUT_SYMBOL[name]} = ${expression.pluggedIn} = ${result}`;
-  return { name, ...expression, text };
+  const result =
+    formulaSize === size
+      ? String(size)
+      : `${formulaSize}, less the last window, which would start in the padding after the input: ${size}`;
+  const text = `${OUTPUT_SYMBOL[name]} = ${formula.pluggedIn} = ${result}`;
+  return { name, ...formula, simplified: String(size), value: size, text };
+}
+
+function unknown(name: AxisName, expression: OutputSizeExpression): AxisFormula {
+  return { name, ...expression, text: `${OUTPUT_SYMBOL[name]} = ${expression.pluggedIn} = ${expression.simplified}` };
 }
 
 /** The input's spatial sizes along the layer's axes, where the input has them (batched or not). */
@@ -42,24 +56,34 @@ function spatialOf(rank: number, input?: Shape): (number | undefined)[] {
 export function outputSizeFormulas(layer: Layer, input?: Shape): AxisFormula[] {
   if (layer.kind === 'conv') {
     const sizes = spatialOf(layer.rank, input);
+    const op = convOp(layer);
     return convAxes(layer).map((axis, a) => {
-      const expression = outputSizeExpression(convOp(layer), { ...axis, input: sizes[a] });
-      return axisFormula(axis.name, expression, expression.value);
+      const size = sizes[a];
+      if (size === undefined) return unknown(axis.name, outputSizeExpression(op, axis));
+      const withInput = { ...axis, input: size };
+      return known(axis.name, outputSizeText(op, withInput), outputLength(layer.transposed, withInput));
     });
   }
   if (layer.kind === 'pool') {
     const sizes = spatialOf(layer.rank, input);
     return AXIS_NAMES[layer.rank].map((name, a) => {
       const axis = {
+        name,
         kernel: layer.kernel[a],
         stride: layer.stride[a],
         padding: layer.padding[a],
         dilation: layer.dilation[a],
       };
-      const input = sizes[a];
-      const expression = poolOutputSizeExpression({ name, ...axis, input }, layer.ceilMode);
-      const size = input === undefined ? undefined : poolOutputLength({ ...axis, input }, layer.ceilMode);
-      return axisFormula(name, expression, size);
+      const size = sizes[a];
+      if (size === undefined) return unknown(name, poolOutputSizeExpression(axis, layer.ceilMode));
+      const withInput = { ...axis, input: size };
+      const formula = poolOutputSizeText(withInput, layer.ceilMode);
+      return known(
+        name,
+        formula,
+        poolOutputLength(withInput, layer.ceilMode),
+        poolFormulaLength(withInput, layer.ceilMode),
+      );
     });
   }
   return [];

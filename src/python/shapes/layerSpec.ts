@@ -1,60 +1,91 @@
 /**
- * A ConvLens spec of a conv layer: its exact geometry (kernel, stride, padding, dilation, output padding, groups,
- * padding mode) on a small sample input, one channel per group in and out, so the panel shows its kernel matrix,
- * output and reconstruction at a size one can read.
+ * A ConvLens spec for "Open in ConvLens" from a conv layer: the layer's exact geometry (kernel, stride, padding,
+ * dilation, groups, padding mode, output_padding) on a small sample input, with small integers everywhere so every
+ * number on the page reads. Channels are capped so the page stays readable; `name` says when they are.
  */
 import { outputLength } from '../../engine/geometry';
+import { Nested, toNested } from '../../engine/tensor';
 import type { ConvLayer } from '../layer';
-import { convAxes, convOp } from './conv';
+import { convAxes, convModuleName, convOp } from './conv';
 
-/** The sample's output size along each axis, where the geometry allows it. */
-const SAMPLE_OUTPUT = 3;
-/** No sample axis is longer than this: a huge stride or kernel gets a sample as long as it needs, up to here. */
-const LONGEST_SAMPLE = 64;
+/** At most this many groups, and this many channels in and out per group, on the sample. */
+const MAX_GROUPS = 2;
+const MAX_CHANNELS_PER_GROUP = 2;
+/** The output size per axis the sample input is chosen for: a few cells, fewer in 3-D. */
+const OUTPUT_CELLS = { 1: 4, 2: 3, 3: 2 } as const;
+/** The largest sample input tried along an axis. */
+const LARGEST_SAMPLE = 64;
 
-type Nested = number | Nested[];
-
-/** `data` (row-major) as nested lists of `shape`. */
-function nested(data: number[], shape: readonly number[]): Nested {
-  if (shape.length === 0) return data[0];
-  const [first, ...rest] = shape;
-  const size = rest.reduce((p, d) => p * d, 1);
-  return Array.from({ length: first }, (_, i) => nested(data.slice(i * size, (i + 1) * size), rest));
+/** The fields `normalizeSpec` reads, plus a `name` it ignores. */
+export interface LayerSpec {
+  name: string;
+  op: string;
+  input: Nested[];
+  weight: Nested[];
+  bias?: number[];
+  stride: number[];
+  padding: number[] | 'same' | 'valid';
+  dilation: number[];
+  output_padding?: number[];
+  groups: number;
+  padding_mode: string;
 }
 
-/** 1, 2, 3, …: the sample's values, so every cell of the output can be traced to its inputs by eye. */
-const counting = (shape: readonly number[]): Nested =>
-  nested(
-    Array.from({ length: shape.reduce((p, d) => p * d, 1) }, (_, i) => i + 1),
+/** Input cells 1, 2, ..., 9, 1, ...; weights cycling through -2..2 without a run of zeros; biases 1, -1, 2, -2, ... */
+const sampleInput = (i: number) => (i % 9) + 1;
+const sampleWeight = (i: number) => [1, -1, 2, 0, -2][i % 5];
+const sampleBias = (i: number) => (i % 2 === 0 ? 1 : -1) * (Math.floor(i / 2) + 1);
+
+function filled(shape: number[], value: (i: number) => number): Nested[] {
+  const count = shape.reduce((p, d) => p * d, 1);
+  return toNested(
+    Float64Array.from({ length: count }, (_, i) => value(i)),
     shape,
   );
-
-/** The shortest input along an axis whose output reaches the sample's size (and that reflect padding accepts). */
-function sampleLength(layer: ConvLayer, axis: ReturnType<typeof convAxes>[number]): number {
-  const pad = Math.max(axis.padBefore, axis.padAfter);
-  for (let n = 1; n <= LONGEST_SAMPLE; n++) {
-    if (layer.paddingMode === 'reflect' && pad >= n) continue;
-    if (layer.paddingMode === 'circular' && pad > n) continue;
-    if (outputLength(layer.transposed, { ...axis, input: n }) >= SAMPLE_OUTPUT) return n;
-  }
-  return LONGEST_SAMPLE;
 }
 
-export function layerSpec(layer: ConvLayer): Record<string, unknown> {
-  const axes = convAxes(layer);
-  const spatial = axes.map((axis) => sampleLength(layer, axis));
-  const { groups } = layer;
-  const weight = [groups, 1, ...layer.kernel];
-  const spec: Record<string, unknown> = {
+/** The smallest input along each axis whose output has the sample's cells (and that the padding mode can pad). */
+function sampleSpatial(layer: ConvLayer): number[] {
+  const target = OUTPUT_CELLS[layer.rank];
+  return convAxes(layer).map((axis) => {
+    const pad = Math.max(axis.padBefore, axis.padAfter);
+    for (let input = 1; input <= LARGEST_SAMPLE; input++) {
+      const padded = layer.paddingMode === 'reflect' ? pad < input : layer.paddingMode !== 'circular' || pad <= input;
+      if (padded && outputLength(layer.transposed, { ...axis, input }) >= target) return input;
+    }
+    return LARGEST_SAMPLE;
+  });
+}
+
+/** The sample spec of `layer`, on `spatial` input sizes when given (one per spatial axis). */
+export function layerSpec(layer: ConvLayer, spatial?: number[]): LayerSpec {
+  const groups = Math.min(layer.groups, MAX_GROUPS);
+  const perGroup = (channels: number | null) =>
+    Math.max(1, Math.min(Math.floor((channels ?? layer.groups) / layer.groups), MAX_CHANNELS_PER_GROUP));
+  const inChannels = groups * perGroup(layer.inChannels);
+  const outChannels = groups * perGroup(layer.outChannels);
+  const sizes = spatial ?? sampleSpatial(layer);
+  const lead = layer.transposed ? [inChannels, outChannels / groups] : [outChannels, inChannels / groups];
+
+  const k = layer.kernel;
+  const kernelText = k.every((n) => n === k[0]) ? String(k[0]) : `(${k.join(', ')})`;
+  const call = `${convModuleName(layer)}(${layer.inChannels ?? '?'}, ${layer.outChannels ?? '?'}, kernel_size=${kernelText})`;
+  const capped =
+    inChannels !== layer.inChannels || outChannels !== layer.outChannels || groups !== layer.groups
+      ? `, shown with ${inChannels} input and ${outChannels} output channels in ${groups} group${groups === 1 ? '' : 's'}`
+      : '';
+  const spec: LayerSpec = {
+    name: `${call} on a ${sizes.join(' x ')} sample${capped}`,
     op: convOp(layer),
-    input: counting([groups, ...spatial]),
-    weight: counting(weight),
-    stride: layer.stride,
-    padding: layer.padding,
-    dilation: layer.dilation,
+    input: filled([inChannels, ...sizes], sampleInput),
+    weight: filled([...lead, ...layer.kernel], sampleWeight),
+    stride: [...layer.stride],
+    padding: Array.isArray(layer.padding) ? [...layer.padding] : layer.padding,
+    dilation: [...layer.dilation],
     groups,
+    padding_mode: layer.paddingMode,
   };
-  if (layer.transposed) spec.output_padding = layer.outputPadding;
-  if (layer.paddingMode !== 'zeros') spec.padding_mode = layer.paddingMode;
+  if (layer.bias) spec.bias = Array.from({ length: outChannels }, (_, i) => sampleBias(i));
+  if (layer.transposed) spec.output_padding = [...layer.outputPadding];
   return spec;
 }

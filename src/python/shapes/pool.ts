@@ -18,23 +18,20 @@ function rankError(layer: PoolLayer, input: Shape): string | undefined {
     : `Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:[${dimsText(input)}]`;
 }
 
-/** PyTorch keeps the padding within half the kernel, checked axis by axis as each output size is computed. */
+/**
+ * PyTorch keeps the padding within half the kernel, checked axis by axis as each output size is computed. (Every
+ * message here is the one a model meets: its pools' input requires grad, and max_pool1d on such an input checks as
+ * max_pool2d does; without grad it words them its own way and lets an empty output through.)
+ */
 export function poolPaddingError(layer: PoolLayer): string | undefined {
   const a = layer.padding.findIndex((p, i) => p > Math.floor(layer.kernel[i] / 2));
   if (a < 0) return undefined;
-  const [p, k] = [layer.padding[a], layer.kernel[a]];
-  return layer.reduction === 'max' && layer.rank === 1
-    ? `max_pool1d() padding should be at most half of kernel size, but got padding=${p} and kernel_size=${k}`
-    : `pad should be at most half of kernel size, but got pad=${p} and kernel_size=${k}`;
+  return `pad should be at most half of kernel size, but got pad=${layer.padding[a]} and kernel_size=${layer.kernel[a]}`;
 }
 
-/** The output too small to hold a window (max_pool1d alone lets an empty output through). */
+/** The output too small to hold a window. */
 function tooSmallError(layer: PoolLayer, channels: Dim, spatial: Dim[], sizes: Dim[]): string | undefined {
   const known = (d: Dim) => d !== null;
-  if (layer.reduction === 'max' && layer.rank === 1) {
-    const size = sizes[0];
-    return known(size) && (size as number) < 0 ? `max_pool1d() Invalid computed output size: ${size}` : undefined;
-  }
   if (
     layer.reduction === 'avg' &&
     layer.rank === 3 &&
@@ -45,7 +42,7 @@ function tooSmallError(layer: PoolLayer, channels: Dim, spatial: Dim[], sizes: D
     return `input image (T: ${t} H: ${h} W: ${w}) smaller than kernel size (kT: ${kt} kH: ${kh} kW: ${kw})`;
   }
   if (!sizes.some((s) => known(s) && (s as number) < 1)) return undefined;
-  // A 1-D average pool runs as a 2-D one of height 1.
+  // A 1-D pool runs as a 2-D one of height 1.
   const as2d = (dims: Dim[]) => (layer.rank === 1 ? [1, ...dims] : dims);
   return `Given input size: (${dimsText([channels, ...as2d(spatial)], 'x')}). Calculated output size: (${dimsText([channels, ...as2d(sizes)], 'x')}). Output size is too small`;
 }

@@ -73,10 +73,13 @@ export class PythonDocuments {
     private readonly capacity = 32,
   ) {}
 
-  /** The reading of a document's version: cached when the version was read before, else parsed from the last one. */
+  /**
+   * The reading of a document's version: the last one's for the same version or the same text (a save, an undo back
+   * to it), else parsed incrementally from the last one.
+   */
   read(uri: string, version: number, text: string): PythonReading {
     const last = this.parsed.get(uri);
-    if (last && last.version === version && last.text === text) return this.keep(uri, last).reading;
+    if (last && (last.version === version || last.text === text)) return this.keep(uri, { ...last, version }).reading;
     let tree: Tree;
     const reader = last?.reader ?? new PythonReader();
     if (last) {

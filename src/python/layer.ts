@@ -25,7 +25,10 @@ export interface ConvLayer {
   /** Null for a functional call whose weight is a variable. */
   inChannels: Dim;
   outChannels: Dim;
-  /** One entry per spatial axis, PyTorch's `_single`/`_pair`/`_triple` already applied. */
+  /**
+   * One entry per spatial axis, PyTorch's `_single`/`_pair`/`_triple` already applied (which, like PyTorch, keep a
+   * tuple of the wrong length as written: check `kernel.length` against `rank`).
+   */
   kernel: number[];
   stride: number[];
   /** `padding="same"`/`"valid"` as written (non-transposed only); numbers otherwise. */
@@ -125,7 +128,13 @@ export interface LayerCall {
   calleeSpan: TextSpan;
   /** Every parameter of PyTorch's signature that the call sets, by name; defaults are in `layer`. */
   args: Readonly<Record<string, LayerArgument>>;
-  /** The layer with every argument resolved, or why it could not be (an argument that is not a literal). */
+  /**
+   * The layer with every argument resolved, or why it could not be: `unresolved` names the parameter whose value the
+   * code does not state (`kernel_size` for `nn.Conv2d(3, 16, k)`, `weight` for a functional conv's variable weight),
+   * or is the argument as written when it fits no parameter (`*sizes`, `kernal_size`, one too many); `span` is where
+   * it is written, or the whole call when a required argument is missing. In a model, a module ConvLens does not
+   * read (`ResBlock(64)`) is a step whose `unresolved` is its callee.
+   */
   layer: Layer | { unresolved: string; span: TextSpan };
 }
 

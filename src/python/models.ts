@@ -8,6 +8,7 @@ import type { Qualify } from './imports';
 import type { LayerCall, Model, ModelStep } from './layer';
 import { flattenMethod } from './tensorMethods';
 import { enclosing, namedChildrenOf, spanOf, type Node } from './syntax';
+import type { Values } from './values';
 
 const SEQUENTIAL = 'torch.nn.Sequential';
 const MODULE = 'torch.nn.Module';
@@ -16,6 +17,7 @@ const ORDERED_DICT = 'collections.OrderedDict';
 export interface ModelContext {
   text: string;
   qualify: Qualify;
+  values: Values;
   /** The layer read at a call node, when the call is one. */
   layerAt(call: Node): LayerCall | undefined;
 }
@@ -26,10 +28,11 @@ export interface ModelContext {
  */
 export function statementModels(statement: Node, context: ModelContext): Model[] {
   const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-  if (definition?.type === 'class_definition' && isModuleClass(definition, context)) {
-    const model = classModel(definition, statement, context);
-    return model ? [model] : [];
-  }
+  const model =
+    definition?.type === 'class_definition' && isModuleClass(definition, context)
+      ? classModel(definition, statement, context)
+      : undefined;
+  if (model) return [model]; // without a forward (yet), its Sequentials are models of their own
   const isSequential = (node: Node): boolean => node.type === 'call' && isCallTo(node, SEQUENTIAL, context);
   return statement
     .descendantsOfType('call')
@@ -172,7 +175,7 @@ function classModel(cls: Node, statement: Node, context: ModelContext): Model | 
         steps.push(...module(statement.endIndex));
         continue;
       }
-      const layer = context.layerAt(call) ?? flattenMethod(call);
+      const layer = context.layerAt(call) ?? flattenMethod(call, context.values);
       if (layer) steps.push({ call: layer, hintAt: statement.endIndex });
     }
   }

@@ -3,7 +3,7 @@
  * keeps what it read of each top-level statement, and after an edit reads again only the statements whose text, or
  * the imports and module constants they use, changed; the others' readings move with their statement.
  */
-import { qualifier } from './imports';
+import { qualifier, type Qualify } from './imports';
 import type { LayerCall, Model, PythonReading } from './layer';
 import { readLayerCall } from './layers';
 import { statementModels } from './models';
@@ -56,7 +56,7 @@ export class PythonReader {
 /** Reads a tree once. */
 export const readTree = (root: Node, text: string): PythonReading => new PythonReader().read(root, text);
 
-function readStatement(statement: Node, text: string, qualify: ReturnType<typeof qualifier>, values: Values): Piece {
+function readStatement(statement: Node, text: string, qualify: Qualify, values: Values): Piece {
   values.enter(statement);
   const layers: LayerCall[] = [];
   const byCall = new Map<number, LayerCall>();
@@ -69,7 +69,7 @@ function readStatement(statement: Node, text: string, qualify: ReturnType<typeof
     layers.push(layer);
     byCall.set(call.id, layer);
   }
-  const models = statementModels(statement, { text, qualify, layerAt: (call) => byCall.get(call.id) });
+  const models = statementModels(statement, { text, qualify, values, layerAt: (call) => byCall.get(call.id) });
   return { start: statement.startIndex, layers, models, dependencies: values.dependencies() };
 }
 

@@ -217,5 +217,13 @@ for (const [name, written] of [
   define(F, name, KEEP, ['input', ...written]);
 for (const name of ['relu', 'sigmoid', 'tanh']) define('torch', name, KEEP, ['input']);
 
+/** `Tensor.flatten(start_dim=0, end_dim=-1)`, the method a `forward` calls on its tensor (`x.flatten(1)`). */
+export const TENSOR_FLATTEN: Signature = {
+  torchName: 'flatten',
+  functional: true,
+  family: { kind: 'flatten' },
+  parameters: parameters(['start_dim', 0], ['end_dim', -1]),
+};
+
 /** The signature a callee's full name (`torch.nn.Conv2d`) names, if ConvLens reads that layer. */
 export const signatureOf = (qualified: string): Signature | undefined => SIGNATURES.get(qualified);

@@ -134,6 +134,18 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
     });
   }
 
+  it('x.flatten binds as Tensor.flatten(start_dim=0, end_dim=-1); an unknown dimension is named', () => {
+    const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n\n    def forward(self, x, d):\n        x = x.flatten(end_dim=2, start_dim=1)\n        return x.flatten(d)\n`;
+    const [model] = read(text).models;
+    assert.deepStrictEqual(
+      model.steps.map((s) => s.call.layer),
+      [
+        { kind: 'flatten', startDim: 1, endDim: 2 },
+        { unresolved: 'start_dim', span: { start: text.lastIndexOf('d)'), end: text.lastIndexOf('d)') + 1 } },
+      ],
+    );
+  });
+
   it('a Sequential set in __init__ applies its layers where forward calls it, and is no model of its own', () => {
     const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.features = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\n        self.head = nn.Linear(8, 1)\n\n    def forward(self, x):\n        x = self.features(x)\n        x = F.adaptive_avg_pool2d(x, 1).flatten(1)\n        return self.head(x)\n`;
     const { models } = read(text);
@@ -150,6 +162,15 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
     ]);
     // inside the Sequential each layer is hinted where it is written
     assert.strictEqual(text.slice(models[0].steps[0].call.span.start, models[0].steps[0].hintAt), 'nn.Conv2d(3, 8, 3)');
+  });
+
+  it('a module class without a forward (yet) still shows its Sequentials as models', () => {
+    const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.body = nn.Sequential(nn.Conv2d(1, 2, 3), nn.ReLU())\n`;
+    const { models } = read(text);
+    assert.deepStrictEqual(
+      models.map((m) => [m.name, names(m)]),
+      [['self.body', ['Conv2d', 'ReLU']]],
+    );
   });
 
   it('calls that are not layers (x.size(0), torch.cat, a helper) are not steps; branches are read in order', () => {

@@ -50,7 +50,14 @@ describe('PyTorch code in the editor', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('"Open in ConvLens" on the Conv2d shows its output in the panel, as the reference computes it', async () => {
+  it('"Open in ConvLens" on a Conv2d shows its output in the panel, as the reference computes it', async () => {
+    // One channel in and out and no bias: the sample is one 3 x 3 plane and the kernel one 3 x 3 plane.
+    const one = path.join(path.dirname(file), 'one_channel.py');
+    fs.writeFileSync(
+      one,
+      'import torch.nn as nn\n\n# convlens: input 1x1x8x8\nnet = nn.Sequential(nn.Conv2d(1, 1, 3, padding=1, bias=False), nn.ReLU())\n',
+    );
+    await workbench().openFile(one);
     const { page } = workbench();
     const lenses = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Open in ConvLens' });
     await lenses.first().waitFor({ timeout: 60_000 });
@@ -61,7 +68,7 @@ describe('PyTorch code in the editor', () => {
     );
     const input = await matrixValues(panel, 'input');
     const kernel = await matrixValues(panel, 'kernel');
-    // The layer's geometry (kernel 3, padding 1) on the sample: 1..9 in a 3x3 input, 1..9 in the kernel.
+    // The layer's geometry (kernel 3, padding 1) on a 3 x 3 sample.
     assert.deepStrictEqual(input, [
       [1, 2, 3],
       [4, 5, 6],

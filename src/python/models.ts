@@ -36,7 +36,7 @@ export function statementModels(statement: Node, context: ModelContext): Model[]
   const isSequential = (node: Node): boolean => node.type === 'call' && isCallTo(node, SEQUENTIAL, context);
   return statement
     .descendantsOfType('call')
-    .filter((call): call is Node => !!call && isSequential(call) && !outerSequential(call, isSequential))
+    .filter((call): call is Node => !!call && isSequential(call) && !insideSequential(call, isSequential))
     .map((call) => ({
       name: sequentialName(call),
       span: spanOf(call),
@@ -56,7 +56,7 @@ function isModuleClass(cls: Node, context: ModelContext): boolean {
 }
 
 /** A Sequential given to another Sequential (directly, or in an OrderedDict) is read as part of it. */
-function outerSequential(call: Node, isSequential: (node: Node) => boolean): boolean {
+function insideSequential(call: Node, isSequential: (node: Node) => boolean): boolean {
   for (let up = call.parent; up; up = up.parent) {
     if (isSequential(up)) return true;
     if (up.type.endsWith('statement') || up.type === 'block') return false;

@@ -7,6 +7,7 @@ import { ConvolveClient } from './worker/convolveClient';
 import { disposeLog, log } from './log';
 import { openSpec } from './openSpec';
 import { ConvLensPanel, PanelHandlers, Recompute, registerConvLensPanelSerializer } from './panel';
+import { registerPython } from './python';
 import { restoreView } from './restoreView';
 import { readSettings, Settings } from './settings';
 import { ViewSources } from './viewSources';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
       if (e.affectsConfiguration('convlens.decimals') || e.affectsConfiguration('convlens.exactFractions'))
         ConvLensPanel.setFormat(readSettings().format);
     }),
+    ...registerPython(context.workspaceState),
     { dispose: () => ConvLensPanel.disposeAll() },
     { dispose: disposeLog },
   );

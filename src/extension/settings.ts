@@ -10,6 +10,15 @@ export interface Settings extends Limits {
   reusePanel: boolean;
   hoverEnabled: boolean;
   hoverMaxLiteralCharacters: number;
+  /** What ConvLens adds to PyTorch code. */
+  python: PythonFeatures;
+}
+
+export interface PythonFeatures {
+  hovers: boolean;
+  inlayHints: boolean;
+  diagnostics: boolean;
+  codeLens: boolean;
 }
 
 const checker = new SettingChecker((message) => log().warn(message));
@@ -23,6 +32,12 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     reusePanel: get('panel.reuse'),
     hoverEnabled: get('hover.enabled'),
     hoverMaxLiteralCharacters: get('hover.maxLiteralCharacters'),
+    python: {
+      hovers: get('python.hovers'),
+      inlayHints: get('python.inlayHints'),
+      diagnostics: get('python.diagnostics'),
+      codeLens: get('python.codeLens'),
+    },
     maxSelectionCharacters: get('limits.maxSelectionCharacters'),
     maxInputCells: get('limits.maxInputCells'),
     maxOutputCells: get('limits.maxOutputCells'),

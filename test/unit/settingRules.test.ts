@@ -52,7 +52,11 @@ describe('settings: checked where they are read', () => {
 
   it('booleans pass; anything else is the default', () => {
     const checker = new SettingChecker(() => undefined);
-    for (const name of ['exactFractions', 'panel.reuse', 'hover.enabled'] as const) {
+    const flags = (Object.keys(SETTING_RULES) as SettingName[]).filter(
+      (n) => declared[`convlens.${n}`].type === 'boolean',
+    );
+    assert.ok(flags.includes('python.codeLens'));
+    for (const name of flags) {
       const fallback = declared[`convlens.${name}`].default;
       for (const ok of [true, false]) assert.strictEqual(checker.check(name, ok), ok);
       for (const bad of NOT_BOOLEANS) assert.strictEqual(checker.check(name, bad), fallback, `${name} ${String(bad)}`);

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { layerHoverMarkdown, LayerContext } from '../../hover/layerHover';
+import { stepFields, stepShapes } from '../../hover/modelShapes';
+import { LayerCall, PythonReading } from '../../python/layer';
+import { readSettings } from '../settings';
+import { InputShapes } from './inputShapes';
+import { PythonSource, PythonSources } from './pythonSources';
+
+/** The innermost layer call written around `offset`. */
+export function callAt(reading: PythonReading, offset: number): LayerCall | undefined {
+  let found: LayerCall | undefined;
+  for (const call of reading.layers) {
+    const { start, end } = call.span;
+    if (start <= offset && offset <= end && (!found || end - start < found.span.end - found.span.start)) found = call;
+  }
+  return found;
+}
+
+/** What the models the call is a step of say about it: the first model with a known input shape wins. */
+function contextOf(source: PythonSource, inputs: InputShapes, call: LayerCall): LayerContext {
+  for (const model of source.reading.models) {
+    const index = model.steps.findIndex((s) => s.call.span.start === call.span.start);
+    if (index < 0) continue;
+    const field = stepFields(model)[index];
+    const input = inputs.of(source.uri, model);
+    const step = input && stepShapes(model, input)[index];
+    if (step) return { input: step.input, outcome: step.outcome, field };
+    if (field) return { field };
+  }
+  return {};
+}
+
+/** Explains a PyTorch layer on hover (beside the literal previews of the other hover provider). */
+export class LayerHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly sources: PythonSources,
+    private readonly inputs: InputShapes,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!readSettings(document.uri).python.hovers) return undefined;
+    const source = await this.sources.sourceOf(document);
+    const offset = source?.offsetOf(document, position);
+    if (!source || offset === undefined) return undefined;
+    const call = callAt(source.reading, offset);
+    if (!call) return undefined;
+    const markdown = layerHoverMarkdown(call, contextOf(source, this.inputs, call));
+    return new vscode.Hover(new vscode.MarkdownString(markdown), source.place(call.span).range);
+  }
+}

@@ -1,0 +1,88 @@
+// PyTorch code as a user sees it: the hover on a layer, the shape hints, and the lens that opens the layer in the
+// panel, whose output is read back from the webview's DOM and compared with an independent reference.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Frame } from 'playwright-core';
+import { repoRoot } from '../../support/golden';
+import { referenceConvNd } from '../../support/referenceNd';
+import { workbench } from '../uiSuite';
+
+/** What the page's cells look like from here (this file compiles without the DOM library). */
+interface Cell {
+  dataset: Record<string, string | undefined>;
+}
+
+async function matrixValues(frame: Frame, matrix: string): Promise<number[][]> {
+  return frame.$$eval(`table[data-matrix="${matrix}"] td[data-value]`, (cells) => {
+    const rows: number[][] = [];
+    for (const cell of cells as unknown as Cell[])
+      (rows[Number(cell.dataset.row)] ??= [])[Number(cell.dataset.col)] = Number(cell.dataset.value);
+    return rows;
+  });
+}
+
+describe('PyTorch code in the editor', () => {
+  let file: string;
+
+  before(async () => {
+    // A copy: the suite leaves the fixture as it is, whatever a click does to the editor.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-pytorch-'));
+    file = path.join(dir, 'small_cnn.py');
+    fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'models', 'small_cnn.py'), file);
+    await workbench().hideSecondarySideBar();
+    await workbench().openFile(file);
+  });
+
+  it('the hover on a Conv2d and the shape hints, as the editor draws them', async () => {
+    const { page } = workbench();
+    const hints = page.locator('.monaco-editor .view-lines, .monaco-editor').getByText('→ 16×32×32');
+    await hints.first().waitFor({ timeout: 60_000 });
+    await page.locator('.view-line', { hasText: 'nn.Conv2d(3, CHANNELS[0]' }).getByText('Conv2d').first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Output size' });
+    await hover.waitFor({ timeout: 30_000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    // torch: Conv2d(3, 16, 3, padding=1) on 1x3x32x32 gives 1x16x32x32.
+    assert.ok(text.includes('input 1×3×32×32 → output 1×16×32×32'), text);
+    assert.ok(text.includes('simplified: H_out = H_in'), text);
+    await workbench().screenshot('python-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('"Open in ConvLens" on a Conv2d shows its output in the panel, as the reference computes it', async () => {
+    // One channel in and out and no bias: the sample is one 3 x 3 plane and the kernel one 3 x 3 plane.
+    const one = path.join(path.dirname(file), 'one_channel.py');
+    fs.writeFileSync(
+      one,
+      'import torch.nn as nn\n\n# convlens: input 1x1x8x8\nnet = nn.Sequential(nn.Conv2d(1, 1, 3, padding=1, bias=False), nn.ReLU())\n',
+    );
+    await workbench().openFile(one);
+    const { page } = workbench();
+    const lenses = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Open in ConvLens' });
+    await lenses.first().waitFor({ timeout: 60_000 });
+    await lenses.first().click();
+    const panel = await workbench().findWebviewFrame(
+      async (f) => (await f.locator('table[data-matrix="output"]').count()) > 0,
+      60_000,
+    );
+    const input = await matrixValues(panel, 'input');
+    const kernel = await matrixValues(panel, 'kernel');
+    // The layer's geometry (kernel 3, padding 1) on a 3 x 3 sample.
+    assert.deepStrictEqual(input, [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    const expected = referenceConvNd(
+      { shape: [1, 3, 3], data: input.flat() },
+      { shape: [1, 1, 3, 3], data: kernel.flat() },
+      null,
+      { stride: [1, 1], padding: [1, 1], dilation: [1, 1], outputPadding: [0, 0], groups: 1, paddingMode: 'zeros' },
+    );
+    const output = await matrixValues(panel, 'output');
+    assert.deepStrictEqual(output.flat(), expected.data);
+    assert.deepStrictEqual([output.length, output[0].length], expected.shape.slice(1));
+    await workbench().screenshot('python-open-in-convlens');
+  });
+});

@@ -7,7 +7,7 @@ import { ConvolveClient } from './worker/convolveClient';
 import { disposeLog, log } from './log';
 import { openSpec } from './openSpec';
 import { ConvLensPanel, PanelHandlers, Recompute, registerConvLensPanelSerializer } from './panel';
-import { registerPython } from './python';
+import { onLayerSetting, PythonSources, registerPython } from './python';
 import { restoreView } from './restoreView';
 import { readSettings, Settings } from './settings';
 import { ViewSources } from './viewSources';
@@ -29,7 +29,10 @@ export function activate(context: vscode.ExtensionContext): void {
     const text = { place: origin?.place, origin: origin?.recomputeFrom };
     ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel, text });
   };
-  const hover = new ConvLensHoverProvider();
+  const python = new PythonSources();
+  const hover = new ConvLensHoverProvider((document, position) =>
+    document.languageId === 'python' ? onLayerSetting(python, document, position) : undefined,
+  );
   const recompute: Recompute = async (kept) => {
     const restored = await restoreView(kept, worker);
     if (typeof restored === 'string') return restored;
@@ -54,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): void {
       if (e.affectsConfiguration('convlens.decimals') || e.affectsConfiguration('convlens.exactFractions'))
         ConvLensPanel.setFormat(readSettings().format);
     }),
-    ...registerPython(context.workspaceState),
+    ...registerPython(context.workspaceState, python),
     { dispose: () => ConvLensPanel.disposeAll() },
     { dispose: disposeLog },
   );

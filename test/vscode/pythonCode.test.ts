@@ -117,6 +117,25 @@ async function serialized(data: vscode.NotebookData): Promise<Uint8Array> {
 describe('PyTorch code', () => {
   afterEach(discardUnsavedDocuments);
 
+  it("a layer's setting shows the layer's hover, not a preview of its list; a weight written as a literal keeps its preview", async () => {
+    const editor = await openText(
+      [
+        'import torch',
+        'import torch.nn as nn',
+        'import torch.nn.functional as F',
+        'net = nn.Sequential(nn.Conv2d(1, 1, kernel_size=[2, 3]))',
+        'y = F.conv2d(torch.zeros(1, 1, 4, 4), torch.tensor([[[[1.0, 2.0], [3.0, 4.0]]]]))',
+        '',
+      ].join('\n'),
+      'python',
+    );
+    const setting = await hoverText(editor.document.uri, at(editor.document, '[2, 3]', 1));
+    assert.ok(setting.includes('kernel_size=(2, 3)'), setting);
+    assert.ok(!setting.includes('list 2'), setting);
+    const weight = await hoverText(editor.document.uri, at(editor.document, '[[[[1.0', 4));
+    assert.ok(weight.includes('array 1×1×2×2'), weight);
+  });
+
   it('a hover on a Conv2d in a Sequential: the shape in and out, the formula simplified and with numbers', async function () {
     const document = await openModel('small_cnn.py');
     const started = performance.now();

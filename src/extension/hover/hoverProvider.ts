@@ -16,12 +16,23 @@ interface DocumentCache {
   hovers: Map<string, vscode.Hover | undefined>;
 }
 
+/** Whether another hover explains what is at a position better than a literal preview; undefined when none can. */
+export type YieldsTo = (document: vscode.TextDocument, position: vscode.Position) => Promise<boolean> | undefined;
+
 /** Previews matrix literals and conv specs in JSON, Python and Markdown. */
 export class ConvLensHoverProvider implements vscode.HoverProvider, vscode.Disposable {
   private readonly cache = new Map<string, DocumentCache>();
   private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString()));
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  constructor(private readonly yieldsTo?: YieldsTo) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.ProviderResult<vscode.Hover> {
+    const yielding = this.yieldsTo?.(document, position);
+    if (!yielding) return this.previewAt(document, position);
+    return yielding.then((yields) => (yields ? undefined : this.previewAt(document, position)));
+  }
+
+  private previewAt(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const started = performance.now();
     const settings = readSettings(document.uri);
     if (!settings.hoverEnabled) return undefined;

@@ -3,6 +3,8 @@ import { InputShapes } from './inputShapes';
 import { LayerDiagnostics } from './layerDiagnostics';
 import { LayerFixesProvider } from './layerFixesProvider';
 import { LayerHoverProvider } from './layerHoverProvider';
+export { onLayerSetting } from './layerHoverProvider';
+export { PythonSources } from './pythonSources';
 import { LayerLensProvider, SET_INPUT_SHAPE } from './layerLensProvider';
 import { PythonSources } from './pythonSources';
 import { ShapeHintsProvider } from './shapeHintsProvider';
@@ -11,8 +13,7 @@ import { ShapeHintsProvider } from './shapeHintsProvider';
 const PYTHON: vscode.DocumentSelector = [{ language: 'python' }];
 
 /** What ConvLens adds to PyTorch code: hovers, shape hints, diagnostics and their fixes, lenses, and their command. */
-export function registerPython(state: vscode.Memento): vscode.Disposable[] {
-  const sources = new PythonSources();
+export function registerPython(state: vscode.Memento, sources: PythonSources): vscode.Disposable[] {
   const inputs = new InputShapes(state);
   return [
     sources,

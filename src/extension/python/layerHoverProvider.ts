@@ -16,6 +16,28 @@ export function callAt(reading: PythonReading, offset: number): LayerCall | unde
   return found;
 }
 
+/** Arguments that are tensors, not settings of the layer: their literal previews stay beside the layer's hover. */
+const TENSOR_ARGUMENTS = new Set(['input', 'weight', 'bias']);
+
+/**
+ * Whether `position` is on a setting of a PyTorch layer (`kernel_size=(3, 3)`): the layer's hover explains it, so a
+ * literal preview of the tuple (`list 2`) would only repeat it.
+ */
+export async function onLayerSetting(
+  sources: PythonSources,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<boolean> {
+  if (!readSettings(document.uri).python.hovers) return false;
+  const source = await sources.sourceOf(document);
+  const offset = source?.offsetOf(document, position);
+  const call = source && offset !== undefined ? callAt(source.reading, offset) : undefined;
+  if (!call) return false;
+  return Object.entries(call.args).some(
+    ([parameter, { span }]) => span && span.start <= offset! && offset! <= span.end && !TENSOR_ARGUMENTS.has(parameter),
+  );
+}
+
 /** What the models the call is a step of say about it: the first model with a known input shape wins. */
 function contextOf(source: PythonSource, inputs: InputShapes, call: LayerCall): LayerContext {
   for (const model of source.reading.models) {

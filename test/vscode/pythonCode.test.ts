@@ -169,6 +169,45 @@ describe('PyTorch code', () => {
     assert.ok(hints[3].line.startsWith('nn.MaxPool2d(2)'), hints[3].line);
   });
 
+  it('a 1-D audio model: the hints through strided Conv1d, pools with ceil_mode, an adaptive pool; a hover on Conv1d', async () => {
+    const document = await openModel('audio_1d.py');
+    const hints = await shapeHints(document);
+    // torch, step by step on 8x1x16000.
+    assert.deepStrictEqual(
+      hints.map((h) => h.label),
+      ['→ 32×996', '→ 32×996', '→ 32×996', '→ 32×249', '→ 64×249', '→ 64×249', '→ 64×63', '→ 64×1', '→ 64', '→ 35'],
+    );
+    const text = await hoverText(document.uri, at(document, 'torch.nn.Conv1d(1, 32', 10));
+    // torch: Conv1d(1, 32, 80, stride=16) on 8x1x16000 gives 8x32x996.
+    assert.ok(text.includes('input 8×1×16000 → output **8×32×996**'), text);
+  });
+
+  it('a model whose layers are set in __init__ and applied in forward: a hint per step, at the end of its line', async () => {
+    const document = await openModel('lenet.py');
+    const hints = await shapeHints(document);
+    const pool = 'x = self.pool(';
+    // torch, applying forward's steps one by one on 1x1x32x32: conv1, bn1, relu, pool; conv2, relu, pool; flatten;
+    // fc1, relu; fc2, relu; fc3.
+    assert.deepStrictEqual(
+      hints.map((h) => `${h.line.trim().slice(0, pool.length)} ${h.label}`),
+      [
+        `${pool} → 6×28×28`,
+        `${pool} → 6×28×28`,
+        `${pool} → 6×28×28`,
+        `${pool} → 6×14×14`,
+        `${pool} → 16×10×10`,
+        `${pool} → 16×10×10`,
+        `${pool} → 16×5×5`,
+        'x = torch.flat → 400',
+        'x = F.relu(sel → 120',
+        'x = F.relu(sel → 120',
+        'x = F.relu(sel → 84',
+        'x = F.relu(sel → 84',
+        'return self.fc → 10',
+      ],
+    );
+  });
+
   it("a Conv2d given the wrong channels: PyTorch's message on in_channels, and its fix edits the argument", async () => {
     const editor = await openText(
       'import torch.nn as nn\n\n# convlens: input 1x3x32x32\nnet = nn.Sequential(\n    nn.Conv2d(1, 8, 3),\n    nn.ReLU(),\n)\n',

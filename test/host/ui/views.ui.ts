@@ -32,8 +32,10 @@ interface Drawn {
 }
 
 async function drawnCells(frame: Frame, matrix: string, channel?: string): Promise<Drawn[]> {
-  const selector = `table[data-matrix="${matrix}"]${channel === undefined ? '' : `[data-channel="${channel}"]`} td`;
-  return frame.$$eval(selector, (cells) =>
+  const table = `table[data-matrix="${matrix}"]${channel === undefined ? '' : `[data-channel="${channel}"]`}`;
+  // A section builds its tables just after it opens, and a big table fills in when idle.
+  await frame.locator(`${table}:not([aria-busy])`).first().waitFor();
+  return frame.$$eval(`${table} td`, (cells) =>
     (cells as unknown as Cell[]).map((e) => ({
       row: Number(e.dataset.row),
       col: Number(e.dataset.col),

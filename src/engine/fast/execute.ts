@@ -33,10 +33,9 @@ export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) 
  * Lays a plan out in wasm memory, runs it, and returns the output in `into` when given, else in a new array;
  * undefined when the memory cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the
  * taps and packed weights (once for passes that share them), bias and descriptor, and the output in its final
- * order. Tiles write output
- * rows in place; only strided transposed phases, whose outputs interleave, go through a scratch. The source goes
- * in by rows, or whole and then through wasm `copy2d` where the layout is strided; the output comes out in one
- * copy.
+ * order. Tiles write output rows in place; only strided transposed phases, whose outputs interleave, go through a
+ * scratch. The source goes in whole, in one copy, and is laid out by wasm `copy2d`: a JS copy per row costs more
+ * than the row itself on short rows (64 columns). The output comes out in one copy.
  */
 export function execute(
   plan: Plan,
@@ -48,7 +47,7 @@ export function execute(
 ): Float64Array | undefined {
   const arena = runtime.arena;
   arena.reset();
-  const staging = plan.stridedInput ? arena.alloc(8 * plan.source.length) : undefined;
+  const staging = arena.alloc(8 * plan.source.length);
   const input = arena.alloc(8 * plan.inputElements);
   const output = arena.alloc(8 * plan.outputElements);
   // Passes that share taps and weights (the slices of a depth sum, the pieces of a long row) share one packed copy.
@@ -84,12 +83,8 @@ export function execute(
   const { f64, i32 } = arena;
   runtime.zero(input, 8 * plan.inputElements);
   if (!plan.coversOutput) fillWithBias(f64.subarray(output / 8, output / 8 + plan.outputElements), plan, bias);
-  if (staging !== undefined) {
-    f64.set(plan.source, staging / 8);
-    plan.fillInput(blockCopier(runtime, input, staging));
-  } else {
-    plan.fillInput(rowCopier(f64, input / 8, plan.source));
-  }
+  f64.set(plan.source, staging / 8);
+  plan.fillInput(blockCopier(runtime, input, staging));
   for (const layout of layouts) writePass(layout, input, output, weight, bias, f64, i32);
 
   // While other threads compute, this one can take the page faults of a fresh result array: one write per page.
@@ -137,15 +132,6 @@ function blockCopier(runtime: FastRuntime, dstBase: number, srcBase: number): Co
       rows,
       columns,
     );
-}
-
-/** Unit-stride block copies straight from the JS source, a row at a time. */
-function rowCopier(f64: Float64Array, dstBase: number, source: Float64Array): CopyBlock {
-  return (dst, dstRow, dstColumn, src, srcRow, srcColumn, rows, columns) => {
-    if (dstColumn !== 1 || srcColumn !== 1) throw new Error('a strided copy needs the staged source');
-    for (let r = 0; r < rows; r++)
-      f64.set(source.subarray(src + r * srcRow, src + r * srcRow + columns), dstBase + dst + r * dstRow);
-  };
 }
 
 function writePass(

@@ -6,9 +6,8 @@ export interface Plan {
   /** The data the pass reads, and the elements of the zero-padded layout it is copied into. */
   source: Float64Array;
   inputElements: number;
-  /** Lays the source out in the (zeroed) input region, by block copies; strided ones only if `stridedInput`. */
+  /** Lays the source out in the (zeroed) input region, by block copies. */
   fillInput(copy: CopyBlock): void;
-  stridedInput: boolean;
   passes: Pass[];
   /** Output tensor size in elements, and its channels. */
   outputElements: number;

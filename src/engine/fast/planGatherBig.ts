@@ -181,7 +181,6 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
 
   return {
     source,
-    stridedInput: false,
     inputElements: small.channels * volume,
     outputElements: big.channels * bigVolume,
     outputChannels: big.channels,

@@ -107,7 +107,6 @@ export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
   const columnsKept = Math.max(0, Math.min(big.width, rowLength - pw));
   return {
     source,
-    stridedInput: sw > 1,
     inputElements: big.channels * volume,
     outputElements: small.channels * smallVolume,
     outputChannels: small.channels,

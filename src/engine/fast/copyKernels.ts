@@ -1,13 +1,17 @@
 import { FunctionBody } from './wasm/functionBody';
-import { Op, ValueType } from './wasm/opcodes';
+import { Op, SimdOp, ValueType } from './wasm/opcodes';
 
 const { i32 } = ValueType;
+
+/** The first f64 of each of two vectors: bytes 0-7 of the first, then bytes 0-7 of the second (16-23). */
+const FIRST_OF_EACH = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * `copy2d(dst, dstRowStride, dstColumnStride, src, srcRowStride, srcColumnStride, rows, columns)`, strides in
  * bytes: moves a 2-D block of f64 between layouts inside the memory (padding, stride phases, output interleave).
- * Unit column strides become one `memory.copy` per row. JS writes to shared memory are several times slower,
- * hence this.
+ * Unit column strides become one `memory.copy` per row; every other column of the source into consecutive ones (a
+ * stride-2 layout's phases) goes two at a time through a vector shuffle. JS writes to shared memory are several
+ * times slower, hence this.
  */
 export function copy2d(): FunctionBody {
   const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32, i32]);
@@ -23,11 +27,30 @@ export function copy2d(): FunctionBody {
         () => f.get(dst).get(src).get(columns).i32Const(8).op(Op.i32Mul).memoryCopy(),
         () => {
           f.get(dst).set(d).get(src).set(s).get(columns).set(left);
-          f.loop(() => {
-            f.get(d).get(s).f64Memory(Op.f64Load).f64Memory(Op.f64Store);
-            f.get(d).get(dstColumn).op(Op.i32Add).set(d);
-            f.get(s).get(srcColumn).op(Op.i32Add).set(s);
-            f.get(left).i32Const(1).op(Op.i32Sub).tee(left).brIf(0);
+          f.get(dstColumn).i32Const(8).op(Op.i32Eq).get(srcColumn).i32Const(16).op(Op.i32Eq).op(Op.i32And);
+          f.ifElse(() => {
+            // Pairs: source elements 0 and 2 of four into one vector.
+            f.block(() => {
+              f.get(left).i32Const(2).op(Op.i32LtU).brIf(0);
+              f.loop(() => {
+                f.get(d);
+                f.get(s).simdMemory(SimdOp.v128Load);
+                f.get(s).simdMemory(SimdOp.v128Load, 16);
+                f.shuffle(FIRST_OF_EACH).simdMemory(SimdOp.v128Store);
+                f.addTo(d, 16).addTo(s, 32);
+                f.get(left).i32Const(2).op(Op.i32Sub).tee(left).i32Const(2).op(Op.i32GeU).brIf(0);
+              });
+            });
+          });
+          // One at a time: every column of other strides, the odd one left of a pair loop.
+          f.block(() => {
+            f.get(left).op(Op.i32Eqz).brIf(0);
+            f.loop(() => {
+              f.get(d).get(s).f64Memory(Op.f64Load).f64Memory(Op.f64Store);
+              f.get(d).get(dstColumn).op(Op.i32Add).set(d);
+              f.get(s).get(srcColumn).op(Op.i32Add).set(s);
+              f.get(left).i32Const(1).op(Op.i32Sub).tee(left).brIf(0);
+            });
           });
         },
       );

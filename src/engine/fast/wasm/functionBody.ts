@@ -83,6 +83,13 @@ export class FunctionBody {
     return this;
   }
 
+  /** `i8x16.shuffle`: byte i of the result is byte `lanes[i]` of the two vectors on the stack (16-31: the second). */
+  shuffle(lanes: readonly number[]): this {
+    this.code.byte(Op.simdPrefix).u32(SimdOp.i8x16Shuffle);
+    for (const lane of lanes) this.code.byte(lane);
+    return this;
+  }
+
   /** A SIMD memory access: load, load64_splat or store, at a constant byte offset from the address on the stack. */
   simdMemory(
     opcode: typeof SimdOp.v128Load | typeof SimdOp.v128Load64Splat | typeof SimdOp.v128Store,

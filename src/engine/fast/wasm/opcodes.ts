@@ -40,6 +40,7 @@ export const SimdOp = {
   v128Load: 0x00,
   v128Load64Splat: 0x0a,
   v128Store: 0x0b,
+  i8x16Shuffle: 0x0d,
   v128Store64Lane: 0x5b,
   f64x2Add: 0xf0,
   f64x2Mul: 0xf2,

@@ -7,12 +7,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
 
-const GRAMMAR = 'tree-sitter-python.wasm';
+export const GRAMMAR = 'tree-sitter-python.wasm';
 
 const PACKAGE = path.join('node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
 
 /** The folder holding both .wasm files: beside this code once bundled (dist/), else the package's in node_modules. */
-function wasmFolder(): string {
+export function wasmFolder(): string {
   for (let folder = __dirname; ; folder = path.dirname(folder)) {
     for (const candidate of [folder, path.join(folder, PACKAGE)])
       if (fs.existsSync(path.join(candidate, GRAMMAR))) return candidate;

@@ -1,5 +1,6 @@
-// Bundles the entry points: the extension host (CommonJS, `vscode` external), its worker thread, the webview script and
-// the CLI; copies tree-sitter's runtime and Python grammar (WebAssembly) beside them, where src/python/parser.ts looks.
+// Bundles the entry points: the extension host (CommonJS, `vscode` external), its worker threads, the webview script
+// and the CLI; copies tree-sitter's runtime and Python grammar (WebAssembly) beside them, where src/python/parser.ts
+// looks.
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 
@@ -29,6 +30,14 @@ const builds = [
     ...common,
     entryPoints: ['src/extension/worker/convolveWorker.ts'],
     outfile: 'dist/convolveWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/worker/pythonWorker.ts'],
+    outfile: 'dist/pythonWorker.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const text = { place: origin?.place, origin: origin?.recomputeFrom };
     ConvLensPanel.show(context, view, { ...handlers, reuse: settings.reusePanel, text });
   };
-  const python = new PythonSources();
+  const python = new PythonSources(context.extensionPath);
   const hover = new ConvLensHoverProvider((document, position) =>
     document.languageId === 'python' ? onLayerSetting(python, document, position) : undefined,
   );

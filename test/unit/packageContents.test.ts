@@ -31,7 +31,7 @@ describe('the packaged extension', function () {
     files = packaged();
   });
 
-  it('carries the manifest, the three bundles, tree-sitter and its Python grammar, the icon, and no sources or tests', () => {
+  it('carries the manifest, the four bundles, tree-sitter and its Python grammar, the icon, and no sources or tests', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
       main: string;
       icon: string;
@@ -44,6 +44,7 @@ describe('the packaged extension', function () {
       manifest.main.replace(/^\.\//, ''),
       'dist/webview.js',
       'dist/convolveWorker.js',
+      'dist/pythonWorker.js',
       'dist/tree-sitter.wasm',
       'dist/tree-sitter-python.wasm',
       manifest.icon,

@@ -52,6 +52,12 @@ function contextOf(source: PythonSource, inputs: InputShapes, call: LayerCall): 
   return {};
 }
 
+/** Why ConvLens did not read the file (a size limit), said once, in the hover rather than in a pop-up. */
+const refusalHover = (why: string | undefined): vscode.Hover | undefined =>
+  why === undefined
+    ? undefined
+    : new vscode.Hover(new vscode.MarkdownString(`ConvLens did not read this code. ${why}`));
+
 /** Explains a PyTorch layer on hover (beside the literal previews of the other hover provider). */
 export class LayerHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -62,8 +68,9 @@ export class LayerHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!readSettings(document.uri).python.hovers) return undefined;
     const source = await this.sources.sourceOf(document);
-    const offset = source?.offsetOf(document, position);
-    if (!source || offset === undefined) return undefined;
+    if (!source) return refusalHover(this.sources.untoldRefusal(document));
+    const offset = source.offsetOf(document, position);
+    if (offset === undefined) return undefined;
     const call = callAt(source.reading, offset);
     if (!call) return undefined;
     const markdown = layerHoverMarkdown(call, contextOf(source, this.inputs, call));

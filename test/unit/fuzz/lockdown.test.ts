@@ -16,7 +16,7 @@ const ALLOWED_MODULES: Record<string, string> = {
   vscode: 'the API',
   crypto: 'the CSP nonce',
   os: 'counting cores for the worker pool',
-  worker_threads: "the worker that runs the command, and the fast engine's pool",
+  worker_threads: "the workers that run the command and read Python, and the fast engine's pool",
   path: "locating the worker's script in dist/",
   // The extension's own files only; the user's files still go through vscode.workspace.fs.
   fs: "reading the Python parser's .wasm files (tree-sitter and its grammar) from dist/",
@@ -60,7 +60,7 @@ describe('fuzz: what the bundles can reach', () => {
     assert.deepStrictEqual(addresses, [], 'remote addresses (only XML namespace names are allowed)');
   });
 
-  for (const name of ['extension.js', 'convolveWorker.js']) {
+  for (const name of ['extension.js', 'convolveWorker.js', 'pythonWorker.js']) {
     it(`dist/${name} loads only the Node modules it needs, and no remote address`, () => assertModules(bundle(name)));
   }
 });

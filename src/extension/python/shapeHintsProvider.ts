@@ -22,6 +22,9 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     if (!source) return [];
     const hints: vscode.InlayHint[] = [];
     for (const model of source.reading.models) {
+      // Only the models in view: working out every model's shapes grows with the file.
+      const span = source.place(model.span);
+      if (span.document !== document || !range.intersection(span.range)) continue;
       const input = this.inputs.of(source.uri, model);
       if (!input) continue;
       for (const { step, outcome } of stepShapes(model, input)) {

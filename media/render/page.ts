@@ -24,6 +24,7 @@ import { kernelMatrixView } from './kernelMatrixView';
 import { kernelView } from './kernelView';
 import { COPY_HOW, paddingBorder } from './paddingBorder';
 import { samePaddingNote } from './samePaddingNote';
+import { transposedSizesNote } from './transposedSizesNote';
 import { onDemandSection } from './onDemandSection';
 import { overlapView } from '../views/overlapView';
 import { backwardView } from '../views/backwardView';
@@ -161,6 +162,7 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         '.',
       ),
       samePaddingNote(view.geometry),
+      transposedSizesNote(view.geometry),
       el(
         'div',
         { class: 'flow' },

@@ -65,6 +65,7 @@ export { fail, ok, Result, SpecError, SpecPath } from './result';
 export { CsrMatrix, entryAt, nonZeros, toDense, vecTimes, vecTimesTranspose } from './sparse';
 export { ConvProblem, normalizeSpec, opForPair, readInputArray, SPEC_FIELDS } from './spec';
 export { forEachTap, TapVisitor } from './taps';
+export { forwardInputSizes, outputPaddingAllowed, TransposedSizeAxis, transposedChoices } from './transposedSizes';
 export { Nested, Plane, planesOf, Tensor, tensorOf, toNested, Weight } from './tensor';
 export * from './inspect';
 export * from './views';

@@ -1,6 +1,6 @@
 /** Quick fixes as the layer would read them: a fix applied to a layer, and the transposed conv's fixes for a size. */
 import type { ConvLayer, Layer, LayerFix } from '../layer';
-import { transposedChoices } from './transposedSizes';
+import { transposedChoices } from '../../engine/transposedSizes';
 
 /** The layer with the fix's parameter set, as the edited call would construct it. */
 export function applyFix(layer: Layer, fix: LayerFix): Layer {

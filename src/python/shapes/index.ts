@@ -2,7 +2,7 @@
 export { outputShape } from './outputShape';
 export { shapesThrough, StackShapes } from './shapesThrough';
 export { applyFix, transposedSizeFixes } from './fixes';
-export { forwardInputSizes, outputPaddingAllowed, TransposedAxis, transposedChoices } from './transposedSizes';
+export { forwardInputSizes, outputPaddingAllowed, transposedChoices } from '../../engine/transposedSizes';
 export { AxisFormula, layerConstraints, layerParameters, outputSizeFormulas } from './layerFacts';
 export { ReceptiveField, receptiveFields } from './receptiveField';
 export { LayerSpec, layerSpec } from './layerSpec';

@@ -8,6 +8,7 @@ import { Frame } from 'playwright-core';
 import { repoRoot } from '../../support/golden';
 import { referenceConvNd } from '../../support/referenceNd';
 import { workbench } from '../uiSuite';
+import { markDrawn, redrawn } from './redraw';
 
 /** What the page's cells look like from here (this file compiles without the DOM library). */
 interface Cell {
@@ -84,5 +85,64 @@ describe('PyTorch code in the editor', () => {
     assert.deepStrictEqual(output.flat(), expected.data);
     assert.deepStrictEqual([output.length, output[0].length], expected.shape.slice(1));
     await workbench().screenshot('python-open-in-convlens');
+  });
+
+  it('"Open in ConvLens" on a ConvTranspose2d with stride 2: the forward sizes output_padding picks from, per axis', async () => {
+    const transposed = path.join(path.dirname(file), 'transposed.py');
+    fs.writeFileSync(
+      transposed,
+      'import torch.nn as nn\n\n# convlens: input 1x1x8x8\nnet = nn.Sequential(nn.ConvTranspose2d(1, 1, (3, 4), stride=2, padding=1, output_padding=(1, 0), bias=False))\n',
+    );
+    await workbench().openFile(transposed);
+    const { page } = workbench();
+    const lenses = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Open in ConvLens' });
+    await lenses.first().waitFor({ timeout: 60_000 });
+    await markDrawn();
+    await lenses.first().click();
+    const panel = await workbench().findWebviewFrame(
+      async (f) => (await f.locator('.page:not([data-before]) [data-section="transposed-sizes"]').count()) > 0,
+      60_000,
+    );
+    const input = await matrixValues(panel, 'input');
+    const section = panel.locator('[data-section="transposed-sizes"]');
+    // torch.nn.Conv2d's output size, written out: every forward input size that lands on the transposed input's size,
+    // and torch.nn.ConvTranspose2d's output size, which output_padding picks among them.
+    const axes = [
+      { name: 'height', size: input.length, kernel: 3, outputPadding: 1 },
+      { name: 'width', size: input[0].length, kernel: 4, outputPadding: 0 },
+    ];
+    for (const a of axes) {
+      const forward = (n: number) => Math.floor((n + 2 * 1 - 1 * (a.kernel - 1) - 1) / 2) + 1;
+      const expected = Array.from({ length: 64 }, (_, n) => n + 1).filter((n) => forward(n) === a.size);
+      const picked = (a.size - 1) * 2 - 2 * 1 + 1 * (a.kernel - 1) + a.outputPadding + 1;
+      const entries = section.locator(`[data-axis="${a.name}"] [data-input-size]`);
+      const listed = (await entries.evaluateAll((es) => es.map((e) => (e as unknown as Cell).dataset.inputSize))).map(
+        Number,
+      );
+      assert.deepStrictEqual(listed, expected, a.name);
+      assert.ok(expected.length > 1 && expected.includes(picked), `${a.name}: ${expected} ${picked}`);
+      const chosen = section.locator(`[data-axis="${a.name}"] [aria-current="true"]`);
+      assert.strictEqual(await chosen.getAttribute('data-input-size'), String(picked), a.name);
+      assert.strictEqual(await chosen.getAttribute('data-output-padding'), String(a.outputPadding), a.name);
+      const back = await section.locator(`[data-axis="${a.name}"] .transposed-back`).innerText();
+      assert.ok(back.includes(`= ${picked}`), back);
+    }
+    // The summary folds the section from the keyboard.
+    await section.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.strictEqual(await section.evaluate((e) => (e as unknown as { open: boolean }).open), false);
+    await page.keyboard.press('Enter');
+    assert.strictEqual(await section.evaluate((e) => (e as unknown as { open: boolean }).open), true);
+    for (const [theme, shot] of [
+      ['Dark Modern', 'python-transposed-sizes-dark'],
+      ['Light Modern', 'python-transposed-sizes-light'],
+    ]) {
+      await redrawn(panel, () => workbench().setColorTheme(theme));
+      await panel
+        .locator('[data-section="transposed-sizes"]')
+        .evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+      await workbench().screenshot(shot);
+    }
+    await workbench().setColorTheme('Dark Modern');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { forwardInputSizes, transposedChoices } from '../../../src/python/shapes';
-import { loadGoldenShapes } from '../../support/golden';
+import { forwardInputSizes, transposedChoices } from '../../src/engine';
+import { loadGoldenShapes } from '../support/golden';
 
 const golden = loadGoldenShapes().transposed;
 

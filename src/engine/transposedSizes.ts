@@ -1,11 +1,12 @@
 /**
  * Why output_padding exists: a strided conv maps several input sizes onto one output size, so the transposed conv
- * that undoes it has to be told which of them to give back. Sizes come from the geometry's `outputLength`.
+ * that undoes it has to be told which of them to give back. Sizes come from the geometry's `outputLength`; the layer
+ * hover, its quick fixes and the panel all read them here.
  */
-import { outputLength } from '../../engine/geometry';
+import { outputLength } from './geometry';
 
 /** One axis of a transposed conv: kernel, stride, dilation and its input size (padding is what the solver chooses). */
-export interface TransposedAxis {
+export interface TransposedSizeAxis {
   kernel: number;
   stride: number;
   dilation: number;
@@ -13,17 +14,20 @@ export interface TransposedAxis {
 }
 
 /** PyTorch takes an output_padding below the stride or below the dilation. */
-export const outputPaddingAllowed = (axis: Pick<TransposedAxis, 'stride' | 'dilation'>, outputPadding: number) =>
+export const outputPaddingAllowed = (axis: Pick<TransposedSizeAxis, 'stride' | 'dilation'>, outputPadding: number) =>
   outputPadding >= 0 && (outputPadding < axis.stride || outputPadding < axis.dilation);
 
-const transposedLength = (axis: TransposedAxis, padding: number, outputPadding: number) =>
+const transposedLength = (axis: TransposedSizeAxis, padding: number, outputPadding: number) =>
   outputLength(true, { ...axis, padBefore: padding, padAfter: padding, outputPadding });
 
 /**
  * Every input size of the forward conv (same kernel, stride, padding, dilation) that it maps onto the transposed
  * conv's input size, with the output_padding that makes the transposed conv give that size back.
  */
-export function forwardInputSizes(axis: TransposedAxis, padding: number): { size: number; outputPadding: number }[] {
+export function forwardInputSizes(
+  axis: TransposedSizeAxis,
+  padding: number,
+): { size: number; outputPadding: number }[] {
   const found: { size: number; outputPadding: number }[] = [];
   for (let outputPadding = 0; outputPaddingAllowed(axis, outputPadding); outputPadding++) {
     const size = transposedLength(axis, padding, outputPadding);
@@ -34,7 +38,10 @@ export function forwardInputSizes(axis: TransposedAxis, padding: number): { size
 }
 
 /** Every (padding, output_padding) that gives a transposed conv an output of `target` cells, smallest padding first. */
-export function transposedChoices(axis: TransposedAxis, target: number): { padding: number; outputPadding: number }[] {
+export function transposedChoices(
+  axis: TransposedSizeAxis,
+  target: number,
+): { padding: number; outputPadding: number }[] {
   const choices: { padding: number; outputPadding: number }[] = [];
   // The output shrinks by 2 per padding cell, so beyond the unpadded output no padding is too little.
   const largest = transposedLength(axis, 0, 0);

@@ -297,6 +297,63 @@ describe('PyTorch code', () => {
     assert.deepStrictEqual(Array.from(view.output.data), expected.data);
   });
 
+  it('the code action "Open in ConvLens": the lens\'s command on a layer\'s call, not off it, whatever the lens setting', async () => {
+    const document = await openModel('unet_decoder.py');
+    const actionsAt = async (position: vscode.Position) =>
+      (
+        await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          new vscode.Range(position, position),
+        )
+      ).filter((a) => a.title.startsWith('Open in ConvLens'));
+    const layer = at(document, 'nn.ConvTranspose2d(128, 64, 4, 2, 1)', 20);
+    const [action] = await actionsAt(layer);
+    assert.ok(action?.command, 'no "Open in ConvLens" action on the ConvTranspose2d');
+    assert.strictEqual(action.title, 'Open in ConvLens: ConvTranspose2d');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+    );
+    const lens = lenses.find((l) => l.range.start.line === layer.line && l.command?.title === 'Open in ConvLens');
+    assert.deepStrictEqual(
+      [action.command.command, action.command.arguments],
+      [lens?.command?.command, lens?.command?.arguments],
+    );
+    const outcome = await vscode.commands.executeCommand<OpenOutcome>(
+      action.command.command,
+      ...(action.command.arguments ?? []),
+    );
+    assert.ok(outcome.view, JSON.stringify(outcome));
+    const spec = action.command.arguments?.[0].spec as Spec;
+    const expected = referenceConvTransposeNd(
+      tensorOf(spec.input),
+      tensorOf(spec.weight),
+      spec.bias ?? null,
+      ndParams(spec),
+    );
+    assert.deepStrictEqual(Array.from(outcome.view.output.data), expected.data);
+    // Only on a recognised convolution: not on an Upsample, a class line or a blank line.
+    for (const off of [at(document, 'nn.Upsample(', 4), at(document, 'class Decoder', 2), new vscode.Position(3, 0)])
+      assert.deepStrictEqual(await actionsAt(off), [], `line ${off.line + 1}`);
+    // The lens setting turns the lenses off, not the action.
+    const config = vscode.workspace.getConfiguration('convlens');
+    await config.update('python.codeLens', false, vscode.ConfigurationTarget.Global);
+    try {
+      const none = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        document.uri,
+      );
+      assert.deepStrictEqual(
+        none.filter((l) => l.command?.title === 'Open in ConvLens'),
+        [],
+      );
+      assert.strictEqual((await actionsAt(layer)).length, 1);
+    } finally {
+      await config.update('python.codeLens', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a notebook: cells read as one program, with the hints, hover and diagnostics in the cells', async () => {
     const cells = [
       'import torch.nn as nn\nCHANNELS = 8',

@@ -3,6 +3,7 @@ import { InputShapes } from './inputShapes';
 import { LayerDiagnostics } from './layerDiagnostics';
 import { LayerFixesProvider } from './layerFixesProvider';
 import { LayerHoverProvider } from './layerHoverProvider';
+import { LayerOpenActions } from './layerOpenActions';
 export { onLayerSetting } from './layerHoverProvider';
 export { PythonSources } from './pythonSources';
 import { LayerLensProvider, SET_INPUT_SHAPE } from './layerLensProvider';
@@ -12,7 +13,10 @@ import { ShapeHintsProvider } from './shapeHintsProvider';
 /** Python files and notebooks' Python cells. */
 const PYTHON: vscode.DocumentSelector = [{ language: 'python' }];
 
-/** What ConvLens adds to PyTorch code: hovers, shape hints, diagnostics and their fixes, lenses, and their command. */
+/**
+ * What ConvLens adds to PyTorch code: hovers, shape hints, diagnostics and their fixes, lenses and the code action
+ * that opens a layer, and their command.
+ */
 export function registerPython(state: vscode.Memento, sources: PythonSources): vscode.Disposable[] {
   const inputs = new InputShapes(state);
   return [
@@ -25,6 +29,7 @@ export function registerPython(state: vscode.Memento, sources: PythonSources): v
       new LayerFixesProvider(sources, inputs),
       LayerFixesProvider.metadata,
     ),
+    vscode.languages.registerCodeActionsProvider(PYTHON, new LayerOpenActions(sources), LayerOpenActions.metadata),
     vscode.languages.registerCodeLensProvider(PYTHON, new LayerLensProvider(sources, inputs)),
     new LayerDiagnostics(sources, inputs),
     vscode.commands.registerCommand(SET_INPUT_SHAPE, (uri?: unknown, model?: unknown) =>

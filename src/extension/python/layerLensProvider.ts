@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { layerSpec } from '../../python/shapes/layerSpec';
-import { sourceLabel } from '../documentRanges';
 import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
+import { openableCalls, openLayerCommand } from './openLayer';
 import { PythonSources } from './pythonSources';
 
 export const SET_INPUT_SHAPE = 'convlens.python.setInputShape';
@@ -39,22 +38,8 @@ export class LayerLensProvider implements vscode.CodeLensProvider {
         }),
       );
     }
-    for (const call of source.reading.layers) {
-      const { layer } = call;
-      if ('unresolved' in layer || layer.kind !== 'conv') continue;
-      const place = source.place(call.span);
-      if (place.document !== document) continue;
-      const spec = layerSpec(layer);
-      const label = `${sourceLabel(document, document.offsetAt(place.range.start))} ${call.torchName}`;
-      lenses.push(
-        new vscode.CodeLens(place.range, {
-          title: 'Open in ConvLens',
-          tooltip: "This layer's kernel matrix, output and reconstruction on a small sample input",
-          command: 'convlens.open',
-          arguments: [{ spec, source: label }],
-        }),
-      );
-    }
+    for (const { call, range } of openableCalls(source, document))
+      lenses.push(new vscode.CodeLens(range, openLayerCommand(document, call, range)));
     return lenses;
   }
 }

@@ -87,6 +87,43 @@ describe('PyTorch code in the editor', () => {
     await workbench().screenshot('python-open-in-convlens');
   });
 
+  it('"Set input shape" from the palette: bad text is refused with a message; a shape brings the hints and the hover', async () => {
+    const unshaped = path.join(path.dirname(file), 'unshaped.py');
+    fs.writeFileSync(
+      unshaped,
+      'import torch.nn as nn\n\nnet = nn.Sequential(\n    nn.Conv2d(3, 8, 3, stride=2),\n    nn.ReLU(),\n)\n',
+    );
+    const wb = workbench();
+    await wb.openFile(unshaped);
+    const { page } = wb;
+    await (await wb.findInPalette('ConvLens: Set input shape')).waitFor();
+    await page.keyboard.press('Enter');
+    const box = page.locator('.quick-input-widget', { hasText: 'input shape of net' });
+    await box.waitFor({ timeout: 30_000 });
+    await page.keyboard.type('3 by 32');
+    const message = box.locator('.quick-input-message');
+    await message.filter({ hasText: 'Whole sizes separated by x' }).waitFor({ timeout: 10_000 });
+    await wb.screenshot('python-set-input-shape-refused');
+    // Enter on bad text keeps the box open.
+    await page.keyboard.press('Enter');
+    assert.ok(await box.isVisible());
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1x3x32x32');
+    await message.filter({ hasText: 'Whole sizes separated by x' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.acceptQuickInput();
+    // torch: Conv2d(3, 8, 3, stride=2) on 1x3x32x32 gives 1x8x15x15, and ReLU keeps it.
+    const hints = page.locator('.monaco-editor .view-lines').getByText('→ 8×15×15');
+    await hints.nth(1).waitFor({ timeout: 60_000 });
+    assert.strictEqual(await hints.count(), 2);
+    await page.locator('.view-line', { hasText: 'nn.Conv2d(3, 8' }).getByText('Conv2d').first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Output size' });
+    await hover.waitFor({ timeout: 30_000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.ok(text.includes('input 1×3×32×32 → output 1×8×15×15'), text);
+    await wb.screenshot('python-set-input-shape-hints');
+    await page.keyboard.press('Escape');
+  });
+
   it('"Open in ConvLens" on a ConvTranspose2d with stride 2: the forward sizes output_padding picks from, per axis', async () => {
     const transposed = path.join(path.dirname(file), 'transposed.py');
     fs.writeFileSync(

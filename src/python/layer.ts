@@ -136,6 +136,26 @@ export interface LayerCall {
    * read (`ResBlock(64)`) is a step whose `unresolved` is its callee.
    */
   layer: Layer | { unresolved: string; span: TextSpan };
+  /** From a `# convlens: output 64x64` comment on the layer's line: the output it should give. */
+  target?: DeclaredShape;
+}
+
+/** A shape written in a `# convlens: input …` or `# convlens: output …` comment, and where its sizes are written. */
+export interface DeclaredShape {
+  shape: number[];
+  span: TextSpan;
+}
+
+/**
+ * The output size a forward call asks a ConvTranspose for (`self.up(x, output_size=(64, 64))`): PyTorch then picks
+ * the output_padding itself, or refuses a size no output_padding reaches.
+ */
+export interface OutputSizeRequest {
+  /** As written (spatial sizes, or batch and channels first too); null when the code does not say (`skip.shape`). */
+  sizes: number[] | null;
+  /** A tuple or a list (PyTorch's message prints it as Python does: `(64, 64)`, `[64, 64]`), or one int. */
+  form: 'tuple' | 'list' | 'int';
+  span: TextSpan;
 }
 
 /** A layer in the order a model applies it. */
@@ -145,6 +165,8 @@ export interface ModelStep {
   attribute?: string;
   /** Where the inlay hint of the shape coming out goes (after the layer in a Sequential, after the forward line). */
   hintAt: number;
+  /** `output_size=` given to the module's forward on this step, when it is. */
+  outputSize?: OutputSizeRequest;
 }
 
 export interface Model {
@@ -154,7 +176,7 @@ export interface Model {
   span: TextSpan;
   steps: ModelStep[];
   /** From a `# convlens: input 1x3x224x224` comment on the model, when there is one. */
-  input?: { shape: number[]; span: TextSpan };
+  input?: DeclaredShape;
 }
 
 /** Everything read from one Python document (or one notebook cell). */

@@ -161,10 +161,21 @@ export interface GoldenTransposedSizes {
   outputs: [number, number][];
 }
 
+/** A ConvTranspose module's forward given `output_size=`, with PyTorch's output shape or its message. */
+export interface GoldenRequestedSize {
+  name: string;
+  layer: Layer;
+  input: number[];
+  outputSize: { sizes: number[]; form: 'tuple' | 'list' | 'int' };
+  output?: number[];
+  error?: string;
+}
+
 export interface GoldenShapes {
   cases: GoldenShapeCase[];
   stacks: GoldenShapeStack[];
   transposed: GoldenTransposedSizes[];
+  requested: GoldenRequestedSize[];
 }
 
 export const goldenShapesPath =

@@ -25,6 +25,22 @@ describe('layer shapes match PyTorch (golden-shapes.json)', () => {
     });
   }
 
+  it("a ConvTranspose's forward given output_size=: every case's shape or message", () => {
+    const wrong = golden.requested.flatMap((c) => {
+      const outcome = outputShape(c.layer, c.input, { ...c.outputSize, span: { start: 0, end: 0 } });
+      const got = outcome.ok ? { output: [...outcome.shape] } : { error: outcome.message };
+      const expected = c.error !== undefined ? { error: c.error } : { output: c.output };
+      return JSON.stringify(got) === JSON.stringify(expected)
+        ? []
+        : [
+            `${c.name} ${JSON.stringify(c.outputSize)} on [${c.input}]:\n  got      ${JSON.stringify(got)}\n  expected ${JSON.stringify(expected)}`,
+          ];
+    });
+    const refused = golden.requested.filter((c) => c.error?.startsWith('requested an output size')).length;
+    assert.ok(golden.requested.length >= 100 && refused >= 10, `${golden.requested.length} cases, ${refused} refused`);
+    assert.deepStrictEqual(wrong, []);
+  });
+
   for (const stack of golden.stacks) {
     it(`stack "${stack.name}": the shape after each step, and the step that fails`, () => {
       const through = shapesThrough(stack.steps, stack.input);

@@ -12,6 +12,7 @@ import {
   layerParameters,
   outputSizeFormulas,
   ReceptiveField,
+  transposedChoices,
 } from '../python/shapes';
 import { convAxes, convOp } from '../python/shapes/conv';
 import { dimText } from '../python/shapes/dims';
@@ -130,6 +131,21 @@ function outputPaddingLines(layer: ConvLayer, input?: Shape): string[] {
   ];
 }
 
+/** For a transposed conv with a `# convlens: output` target: every padding and output_padding that reach it. */
+function targetLines(call: LayerCall, layer: ConvLayer, input?: Shape): string[] {
+  const target = call.target?.shape.slice(-layer.rank);
+  if (!target || !layer.transposed || !input || target.length < layer.rank) return [];
+  const spatial = input.slice(-layer.rank);
+  const lines = convAxes(layer).flatMap((axis, a) => {
+    const size = spatial[a];
+    if (typeof size !== 'number') return [];
+    const choices = transposedChoices({ ...axis, input: size }, target[a]);
+    const settings = choices.map((c) => `\`padding=${c.padding}, output_padding=${c.outputPadding}\``).join(' · ');
+    return [`- ${AXIS_SYMBOL[axis.name]}: ${size} → ${target[a]} with ${settings || 'no padding and output_padding'}`];
+  });
+  return lines.length > 0 ? ['', `**Target ${shapeText(target)}** (its comment):`, ...lines] : [];
+}
+
 function headline(call: LayerCall, context: LayerContext): string {
   const name = `**ConvLens** · \`${call.torchName}\``;
   const { input, outcome } = context;
@@ -146,7 +162,8 @@ export function layerHoverMarkdown(call: LayerCall, context: LayerContext = {}):
   const formulas = formulaLines(layer, context.input);
   if (formulas.length > 0) lines.push('', '**Output size** per axis:', ...formulas);
   lines.push(...weightLine(layer));
-  if (layer.kind === 'conv') lines.push(...outputPaddingLines(layer, context.input));
+  if (layer.kind === 'conv')
+    lines.push(...outputPaddingLines(layer, context.input), ...targetLines(call, layer, context.input));
   const { field } = context;
   if (field) {
     const size = field.size.join('×');

@@ -1,7 +1,7 @@
 /**
  * What a model does to its input, step by step, as the editor shows it: the shape after each step (the inlay hints),
- * the first step that refuses what reaches it and every layer PyTorch would not build (the diagnostics, with their
- * fixes). Pure, so it is unit-tested without VS Code.
+ * the first step that refuses what reaches it, every layer PyTorch would not build and every layer whose output
+ * misses the target its comment gives (the diagnostics, with their fixes). Pure, so it is unit-tested without VS Code.
  */
 import type {
   Layer,
@@ -10,11 +10,18 @@ import type {
   LayerOutcome,
   Model,
   ModelStep,
+  OutputSizeRequest,
   PythonReading,
   Shape,
   TextSpan,
 } from '../python/layer';
-import { layerConstraints, ReceptiveField, receptiveFields, shapesThrough } from '../python/shapes';
+import {
+  layerConstraints,
+  ReceptiveField,
+  receptiveFields,
+  shapesThrough,
+  transposedSizeFixes,
+} from '../python/shapes';
 import { dimText } from '../python/shapes/dims';
 
 /** One step of a model met with a shape: what comes in and what the layer makes of it. */
@@ -24,12 +31,17 @@ export interface StepShape {
   outcome: LayerOutcome;
 }
 
-/** The model's steps up to the first whose arguments are not all literals: nothing after it is known. */
+/**
+ * The model's steps up to the first whose arguments are not all literals, or whose forward is given a size the code
+ * does not say (or one given to a layer that is not a ConvTranspose): nothing after it is known.
+ */
 function resolvedSteps(model: Model): { step: ModelStep; layer: Layer }[] {
   const steps: { step: ModelStep; layer: Layer }[] = [];
   for (const step of model.steps) {
     const { layer } = step.call;
     if ('unresolved' in layer) break;
+    const request = step.outputSize;
+    if (request && (request.sizes === null || layer.kind !== 'conv' || !layer.transposed)) break;
     steps.push({ step, layer });
   }
   return steps;
@@ -41,6 +53,7 @@ export function stepShapes(model: Model, input: Shape): StepShape[] {
   const { shapes, failure } = shapesThrough(
     steps.map((s) => s.layer),
     input,
+    steps.map((s) => s.step.outputSize),
   );
   const walked: StepShape[] = shapes.map((shape, i) => ({
     step: steps[i].step,
@@ -64,18 +77,24 @@ export const stepFields = (model: Model): (ReceptiveField | undefined)[] =>
  */
 export const shapeHint = (shape: Shape): string => `→ ${shape.slice(1).map(dimText).join('×')}`;
 
-/** A layer PyTorch refuses, in its words, where the editor marks it; with the one fix that makes it fit, if any. */
+/**
+ * A layer PyTorch refuses, in its words, or one whose output misses its target, where the editor marks it; with the
+ * fixes that make it fit, the smallest change first.
+ */
 export interface LayerProblem {
   call: LayerCall;
   span: TextSpan;
   message: string;
-  fix?: LayerFix;
+  fixes: LayerFix[];
 }
 
-/** The argument the fix changes when the call writes it, else the whole call. */
-function problemAt(call: LayerCall, message: string, fix?: LayerFix): LayerProblem {
-  const span = (fix && call.args[fix.parameter]?.span) ?? call.span;
-  return fix ? { call, span, message, fix } : { call, span, message };
+/**
+ * The argument the one fix changes when the call writes it, else the size forward asks for (where PyTorch refuses
+ * it), else the whole call.
+ */
+function problemAt(call: LayerCall, message: string, fix?: LayerFix, outputSize?: OutputSizeRequest): LayerProblem {
+  const span = (fix && call.args[fix.parameter]?.span) ?? outputSize?.span ?? call.span;
+  return { call, span, message, fixes: fix ? [fix] : [] };
 }
 
 /** Every layer that breaks its own rules (PyTorch's constructor or first call refuses it), wherever it is written. */
@@ -85,21 +104,43 @@ export function constructionProblems(reading: PythonReading): LayerProblem[] {
   );
 }
 
-/** The first step of `model` that refuses its input, as PyTorch would at run time. */
-export function inputProblem(model: Model, input: Shape): LayerProblem | undefined {
-  const last = stepShapes(model, input).at(-1);
-  if (!last || last.outcome.ok) return undefined;
-  return problemAt(last.step.call, last.outcome.message, last.outcome.fix);
+const sizesText = (sizes: Shape): string => sizes.map(dimText).join('×');
+
+/**
+ * A step whose output misses the target its `# convlens: output` comment gives (the comment's sizes are the output's
+ * last ones: `64x64`, or the whole shape), said plainly, with a transposed conv's fixes that reach it.
+ */
+function targetProblem({ step, input, outcome }: StepShape): LayerProblem | undefined {
+  const { call } = step;
+  const target = call.target?.shape;
+  if (!target || !outcome.ok || 'unresolved' in call.layer) return undefined;
+  const got = outcome.shape.slice(-target.length);
+  if (target.length <= outcome.shape.length && got.every((d, a) => d === null || d === target[a])) return undefined;
+  const { layer } = call;
+  const message = `${call.torchName} turns ${sizesText(input.slice(-target.length))} into ${sizesText(got)}, but its comment asks for ${sizesText(target)}`;
+  const spatial = layer.kind === 'conv' ? input.slice(-layer.rank) : [];
+  const fixes =
+    layer.kind === 'conv' && !step.outputSize && target.length >= layer.rank && spatial.every((d) => d !== null)
+      ? transposedSizeFixes(layer, spatial as number[], target.slice(-layer.rank))
+      : [];
+  return { call, span: call.span, message, fixes };
 }
 
 /** Every problem of a reading, given the input shape of each model that has one; each once. */
 export function readingProblems(reading: PythonReading, inputOf: (model: Model) => Shape | undefined): LayerProblem[] {
   const problems = constructionProblems(reading);
-  for (const model of reading.models) {
-    const input = inputOf(model);
-    const problem = input && inputProblem(model, input);
+  const add = (problem: LayerProblem | undefined) => {
     const seen = (p: LayerProblem) => p.span.start === problem?.span.start && p.message === problem.message;
     if (problem && !problems.some(seen)) problems.push(problem);
+  };
+  for (const model of reading.models) {
+    const input = inputOf(model);
+    if (!input) continue;
+    const steps = stepShapes(model, input);
+    for (const step of steps) add(targetProblem(step));
+    const last = steps.at(-1);
+    if (last && !last.outcome.ok)
+      add(problemAt(last.step.call, last.outcome.message, last.outcome.fix, last.step.outputSize));
   }
   return problems;
 }

@@ -185,12 +185,18 @@ export interface PythonReading {
   models: Model[];
 }
 
-/** A quick fix: the value a parameter of the layer's call should have, and the fix's title in the editor. */
-export interface LayerFix {
+/** The value an argument of the layer's call is set to. */
+export interface ArgumentValue {
   /** PyTorch's parameter name (`in_channels`, `in_features`, `num_features`, `padding`, `output_padding`). */
   parameter: string;
   value: number | number[];
+}
+
+/** A quick fix: the value a parameter of the layer's call should have, and the fix's title in the editor. */
+export interface LayerFix extends ArgumentValue {
   title: string;
+  /** Other arguments the same fix sets (a transposed conv's padding with the output_padding it needs). */
+  also?: ArgumentValue[];
 }
 
 /** What a layer makes of an input shape: the shape coming out, or PyTorch's own message for why it fails. */

@@ -5,7 +5,7 @@
  */
 import { declaredInput } from './inputComment';
 import type { Qualify } from './imports';
-import type { LayerCall, Model, ModelStep } from './layer';
+import type { LayerCall, Model, ModelStep, OutputSizeRequest } from './layer';
 import { flattenMethod } from './tensorMethods';
 import { enclosing, namedChildrenOf, spanOf, type Node } from './syntax';
 import type { Values } from './values';
@@ -172,7 +172,10 @@ function classModel(cls: Node, statement: Node, context: ModelContext): Model | 
       const self = callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self';
       const module = self ? modules.get(callee.childForFieldName('attribute')?.text ?? '') : undefined;
       if (module) {
-        steps.push(...module(statement.endIndex));
+        const applied = module(statement.endIndex);
+        const outputSize = outputSizeOf(call, context.values);
+        // Only a ConvTranspose's forward takes a size; a Sequential's would refuse it (left unread).
+        steps.push(...(outputSize && applied.length === 1 ? [{ ...applied[0], outputSize }] : applied));
         continue;
       }
       const layer = context.layerAt(call) ?? flattenMethod(call, context.values);
@@ -185,6 +188,32 @@ function classModel(cls: Node, statement: Node, context: ModelContext): Model | 
     steps,
     ...withInput(context.text, statement.startIndex),
   };
+}
+
+/**
+ * `self.up(x, output_size=(64, 64))` or `self.up(x, [1, 32, 64, 64])`: the size a module's forward is asked for, with
+ * unknown sizes when the code does not say them (`output_size=skip.shape`).
+ */
+function outputSizeOf(call: Node, values: Values): OutputSizeRequest | undefined {
+  const argumentList = call.childForFieldName('arguments');
+  const written = argumentList ? namedChildrenOf(argumentList).filter((node) => node.type !== 'comment') : [];
+  const keyword = written.find(
+    (node) => node.type === 'keyword_argument' && node.childForFieldName('name')?.text === 'output_size',
+  );
+  const node = keyword
+    ? keyword.childForFieldName('value')
+    : written[1]?.type === 'keyword_argument'
+      ? null
+      : written[1];
+  if (!node) return undefined;
+  const value = values.of(node);
+  if (value === null) return undefined; // output_size=None: the layer's own output_padding
+  const span = spanOf(node);
+  if (typeof value === 'number' && Number.isInteger(value)) return { sizes: [value], form: 'int', span };
+  const sizes = Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isInteger(v));
+  return sizes
+    ? { sizes: value as number[], form: values.isList(node) ? 'list' : 'tuple', span }
+    : { sizes: null, form: 'tuple', span };
 }
 
 /** forward's simple statements in the order written, through `if`/`for`/`with` blocks (nested functions aside). */

@@ -4,6 +4,7 @@
  * the imports and module constants they use, changed; the others' readings move with their statement.
  */
 import { qualifier, type Qualify } from './imports';
+import { declaredOutput } from './inputComment';
 import type { LayerCall, Model, PythonReading } from './layer';
 import { readLayerCall } from './layers';
 import { statementModels } from './models';
@@ -38,7 +39,12 @@ export class PythonReader {
     const pieces = new Map<string, Piece>();
     const reading: PythonReading = { layers: [], models: [] };
     for (const statement of statements) {
-      const key = text.slice(text.lastIndexOf('\n', statement.startIndex - 2) + 1, statement.endIndex);
+      // From the line above (a model's input comment) to the end of its last line (a layer's output comment).
+      const lastLineEnd = text.indexOf('\n', statement.endIndex);
+      const key = text.slice(
+        text.lastIndexOf('\n', statement.startIndex - 2) + 1,
+        lastLineEnd < 0 ? text.length : lastLineEnd,
+      );
       const kept = this.pieces.get(key);
       const piece =
         kept && values.unchanged(kept.dependencies, statement.startIndex)
@@ -65,7 +71,8 @@ function readStatement(statement: Node, text: string, qualify: Qualify, values: 
     const qualified = callee && qualify(callee);
     const signature = qualified ? signatureOf(qualified) : undefined;
     if (!call || !signature) continue;
-    const layer = readLayerCall(call, signature, values);
+    const target = declaredOutput(text, call.endIndex);
+    const layer = { ...readLayerCall(call, signature, values), ...(target && { target }) };
     layers.push(layer);
     byCall.set(call.id, layer);
   }

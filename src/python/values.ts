@@ -63,10 +63,16 @@ export class Values {
     return true;
   }
 
-  /** The value last bound to a name at the module's top level by a statement that ends before `before`. */
-  private moduleValue(name: string, before: number, depth = 0): Value | undefined {
+  /** The binding of a name at the module's top level by the last statement that ends before `before`. */
+  private moduleBinding(name: string, before: number): Binding | undefined {
     let found: Binding | undefined;
     for (const binding of this.module.get(name) ?? []) if (binding.end <= before) found = binding;
+    return found;
+  }
+
+  /** The value last bound to a name at the module's top level by a statement that ends before `before`. */
+  private moduleValue(name: string, before: number, depth = 0): Value | undefined {
+    const found = this.moduleBinding(name, before);
     return found && this.of(found.value, depth + 1);
   }
 
@@ -174,20 +180,41 @@ export class Values {
 
   /** A name's value: the last binding before it in its function (a local, a parameter's default), else the module's. */
   private named(node: Node, depth: number): Value | undefined {
-    const name = node.text;
+    const local = this.localBinding(node);
+    if (local !== undefined) return local && this.of(local, depth + 1);
+    const value = this.moduleValue(node.text, node.startIndex, depth);
+    this.looked?.set(node.text, fingerprint(value));
+    return value;
+  }
+
+  /** The expression a name is bound to in its function (null for a parameter without a default), if it is there. */
+  private localBinding(node: Node): Node | null | undefined {
     const at = node.startIndex;
     for (let i = this.functions.length - 1; i >= 0; i--) {
       const scope = this.functions[i];
       if (at < scope.start || at >= scope.end) continue;
       let local: Binding | undefined;
-      for (const binding of scope.bindings.get(name) ?? []) if (binding.end <= at) local = binding;
-      if (local) return this.of(local.value, depth + 1);
-      const parameter = scope.parameters.get(name);
-      if (parameter !== undefined) return parameter && this.of(parameter, depth + 1);
+      for (const binding of scope.bindings.get(node.text) ?? []) if (binding.end <= at) local = binding;
+      if (local) return local.value;
+      const parameter = scope.parameters.get(node.text);
+      if (parameter !== undefined) return parameter;
     }
-    const value = this.moduleValue(name, at, depth);
-    this.looked?.set(name, fingerprint(value));
-    return value;
+    return undefined;
+  }
+
+  /** Whether a sequence is written as a list (`[64, 64]`, or a name bound to one) rather than a tuple. */
+  isList(node: Node, depth = 0): boolean {
+    if (depth > MAX_DEPTH) return false;
+    if (node.type === 'list') return true;
+    const inner =
+      node.type === 'parenthesized_expression'
+        ? node.firstNamedChild
+        : node.type === 'binary_operator'
+          ? node.childForFieldName('left')
+          : node.type === 'identifier'
+            ? (this.localBinding(node) ?? this.moduleBinding(node.text, node.startIndex)?.value)
+            : undefined;
+    return !!inner && this.isList(inner, depth + 1);
   }
 }
 

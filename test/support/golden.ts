@@ -145,6 +145,8 @@ export interface GoldenShapeStack {
   name: string;
   steps: Layer[];
   input: number[];
+  /** Each step's forward call's `output_size=` (a ConvTranspose's), or null. */
+  outputSizes?: ({ sizes: number[]; form: 'tuple' | 'list' } | null)[];
   shapes: number[][];
   failure?: { step: number; error: string };
 }

@@ -1,6 +1,6 @@
 // A quick fix rewrites the argument where the call writes it (positional or keyword), or adds it as a keyword.
 import * as assert from 'assert';
-import { fixEdit, valueText } from '../../../src/hover/layerFixEdit';
+import { fixEdits, valueText } from '../../../src/hover/layerFixEdit';
 import type { LayerCall, LayerFix } from '../../../src/python/layer';
 
 /** A call written as `text`, with its arguments' spans found by their text (`name` -> the text written). */
@@ -30,10 +30,11 @@ function callIn(text: string, args: Record<string, string>): LayerCall {
   };
 }
 
-const apply = (text: string, call: LayerCall, fix: LayerFix): string => {
-  const edit = fixEdit(text, call, fix);
-  return text.slice(0, edit.span.start) + edit.text + text.slice(edit.span.end);
-};
+/** The text with the fix's edits made, the last first so the earlier spans stay put. */
+const apply = (text: string, call: LayerCall, fix: LayerFix): string =>
+  fixEdits(text, call, fix)
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((edited, edit) => edited.slice(0, edit.span.start) + edit.text + edited.slice(edit.span.end), text);
 
 const fix = (parameter: string, value: number | number[]): LayerFix => ({ parameter, value, title: '' });
 
@@ -64,6 +65,18 @@ describe('quick fix edits', () => {
     ];
     for (const [text, expected] of cases)
       assert.strictEqual(apply(text, callIn(text, {}), fix('output_padding', [1, 1])), expected);
+  });
+
+  it('a fix that sets two arguments rewrites the one written and adds the other', () => {
+    const text = 'nn.ConvTranspose2d(8, 4, 3, stride=2, padding=1)';
+    const call = callIn(text, { padding: 'padding=1' });
+    const both = { ...fix('padding', [0, 0]), also: [{ parameter: 'output_padding', value: [1, 1] }] };
+    assert.strictEqual(apply(text, call, both), 'nn.ConvTranspose2d(8, 4, 3, stride=2, padding=0, output_padding=1)');
+    const neither = { ...fix('padding', [0, 1]), also: [{ parameter: 'output_padding', value: [1, 0] }] };
+    assert.strictEqual(
+      apply('nn.ConvTranspose2d(8, 4, 3)', callIn('nn.ConvTranspose2d(8, 4, 3)', {}), neither),
+      'nn.ConvTranspose2d(8, 4, 3, padding=(0, 1), output_padding=(1, 0))',
+    );
   });
 
   it('values per axis: one number when every axis has it, a tuple otherwise', () => {

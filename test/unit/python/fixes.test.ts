@@ -66,11 +66,8 @@ describe('quick fixes', () => {
     it('reaches 12 x 11 by changing the padding too: (5 - 1)*2 - 2*0 + 3 + 1 = 12, - 2*0 + 0 = 11', () => {
       const { fixes, outcome } = reach([12, 11]);
       assert.deepStrictEqual(
-        fixes.map((f) => [f.parameter, f.value]),
-        [
-          ['padding', [0, 0]],
-          ['output_padding', [1, 0]],
-        ],
+        fixes.map((f) => [f.parameter, f.value, f.also]),
+        [['padding', [0, 0], [{ parameter: 'output_padding', value: [1, 0] }]]],
       );
       assert.deepStrictEqual(outcome, { ok: true, shape: [1, 4, 12, 11] });
     });

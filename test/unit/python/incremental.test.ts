@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { PythonDocuments } from '../../../src/python';
 import { fixture, loadParser, read, textAt, theParser } from './helpers';
 
-const DOCUMENT = ['small_cnn.py', 'lenet.py', 'unet_decoder.py', 'audio_1d.py'].map(fixture).join('\n');
+const DOCUMENT = ['small_cnn.py', 'lenet.py', 'unet_decoder.py', 'audio_1d.py', 'upsampler.py'].map(fixture).join('\n');
 
 /** Pieces an edit inserts: code that makes or breaks layers, constants, models, comments, and non-ASCII text. */
 const PIECE = fc.constantFrom(
@@ -24,6 +24,8 @@ const PIECE = fc.constantFrom(
   'nn.Sequential(nn.ReLU(), ',
   'x = self.pool(x)\n        ',
   '# convlens: input 1x2x3\n',
+  '  # convlens: output 8x8',
+  ', output_size=[4, 4]',
   'import torch.nn as tnn\n',
   'class A(nn.Module):\n',
   '"é😀"',

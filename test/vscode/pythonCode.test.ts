@@ -239,6 +239,57 @@ describe('PyTorch code', () => {
     );
   });
 
+  it('a ConvTranspose2d that misses its # convlens: output: the sizes, the fix that reaches them, then output_size runs', async () => {
+    const text = fs.readFileSync(modelFile('upsampler.py').fsPath, 'utf8');
+    const editor = await openText(text, 'python');
+    const { document } = editor;
+    const diagnostics = await convlensDiagnostics(document.uri, 2);
+    // torch: up1(x, output_size=(32, 32)) gives 32x32; up2 then gives (32 - 1)*2 - 2 + 3 = 63; up3 refuses 128.
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [document.getText(d.range), d.message]),
+      [
+        [
+          'nn.ConvTranspose2d(32, 16, 3, stride=2, padding=1)',
+          'ConvTranspose2d turns 32×32 into 63×63, but its comment asks for 64×64',
+        ],
+        [
+          '[1, 8, 128, 128]',
+          'requested an output size of [128, 128], but valid sizes range from [126, 126] to [127, 127] (for an input of torch.Size([63, 63]))',
+        ],
+      ],
+    );
+    assert.deepStrictEqual(
+      (await shapeHints(document)).map((h) => h.label),
+      ['→ 32×32×32', '→ 16×63×63'],
+    );
+    const hover = await hoverText(document.uri, at(document, 'nn.ConvTranspose2d(32', 4));
+    assert.ok(hover.includes('- H: 32 → 64 with `padding=1, output_padding=1`'), hover);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostics[0].range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.deepStrictEqual(
+      actions.filter((a) => a.title.startsWith('Set ')).map((a) => [a.title, a.isPreferred]),
+      [['Set output_padding to 1 (output 64×64)', true]],
+    );
+    assert.ok(await vscode.workspace.applyEdit(actions.find((a) => a.title.startsWith('Set '))!.edit!));
+    assert.ok(
+      document.getText().includes('nn.ConvTranspose2d(32, 16, 3, stride=2, padding=1, output_padding=1)  # convlens'),
+      document.getText(),
+    );
+    await until(
+      () => vscode.languages.getDiagnostics(document.uri).every((d) => d.source !== 'convlens'),
+      'no diagnostic after the fix',
+    );
+    // torch, with up2's output_padding=1: 64x64, and up3 given 128x128 picks output_padding 0.
+    assert.deepStrictEqual(
+      (await shapeHints(document)).map((h) => h.label),
+      ['→ 32×32×32', '→ 16×64×64', '→ 8×128×128', '→ 1×128×128'],
+    );
+  });
+
   it("a Linear after Flatten with the wrong in_features: PyTorch's message, and the fix", async () => {
     const editor = await openText(
       'from torch import nn\n\n# convlens: input 1x3x32x32\nnet = nn.Sequential(nn.Conv2d(3, 8, 3), nn.Flatten(), nn.Linear(100, 10))\n',

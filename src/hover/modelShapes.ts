@@ -67,6 +67,8 @@ export function stepShapes(model: Model, input: Shape): StepShape[] {
   return walked;
 }
 
+const sizesText = (sizes: Shape): string => sizes.map(dimText).join('×');
+
 /** The receptive field after each step (see `receptiveFields`), while the steps are known. */
 export const stepFields = (model: Model): (ReceptiveField | undefined)[] =>
   receptiveFields(resolvedSteps(model).map((s) => s.layer));
@@ -76,6 +78,49 @@ export const stepFields = (model: Model): (ReceptiveField | undefined)[] =>
  * `→ 16×112×112`.
  */
 export const shapeHint = (shape: Shape): string => `→ ${shape.slice(1).map(dimText).join('×')}`;
+
+/** An inlay hint: where it goes, what it says, and its tooltip. */
+export interface ShapeHint {
+  at: number;
+  label: string;
+  tooltip: string;
+}
+
+const stepName = (step: ModelStep): string => step.attribute ?? step.call.torchName;
+
+/**
+ * One hint where each line's steps end, with the shape coming out: `→ 16×112×112`. A line that applies several
+ * layers (`x = self.pool(F.relu(self.conv1(x)))`) gets one hint that names them in the order they apply,
+ * `conv1 · relu · pool → 6×14×14`, and each one's shape in its tooltip.
+ */
+export function shapeHints(steps: readonly StepShape[]): ShapeHint[] {
+  const lines: StepShape[][] = [];
+  for (const step of steps) {
+    if (!step.outcome.ok) break;
+    const line = lines.at(-1);
+    if (line && line[0].step.hintAt === step.step.hintAt) line.push(step);
+    else lines.push([step]);
+  }
+  return lines.map((line) => {
+    const shapeOf = (s: StepShape) => (s.outcome.ok ? s.outcome.shape : []);
+    const last = shapeOf(line[line.length - 1]);
+    const at = line[0].step.hintAt;
+    if (line.length === 1)
+      return {
+        at,
+        label: shapeHint(last),
+        tooltip: `Shape after ${stepName(line[0].step)}, batch first: ${sizesText(last)}`,
+      };
+    return {
+      at,
+      label: `${line.map((s) => stepName(s.step)).join(' · ')} ${shapeHint(last)}`,
+      tooltip: [
+        'Shape after each step, batch first:',
+        ...line.map((s) => `${stepName(s.step)}: ${sizesText(shapeOf(s))}`),
+      ].join('\n'),
+    };
+  });
+}
 
 /**
  * A layer PyTorch refuses, in its words, or one whose output misses its target, where the editor marks it; with the
@@ -103,8 +148,6 @@ export function constructionProblems(reading: PythonReading): LayerProblem[] {
     'unresolved' in call.layer ? [] : layerConstraints(call.layer).map((message) => problemAt(call, message)),
   );
 }
-
-const sizesText = (sizes: Shape): string => sizes.map(dimText).join('×');
 
 /**
  * A step whose output misses the target its `# convlens: output` comment gives (the comment's sizes are the output's

@@ -44,7 +44,7 @@ const labelOf = (hint: vscode.InlayHint): string =>
 
 /** Our hints, in document order, each with the text of the line it ends. */
 async function shapeHints(document: vscode.TextDocument): Promise<{ label: string; line: string }[]> {
-  const hints = (await inlayHints(document)).filter((h) => labelOf(h).startsWith('→'));
+  const hints = (await inlayHints(document)).filter((h) => labelOf(h).includes('→ '));
   return hints
     .sort((a, b) => a.position.compareTo(b.position))
     .map((h) => ({ label: labelOf(h), line: document.lineAt(h.position.line).text.trim() }));
@@ -182,29 +182,29 @@ describe('PyTorch code', () => {
     assert.ok(text.includes('input 8×1×16000 → output **8×32×996**'), text);
   });
 
-  it('a model whose layers are set in __init__ and applied in forward: a hint per step, at the end of its line', async () => {
+  it('a model whose layers are set in __init__ and applied in forward: a hint per line, naming its steps', async () => {
     const document = await openModel('lenet.py');
-    const hints = await shapeHints(document);
-    const pool = 'x = self.pool(';
+    const hints = await inlayHints(document);
+    const ours = hints.filter((h) => labelOf(h).includes('→ ')).sort((a, b) => a.position.compareTo(b.position));
     // torch, applying forward's steps one by one on 1x1x32x32: conv1, bn1, relu, pool; conv2, relu, pool; flatten;
     // fc1, relu; fc2, relu; fc3.
     assert.deepStrictEqual(
-      hints.map((h) => `${h.line.trim().slice(0, pool.length)} ${h.label}`),
+      ours.map((h) => [document.lineAt(h.position.line).text.trim(), labelOf(h)]),
       [
-        `${pool} → 6×28×28`,
-        `${pool} → 6×28×28`,
-        `${pool} → 6×28×28`,
-        `${pool} → 6×14×14`,
-        `${pool} → 16×10×10`,
-        `${pool} → 16×10×10`,
-        `${pool} → 16×5×5`,
-        'x = torch.flat → 400',
-        'x = F.relu(sel → 120',
-        'x = F.relu(sel → 120',
-        'x = F.relu(sel → 84',
-        'x = F.relu(sel → 84',
-        'return self.fc → 10',
+        ['x = self.pool(F.relu(self.bn1(self.conv1(x))))', 'conv1 · bn1 · relu · pool → 6×14×14'],
+        ['x = self.pool(F.relu(self.conv2(x)))', 'conv2 · relu · pool → 16×5×5'],
+        ['x = torch.flatten(x, 1)', '→ 400'],
+        ['x = F.relu(self.fc1(x))', 'fc1 · relu → 120'],
+        ['x = F.relu(self.fc2(x))', 'fc2 · relu → 84'],
+        ['return self.fc3(x)', '→ 10'],
       ],
+    );
+    // Each hint sits at the end of its line, and a line's steps are in its tooltip.
+    for (const hint of ours)
+      assert.strictEqual(hint.position.character, document.lineAt(hint.position.line).text.length);
+    assert.strictEqual(
+      ours[0].tooltip,
+      'Shape after each step, batch first:\nconv1: 1×6×28×28\nbn1: 1×6×28×28\nrelu: 1×6×28×28\npool: 1×6×14×14',
     );
   });
 

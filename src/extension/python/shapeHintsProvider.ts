@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { shapeHint, stepShapes } from '../../hover/modelShapes';
-import { dimText } from '../../python/shapes/dims';
+import { shapeHints, stepShapes } from '../../hover/modelShapes';
 import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
 import { PythonSources } from './pythonSources';
 
-/** After each step of a model whose input shape is known, the shape coming out: `→ 16×112×112`. */
+/**
+ * After each step of a model whose input shape is known, the shape coming out: `→ 16×112×112`; one hint for a line
+ * that applies several layers, naming them (`conv1 · relu · pool → 6×14×14`).
+ */
 export class ShapeHintsProvider implements vscode.InlayHintsProvider {
   readonly onDidChangeInlayHints: vscode.Event<void>;
 
@@ -27,13 +29,12 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
       if (span.document !== document || !range.intersection(span.range)) continue;
       const input = this.inputs.of(source.uri, model);
       if (!input) continue;
-      for (const { step, outcome } of stepShapes(model, input)) {
-        if (!outcome.ok) break;
-        const place = source.place({ start: step.hintAt, end: step.hintAt });
+      for (const { at, label, tooltip } of shapeHints(stepShapes(model, input))) {
+        const place = source.place({ start: at, end: at });
         if (place.document !== document || !range.contains(place.range.start)) continue;
-        const hint = new vscode.InlayHint(place.range.start, shapeHint(outcome.shape));
+        const hint = new vscode.InlayHint(place.range.start, label);
         hint.paddingLeft = true;
-        hint.tooltip = `Shape after ${step.attribute ?? step.call.torchName}, batch first: ${outcome.shape.map(dimText).join('×')}`;
+        hint.tooltip = tooltip;
         hints.push(hint);
       }
     }

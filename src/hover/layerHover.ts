@@ -71,6 +71,8 @@ function argumentsText(layer: Layer): string {
       return `num_features=${layer.numFeatures}`;
     case 'flatten':
       return `start_dim=${layer.startDim}, end_dim=${layer.endDim}`;
+    case 'reshape':
+      return layer.sizes.join(', ');
     case 'upsample': {
       const size = (v: number | number[]) => (typeof v === 'number' ? String(v) : tuple(v));
       const by = layer.size !== undefined ? `size=${size(layer.size)}` : `scale_factor=${size(layer.scaleFactor ?? 1)}`;

@@ -78,6 +78,12 @@ export interface FlattenLayer {
   endDim: number;
 }
 
+/** `x.view(-1, 400)`, `x.reshape(-1, 400)`: the sizes as written, one of them -1 for PyTorch to work out. */
+export interface ReshapeLayer {
+  kind: 'reshape';
+  sizes: number[];
+}
+
 export interface LinearLayer {
   kind: 'linear';
   inFeatures: number;
@@ -106,6 +112,7 @@ export type Layer =
   | AdaptivePoolLayer
   | UpsampleLayer
   | FlattenLayer
+  | ReshapeLayer
   | LinearLayer
   | NormLayer
   | ShapeKeepingLayer;

@@ -8,6 +8,7 @@ import { linearOutputShape } from './linear';
 import { normOutputShape } from './norm';
 import { requestedOutputPadding } from './outputSize';
 import { poolOutputShape } from './pool';
+import { reshapeOutputShape } from './reshape';
 import { upsampleOutputShape } from './upsample';
 
 /** `outputSize`: what the step's forward call asks a ConvTranspose for (`output_size=`), when it does. */
@@ -25,6 +26,8 @@ export function outputShape(layer: Layer, input: Shape, outputSize?: OutputSizeR
       return upsampleOutputShape(layer, input);
     case 'flatten':
       return flattenOutputShape(layer, input);
+    case 'reshape':
+      return reshapeOutputShape(layer, input);
     case 'linear':
       return linearOutputShape(layer, input);
     case 'norm':

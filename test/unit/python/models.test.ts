@@ -1,6 +1,7 @@
 // The order a model applies its layers is Python's: a Sequential's arguments in order, a forward's calls in
 // evaluation order (arguments before the call). Expected orders are read off the code by hand.
 import * as assert from 'assert';
+import { stepShapes } from '../../../src/hover/modelShapes';
 import type { Model } from '../../../src/python/layer';
 import { fixture, loadParser, read, textAt } from './helpers';
 
@@ -133,6 +134,37 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
       );
     });
   }
+
+  for (const [line, sizes] of [
+    ['x = x.view(-1, 16 * 5 * 5)', [-1, 400]],
+    ['x = x.reshape(-1, 400)', [-1, 400]],
+    ['x = x.view((-1, 400))', [-1, 400]],
+    ['x = x.view(2, -1)', [2, -1]],
+  ] as const) {
+    it(`${line} is a reshape step to ${JSON.stringify(sizes)}; torch makes 2x16x5x5 into 2x400`, () => {
+      const text = `${HEADER}# convlens: input 2x16x5x5\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(400, 10)\n\n    def forward(self, x):\n        ${line}\n        return self.fc(x)\n`;
+      const [model] = read(text).models;
+      assert.deepStrictEqual(model.steps[0].call.layer, { kind: 'reshape', sizes });
+      // torch: x.view(-1, 400) of a 2x16x5x5 tensor is 2x400, and the Linear gives 2x10.
+      assert.deepStrictEqual(
+        stepShapes(model, model.input!.shape).map((s) => s.outcome),
+        [
+          { ok: true, shape: [2, 400] },
+          { ok: true, shape: [2, 10] },
+        ],
+      );
+    });
+  }
+
+  it('a view or reshape whose sizes the code does not state is unknown: no shape is guessed past it', () => {
+    const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(400, 10)\n\n    def forward(self, x, n):\n        x = x.view(n, -1)\n        return self.fc(x)\n`;
+    const [model] = read(text).models;
+    assert.deepStrictEqual(model.steps[0].call.layer, {
+      unresolved: '(n, -1)',
+      span: { start: text.indexOf('(n, -1)'), end: text.indexOf('(n, -1)') + 7 },
+    });
+    assert.deepStrictEqual(stepShapes(model, [2, 16, 5, 5]), []);
+  });
 
   it('x.flatten binds as Tensor.flatten(start_dim=0, end_dim=-1); an unknown dimension is named', () => {
     const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n\n    def forward(self, x, d):\n        x = x.flatten(end_dim=2, start_dim=1)\n        return x.flatten(d)\n`;

@@ -120,6 +120,8 @@ export interface GoldenViewsCase extends GoldenNdSpec {
   im2col: number[][];
   /** [Cout][Cin*prod(k)]. */
   im2col_weight: number[][];
+  /** Transposed convs only, [spatial...]: taps of each output cell of "resize, then convolve" reading the input. */
+  resize_convolve_taps?: NestedNumbers;
 }
 
 export const goldenViewsPath =

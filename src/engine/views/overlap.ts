@@ -14,17 +14,38 @@ function axisCounts(g: ConvGeometry, axis: AxisGeometry): Int32Array {
   return counts;
 }
 
+/** One channel whose cell (z, y, x) is zs[z]·ys[y]·xs[x]: a tap is a tap per axis, so counts multiply. */
+function outerProduct([zs, ys, xs]: Int32Array[]): Tensor {
+  const map = tensorOf({ channels: 1, depth: zs.length, height: ys.length, width: xs.length });
+  let i = 0;
+  for (const z of zs) for (const y of ys) for (const x of xs) map.data[i++] = z * y * x;
+  return map;
+}
+
 /**
  * The overlap map, one channel on the big grid's spatial axes: for a conv, on the input grid, how many (output
  * cell, kernel tap) pairs read each input cell; for a transposed conv, on its output grid, how many (input cell,
  * weight tap) pairs land on each output cell (a checkerboard where the kernel size is not divisible by the stride).
  */
 export function overlapCounts(g: ConvGeometry): Tensor {
-  const [zs, ys, xs] = g.axes.map((axis) => axisCounts(g, axis));
-  const map = tensorOf({ channels: 1, depth: zs.length, height: ys.length, width: xs.length });
-  let i = 0;
-  for (const z of zs) for (const y of ys) for (const x of xs) map.data[i++] = z * y * x;
-  return map;
+  return outerProduct(g.axes.map((axis) => axisCounts(g, axis)));
+}
+
+/** How many taps of each small cell along one axis meet the big grid rather than its zero padding. */
+function axisTapsMeeting(g: ConvGeometry, axis: AxisGeometry): Int32Array {
+  const counts = new Int32Array(g.transposed ? axis.input : axis.output);
+  const bigOf = bigPositions(g, axis);
+  for (let c = 0; c < bigOf.length; c++) if (bigOf[c] >= 0) counts[Math.floor(c / axis.kernel)]++;
+  return counts;
+}
+
+/**
+ * The other side of the overlap map, one channel on the small grid's spatial axes: for a conv, on its output grid,
+ * how many taps of each window read the input rather than its zero padding (a padded copy reads the cell it
+ * copies). For "resize, then convolve" this is what each output cell gets: the kernel's size away from the borders.
+ */
+export function readTapCounts(g: ConvGeometry): Tensor {
+  return outerProduct(g.axes.map((axis) => axisTapsMeeting(g, axis)));
 }
 
 /** One own axis of the overlap map, in words a sentence can use. */

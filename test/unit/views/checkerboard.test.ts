@@ -1,5 +1,14 @@
 import * as assert from 'assert';
-import { checkerboardFixes, compute, normalizeSpec, overlapSummary, ownAxes, shapeOf } from '../../../src/engine';
+import {
+  checkerboardFixes,
+  compute,
+  normalizeSpec,
+  overlapSummary,
+  ownAxes,
+  readTapCounts,
+  shapeOf,
+} from '../../../src/engine';
+import { flat } from '../../support/approx';
 import { loadGoldenViewsCases } from '../../support/golden';
 
 function solve(spec: unknown) {
@@ -85,6 +94,24 @@ describe('checkerboardFixes', () => {
           'stride x input',
         );
         assert.strictEqual(resized.output.channels, g.output.channels);
+      });
+    }
+  });
+
+  describe("resize then convolve: the taps each output cell reads, against F.interpolate then a ones kernel's conv", () => {
+    const transposed = loadGoldenViewsCases().filter((c) => c.op.startsWith('conv_transpose'));
+
+    it('every transposed golden case has them', () => {
+      assert.ok(transposed.length > 50);
+      assert.ok(transposed.every((c) => c.resize_convolve_taps !== undefined));
+    });
+
+    for (const golden of transposed) {
+      it(golden.name, () => {
+        const resized = solve(checkerboardFixes(solve(golden))!.resizeConvolve).geometry;
+        const taps = readTapCounts(resized);
+        assert.deepStrictEqual(shapeOf(resized, taps).slice(1), shapeOf(resized, resized.output).slice(1));
+        assert.deepStrictEqual(Array.from(taps.data), flat(golden.resize_convolve_taps));
       });
     }
   });

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { Frame } from 'playwright-core';
 import {
   GoldenCase,
+  GoldenNdSpec,
   goldenSpecText,
   GoldenViewsCase,
   loadGoldenCases,
@@ -111,24 +112,31 @@ async function screenshots(frame: Frame, selector: string, name: string): Promis
   await wb.setColorTheme('Dark Modern');
 }
 
-describe('ConvLens views: padding "same" and groups', () => {
+/**
+ * Each describe's spec files: a temp dir made before its tests and removed after, and a function that writes a
+ * golden case there and convolves it. Files are named after the suite too: a file of the same name open in another
+ * editor group would make two tabs alike.
+ */
+function suiteFiles(suite: string): (c: GoldenNdSpec & { name: string }) => Promise<Frame> {
   let dir: string;
-  const fileOf = (c: GoldenCase) => {
-    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
-    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    fs.writeFileSync(file, goldenSpecText({ ...c, padding_mode: 'zeros' }));
-    return file;
-  };
-
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-views-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `convlens-${suite}-`));
     await workbench().hideSecondarySideBar();
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return (c) => {
+    const file = path.join(dir, `${suite}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
+    fs.writeFileSync(file, goldenSpecText(c));
+    return convolve(file);
+  };
+}
+
+describe('ConvLens views: padding "same" and groups', () => {
+  const convolveCase = suiteFiles('views');
 
   it('padding "same" with a 2 x 4 kernel: the split per axis, labelled in the border, the odd cell after', async () => {
     const c = golden('conv2d padding same, even kernel (the odd zero goes after)');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase({ ...c, padding_mode: 'zeros' });
     assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'output')), c.expected[0]);
     // PyTorch pads dilation·(k − 1) per axis, half before and the odd cell after: height 1 = 0 + 1, width 3 = 1 + 2.
     const split = frame.locator('[data-role="same-padding"]');
@@ -165,7 +173,7 @@ describe('ConvLens views: padding "same" and groups', () => {
   ] as const) {
     it(`${name}: M is block-diagonal, its bands labelled by group, zero blocks between them`, async () => {
       const c = golden(name);
-      const frame = await convolve(fileOf(c));
+      const frame = await convolveCase({ ...c, padding_mode: 'zeros' });
       for (let ch = 0; ch < c.expected.length; ch++)
         assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'output', String(ch))), c.expected[ch], `channel ${ch}`);
       const note = frame.locator('[data-role="group-bands"]');
@@ -196,23 +204,11 @@ describe('ConvLens views: padding "same" and groups', () => {
 });
 
 describe('ConvLens views: the overlap map', () => {
-  let dir: string;
-  const fileOf = (c: GoldenViewsCase) => {
-    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
-    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    fs.writeFileSync(file, goldenSpecText(c));
-    return file;
-  };
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-overlap-'));
-    await workbench().hideSecondarySideBar();
-  });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const convolveCase = suiteFiles('overlap');
 
   it('conv_transpose2d, kernel 3, stride 2: the checkerboard, named; a cell lights the inputs that land on it', async () => {
     const c = goldenViews('conv_transpose2d stride 2');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     assert.strictEqual(await frame.locator('table[data-matrix="overlap"]').count(), 0, 'nothing drawn while closed');
     await openSection(frame, 'overlap');
     const counts = c.overlap as number[][];
@@ -240,7 +236,7 @@ describe('ConvLens views: the overlap map', () => {
 
   it('conv2d, stride 3 over a kernel of 2: the row no window reads is named; an output lights its window on the map', async () => {
     const c = goldenViews('conv2d stride 3x1 leaves the last row unread');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     await openSection(frame, 'overlap');
     const counts = c.overlap as number[][];
     const drawn = await drawnCells(frame, 'overlap');
@@ -267,26 +263,14 @@ describe('ConvLens views: the overlap map', () => {
 });
 
 describe('ConvLens views: the backward pass', () => {
-  let dir: string;
-  const fileOf = (c: GoldenViewsCase) => {
-    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
-    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    fs.writeFileSync(file, goldenSpecText(c));
-    return file;
-  };
+  const convolveCase = suiteFiles('backward');
   const SECTION = 'details[data-section="backward"]';
   const values = async (frame: Frame, matrix: string, channel?: string) =>
     rowsOf(await drawnCells(frame, matrix, channel));
 
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-backward-'));
-    await workbench().hideSecondarySideBar();
-  });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   it('the seed: ones, the output, a typed grad_output; a weight lights the pairs it sums over', async () => {
     const c = goldenViews('seed-example');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     assert.strictEqual(await frame.locator('table[data-matrix="grad_input"]').count(), 0, 'nothing drawn while closed');
     await openSection(frame, 'backward');
     const [ones, random] = c.backward;
@@ -340,7 +324,7 @@ describe('ConvLens views: the backward pass', () => {
 
   it('three output channels with a bias, stride 2: grad_weight per kernel and grad_bias, as autograd has them', async () => {
     const c = goldenViews('conv2d 2 channels in, 3 out, bias, stride 2');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     await openSection(frame, 'backward');
     // The section opened before stays open on the next run: ones again.
     const [ones] = c.backward;
@@ -360,7 +344,7 @@ describe('ConvLens views: the backward pass', () => {
 
   it('conv_transpose2d: its backward pass is the ordinary conv2d, said so', async () => {
     const c = goldenViews('conv_transpose2d stride 2');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     await openSection(frame, 'backward');
     const [ones] = c.backward;
     assert.deepStrictEqual(await values(frame, 'grad_input'), (ones.grad_input as number[][][])[0]);
@@ -370,24 +354,12 @@ describe('ConvLens views: the backward pass', () => {
 });
 
 describe('ConvLens views: im2col', () => {
-  let dir: string;
-  const fileOf = (c: GoldenViewsCase) => {
-    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
-    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    fs.writeFileSync(file, goldenSpecText(c));
-    return file;
-  };
+  const convolveCase = suiteFiles('im2col');
   const values = async (frame: Frame, matrix: string) => rowsOf(await drawnCells(frame, matrix));
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-im2col-'));
-    await workbench().hideSecondarySideBar();
-  });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('the seed: W_flat @ im2col(x) = output; a column lights its output cell, its column of M and its window', async () => {
     const c = goldenViews('seed-example');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     assert.strictEqual(await frame.locator('table[data-matrix="im2col"]').count(), 0, 'nothing drawn while closed');
     await openSection(frame, 'im2col');
     assert.deepStrictEqual(await values(frame, 'im2col'), c.im2col);
@@ -408,7 +380,7 @@ describe('ConvLens views: im2col', () => {
 
   it('conv_transpose2d, stride 2: the im2col of its equivalent direct convolution, as PyTorch unfolds it', async () => {
     const c = goldenViews('conv_transpose2d stride 2');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     await openSection(frame, 'im2col');
     assert.deepStrictEqual(await values(frame, 'im2col'), c.im2col);
     assert.deepStrictEqual(await values(frame, 'im2col_weight'), c.im2col_weight);
@@ -417,23 +389,11 @@ describe('ConvLens views: im2col', () => {
 });
 
 describe('ConvLens views: other ranks', () => {
-  let dir: string;
-  const fileOf = (c: GoldenViewsCase) => {
-    // Named after the suite too: a file of the same name open in another editor group would make two tabs alike.
-    const file = path.join(dir, `${path.basename(dir).split('-')[1]}-${c.name.replace(/[^a-z0-9]+/gi, '-')}.json`);
-    fs.writeFileSync(file, goldenSpecText(c));
-    return file;
-  };
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-ranks-views-'));
-    await workbench().hideSecondarySideBar();
-  });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const convolveCase = suiteFiles('ranks-views');
 
   it('conv_transpose1d, stride 2: overlap, grad_input and im2col as strips and tables, as PyTorch has them', async () => {
     const c = goldenViews('conv_transpose1d stride 2');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     for (const name of ['overlap', 'backward', 'im2col']) await openSection(frame, name);
     assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'overlap')), [c.overlap]);
     assert.deepStrictEqual(rowsOf(await drawnCells(frame, 'grad_input')), c.backward[0].grad_input);
@@ -442,7 +402,7 @@ describe('ConvLens views: other ranks', () => {
 
   it('conv3d, stride 2: the overlap map slice by slice', async () => {
     const c = goldenViews('conv3d stride 2');
-    const frame = await convolve(fileOf(c));
+    const frame = await convolveCase(c);
     await openSection(frame, 'overlap');
     const slices = await frame.$$eval('table[data-matrix="overlap"]', (tables) =>
       (tables as unknown as { dataset: Record<string, string>; querySelectorAll(s: string): Cell[] }[]).map((t) => {

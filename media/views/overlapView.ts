@@ -4,6 +4,7 @@ import type { Linker } from '../highlight/linker';
 import { tensorFocus } from '../highlight/tensorFocus';
 import type { RenderContext } from '../render/context';
 import type { SectionContent } from '../render/onDemandSection';
+import { checkerboardFixView, opTitle } from './checkerboardFixView';
 import { overlapMap } from './overlapMap';
 
 const list = (values: readonly number[]) =>
@@ -53,6 +54,8 @@ export function overlapView(problem: ConvProblem, linker: Linker, context: Rende
     ),
   );
   linker.big.push(map.view);
+  // A transposed conv's checkerboard comes with its two fixes, each drawn beside the map on demand.
+  const fixes = g.transposed && !overlapSummary(g).even ? checkerboardFixView(problem, context) : undefined;
   const element = el(
     'div',
     { class: 'overlap' },
@@ -64,13 +67,23 @@ export function overlapView(problem: ConvProblem, linker: Linker, context: Rende
         : 'Each cell of the input: how many (output cell, weight) pairs read it. Hover a cell to see them.',
     ),
     overlapWords(problem),
-    map.element,
+    fixes ? fixes.actions : false,
+    fixes
+      ? el(
+          'div',
+          { class: 'flow overlap-compare' },
+          el('div', { class: 'block' }, el('h3', {}, 'now', el('span', { class: 'detail' }, opTitle(g))), map.element),
+          fixes.map,
+        )
+      : map.element,
+    fixes ? fixes.changed : false,
   );
   return {
     element,
     dispose() {
       linker.big.splice(linker.big.indexOf(map.view), 1);
       map.dispose();
+      fixes?.dispose();
     },
   };
 }

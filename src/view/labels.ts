@@ -20,6 +20,7 @@ export type MatrixName =
   | 'via_direct'
   // The views that answer common questions: overlap (checkerboard), backward pass, im2col.
   | 'overlap'
+  | 'overlap_fix'
   | 'grad_output'
   | 'grad_input'
   | 'grad_weight'
@@ -44,6 +45,7 @@ export const MATRIX_TITLES: Record<MatrixName, string> = {
   flipped_kernel: 'flipped kernel',
   via_direct: 'result of the direct convolution',
   overlap: 'overlap count',
+  overlap_fix: 'overlap count with the fix',
   grad_output: 'grad_output',
   grad_input: 'grad_input',
   grad_weight: 'grad_weight',

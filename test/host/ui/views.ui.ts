@@ -234,6 +234,62 @@ describe('ConvLens views: the overlap map', () => {
     await screenshots(frame, 'details[data-section="overlap"]', 'overlap-transposed-checkerboard');
   });
 
+  it('conv_transpose2d, kernel 3, stride 2: the two fixes, a key press each, drawn beside the checkerboard and even', async () => {
+    const c = goldenViews('conv_transpose2d stride 2');
+    const frame = await convolveCase(c);
+    await openSection(frame, 'overlap');
+    const fixMap = frame.locator('[data-role="overlap-fix"]');
+    assert.ok(await fixMap.isHidden(), 'no fix drawn before one is chosen');
+    const button = (fix: string) => frame.locator(`button[data-action="checkerboard-fix"][data-fix="${fix}"]`);
+    assert.strictEqual(await button('kernel-divisible').innerText(), 'Kernel 4 (divisible by stride 2)');
+    assert.strictEqual(await button('resize-convolve').innerText(), 'Resize ×2, then a 3 × 3 conv');
+
+    // Kernel 4, padding 1, output_padding 1 on the 3 x 3 input: per axis, output position 2i + t - 1 for input i and
+    // tap t, counted here directly; a cell's count is its row's times its column's.
+    const perAxis = new Array<number>(7).fill(0);
+    for (let i = 0; i < 3; i++) for (let t = 0; t < 4; t++) if (2 * i + t - 1 >= 0) perAxis[2 * i + t - 1]++;
+    await button('kernel-divisible').focus();
+    await frame.page().keyboard.press('Enter');
+    const divisible = rowsOf(await drawnCells(frame, 'overlap_fix'));
+    assert.deepStrictEqual(
+      divisible,
+      perAxis.map((y) => perAxis.map((x) => y * x)),
+    );
+    // Away from the borders (two stamps meet every cell from output 1 to 4) every cell gets 4; the checkerboard had 1, 2
+    // and 4 there.
+    const middle = (rows: number[][], from: number, to: number) =>
+      new Set(rows.slice(from, to).flatMap((row) => row.slice(from, to)));
+    assert.deepStrictEqual([...middle(divisible, 1, 5)], [4], 'even away from the borders');
+    assert.deepStrictEqual([...middle(c.overlap as number[][], 1, 5)].sort(), [1, 2, 4], 'uneven before');
+    assert.strictEqual(await button('kernel-divisible').getAttribute('aria-pressed'), 'true');
+    const changed = frame.locator('[data-role="overlap-fix-changed"]');
+    assert.match(
+      await changed.innerText(),
+      /Kernel 3 × 3 → 4 × 4[\s\S]*padding=1 and output_padding=1 keep the 7 × 7 output[\s\S]*now gets 4 stamps/,
+    );
+    await screenshots(frame, 'details[data-section="overlap"]', 'overlap-fix-kernel');
+    // Kept while the page redraws the same problem (the screenshots changed the theme twice).
+    assert.strictEqual(await button('kernel-divisible').getAttribute('aria-pressed'), 'true', 'kept across a redraw');
+    // Side by side: the fix's map to the right of the current one, their tops level.
+    const [now, fix] = [
+      await frame.locator('table[data-matrix="overlap"]').first().boundingBox(),
+      await frame.locator('table[data-matrix="overlap_fix"]').first().boundingBox(),
+    ];
+    assert.ok(
+      now && fix && fix.x >= now.x + now.width && Math.abs(fix.y - now.y) < now.height,
+      `side by side: ${JSON.stringify([now, fix])}`,
+    );
+
+    // Resize then convolve: every output cell of the 6 x 6 upsampled grid, as torch counts the taps reading it.
+    await button('resize-convolve').click();
+    const resized = rowsOf(await drawnCells(frame, 'overlap_fix'));
+    assert.deepStrictEqual(resized, c.resize_convolve_taps);
+    assert.deepStrictEqual([...middle(resized, 1, 5)], [9], 'even away from the borders');
+    assert.strictEqual(await button('kernel-divisible').getAttribute('aria-pressed'), 'false');
+    assert.match(await changed.innerText(), /upsampled ×2[\s\S]*reads all 9 taps[\s\S]*output is 6 × 6 \(was 7 × 7\)/);
+    await screenshots(frame, 'details[data-section="overlap"]', 'overlap-fix-resize');
+  });
+
   it('conv2d, stride 3 over a kernel of 2: the row no window reads is named; an output lights its window on the map', async () => {
     const c = goldenViews('conv2d stride 3x1 leaves the last row unread');
     const frame = await convolveCase(c);
@@ -250,6 +306,7 @@ describe('ConvLens views: the overlap map', () => {
         .sort(),
       zeros.sort(),
     );
+    assert.strictEqual(await frame.locator('button[data-action="checkerboard-fix"]').count(), 0, 'a conv has no fix');
     const unreadRows = [...new Set(zeros.map((cell) => cell.split(',')[0]))];
     assert.match(
       await frame.locator('[data-role="overlap-why"]').innerText(),

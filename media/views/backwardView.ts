@@ -11,6 +11,7 @@ import type { SectionContent } from '../render/onDemandSection';
 import { TensorName, TensorView, tensorView } from '../render/tensorView';
 import { shapeText } from '../../src/view/labels';
 import { gradOutputChooser } from './gradOutputChooser';
+import { keptChoices } from './keptChoices';
 
 /** Past this many multiply-adds (the weight's gradient takes one pass, grad_input another) the page does not redo the
  * backward pass for every grad_output chosen. */
@@ -134,8 +135,8 @@ export function backwardView(
     );
   };
 
-  const chooser = gradOutputChooser(g, output, show);
-  show(undefined);
+  const chooser = gradOutputChooser(g, output, keptChoices(problem), show);
+  chooser.restore();
   const element = el(
     'div',
     { class: 'backward' },

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Frame } from 'playwright-core';
 import {
+  GoldenBackward,
   GoldenCase,
   GoldenNdSpec,
   goldenSpecText,
@@ -15,7 +16,8 @@ import {
   loadGoldenViewsCases,
 } from '../../support/golden';
 import { workbench } from '../uiSuite';
-import { convolve } from './convolveFile';
+import { convolve, convolveAgain } from './convolveFile';
+import { redrawn } from './redraw';
 
 /** What the page's cells look like from here (this file compiles without the DOM library). */
 interface Cell {
@@ -377,6 +379,31 @@ describe('ConvLens views: the backward pass', () => {
     assert.deepStrictEqual(await values(frame, 'grad_weight'), first(first(random.grad_weight as number[][][][])));
     await td(frame, 'grad_weight', 0, 1).hover();
     await screenshots(frame, SECTION, 'backward-seed');
+
+    // The typed grad_output is kept while the page shows the same spec: through the theme changes of the screenshots
+    // above, and the same spec run again.
+    const kept = async (f: Frame, want: GoldenBackward, why: string) => {
+      assert.deepStrictEqual(await values(f, 'grad_output'), first(want.grad_output as number[][][]), why);
+      assert.deepStrictEqual(await values(f, 'grad_input'), first(want.grad_input as number[][][]), why);
+    };
+    await kept(frame, random, 'after a theme change');
+    await convolveAgain(frame);
+    await kept(frame, random, 'the same spec run again');
+    assert.ok(await frame.locator(`${SECTION} input[value="own"]`).isChecked());
+    assert.deepStrictEqual(
+      JSON.parse(await frame.locator('[data-role="grad-output-text"]').inputValue()),
+      random.grad_output,
+    );
+    // So is the output chosen as grad_output: grad_input stays the reconstruction.
+    await frame.locator(`${SECTION} input[value="output"]`).check();
+    await redrawn(frame, () => workbench().setColorTheme('Light Modern'));
+    await redrawn(frame, () => workbench().setColorTheme('Dark Modern'));
+    assert.ok(await frame.locator(`${SECTION} input[value="output"]`).isChecked());
+    assert.deepStrictEqual(await values(frame, 'grad_input'), [
+      [37, 121, 94],
+      [178, 500, 342],
+      [201, 499, 308],
+    ]);
   });
 
   it('three output channels with a bias, stride 2: grad_weight per kernel and grad_bias, as autograd has them', async () => {

@@ -30,6 +30,11 @@ interface Marks {
   clearMarks(): void;
 }
 
+/** A view beyond the page's tensors, kernel and M that lights what it holds of the focus (im2col's columns). */
+export interface Follower extends Marks {
+  follow(focus: Focus): void;
+}
+
 /**
  * Linked highlighting: an output cell lights its window on the input (padding cells, dilation gaps, the weight
  * each cell meets), its kernel and its column of M; an input cell the outputs it feeds and its row of M; a padded
@@ -42,6 +47,7 @@ export class Linker {
   big: TensorView[] = [];
   kernel: KernelView | undefined;
   kernelMatrix: MatrixView | undefined;
+  followers: Follower[] = [];
   private readonly focus: Record<FocusSource, Focus | undefined> = {
     pointer: undefined,
     keyboard: undefined,
@@ -76,8 +82,10 @@ export class Linker {
       ...this.big,
       ...(this.kernel ? [this.kernel] : []),
       ...(this.kernelMatrix ? [this.kernelMatrix] : []),
+      ...this.followers,
     ];
     if (!focus) return;
+    for (const follower of this.followers) follower.follow(focus);
     switch (focus.on) {
       case 'small': {
         for (const view of this.small)

@@ -1,4 +1,6 @@
 import {
+  columnOfOutputCell,
+  entriesOfInputCell,
   im2col,
   im2colCells,
   im2colShape,
@@ -9,7 +11,7 @@ import {
 } from '../../src/engine';
 import { cellLabel, shapeText } from '../../src/view/labels';
 import { el } from '../dom';
-import type { Focus, Linker } from '../highlight/linker';
+import type { Focus, Follower, Linker } from '../highlight/linker';
 import type { RenderContext } from '../render/context';
 import { drawMatrix } from '../render/drawMatrix';
 import { denseSource } from '../render/matrixSource';
@@ -90,8 +92,6 @@ export function im2colView(
         onPoint: (via, cell) => {
           if (!linked) return;
           linker.point(via, cell && focusOf(name === 'im2col_output' ? cell.row : 0, cell.col));
-          patchView.clearMarks();
-          if (cell) patchView.markCol(cell.col);
         },
       },
       context,
@@ -104,6 +104,41 @@ export function im2colView(
     { rowLabel: (c: number) => `out ${c}`, colLabel },
     true,
   );
+  /** The flat output cell a focus is on: a conv's small grid, a transposed conv's big one, M's column. */
+  const outputCellOf = (focus: Focus): number | undefined => {
+    if (focus.on === 'kernel_matrix') return focus.col;
+    if (focus.on === 'small') return g.transposed ? undefined : focus.index;
+    if (focus.on === 'big') return g.transposed ? focus.flat : undefined;
+    return undefined;
+  };
+  /** The flat input cell a focus is on: a conv's big grid (inside it), a transposed conv's small one, M's row. */
+  const inputCellOf = (focus: Focus): number | undefined => {
+    if (focus.on === 'kernel_matrix') return focus.row;
+    if (focus.on === 'small') return g.transposed ? focus.index : undefined;
+    if (focus.on === 'big') return g.transposed ? undefined : focus.flat;
+    return undefined;
+  };
+  // Whatever the page focuses lights what im2col holds of it: an output cell its column (and its cell of the output),
+  // an input cell every entry that copies it, an entry of M those entries in its column.
+  const follower: Follower = {
+    clearMarks() {
+      patchView.clearMarks();
+      outputView.clearMarks();
+    },
+    follow(focus) {
+      const out = outputCellOf(focus);
+      const col = out === undefined ? undefined : columnOfOutputCell(problem, out);
+      if (out !== undefined && col !== undefined) {
+        patchView.markCol(col);
+        outputView.mark(Math.floor(out / shape.cols), col);
+      }
+      const cell = inputCellOf(focus);
+      if (cell === undefined) return;
+      for (const [row, c] of entriesOfInputCell(problem, cell))
+        if (col === undefined || c === col) patchView.mark(row, c);
+    },
+  };
+  linker.followers.push(follower);
   const element = el(
     'div',
     { class: 'im2col' },
@@ -137,6 +172,7 @@ export function im2colView(
   return {
     element,
     dispose() {
+      linker.followers.splice(linker.followers.indexOf(follower), 1);
       for (const view of [patchView, weightView, outputView]) view.dispose();
     },
   };

@@ -126,3 +126,19 @@ export function patchOfColumn(problem: ConvProblem, col: number): Int32Array {
 export function columnOfOutputCell(problem: ConvProblem, cell: number): number {
   return cell % im2colShape(problem).cols;
 }
+
+/**
+ * Every entry `[row, col]` of im2col that holds input cell `cell` (flat, `[C][D][H][W]`): an input cell lies in the
+ * window of every output cell that reads it, once per tap that reaches it.
+ */
+export function entriesOfInputCell(problem: ConvProblem, cell: number): [number, number][] {
+  const { rows, cols } = im2colShape(problem);
+  const positions = readPositions(problem);
+  const patch = new Int32Array(rows);
+  const entries: [number, number][] = [];
+  for (let col = 0; col < cols; col++) {
+    readColumn(problem, positions, col, patch);
+    for (let row = 0; row < rows; row++) if (patch[row] === cell) entries.push([row, col]);
+  }
+  return entries;
+}

@@ -2,6 +2,14 @@
 export { BackwardPass, backwardPass, CellPair, weightGradientPairs } from './backward';
 export { readGradOutput } from './gradOutput';
 export { AxisOverlap, overlapCounts, OverlapSummary, overlapSummary, readTapCounts } from './overlap';
-export { columnOfOutputCell, DenseMatrix, im2col, im2colShape, im2colWeight, patchOfColumn } from './im2col';
+export {
+  columnOfOutputCell,
+  DenseMatrix,
+  entriesOfInputCell,
+  im2col,
+  im2colShape,
+  im2colWeight,
+  patchOfColumn,
+} from './im2col';
 export { GroupBlock, groupBlocks, isDepthwise, Span } from './groups';
 export { CheckerboardFixes, checkerboardFixes } from './checkerboard';

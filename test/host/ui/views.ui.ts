@@ -106,7 +106,7 @@ async function screenshots(frame: Frame, selector: string, name: string): Promis
   for (const theme of ['Dark Modern', 'Light Modern']) {
     await wb.setColorTheme(theme);
     await frame.locator('.page').waitFor();
-    await frame.locator(selector).first().scrollIntoViewIfNeeded();
+    // In one step: the page may be drawn again (the theme's colours) between a look-up and a scroll.
     await frame.evaluate(`document.querySelector('${selector}').scrollIntoView()`);
     await wb.page.waitForTimeout(300);
     await wb.screenshot(`views-${name}-${theme.split(' ')[0].toLowerCase()}`);
@@ -441,7 +441,7 @@ describe('ConvLens views: im2col', () => {
   const convolveCase = suiteFiles('im2col');
   const values = async (frame: Frame, matrix: string) => rowsOf(await drawnCells(frame, matrix));
 
-  it('the seed: W_flat @ im2col(x) = output; a column lights its output cell, its column of M and its window', async () => {
+  it('the seed: W_flat @ im2col(x) = output; a column lights its output cell, its column of M and its window, and back', async () => {
     const c = goldenViews('seed-example');
     const frame = await convolveCase(c);
     assert.strictEqual(await frame.locator('table[data-matrix="im2col"]').count(), 0, 'nothing drawn while closed');
@@ -460,6 +460,27 @@ describe('ConvLens views: im2col', () => {
     );
     assert.deepStrictEqual([...new Set(band)], ['1']);
     await screenshots(frame, 'details[data-section="im2col"]', 'im2col-seed');
+
+    // And back: output y[1,0] lights its column, 2 (columns are output cells row-major), and its cell of the output.
+    const bandOf = async () =>
+      new Set(
+        await frame.$$eval('table[data-matrix="im2col"] td.band', (cells) =>
+          (cells as unknown as Cell[]).map((e) => e.dataset.col),
+        ),
+      );
+    await td(frame, 'output', 1, 0).hover();
+    assert.deepStrictEqual([...(await bandOf())], ['2']);
+    assert.deepStrictEqual(await lit(frame, 'im2col_output'), ['0,2']);
+    // Input x[1,1] lies in every 2 x 2 window: output (i, j) reads it through tap (1 - i, 1 - j), row 2(1 - i) + 1 - j.
+    const holding: string[] = [];
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) holding.push(`${2 * (1 - i) + 1 - j},${2 * i + j}`);
+    await td(frame, 'input', 1, 1).hover();
+    assert.deepStrictEqual(await lit(frame, 'im2col'), holding.sort());
+    // An entry of M, x[1,1] (row 4) meeting y[0,0] (column 0): that column, and the one entry of it holding x[1,1].
+    await td(frame, 'kernel_matrix', 4, 0).hover();
+    assert.deepStrictEqual([...(await bandOf())], ['0']);
+    assert.deepStrictEqual(await lit(frame, 'im2col'), ['3,0']);
+    await screenshots(frame, 'details[data-section="im2col"]', 'im2col-seed-from-m');
   });
 
   it('conv_transpose2d, stride 2: the im2col of its equivalent direct convolution, as PyTorch unfolds it', async () => {

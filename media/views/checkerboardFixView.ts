@@ -1,7 +1,6 @@
 import {
-  checkerboardFixes,
+  checkerboardFixGeometries,
   divisibleKernel,
-  normalizeSpec,
   overlapCounts,
   overlapSummary,
   ownAxes,
@@ -97,7 +96,7 @@ function resizeConvolve(problem: ConvProblem, geometry: ConvGeometry): Fix {
  * worked out when its button is pressed, never before, and shown again when the page redraws the same problem.
  */
 export function checkerboardFixView(problem: ConvProblem, context: RenderContext): CheckerboardFixView {
-  const fixes = checkerboardFixes(problem)!;
+  const geometries = checkerboardFixGeometries(problem)!;
   const axes = ownAxes(problem.geometry);
   const strides = axes.map((a) => a.stride);
   const divisible = axes.map((a) => divisibleKernel(a).kernel);
@@ -111,20 +110,16 @@ export function checkerboardFixView(problem: ConvProblem, context: RenderContext
   const kept = keptChoices(problem);
 
   const show = (name: FixName) => {
-    const spec = name === 'kernel-divisible' ? fixes.kernelDivisible : fixes.resizeConvolve;
-    const solved = normalizeSpec(spec);
     drawn?.dispose();
-    drawn = undefined;
-    if (!solved.ok) {
-      map.replaceChildren(el('p', { class: 'hint' }, `This fix cannot be drawn here: ${solved.error.message}`));
-    } else {
-      const fix = (name === 'kernel-divisible' ? kernelDivisible : resizeConvolve)(problem, solved.value.geometry);
-      drawn = overlapMap(fix.geometry, fix.counts, context, () => undefined, { count: fix.count, name: 'overlap_fix' });
-      map.replaceChildren(el('h3', {}, 'with the fix', el('span', { class: 'detail' }, fix.title)), drawn.element);
-      changed.textContent = fix.changed;
-    }
+    const fix =
+      name === 'kernel-divisible'
+        ? kernelDivisible(problem, geometries.kernelDivisible)
+        : resizeConvolve(problem, geometries.resizeConvolve);
+    drawn = overlapMap(fix.geometry, fix.counts, context, () => undefined, { count: fix.count, name: 'overlap_fix' });
+    map.replaceChildren(el('h3', {}, 'with the fix', el('span', { class: 'detail' }, fix.title)), drawn.element);
+    changed.textContent = fix.changed;
     map.hidden = false;
-    changed.hidden = !solved.ok;
+    changed.hidden = false;
     map.dataset.fix = name;
     kept.checkerboardFix = name;
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.fix === name));

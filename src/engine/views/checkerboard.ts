@@ -1,4 +1,14 @@
-import { divisibleKernel, ownAxes, shapeOf, upsampledLength, weightShapeOf } from '../geometry';
+import {
+  convGeometry,
+  ConvGeometry,
+  divisibleKernel,
+  ownAxes,
+  samePadding,
+  shapeOf,
+  upsampledLength,
+  weightShapeOf,
+} from '../geometry';
+import { Op } from '../ops';
 import { ConvProblem } from '../spec';
 import { toNested } from '../tensor';
 
@@ -110,5 +120,53 @@ export function checkerboardFixes(problem: ConvProblem): CheckerboardFixes | und
       weight: toNested(directWeight(problem), directDims),
       padding: 'same',
     },
+  };
+}
+
+/**
+ * The geometries of the two fixes, as `normalizeSpec` of their specs has them, without building the specs' numbers
+ * (the page draws the fixes' overlap maps from these alone).
+ */
+export function checkerboardFixGeometries(
+  problem: ConvProblem,
+): { kernelDivisible: ConvGeometry; resizeConvolve: ConvGeometry } | undefined {
+  const g = problem.geometry;
+  if (!g.transposed) return undefined;
+  const axes = ownAxes(g);
+  const fixed = axes.map(divisibleKernel);
+  const [d0, d1] = problem.weight.dims;
+  const channels = { input: g.input.channels, output: g.output.channels, groups: g.groups };
+  const same = axes.map((a) => samePadding(a.kernel, a.dilation));
+  return {
+    kernelDivisible: convGeometry(
+      g.op,
+      {
+        input: axes.map((a) => a.input),
+        kernel: fixed.map((f) => f.kernel),
+        stride: axes.map((a) => a.stride),
+        padBefore: fixed.map((f) => f.padding),
+        padAfter: fixed.map((f) => f.padding),
+        dilation: axes.map((a) => a.dilation),
+        outputPadding: fixed.map((f) => f.outputPadding),
+      },
+      channels,
+      [d0, d1],
+      { mode: 'zeros', kind: g.paddingKind },
+    ),
+    resizeConvolve: convGeometry(
+      `conv${g.rank}d` as Op,
+      {
+        input: axes.map((a) => upsampledLength(a.input, a.stride)),
+        kernel: axes.map((a) => a.kernel),
+        stride: axes.map(() => 1),
+        padBefore: same.map((p) => p.before),
+        padAfter: same.map((p) => p.after),
+        dilation: axes.map((a) => a.dilation),
+        outputPadding: axes.map(() => 0),
+      },
+      channels,
+      [g.output.channels, d0 / g.groups],
+      { mode: 'zeros', kind: 'same' },
+    ),
   };
 }

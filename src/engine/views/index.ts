@@ -12,4 +12,4 @@ export {
   patchOfColumn,
 } from './im2col';
 export { GroupBlock, groupBlocks, isDepthwise, Span } from './groups';
-export { CheckerboardFixes, checkerboardFixes } from './checkerboard';
+export { CheckerboardFixes, checkerboardFixes, checkerboardFixGeometries } from './checkerboard';

@@ -257,8 +257,8 @@ describe('ConvLens views: the overlap map', () => {
       divisible,
       perAxis.map((y) => perAxis.map((x) => y * x)),
     );
-    // Away from the borders (two stamps meet every cell from output 1 to 4) every cell gets 4; the checkerboard had 1, 2
-    // and 4 there.
+    // Away from the borders (two stamps meet every cell from output 1 to 4) every cell gets 4; the checkerboard had
+    // 1, 2 and 4 there.
     const middle = (rows: number[][], from: number, to: number) =>
       new Set(rows.slice(from, to).flatMap((row) => row.slice(from, to)));
     assert.deepStrictEqual([...middle(divisible, 1, 5)], [4], 'even away from the borders');

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import {
   checkerboardFixes,
+  checkerboardFixGeometries,
   compute,
   normalizeSpec,
   overlapSummary,
@@ -108,7 +109,12 @@ describe('checkerboardFixes', () => {
 
     for (const golden of transposed) {
       it(golden.name, () => {
-        const resized = solve(checkerboardFixes(solve(golden))!.resizeConvolve).geometry;
+        const fixes = checkerboardFixes(solve(golden))!;
+        const resized = solve(fixes.resizeConvolve).geometry;
+        // The page's geometries, built without the specs, are the specs' own.
+        const geometries = checkerboardFixGeometries(solve(golden))!;
+        assert.deepStrictEqual(geometries.resizeConvolve, resized);
+        assert.deepStrictEqual(geometries.kernelDivisible, solve(fixes.kernelDivisible).geometry);
         const taps = readTapCounts(resized);
         assert.deepStrictEqual(shapeOf(resized, taps).slice(1), shapeOf(resized, resized.output).slice(1));
         assert.deepStrictEqual(Array.from(taps.data), flat(golden.resize_convolve_taps));

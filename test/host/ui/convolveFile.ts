@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { Frame } from 'playwright-core';
 import { workbench } from '../uiSuite';
-import { markDrawn, redrawn } from './redraw';
+import { markDrawn } from './redraw';
 
 export const COMMAND = 'ConvLens: Convolve selection';
 
@@ -17,19 +17,4 @@ export async function convolve(file: string): Promise<Frame> {
   const drawn = `.page:not([data-before]) .summary .source`;
   const named = `${path.basename(file)}:`;
   return wb.findWebviewFrame(async (f) => (await f.locator(drawn, { hasText: named }).count()) > 0, 60_000);
-}
-
-/** Runs the command again on the file open in the first editor group (all of it), and resolves once `panel` has
- * drawn that run. */
-export async function convolveAgain(panel: Frame): Promise<void> {
-  const wb = workbench();
-  await redrawn(panel, async () => {
-    // Near the text's top left corner: the lines run on under the webview beside the editor.
-    await wb.page
-      .locator('.editor-group-container .monaco-editor .view-lines')
-      .first()
-      .click({ position: { x: 8, y: 8 } });
-    await wb.page.keyboard.press('Control+A');
-    await wb.runCommandFromPalette(COMMAND);
-  });
 }

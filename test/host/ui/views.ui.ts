@@ -390,6 +390,7 @@ describe('ConvLens views: the backward pass', () => {
     };
     await kept(frame, random, 'after a theme change');
     frame = await convolveCase(c);
+    await openSection(frame, 'backward');
     await kept(frame, random, 'the same spec run again');
     assert.ok(await frame.locator(`${SECTION} input[value="own"]`).isChecked());
     assert.deepStrictEqual(

@@ -18,8 +18,9 @@ interface Shown {
   kernel: number[];
   heatmaps: number;
   /** In the webview, from the `show` message: its handler done (the page built), and everything drawn; `arrived` is the
-   * message's epoch ms. */
-  webview?: { built: number; drawn: number; arrived: number };
+   * message's epoch ms; `longestFrame` the longest gap between two animation frames from the message to drawn, and
+   * `longestTask` the longest task the browser reported as long (over 50 ms) in that time, 0 if none. */
+  webview?: { built: number; drawn: number; arrived: number; longestFrame: number; longestTask: number };
 }
 
 /** What these checks use of the webview's globals and DOM (this file compiles without the DOM library). */
@@ -31,10 +32,20 @@ interface PageElement {
 interface WebviewGlobals {
   document: { querySelectorAll(selector: string): ArrayLike<PageElement> };
   addEventListener(type: 'message', listener: (event: { data: unknown; timeStamp: number }) => void): void;
-  /** When the latest `show` message arrived and when the page's own handler (registered first) was done with it. */
-  convlensShow?: { received: number; handled: number; arrived: number };
+  /**
+   * When the latest `show` message arrived and when the page's own handler (registered first) was done with it; the
+   * longest gap between animation frames since it arrived, and when the last frame was.
+   */
+  convlensShow?: { received: number; handled: number; arrived: number; longestFrame: number; lastFrame: number };
   convlensTimingArmed?: boolean;
+  /** Every long task (over 50 ms) the page has run since it was armed. */
+  convlensLongTasks?: { startTime: number; duration: number }[];
   requestIdleCallback(callback: () => void): number;
+  requestAnimationFrame(callback: (time: number) => void): number;
+  /** The browser's, which knows the 'longtask' entry type (Node's does not). */
+  PerformanceObserver: new (callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => {
+    observe(options: { type: string }): void;
+  };
 }
 
 /**
@@ -58,6 +69,10 @@ function shownWhenDrawn(): Shown | false {
   const outputCells = cells('output');
   const last = outputCells[outputCells.length - 1];
   const show = page.convlensShow;
+  const now = performance.now();
+  const longTasks = (page.convlensLongTasks ?? []).filter(
+    (task) => show && task.startTime + task.duration >= show.received,
+  );
   return {
     output: outputCells.map((td) => Number(td.dataset.value)),
     outputRows: output.tagName === 'CANVAS' ? Number(output.dataset.rows) : Number(last?.dataset.row ?? -1) + 1,
@@ -66,8 +81,11 @@ function shownWhenDrawn(): Shown | false {
     heatmaps: canvases.length,
     webview: show && {
       built: show.handled - show.received,
-      drawn: performance.now() - show.received,
+      drawn: now - show.received,
       arrived: show.arrived,
+      // The frame still open now counts too: the page may be inside a long one when this runs.
+      longestFrame: Math.max(show.longestFrame, now - show.lastFrame),
+      longestTask: Math.max(0, ...longTasks.map((task) => task.duration)),
     },
   };
 }
@@ -84,16 +102,32 @@ async function armWebview(): Promise<void> {
         for (const e of Array.from(page.document.querySelectorAll('[data-matrix], [data-compare]')))
           e.dataset.timingStale = '';
         page.convlensShow = undefined;
+        page.convlensLongTasks = [];
         if (page.convlensTimingArmed) return;
         page.convlensTimingArmed = true;
+        new page.PerformanceObserver((list) =>
+          page.convlensLongTasks?.push(
+            ...list.getEntries().map(({ startTime, duration }) => ({ startTime, duration })),
+          ),
+        ).observe({ type: 'longtask' });
         page.addEventListener('message', (event) => {
-          if ((event.data as { type?: string } | null)?.type === 'show') {
-            page.convlensShow = {
-              received: event.timeStamp,
-              handled: performance.now(),
-              arrived: performance.timeOrigin + event.timeStamp,
-            };
-          }
+          if ((event.data as { type?: string } | null)?.type !== 'show') return;
+          const show = {
+            received: event.timeStamp,
+            handled: performance.now(),
+            arrived: performance.timeOrigin + event.timeStamp,
+            longestFrame: 0,
+            lastFrame: event.timeStamp,
+          };
+          page.convlensShow = show;
+          // Every frame until the next message: how long the page kept the screen from updating.
+          const frame = (time: number) => {
+            if (page.convlensShow !== show) return;
+            show.longestFrame = Math.max(show.longestFrame, time - show.lastFrame);
+            show.lastFrame = time;
+            page.requestAnimationFrame(frame);
+          };
+          page.requestAnimationFrame(frame);
         });
       })
       .catch(() => undefined); // a frame going away
@@ -132,7 +166,7 @@ interface Timings {
   first: number;
   warm: number[];
   /** Of each warm run, the webview's part (see `Shown.webview`) and when its message arrived after the key press. */
-  webview: { built: number; drawn: number; afterKey: number }[];
+  webview: { built: number; drawn: number; afterKey: number; longestFrame: number; longestTask: number }[];
 }
 
 /** Opens `file` (absolute), selects all, runs the command `1 + warm` times; each run must show what `check` expects. */
@@ -166,7 +200,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const report = (times: Timings, first = '') =>
   `warm median ${ms(median(times.warm))} over ${times.warm.length} runs (${times.warm.map((t) => t.toFixed(0)).join(', ')}), first ${ms(times.first)}${first}; ` +
-  `the message reached the webview ${ms(median(times.webview.map((w) => w.afterKey)))} after the key press; there (medians) the page was built ${ms(median(times.webview.map((w) => w.built)))} and all drawn ${ms(median(times.webview.map((w) => w.drawn)))} after it`;
+  `the message reached the webview ${ms(median(times.webview.map((w) => w.afterKey)))} after the key press; there (medians) the page was built ${ms(median(times.webview.map((w) => w.built)))} and all drawn ${ms(median(times.webview.map((w) => w.drawn)))} after it; ` +
+  `longest frame while it painted ${ms(Math.max(...times.webview.map((w) => w.longestFrame)))} (median of runs ${ms(median(times.webview.map((w) => w.longestFrame)))}), ` +
+  `longest long task ${ms(Math.max(...times.webview.map((w) => w.longestTask)))}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`;
 
 /** An n x n input of short decimals `((31i + 17j) mod 1000) / 1000` and the k x k kernel `i - j`. */
 const inputAt = (i: number, j: number) => ((i * 31 + j * 17) % 1000) / 1000;
@@ -203,10 +242,11 @@ describe('timings in the workbench: command to rendered panel (reported, not ass
   let dir = '';
   const big = { name: 'timing-512x512-k5.json', text: specText(512, 5) };
   const medium = { name: 'timing-64x64-k3.json', text: specText(64, 3) };
+  const large = { name: 'timing-200x200-k3.json', text: specText(200, 3) };
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-timings-'));
-    for (const { name, text } of [big, medium]) fs.writeFileSync(path.join(dir, name), text);
+    for (const { name, text } of [big, large, medium]) fs.writeFileSync(path.join(dir, name), text);
     await workbench().hideSecondarySideBar();
     await workbench().runCommandFromPalette('View: Close All Editors');
   });
@@ -233,13 +273,23 @@ describe('timings in the workbench: command to rendered panel (reported, not ass
         assert.ok(Math.abs(value - expected[i]) < 1e-12, `output[${i}] = ${value}, expected ${expected[i]}`),
       );
     });
-    note(this.test, `64x64 k3: ${report(times)}`);
+    note(this.test, `64x64 k3: ${report(times)} (target < 200 ms warm)`);
     // The tables built while the page was idle, once scrolled to.
     await times.panel
       .locator('section.stage-transposed')
       .evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
     await times.panel.locator('table[data-compare="input"] td[data-row="0"][data-col="1"]').hover();
     await workbench().screenshot('timings-64x64-transposed');
+  });
+
+  it('200x200 input, 3x3 kernel (heatmaps)', async function () {
+    this.timeout(120_000);
+    const times = await measure(path.join(dir, large.name), 5, (shown) => {
+      assert.deepStrictEqual([shown.outputRows, shown.outputCols], [198, 198]);
+      assert.deepStrictEqual(shown.kernel, kernelValues(3));
+      assert.ok(shown.heatmaps >= 5, `${shown.heatmaps} heatmaps`);
+    });
+    note(this.test, `200x200 k3: ${report(times)} (target < 300 ms warm)`);
   });
 
   it('512x512 input, 5x5 kernel (heatmaps)', async function () {
@@ -250,6 +300,9 @@ describe('timings in the workbench: command to rendered panel (reported, not ass
       // input, its copy beside the reconstruction, M, output, reconstruction
       assert.ok(shown.heatmaps >= 5, `${shown.heatmaps} heatmaps`);
     });
-    note(this.test, `512x512 k5 (${(big.text.length / 1e6).toFixed(1)} MB of JSON): ${report(times)} (target < 1 s)`);
+    note(
+      this.test,
+      `512x512 k5 (${(big.text.length / 1e6).toFixed(1)} MB of JSON): ${report(times)} (target < 700 ms warm)`,
+    );
   });
 });

@@ -50,7 +50,7 @@ async function shapeHintsFrom(document: vscode.TextDocument, from: number): Prom
     new vscode.Range(from, 0, document.lineCount, 0),
   );
   return hints
-    .filter((h) => labelOf(h).startsWith('→'))
+    .filter((h) => labelOf(h).includes('→ '))
     .sort((a, b) => a.position.compareTo(b.position))
     .map(labelOf);
 }
@@ -78,15 +78,11 @@ describe('a big Python file', () => {
       `${document.lineCount} lines: hints after ${read.toFixed(0)} ms; the host's longest block meanwhile ${longest.toFixed(0)} ms`,
     );
     // torch on 1x3x64x64, Block99 (channels 19): conv1, bn1, relu, pool; conv2, relu; up; flatten; then the head
-    // refuses 19456 features (mat1 and mat2 shapes cannot be multiplied), so no hint after it. features99 below has
-    // no input comment, hence no hints.
+    // refuses 19456 features (mat1 and mat2 shapes cannot be multiplied), so no hint after it. A line applying
+    // several layers gets one hint naming them. features99 below has no input comment, hence no hints.
     assert.deepStrictEqual(hints, [
-      '→ 19×64×64',
-      '→ 19×64×64',
-      '→ 19×64×64',
-      '→ 19×32×32',
-      '→ 38×16×16',
-      '→ 38×16×16',
+      'conv1 · bn1 · relu · pool → 19×32×32',
+      'conv2 · relu → 38×16×16',
       '→ 19×32×32',
       '→ 19456',
     ]);

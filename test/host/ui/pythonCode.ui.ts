@@ -8,7 +8,7 @@ import { Frame } from 'playwright-core';
 import { repoRoot } from '../../support/golden';
 import { referenceConvNd } from '../../support/referenceNd';
 import { workbench } from '../uiSuite';
-import { markDrawn, redrawn } from './redraw';
+import { markDrawn } from './redraw';
 
 /** What the page's cells look like from here (this file compiles without the DOM library). */
 interface Cell {
@@ -174,10 +174,14 @@ describe('PyTorch code in the editor', () => {
       ['Dark Modern', 'python-transposed-sizes-dark'],
       ['Light Modern', 'python-transposed-sizes-light'],
     ]) {
-      await redrawn(panel, () => workbench().setColorTheme(theme));
-      await panel
-        .locator('[data-section="transposed-sizes"]')
-        .evaluate((e) => (e as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+      // The theme may already be the one asked for (no redraw then); the page is drawn again a moment after a change.
+      await workbench().setColorTheme(theme);
+      await panel.locator('.page [data-section="transposed-sizes"]').waitFor();
+      // In one step: a redraw between a look-up and a scroll would detach the section.
+      await panel.evaluate(
+        `document.querySelector('[data-section="transposed-sizes"]').scrollIntoView({ block: 'start' })`,
+      );
+      await workbench().page.waitForTimeout(300);
       await workbench().screenshot(shot);
     }
     await workbench().setColorTheme('Dark Modern');

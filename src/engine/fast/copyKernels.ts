@@ -8,7 +8,7 @@ const FIRST_OF_EACH = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
 
 /**
  * `copy2d(dst, dstRowStride, dstColumnStride, src, srcRowStride, srcColumnStride, rows, columns)`, strides in
- * bytes: moves a 2-D block of f64 between layouts inside the memory (padding, stride phases, output interleave).
+ * bytes: moves a 2-D block of f64 between layouts inside the memory (padding, stride phases).
  * Unit column strides become one `memory.copy` per row; every other column of the source into consecutive ones (a
  * stride-2 layout's phases) goes two at a time through a vector shuffle. JS writes to shared memory are several
  * times slower, hence this.

@@ -18,6 +18,7 @@ export function driver(tileType: number): FunctionBody {
   const o = f.local(i32);
   const chunkStart = f.local(i32);
   const chunkBytes = f.local(i32);
+  const outChunkBytes = f.local(i32);
   const count = f.local(i32);
   const block = f.local(i32);
   const blockEnd = f.local(i32);
@@ -52,6 +53,9 @@ export function driver(tileType: number): FunctionBody {
         field(Desc.tilesPerChunk).get(count).op(Op.i32LtU).op(Op.select).set(count);
         f.get(chunkStart);
         field(Desc.tileBytes).op(Op.i32Mul).set(chunkBytes);
+        // Output bytes of the chunk's outputs: columnBytes per output.
+        f.get(chunkBytes).i32Const(8).op(Op.i32DivU);
+        field(Desc.columnBytes).op(Op.i32Mul).set(outChunkBytes);
         f.get(desc)
           .i32Const(4 * Desc.blocks)
           .op(Op.i32Add)
@@ -61,7 +65,7 @@ export function driver(tileType: number): FunctionBody {
           blockField(Block.weights);
           field(Desc.taps);
           field(Desc.nTaps);
-          f.get(o).get(chunkBytes).op(Op.i32Add);
+          f.get(o).get(outChunkBytes).op(Op.i32Add);
           blockField(Block.outOffset).op(Op.i32Add);
           field(Desc.channelStride);
           f.get(count);
@@ -71,6 +75,7 @@ export function driver(tileType: number): FunctionBody {
           field(Desc.tileBytes).i32Const(8).op(Op.i32DivU);
           f.get(chunkStart).get(count).op(Op.i32Add);
           field(Desc.nTiles).op(Op.i32Eq).op(Op.select);
+          field(Desc.columnBytes);
           blockField(Block.kernel).callIndirect(tileType);
           f.addTo(block, 4 * BLOCK_WORDS);
           f.get(block).get(blockEnd).op(Op.i32Ne).brIf(0);

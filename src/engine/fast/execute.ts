@@ -20,9 +20,6 @@ interface PassLayout {
   writesWeights: boolean;
   bias: number;
   descriptor: number;
-  /** Row pitch of the tile grid (whole tiles), and its scratch when the output cannot be written in place. */
-  pitch: number;
-  scratch: number | undefined;
 }
 
 /** Runs the planned jobs, triples [descriptor, rowBegin, rowEnd]; when other threads compute, this one first runs
@@ -33,9 +30,9 @@ export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) 
  * Lays a plan out in wasm memory, runs it, and returns the output in `into` when given, else in a new array;
  * undefined when the memory cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the
  * taps and packed weights (once for passes that share them), bias and descriptor, and the output in its final
- * order. Tiles write output rows in place; only strided transposed phases, whose outputs interleave, go through a
- * scratch. The source goes in whole, in one copy, and is laid out by wasm `copy2d`: a JS copy per row costs more
- * than the row itself on short rows (64 columns). The output comes out in one copy.
+ * order. Tiles write output rows in place, strided transposed phases (whose outputs interleave) lane by lane. The
+ * source goes in whole, in one copy, and is laid out by wasm `copy2d`: a JS copy per row costs more than the row
+ * itself on short rows (64 columns). The output comes out in one copy.
  */
 export function execute(
   plan: Plan,
@@ -55,8 +52,6 @@ export function execute(
   const weightsAt = new Map<Int32Array, Map<string, number>>();
   const layouts: PassLayout[] = plan.passes.map((pass) => {
     const blocks = channelBlocks(pass.channels);
-    const pitch = pass.tiles * 2 * pass.vectors;
-    const inPlace = pass.destination.rowStride === 1 && pass.destination.columnStride === 1;
     const weightKey = `${pass.weightOffset},${pass.weightChannelStride},${pass.channels}`;
     const sameTaps = tapsAt.get(pass.taps);
     const sameWeights = weightsAt.get(pass.tapWeight)?.get(weightKey);
@@ -68,14 +63,12 @@ export function execute(
     return {
       pass,
       blocks,
-      pitch,
       taps,
       weights,
       writesTaps: sameTaps === undefined,
       writesWeights: sameWeights === undefined,
       bias: arena.alloc(8 * pass.channels),
       descriptor: arena.alloc(4 * descriptorWords(blocks.length)),
-      scratch: inPlace ? undefined : arena.alloc(8 * pass.channels * pass.rows * pitch),
     };
   });
   if (!arena.commit()) return undefined;
@@ -98,15 +91,6 @@ export function execute(
   const jobs = splitIntoJobs(layouts);
   runJobs(jobs, jobs.length / 3, touchPages);
 
-  for (const { pass, scratch, pitch } of layouts) {
-    if (scratch === undefined) continue;
-    const d = pass.destination;
-    const copy = blockCopier(runtime, output, scratch);
-    for (let c = 0; c < pass.channels; c++) {
-      const to = d.channelBase + c * d.channelStride + d.rowOffset * d.width + d.columnOffset;
-      copy(to, d.rowStride * d.width, d.columnStride, c * pass.rows * pitch, pitch, 1, pass.rows, d.columns);
-    }
-  }
   const computed = f64.subarray(output / 8, output / 8 + plan.outputElements);
   if (!result) return computed.slice();
   result.set(computed);
@@ -143,13 +127,12 @@ function writePass(
   f64: Float64Array,
   i32: Int32Array,
 ): void {
-  const { pass, blocks, pitch, scratch } = layout;
+  const { pass, blocks } = layout;
   const tapCount = pass.taps.length;
   const d = pass.destination;
-  // In place: rows of the final output (the last tile stops at the row's end); else whole-tile rows of scratch.
-  const out = scratch ?? output + 8 * (d.channelBase + d.rowOffset * d.width + d.columnOffset);
-  const rowPitch = scratch === undefined ? 8 * d.width : 8 * pitch;
-  const channelStride = scratch === undefined ? 8 * d.channelStride : 8 * pass.rows * pitch;
+  // Rows of the final output; the last tile stops at the row's end.
+  const out = output + 8 * (d.channelBase + d.rowOffset * d.width + d.columnOffset);
+  const channelStride = 8 * d.channelStride;
   const tileWidth = 2 * pass.vectors;
 
   if (layout.writesTaps) for (let t = 0; t < tapCount; t++) i32[layout.taps / 4 + t] = 8 * pass.taps[t];
@@ -179,14 +162,15 @@ function writePass(
   i32[desc + Desc.taps] = layout.taps;
   i32[desc + Desc.nTaps] = tapCount;
   i32[desc + Desc.outBase] = out;
-  i32[desc + Desc.outRowPitch] = rowPitch;
+  i32[desc + Desc.outRowPitch] = 8 * d.rowStride * d.width;
   i32[desc + Desc.channelStride] = channelStride;
   i32[desc + Desc.nTiles] = pass.tiles;
   i32[desc + Desc.nBlocks] = blocks.length;
   i32[desc + Desc.tilesPerChunk] =
     blocks.length === 1 ? pass.tiles : Math.max(1, Math.floor(CHUNK_OUTPUTS / tileWidth));
   i32[desc + Desc.tileBytes] = 8 * tileWidth;
-  i32[desc + Desc.lastTileColumns] = scratch === undefined ? d.columns - (pass.tiles - 1) * tileWidth : tileWidth;
+  i32[desc + Desc.lastTileColumns] = d.columns - (pass.tiles - 1) * tileWidth;
+  i32[desc + Desc.columnBytes] = 8 * d.columnStride;
 }
 
 /** Jobs to share among threads: rows of a pass in a few chunks, enough of them to balance two or more threads. */

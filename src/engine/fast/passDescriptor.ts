@@ -16,8 +16,10 @@ export const Desc = {
   tileBytes: 10,
   /** Outputs of a row's last tile to store (the row's end), at most 2·vectors. */
   lastTileColumns: 11,
+  /** Bytes between neighbouring outputs of a row: 8, or more where stride phases interleave. */
+  columnBytes: 12,
   /** Then `nBlocks` records of `BLOCK_WORDS` words, one per block of output channels. */
-  blocks: 12,
+  blocks: 13,
 } as const;
 
 export const Block = { kernel: 0, weights: 1, bias: 2, outOffset: 3 } as const;

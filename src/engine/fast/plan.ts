@@ -51,8 +51,7 @@ export interface Destination {
   columns: number;
 }
 
-/** A 2-D block copy from the source into the input region, or from output scratch to the output; offsets and strides in
- * elements. */
+/** A 2-D block copy from the source into the input region; offsets and strides in elements. */
 export type CopyBlock = (
   dst: number,
   dstRowStride: number,

@@ -4,7 +4,7 @@ import { Op, SimdOp, ValueType } from './wasm/opcodes';
 const { i32, v128 } = ValueType;
 
 /** Every tile kernel's signature: byte addresses and counts, all i32. */
-export const TILE_PARAMS = [i32, i32, i32, i32, i32, i32, i32, i32, i32] as const;
+export const TILE_PARAMS = [i32, i32, i32, i32, i32, i32, i32, i32, i32, i32] as const;
 
 /**
  * The micro-kernel: `channels` output channels × `vectors` f64x2 columns (2·vectors neighbouring outputs of one
@@ -14,17 +14,23 @@ export const TILE_PARAMS = [i32, i32, i32, i32, i32, i32, i32, i32, i32] as cons
  *
  * Parameters: x (input of the first tile), w, taps, nTaps, out (first channel's output), channelStride (bytes
  * between output channels), nTiles, bias (`channels` doubles the accumulators start from), lastColumns (outputs
- * of the last tile to store: fewer than 2·vectors at a row's end, so rows can be written in place).
+ * of the last tile to store: fewer than 2·vectors at a row's end, so rows can be written in place), columnBytes
+ * (bytes between neighbouring outputs: 8, or a transposed stride phase's step, whose outputs interleave with the other
+ * phases' and are stored lane by lane).
  * `fused` multiplies and adds in one relaxed-SIMD instruction (an FMA on x64 and arm64): half the arithmetic
  * instructions, which is what bounds this loop.
  */
 export function tileKernel(channels: number, vectors: number, fused: boolean): FunctionBody {
   const f = new FunctionBody(TILE_PARAMS);
-  const [x, w, taps, nTaps, out, channelStride, nTiles, bias, lastColumns] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [x, w, taps, nTaps, out, channelStride, nTiles, bias, lastColumns, columnBytes] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+  ];
   const tap = f.local(i32);
   const tapEnd = f.local(i32);
   const weight = f.local(i32);
   const address = f.local(i32);
+  const outStep = f.local(i32);
+  const columnsHere = f.local(i32);
   const outOf = Array.from({ length: channels }, () => f.local(i32));
   const acc = Array.from({ length: channels }, () => Array.from({ length: vectors }, () => f.local(v128)));
   const xs = Array.from({ length: vectors }, () => f.local(v128));
@@ -37,6 +43,10 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
     f.set(outOf[k]);
   }
   f.get(taps).get(nTaps).i32Const(4).op(Op.i32Mul).op(Op.i32Add).set(tapEnd);
+  f.get(columnBytes)
+    .i32Const(2 * vectors)
+    .op(Op.i32Mul)
+    .set(outStep);
 
   /** acc += x[tap] * w[tap] for the tap the `tap` and `weight` pointers are at. */
   const multiplyTap = () => {
@@ -80,10 +90,10 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
           .simdMemory(SimdOp.v128Store, 16 * j);
     }
   };
-  // Only the first `lastColumns` outputs: whole vectors, then maybe one lane.
+  // Only the first `columnsHere` outputs: whole vectors, then maybe one lane.
   const storeFirstColumns = () => {
     for (let j = 0; j < vectors; j++) {
-      f.get(lastColumns)
+      f.get(columnsHere)
         .i32Const(2 * j + 2)
         .op(Op.i32GeU);
       f.ifElse(
@@ -94,7 +104,7 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
               .simdMemory(SimdOp.v128Store, 16 * j);
         },
         () => {
-          f.get(lastColumns)
+          f.get(columnsHere)
             .i32Const(2 * j + 1)
             .op(Op.i32Eq);
           f.ifElse(() => {
@@ -105,6 +115,22 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
           });
         },
       );
+    }
+  };
+
+  // Output by output, each lane where it goes, only the first `columnsHere`.
+  const storeStrided = () => {
+    for (let j = 0; j < vectors; j++) {
+      for (let lane = 0; lane < 2; lane++) {
+        const column = 2 * j + lane;
+        f.get(columnsHere).i32Const(column).op(Op.i32GtU);
+        f.ifElse(() => {
+          for (let k = 0; k < channels; k++) {
+            f.get(outOf[k]).get(columnBytes).i32Const(column).op(Op.i32Mul).op(Op.i32Add);
+            f.get(acc[k][j]).store64Lane(lane);
+          }
+        });
+      }
     }
   };
 
@@ -127,16 +153,23 @@ export function tileKernel(channels: number, vectors: number, fused: boolean): F
           f.get(tap).get(tapEnd).op(Op.i32Ne).brIf(0);
         });
       });
-      f.get(nTiles)
+      // The last tile stores only the row's remaining columns.
+      f.get(lastColumns)
+        .i32Const(2 * vectors)
+        .get(nTiles)
         .i32Const(1)
         .op(Op.i32Eq)
-        .get(lastColumns)
-        .i32Const(2 * vectors)
-        .op(Op.i32LtU)
-        .op(Op.i32And);
-      f.ifElse(storeFirstColumns, storeAll);
+        .op(Op.select)
+        .set(columnsHere);
+      f.get(columnBytes).i32Const(8).op(Op.i32Eq);
+      f.ifElse(() => {
+        f.get(columnsHere)
+          .i32Const(2 * vectors)
+          .op(Op.i32LtU);
+        f.ifElse(storeFirstColumns, storeAll);
+      }, storeStrided);
       f.addTo(x, tileBytes);
-      for (let k = 0; k < channels; k++) f.addTo(outOf[k], tileBytes);
+      for (let k = 0; k < channels; k++) f.get(outOf[k]).get(outStep).op(Op.i32Add).set(outOf[k]);
       f.get(nTiles).i32Const(1).op(Op.i32Sub).tee(nTiles).brIf(0);
     });
   });

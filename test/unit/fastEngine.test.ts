@@ -289,6 +289,30 @@ describe('fast engine', () => {
     });
   });
 
+  describe('a padded layout after another over the same input, each again with new values', () => {
+    // The second spec's padding is where the first one's values lie; each computes again over its own layout.
+    const shape = { ...base, integers: true, op: 'conv2d', cin: 3, cout: 2, groups: 1, h: 10, w: 10, kh: 3, kw: 3 };
+    const specs = [
+      { ...shape, seed: 1 },
+      { ...shape, seed: 2, padding: [1, 2] },
+      { ...shape, seed: 3, padding: [1, 2] },
+      { ...shape, seed: 4 },
+      { ...shape, seed: 5, padding: [2, 1], stride: [2, 2] },
+      { ...shape, seed: 6, padding: [2, 1], stride: [2, 2] },
+    ];
+    for (const threads of [1, 2]) {
+      it(`equals the reference each time (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+        configureFastEngine({ maxThreads: threads, parallelMinFlops: 0 });
+        if (threads > 1) await startFastEngineThreads();
+        for (const spec of specs) {
+          const p = solvable(filledSpec(spec))!;
+          const into = new Float64Array(forward(p).data.length);
+          assert.deepStrictEqual(Array.from(fastOrFail(fastForward(p, into)).data), Array.from(forward(p).data));
+        }
+      });
+    }
+  });
+
   it('drops and rebuilds a runtime whose memory grew past the retention limit, on one thread and on two', async () => {
     const spec = EDGE_CASES.find(([name]) => name.startsWith('wide single channel'))![1];
     const p = solvable(spec)!;

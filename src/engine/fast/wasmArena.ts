@@ -12,6 +12,8 @@ const SLACK_BYTES = 256;
 export class WasmArena {
   f64: Float64Array;
   i32: Int32Array;
+  /** The last call's input region and block copies into it, whose padding it zeroed (see `execute`). */
+  inputLayout: number[] | undefined;
   private top = 0;
 
   constructor(readonly memory: WasmMemory) {

@@ -1,25 +1,25 @@
 /**
- * The models in a document and the order they apply their layers: an `nn.Sequential(...)` (nested Sequentials and
- * an `OrderedDict` of named layers flattened in order), and an `nn.Module` subclass whose `forward` applies the
- * modules its `__init__` sets (`x = F.relu(self.bn1(self.conv1(x)))` applies conv1, bn1, then relu).
+ * The models in a document and the order they apply their layers: an `nn.Sequential(...)` (nested Sequentials, an
+ * `OrderedDict` of named layers and a list unpacked with `*layers` flattened in order), and an `nn.Module` subclass
+ * whose `forward` applies the modules its `__init__` sets (`x = F.relu(self.bn1(self.conv1(x)))` applies conv1, bn1,
+ * then relu; `for block in self.blocks: x = block(x)` applies an `nn.ModuleList`'s modules in turn).
  */
 import { declaredInput } from './inputComment';
-import type { Qualify } from './imports';
 import type { LayerCall, Model, ModelStep, OutputSizeRequest } from './layer';
+import { listedModules, moduleListModules, type ListContext, type ListReading } from './layerLists';
 import { flattenMethod } from './tensorMethods';
 import { enclosing, namedChildrenOf, spanOf, type Node } from './syntax';
-import type { Values } from './values';
+import type { Value, Values } from './values';
 
 const SEQUENTIAL = 'torch.nn.Sequential';
 const MODULE = 'torch.nn.Module';
 const ORDERED_DICT = 'collections.OrderedDict';
+const MODULE_LIST = 'torch.nn.ModuleList';
 
-export interface ModelContext {
+export interface ModelContext extends ListContext {
   text: string;
-  qualify: Qualify;
-  values: Values;
-  /** The layer read at a call node, when the call is one. */
-  layerAt(call: Node): LayerCall | undefined;
+  /** The layer read at a call node, when the call is one; with a loop's names bound when they are given. */
+  layerAt(call: Node, names?: ReadonlyMap<string, Value>): LayerCall | undefined;
 }
 
 /**
@@ -91,7 +91,10 @@ function sequentialSteps(call: Node, context: ModelContext, attribute?: string):
   const argumentList = call.childForFieldName('arguments');
   for (const argument of argumentList ? namedChildrenOf(argumentList) : []) {
     if (argument.type === 'comment') continue;
-    if (argument.type === 'call' && isCallTo(argument, SEQUENTIAL, context)) {
+    if (argument.type === 'list_splat') {
+      const list = argument.firstNamedChild;
+      steps.push(...listSteps(list ? listedModules(list, context) : undefined, argument, context, attribute));
+    } else if (argument.type === 'call' && isCallTo(argument, SEQUENTIAL, context)) {
       steps.push(...sequentialSteps(argument, context, attribute));
     } else if (argument.type === 'call' && isCallTo(argument, ORDERED_DICT, context)) {
       steps.push(...orderedDictSteps(argument, context));
@@ -100,6 +103,29 @@ function sequentialSteps(call: Node, context: ModelContext, attribute?: string):
     }
   }
   return steps;
+}
+
+/**
+ * The modules of a list, each hinted where it is written (a loop's once per pass); an unread list is one unresolved
+ * step saying why, so no shape is guessed past it.
+ */
+function listSteps(
+  reading: ListReading | undefined,
+  written: Node,
+  context: ModelContext,
+  attribute?: string,
+): ModelStep[] {
+  if (!reading || 'unreadable' in reading) {
+    const why = reading?.unreadable ?? `ConvLens cannot read \`${written.text}\``;
+    const layer = { unresolved: why, span: reading?.span ?? spanOf(written) };
+    const call = { ...moduleCall(written, context), layer };
+    return [{ call, ...(attribute && { attribute }), hintAt: written.endIndex }];
+  }
+  return reading.modules.map(({ node, names }) => ({
+    call: moduleCall(node, context, names),
+    ...(attribute && { attribute }),
+    hintAt: node.endIndex,
+  }));
 }
 
 /** `OrderedDict([('conv1', nn.Conv2d(...)), ...])`: the named layers in order, the name as the attribute. */
@@ -116,8 +142,8 @@ function orderedDictSteps(call: Node, context: ModelContext): ModelStep[] {
 }
 
 /** The layer a module expression builds, or an unresolved stand-in for one ConvLens does not know (`Block(64)`). */
-function moduleCall(node: Node, context: ModelContext): LayerCall {
-  const known = node.type === 'call' ? context.layerAt(node) : undefined;
+function moduleCall(node: Node, context: ModelContext, names?: ReadonlyMap<string, Value>): LayerCall {
+  const known = node.type === 'call' ? context.layerAt(node, names) : undefined;
   if (known) return known;
   const callee = node.type === 'call' ? (node.childForFieldName('function') ?? node) : node;
   return {
@@ -139,16 +165,29 @@ function methodNamed(cls: Node, name: string): Node | undefined {
   return undefined;
 }
 
-/** `self.<attribute>` -> the steps its module applies, from `__init__`'s assignments. */
-function modulesOf(init: Node, context: ModelContext): Map<string, (hintAt?: number) => ModelStep[]> {
+interface InitModules {
+  /** `self.<attribute>` -> the steps calling it applies. */
+  called: Map<string, (hintAt?: number) => ModelStep[]>;
+  /** `self.<attribute>` -> an `nn.ModuleList`'s modules, each one step, for a loop over it. */
+  listed: Map<string, ModelStep[]>;
+}
+
+/** The modules `__init__` sets on `self`, from its assignments. */
+function modulesOf(init: Node, context: ModelContext): InitModules {
   const modules = new Map<string, (hintAt?: number) => ModelStep[]>();
+  const listed = new Map<string, ModelStep[]>();
   for (const assignment of init.descendantsOfType('assignment')) {
     const left = assignment?.childForFieldName('left');
     const right = assignment?.childForFieldName('right');
     const attribute = left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self';
     if (!left || !right || !attribute || right.type !== 'call') continue;
     const name = left.childForFieldName('attribute')?.text ?? '';
-    if (isCallTo(right, SEQUENTIAL, context)) {
+    if (isCallTo(right, MODULE_LIST, context)) {
+      const statement = assignment?.parent;
+      const direct = statement?.parent?.parent?.id === init.id; // in __init__'s own body, not a branch of it
+      const reading = statement && direct ? moduleListModules(statement, context) : undefined;
+      listed.set(name, listSteps(reading, right, context, name));
+    } else if (isCallTo(right, SEQUENTIAL, context)) {
       const steps = sequentialSteps(right, context, name);
       modules.set(name, () => steps);
     } else {
@@ -156,7 +195,7 @@ function modulesOf(init: Node, context: ModelContext): Map<string, (hintAt?: num
       modules.set(name, (hintAt = right.endIndex) => [{ call, attribute: name, hintAt }]);
     }
   }
-  return modules;
+  return { called: modules, listed };
 }
 
 function classModel(cls: Node, statement: Node, context: ModelContext): Model | undefined {
@@ -164,13 +203,29 @@ function classModel(cls: Node, statement: Node, context: ModelContext): Model | 
   const forward = methodNamed(cls, 'forward');
   const body = forward?.childForFieldName('body');
   if (!init || !body) return undefined;
-  const modules = modulesOf(init, context);
+  const { called, listed } = modulesOf(init, context);
+  const listLoop = (statement: Node): ModuleLoop | undefined => moduleLoop(statement, listed);
   const steps: ModelStep[] = [];
-  for (const statement of forwardStatements(body)) {
+  /** forward's statements, with `layer` standing for one module of a ModuleList when a loop over it binds it. */
+  const apply = (statements: Node[], bound?: { name: string; step: ModelStep }): void => {
+    for (const statement of statements) {
+      const loop = listLoop(statement);
+      if (loop) {
+        for (const step of loop.steps) apply(forwardStatements(loop.body, listLoop), { name: loop.variable, step });
+        continue;
+      }
+      applyCalls(statement, bound);
+    }
+  };
+  const applyCalls = (statement: Node, bound?: { name: string; step: ModelStep }): void => {
     for (const call of callsInOrder(statement)) {
       const callee = call.childForFieldName('function');
+      if (bound && callee?.type === 'identifier' && callee.text === bound.name) {
+        steps.push(bound.step);
+        continue;
+      }
       const self = callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self';
-      const module = self ? modules.get(callee.childForFieldName('attribute')?.text ?? '') : undefined;
+      const module = self ? called.get(callee.childForFieldName('attribute')?.text ?? '') : undefined;
       if (module) {
         const applied = module(statement.endIndex);
         const outputSize = outputSizeOf(call, context.values);
@@ -181,7 +236,8 @@ function classModel(cls: Node, statement: Node, context: ModelContext): Model | 
       const layer = context.layerAt(call) ?? flattenMethod(call, context.values);
       if (layer) steps.push({ call: layer, hintAt: statement.endIndex });
     }
-  }
+  };
+  apply(forwardStatements(body, listLoop));
   return {
     name: cls.childForFieldName('name')?.text ?? '',
     span: spanOf(cls),
@@ -216,14 +272,35 @@ function outputSizeOf(call: Node, values: Values): OutputSizeRequest | undefined
     : { sizes: null, form: 'tuple', span };
 }
 
-/** forward's simple statements in the order written, through `if`/`for`/`with` blocks (nested functions aside). */
-function forwardStatements(block: Node): Node[] {
+/** `for block in self.blocks:` over an `nn.ModuleList` set in `__init__`: its modules, the loop's name and body. */
+interface ModuleLoop {
+  steps: ModelStep[];
+  variable: string;
+  body: Node;
+}
+
+function moduleLoop(statement: Node, listed: ReadonlyMap<string, ModelStep[]>): ModuleLoop | undefined {
+  if (statement.type !== 'for_statement') return undefined;
+  const variable = statement.childForFieldName('left');
+  const over = statement.childForFieldName('right');
+  const body = statement.childForFieldName('body');
+  const self = over?.type === 'attribute' && over.childForFieldName('object')?.text === 'self';
+  const steps = self ? listed.get(over.childForFieldName('attribute')?.text ?? '') : undefined;
+  return steps && body && variable?.type === 'identifier' ? { steps, variable: variable.text, body } : undefined;
+}
+
+/**
+ * forward's simple statements in the order written, through `if`/`for`/`with` blocks (nested functions aside); a
+ * loop over a ModuleList (`kept`) is kept whole, to be read once per module.
+ */
+function forwardStatements(block: Node, kept: (statement: Node) => unknown): Node[] {
   return namedChildrenOf(block).flatMap((statement) => {
     if (statement.type === 'function_definition' || statement.type === 'class_definition') return [];
+    if (kept(statement)) return [statement];
     const blocks = namedChildrenOf(statement).flatMap((child) =>
       child.type === 'block' ? [child] : namedChildrenOf(child).filter((grand) => grand.type === 'block'),
     );
-    return blocks.length ? blocks.flatMap(forwardStatements) : [statement];
+    return blocks.length ? blocks.flatMap((inner) => forwardStatements(inner, kept)) : [statement];
   });
 }
 

@@ -19,6 +19,8 @@ interface Piece {
   models: Model[];
   /** The module-level names it read, with their values then. */
   dependencies: ReadonlyMap<string, string>;
+  /** Whether it read other top-level statements (a list of layers built at the module's top level): read each time. */
+  readsOthers: boolean;
 }
 
 export class PythonReader {
@@ -47,7 +49,7 @@ export class PythonReader {
       );
       const kept = this.pieces.get(key);
       const piece =
-        kept && values.unchanged(kept.dependencies, statement.startIndex)
+        kept && !kept.readsOthers && values.unchanged(kept.dependencies, statement.startIndex)
           ? moved(kept, statement.startIndex)
           : readStatement(statement, text, qualify, values);
       pieces.set(key, piece);
@@ -64,20 +66,34 @@ export const readTree = (root: Node, text: string): PythonReading => new PythonR
 
 function readStatement(statement: Node, text: string, qualify: Qualify, values: Values): Piece {
   values.enter(statement);
+  /** The layer a call makes, when its callee is one, with the output its comment asks for. */
+  const readLayer = (call: Node): LayerCall | undefined => {
+    const callee = call.childForFieldName('function');
+    const qualified = callee && qualify(callee);
+    const signature = qualified ? signatureOf(qualified) : undefined;
+    if (!signature) return undefined;
+    const target = declaredOutput(text, call.endIndex);
+    return { ...readLayerCall(call, signature, values), ...(target && { target }) };
+  };
   const layers: LayerCall[] = [];
   const byCall = new Map<number, LayerCall>();
   for (const call of statement.descendantsOfType('call')) {
-    const callee = call?.childForFieldName('function');
-    const qualified = callee && qualify(callee);
-    const signature = qualified ? signatureOf(qualified) : undefined;
-    if (!call || !signature) continue;
-    const target = declaredOutput(text, call.endIndex);
-    const layer = { ...readLayerCall(call, signature, values), ...(target && { target }) };
+    const layer = call && readLayer(call);
+    if (!call || !layer) continue;
     layers.push(layer);
     byCall.set(call.id, layer);
   }
-  const models = statementModels(statement, { text, qualify, values, layerAt: (call) => byCall.get(call.id) });
-  return { start: statement.startIndex, layers, models, dependencies: values.dependencies() };
+  let readsOthers = false;
+  const models = statementModels(statement, {
+    text,
+    qualify,
+    values,
+    // A call in a loop, or in another statement (a list built at the top level), is read where the model meets it.
+    layerAt: (call, names) =>
+      names?.size ? values.withNames(names, () => readLayer(call)) : (byCall.get(call.id) ?? readLayer(call)),
+    readsOtherStatements: () => (readsOthers = true),
+  });
+  return { start: statement.startIndex, layers, models, dependencies: values.dependencies(), readsOthers };
 }
 
 /** A piece read when its statement started elsewhere, its offsets moved along (shared objects stay shared). */

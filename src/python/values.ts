@@ -34,6 +34,8 @@ export class Values {
   private looked: Map<string, string> | undefined;
   /** The functions of the statement being read, outermost first: their locals and parameters hide the module's. */
   private functions: FunctionScope[] = [];
+  /** Names a loop binds while its body is read (`i` in `for i in range(3)`): they hide every other binding. */
+  private loopNames: ReadonlyMap<string, Value> = new Map();
 
   constructor(
     statements: readonly Node[],
@@ -55,6 +57,17 @@ export class Values {
     const looked = this.looked ?? new Map<string, string>();
     this.looked = undefined;
     return looked;
+  }
+
+  /** Reads with names bound to values, as one pass of a loop binds them. */
+  withNames<T>(names: ReadonlyMap<string, Value>, read: () => T): T {
+    const outer = this.loopNames;
+    this.loopNames = new Map([...outer, ...names]);
+    try {
+      return read();
+    } finally {
+      this.loopNames = outer;
+    }
   }
 
   /** Whether every name still has the value it had for a statement now starting at `start`. */
@@ -180,6 +193,8 @@ export class Values {
 
   /** A name's value: the last binding before it in its function (a local, a parameter's default), else the module's. */
   private named(node: Node, depth: number): Value | undefined {
+    const looped = this.loopNames.get(node.text);
+    if (looped !== undefined) return looped;
     const local = this.localBinding(node);
     if (local !== undefined) return local && this.of(local, depth + 1);
     const value = this.moduleValue(node.text, node.startIndex, depth);

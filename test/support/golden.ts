@@ -175,11 +175,21 @@ export interface GoldenRequestedSize {
   error?: string;
 }
 
+/** A model of test/fixtures/models built by torch from the file: each leaf module's output, in the order run. */
+export interface GoldenFixtureModel {
+  file: string;
+  /** The class, the function returning the model, or the variable holding it. */
+  model: string;
+  input: number[];
+  shapes: number[][];
+}
+
 export interface GoldenShapes {
   cases: GoldenShapeCase[];
   stacks: GoldenShapeStack[];
   transposed: GoldenTransposedSizes[];
   requested: GoldenRequestedSize[];
+  models: GoldenFixtureModel[];
 }
 
 export const goldenShapesPath =

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { note } from '../host/mochaRun';
-import { repoRoot } from '../support/golden';
+import { loadGoldenShapes, repoRoot } from '../support/golden';
 import { NdTensor, referenceConvTransposeNd } from '../support/referenceNd';
 import { discardUnsavedDocuments, hoverText, openText, until } from './support';
 
@@ -206,6 +206,40 @@ describe('PyTorch code', () => {
       ours[0].tooltip,
       'Shape after each step, batch first:\nconv1: 1×6×28×28\nbn1: 1×6×28×28\nrelu: 1×6×28×28\npool: 1×6×14×14',
     );
+  });
+
+  it('a Sequential of a list built in a loop: each layer hinted where it is written, once per pass', async () => {
+    const document = await openModel('sequential_loop.py');
+    const hints = await shapeHints(document);
+    // torch, StackNet built from the fixture and run on 2x3x64x64 (golden_shapes.py): every module's output in order.
+    const torch = loadGoldenShapes().models.find((m) => m.file === 'sequential_loop.py')!.shapes;
+    const label = (shape: number[]) => `→ ${shape.slice(1).join('×')}`;
+    const loopLines = [
+      'layers.append(nn.Conv2d(CHANNELS[i], CHANNELS[i + 1], kernel_size=3, padding=1))',
+      'layers.append(nn.BatchNorm2d(CHANNELS[i + 1]))',
+      'layers.append(nn.ReLU(inplace=True))',
+      'layers.append(nn.MaxPool2d(2))',
+    ];
+    assert.deepStrictEqual(
+      hints.map((h) => [h.line, h.label]),
+      [
+        ...loopLines.flatMap((line, l) => [0, 1, 2].map((pass) => [line, label(torch[pass * 4 + l])])),
+        ['x = self.pool(x)', label(torch[12])],
+        ['x = self.flatten(x)', label(torch[13])],
+        ['return self.head(x)', label(torch[14])],
+      ],
+    );
+  });
+
+  it('a Sequential of a list ConvLens cannot follow: no hints, and its hover says why and where', async () => {
+    const editor = await openText(
+      'import torch.nn as nn\n\nlayers = [nn.Conv2d(3, 8, 3)]\nif DEEP:\n    layers.append(nn.ReLU())\n\n# convlens: input 1x3x16x16\nnet = nn.Sequential(*layers)\n',
+      'python',
+    );
+    const { document } = editor;
+    const text = (await hoverText(document.uri, at(document, '*layers', 2))).replace(/\\/g, ''); // Markdown escapes
+    assert.ok(text.includes('is changed by') && text.includes('if DEEP:') && text.includes('(line 4)'), text);
+    assert.deepStrictEqual(await shapeHints(document), []);
   });
 
   it("a Conv2d given the wrong channels: PyTorch's message on in_channels, and its fix edits the argument", async () => {

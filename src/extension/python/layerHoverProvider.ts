@@ -6,10 +6,16 @@ import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
 import { PythonSource, PythonSources } from './pythonSources';
 
-/** The innermost layer call written around `offset`. */
+/**
+ * The innermost layer call written around `offset`. The models' steps come first: a layer in a loop is read there
+ * with the first pass's names bound, and a list ConvLens could not read is a step saying why (a module ConvLens does
+ * not know, `ResBlock(64)`, whose reason is only its name, has no hover).
+ */
 export function callAt(reading: PythonReading, offset: number): LayerCall | undefined {
+  const steps = reading.models.flatMap((model) => model.steps.map((step) => step.call));
+  const told = steps.filter((call) => !('unresolved' in call.layer) || call.layer.unresolved !== call.torchName);
   let found: LayerCall | undefined;
-  for (const call of reading.layers) {
+  for (const call of [...told, ...reading.layers]) {
     const { start, end } = call.span;
     if (start <= offset && offset <= end && (!found || end - start < found.span.end - found.span.start)) found = call;
   }

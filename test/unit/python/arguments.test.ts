@@ -7,12 +7,16 @@ import { loadParser, onlyCall, onlyLayer, read, textAt } from './helpers';
 
 const NN = 'import torch.nn as nn\nimport torch.nn.functional as F\n';
 
-describe('python: arguments bind as PyTorch binds them', () => {
-  before(loadParser);
+const conv = { kind: 'conv', groups: 1, bias: true, paddingMode: 'zeros' } as const;
 
-  it('Conv2d: all nine positionally, in its order', () => {
-    assert.deepStrictEqual(onlyLayer(`${NN}c = nn.Conv2d(4, 8, 3, 2, 1, 2, 4, False, 'reflect')`), {
-      kind: 'conv',
+/** Each layer written with positional arguments and with keywords in another order: both bind to `layer`. */
+const BINDINGS = [
+  {
+    name: 'Conv2d: all nine, in its order',
+    positional: `nn.Conv2d(4, 8, 3, 2, 1, 2, 4, False, 'reflect')`,
+    keywords: `nn.Conv2d(padding_mode='reflect', bias=False, groups=4, dilation=2, padding=1, stride=2, kernel_size=3, out_channels=8, in_channels=4)`,
+    layer: {
+      ...conv,
       rank: 2,
       transposed: false,
       inChannels: 4,
@@ -25,12 +29,14 @@ describe('python: arguments bind as PyTorch binds them', () => {
       groups: 4,
       bias: false,
       paddingMode: 'reflect',
-    });
-  });
-
-  it('ConvTranspose2d: the same nine positions mean output_padding, groups, bias, dilation, padding_mode', () => {
-    assert.deepStrictEqual(onlyLayer(`${NN}c = nn.ConvTranspose2d(4, 8, 3, 2, 1, 1, 4, False, 2, 'zeros')`), {
-      kind: 'conv',
+    },
+  },
+  {
+    name: 'ConvTranspose2d: the same positions mean output_padding, groups, bias, dilation, padding_mode',
+    positional: `nn.ConvTranspose2d(4, 8, 3, 2, 1, 1, 4, False, 2, 'zeros')`,
+    keywords: `nn.ConvTranspose2d(dilation=2, output_padding=1, groups=4, in_channels=4, out_channels=8, kernel_size=3, stride=2, padding=1, bias=False, padding_mode='zeros')`,
+    layer: {
+      ...conv,
       rank: 2,
       transposed: true,
       inChannels: 4,
@@ -42,16 +48,14 @@ describe('python: arguments bind as PyTorch binds them', () => {
       outputPadding: [1, 1],
       groups: 4,
       bias: false,
-      paddingMode: 'zeros',
-    });
-  });
-
-  it('keywords in any order give the same layer as positions; omitted ones take the defaults', () => {
-    const positional = onlyLayer(`${NN}c = nn.Conv1d(2, 6, 5, 1, 0, 3)`);
-    const keywords = onlyLayer(`${NN}c = nn.Conv1d(dilation=3, kernel_size=5, out_channels=6, in_channels=2)`);
-    assert.deepStrictEqual(keywords, positional);
-    assert.deepStrictEqual(keywords, {
-      kind: 'conv',
+    },
+  },
+  {
+    name: 'Conv1d: the ones left out take the defaults',
+    positional: 'nn.Conv1d(2, 6, 5, 1, 0, 3)',
+    keywords: 'nn.Conv1d(dilation=3, kernel_size=5, out_channels=6, in_channels=2)',
+    layer: {
+      ...conv,
       rank: 1,
       transposed: false,
       inChannels: 2,
@@ -61,10 +65,76 @@ describe('python: arguments bind as PyTorch binds them', () => {
       padding: [0],
       dilation: [3],
       outputPadding: [0],
-      groups: 1,
-      bias: true,
-      paddingMode: 'zeros',
+    },
+  },
+  {
+    name: 'MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)',
+    positional: 'nn.MaxPool2d(3, 2, 1, 2, False, True)',
+    keywords: 'nn.MaxPool2d(ceil_mode=True, return_indices=False, dilation=2, padding=1, stride=2, kernel_size=3)',
+    layer: {
+      kind: 'pool',
+      reduction: 'max',
+      rank: 2,
+      kernel: [3, 3],
+      stride: [2, 2],
+      padding: [1, 1],
+      dilation: [2, 2],
+      ceilMode: true,
+    },
+  },
+  {
+    name: 'AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override)',
+    positional: 'nn.AvgPool2d((2, 3), None, (1, 0), True)',
+    keywords: 'nn.AvgPool2d(ceil_mode=True, padding=(1, 0), stride=None, kernel_size=(2, 3))',
+    layer: {
+      kind: 'pool',
+      reduction: 'avg',
+      rank: 2,
+      kernel: [2, 3],
+      stride: [2, 3], // stride=None is the kernel size
+      padding: [1, 0],
+      dilation: [1, 1],
+      ceilMode: true,
+    },
+  },
+  {
+    name: 'Linear(in_features, out_features, bias=True)',
+    positional: 'nn.Linear(10, 5, False)',
+    keywords: 'nn.Linear(bias=False, out_features=5, in_features=10)',
+    layer: { kind: 'linear', inFeatures: 10, outFeatures: 5, bias: false },
+  },
+] as const;
+
+describe('python: arguments bind as PyTorch binds them', () => {
+  before(loadParser);
+
+  for (const binding of BINDINGS)
+    for (const form of ['positional', 'keywords'] as const)
+      it(`${binding.name} (${form})`, () => {
+        assert.deepStrictEqual(onlyLayer(`${NN}layer = ${binding[form]}`), binding.layer);
+      });
+
+  it('MaxPool2d(3): stride=None is the kernel size', () => {
+    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.MaxPool2d(3)`), {
+      kind: 'pool',
+      reduction: 'max',
+      rank: 2,
+      kernel: [3, 3],
+      stride: [3, 3],
+      padding: [0, 0],
+      dilation: [1, 1],
+      ceilMode: false,
     });
+  });
+
+  it('F.max_pool2d takes ceil_mode before return_indices, unlike the module', () => {
+    const layer = onlyLayer(`${NN}y = F.max_pool2d(x, 3, 2, 1, 1, True)`);
+    assert.ok(layer.kind === 'pool' && layer.ceilMode === true);
+  });
+
+  it('AvgPool1d takes no divisor_override: one argument too many is named', () => {
+    const avg1d = `${NN}p = nn.AvgPool1d(2, 2, 0, False, True, 1)`;
+    assert.deepStrictEqual(onlyCall(avg1d).layer, { unresolved: '1', span: spanOfText(avg1d, '1)', 1) });
   });
 
   it('ints expand to one per axis; tuples and lists are read per axis; padding strings are kept', () => {
@@ -85,54 +155,9 @@ describe('python: arguments bind as PyTorch binds them', () => {
     assert.ok(valid.kind === 'conv' && valid.padding === 'valid');
   });
 
-  it('MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)', () => {
-    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.MaxPool2d(3)`), {
-      kind: 'pool',
-      reduction: 'max',
-      rank: 2,
-      kernel: [3, 3],
-      stride: [3, 3], // stride=None is the kernel size
-      padding: [0, 0],
-      dilation: [1, 1],
-      ceilMode: false,
-    });
-    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.MaxPool2d(3, 2, 1, 2, False, True)`), {
-      kind: 'pool',
-      reduction: 'max',
-      rank: 2,
-      kernel: [3, 3],
-      stride: [2, 2],
-      padding: [1, 1],
-      dilation: [2, 2],
-      ceilMode: true,
-    });
-  });
-
-  it('F.max_pool2d takes ceil_mode before return_indices, unlike the module', () => {
-    const layer = onlyLayer(`${NN}y = F.max_pool2d(x, 3, 2, 1, 1, True)`);
-    assert.ok(layer.kind === 'pool' && layer.ceilMode === true);
-  });
-
-  it('AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override)', () => {
-    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.AvgPool2d((2, 3), None, (1, 0), True)`), {
-      kind: 'pool',
-      reduction: 'avg',
-      rank: 2,
-      kernel: [2, 3],
-      stride: [2, 3],
-      padding: [1, 0],
-      dilation: [1, 1],
-      ceilMode: true,
-    });
-    const avg1d = `${NN}p = nn.AvgPool1d(2, 2, 0, False, True, 1)`; // no divisor_override: one argument too many
-    assert.deepStrictEqual(onlyCall(avg1d).layer, { unresolved: '1', span: spanOfText(avg1d, '1)', 1) });
-  });
-
-  it('negative numbers, True/False and strings are literals', () => {
+  it('negative numbers are literals', () => {
     const flatten = onlyLayer(`${NN}f = nn.Flatten(start_dim=-3, end_dim=-1)`);
     assert.deepStrictEqual(flatten, { kind: 'flatten', startDim: -3, endDim: -1 });
-    const linear = onlyLayer(`${NN}l = nn.Linear(10, 5, False)`);
-    assert.deepStrictEqual(linear, { kind: 'linear', inFeatures: 10, outFeatures: 5, bias: false });
   });
 
   it('args holds each argument the call writes, by parameter name, with its text and span', () => {

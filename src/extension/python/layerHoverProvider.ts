@@ -22,6 +22,25 @@ export function callAt(reading: PythonReading, offset: number): LayerCall | unde
   return found;
 }
 
+/** Where a position falls in the reading: the source (none when ConvLens did not read it), and the call there. */
+interface LayerCallAt {
+  source?: PythonSource;
+  offset?: number;
+  call?: LayerCall;
+}
+
+/** The innermost layer call at `position`, with the source read and the offset it falls on. */
+async function layerCallAt(
+  sources: PythonSources,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<LayerCallAt> {
+  const source = await sources.sourceOf(document);
+  const offset = source?.offsetOf(document, position);
+  if (!source || offset === undefined) return { source };
+  return { source, offset, call: callAt(source.reading, offset) };
+}
+
 /** Arguments that are tensors, not settings of the layer: their literal previews stay beside the layer's hover. */
 const TENSOR_ARGUMENTS = new Set(['input', 'weight', 'bias']);
 
@@ -35,12 +54,10 @@ export async function onLayerSetting(
   position: vscode.Position,
 ): Promise<boolean> {
   if (!readSettings(document.uri).python.hovers) return false;
-  const source = await sources.sourceOf(document);
-  const offset = source?.offsetOf(document, position);
-  const call = source && offset !== undefined ? callAt(source.reading, offset) : undefined;
-  if (!call) return false;
+  const { call, offset } = await layerCallAt(sources, document, position);
+  if (!call || offset === undefined) return false;
   return Object.entries(call.args).some(
-    ([parameter, { span }]) => span && span.start <= offset! && offset! <= span.end && !TENSOR_ARGUMENTS.has(parameter),
+    ([parameter, { span }]) => span && span.start <= offset && offset <= span.end && !TENSOR_ARGUMENTS.has(parameter),
   );
 }
 
@@ -73,11 +90,8 @@ export class LayerHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!readSettings(document.uri).python.hovers) return undefined;
-    const source = await this.sources.sourceOf(document);
+    const { source, call } = await layerCallAt(this.sources, document, position);
     if (!source) return refusalHover(this.sources.untoldRefusal(document));
-    const offset = source.offsetOf(document, position);
-    if (offset === undefined) return undefined;
-    const call = callAt(source.reading, offset);
     if (!call) return undefined;
     const markdown = layerHoverMarkdown(call, contextOf(source, this.inputs, call));
     return new vscode.Hover(new vscode.MarkdownString(markdown), source.place(call.span).range);

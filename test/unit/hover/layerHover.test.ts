@@ -4,39 +4,8 @@
 import * as assert from 'assert';
 import { layerHoverMarkdown } from '../../../src/hover/layerHover';
 import { shapeHint, stepFields, stepShapes } from '../../../src/hover/modelShapes';
-import type { ConvLayer, Layer, LayerCall, Model } from '../../../src/python/layer';
-
-const call = (torchName: string, layer: Layer, at = 0): LayerCall => ({
-  torchName,
-  functional: false,
-  span: { start: at, end: at + 10 },
-  calleeSpan: { start: at, end: at + 5 },
-  args: {},
-  layer,
-});
-
-const conv2d = (inChannels: number, outChannels: number, k: number, more: Partial<ConvLayer> = {}): ConvLayer => ({
-  kind: 'conv',
-  rank: 2,
-  transposed: false,
-  inChannels,
-  outChannels,
-  kernel: [k, k],
-  stride: [1, 1],
-  padding: [0, 0],
-  dilation: [1, 1],
-  outputPadding: [0, 0],
-  groups: 1,
-  bias: true,
-  paddingMode: 'zeros',
-  ...more,
-});
-
-const model = (...layers: [string, Layer][]): Model => ({
-  name: 'Net',
-  span: { start: 0, end: 1000 },
-  steps: layers.map(([name, layer], i) => ({ call: call(name, layer, 100 * i), hintAt: 100 * i + 50 })),
-});
+import type { Layer } from '../../../src/python/layer';
+import { conv2d, layerCall as call, modelOf as model } from '../../support/layers';
 
 const strided = conv2d(3, 16, 3, { stride: [2, 2], padding: [1, 1] });
 

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import type { ConvLayer } from '../../../src/python/layer';
 import { applyFix, outputShape, transposedSizeFixes } from '../../../src/python/shapes';
 import { loadGoldenShapes } from '../../support/golden';
+import { conv2d } from '../../support/layers';
 
 const golden = loadGoldenShapes();
 
@@ -32,21 +33,7 @@ describe('quick fixes', () => {
   });
 
   describe('a ConvTranspose2d(8, 4, 3, stride=2, padding=1) on 5 x 5, which gives 9 x 9', () => {
-    const layer: ConvLayer = {
-      kind: 'conv',
-      rank: 2,
-      transposed: true,
-      inChannels: 8,
-      outChannels: 4,
-      kernel: [3, 3],
-      stride: [2, 2],
-      padding: [1, 1],
-      dilation: [1, 1],
-      outputPadding: [0, 0],
-      groups: 1,
-      bias: true,
-      paddingMode: 'zeros',
-    };
+    const layer = conv2d(8, 4, 3, { transposed: true, stride: [2, 2], padding: [1, 1] });
     const input = [1, 8, 5, 5];
     const reach = (target: number[]) => {
       let fixed = layer as ConvLayer;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { ConvLayer, Layer, PoolLayer } from '../../../src/python/layer';
+import type { Layer, PoolLayer } from '../../../src/python/layer';
 import {
   layerConstraints,
   layerParameters,
@@ -8,35 +8,7 @@ import {
   receptiveFields,
 } from '../../../src/python/shapes';
 import { loadGoldenShapes } from '../../support/golden';
-
-const conv2d = (inChannels: number, outChannels: number, k: number, more: Partial<ConvLayer> = {}): ConvLayer => ({
-  kind: 'conv',
-  rank: 2,
-  transposed: false,
-  inChannels,
-  outChannels,
-  kernel: [k, k],
-  stride: [1, 1],
-  padding: [0, 0],
-  dilation: [1, 1],
-  outputPadding: [0, 0],
-  groups: 1,
-  bias: true,
-  paddingMode: 'zeros',
-  ...more,
-});
-
-const pool = (k: number, more: Partial<PoolLayer> = {}): PoolLayer => ({
-  kind: 'pool',
-  reduction: 'max',
-  rank: 2,
-  kernel: [k, k],
-  stride: [k, k],
-  padding: [0, 0],
-  dilation: [1, 1],
-  ceilMode: false,
-  ...more,
-});
+import { conv2d, pool } from '../../support/layers';
 
 describe('what a hover says about a layer', () => {
   const strided = conv2d(3, 16, 3, { stride: [2, 2], padding: [1, 1] });

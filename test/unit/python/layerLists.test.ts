@@ -5,6 +5,7 @@ import { stepShapes } from '../../../src/hover/modelShapes';
 import type { Model } from '../../../src/python/layer';
 import { PythonDocuments } from '../../../src/python';
 import { loadGoldenShapes } from '../../support/golden';
+import { hintLines } from '../../support/layers';
 import { fixture, loadParser, read, theParser } from './helpers';
 
 const HEADER = 'import torch.nn as nn\n';
@@ -14,10 +15,6 @@ const modelNamed = (text: string, name: string): Model => {
   assert.ok(model, `no model ${name}`);
   return model;
 };
-
-/** The text of the line each step is hinted on, trimmed. */
-const hintLines = (text: string, model: Model): string[] =>
-  model.steps.map((s) => text.slice(text.lastIndexOf('\n', s.hintAt - 1) + 1, text.indexOf('\n', s.hintAt)).trim());
 
 describe('python: layers built in lists', () => {
   before(loadParser);

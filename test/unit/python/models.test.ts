@@ -2,16 +2,10 @@
 // evaluation order (arguments before the call). Expected orders are read off the code by hand.
 import * as assert from 'assert';
 import { stepShapes } from '../../../src/hover/modelShapes';
-import type { Model } from '../../../src/python/layer';
+import { hintLines, hintTexts, spanOfText, stepNames } from '../../support/layers';
 import { fixture, loadParser, read, textAt } from './helpers';
 
 const HEADER = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n';
-
-const names = (model: Model): string[] =>
-  model.steps.map((s) => (s.attribute ? `${s.attribute}:` : '') + s.call.torchName);
-/** The text just before each step's hint, as long as `length`. */
-const hintTexts = (text: string, model: Model, length: number): string[] =>
-  model.steps.map((s) => text.slice(s.hintAt - length, s.hintAt));
 
 describe('python: nn.Sequential models', () => {
   before(loadParser);
@@ -21,7 +15,7 @@ describe('python: nn.Sequential models', () => {
     const { models } = read(text);
     assert.strictEqual(models.length, 1);
     assert.strictEqual(models[0].name, 'net');
-    assert.deepStrictEqual(names(models[0]), ['Conv2d', 'ReLU', 'MaxPool2d', 'Flatten']);
+    assert.deepStrictEqual(stepNames(models[0]), ['Conv2d', 'ReLU', 'MaxPool2d', 'Flatten']);
     assert.deepStrictEqual(hintTexts(text, models[0], 4), ['4, 3)'.slice(1), 'LU()', 'd(2)', 'en()']);
     assert.deepStrictEqual(
       models[0].steps.map((s) => text.slice(s.call.span.start, s.hintAt)),
@@ -32,13 +26,13 @@ describe('python: nn.Sequential models', () => {
 
   it('an OrderedDict of named layers gives the names as attributes', () => {
     const text = `${HEADER}from collections import OrderedDict\nnet = nn.Sequential(OrderedDict([\n    ('conv', nn.Conv1d(1, 2, 3)),\n    ("act", nn.ReLU()),\n]))\n`;
-    assert.deepStrictEqual(names(read(text).models[0]), ['conv:Conv1d', 'act:ReLU']);
+    assert.deepStrictEqual(stepNames(read(text).models[0]), ['conv:Conv1d', 'act:ReLU']);
   });
 
   it('a module ConvLens does not know is a step it names, unresolved, so no shape is guessed past it', () => {
     const text = `${HEADER}net = nn.Sequential(nn.Conv2d(1, 4, 3), ResBlock(4), nn.ReLU())\n`;
     const [, block] = read(text).models[0].steps;
-    assert.deepStrictEqual(block.call.layer, { unresolved: 'ResBlock', span: spanOf(text, 'ResBlock(4)') });
+    assert.deepStrictEqual(block.call.layer, { unresolved: 'ResBlock', span: spanOfText(text, 'ResBlock(4)') });
   });
 
   it('a Sequential set on self or returned by a function is named after the attribute or the function', () => {
@@ -51,7 +45,7 @@ describe('python: nn.Sequential models', () => {
 
   it('the 1-D audio model and the small CNN read in full', () => {
     const audio = read(fixture('audio_1d.py')).models;
-    assert.deepStrictEqual(names(audio[0]), [
+    assert.deepStrictEqual(stepNames(audio[0]), [
       'Conv1d',
       'BatchNorm1d',
       'ReLU',
@@ -75,7 +69,7 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
     const text = fixture('lenet.py');
     const [model] = read(text).models;
     assert.strictEqual(model.name, 'LeNet');
-    assert.deepStrictEqual(names(model), [
+    assert.deepStrictEqual(stepNames(model), [
       'conv1:Conv2d',
       'bn1:BatchNorm2d',
       'relu',
@@ -98,9 +92,8 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
   it('each step in forward is hinted at the end of its line', () => {
     const text = fixture('lenet.py');
     const [model] = read(text).models;
-    const lineOf = (offset: number): string => text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
     assert.deepStrictEqual(
-      [...new Set(model.steps.map((s) => lineOf(s.hintAt).trim()))],
+      [...new Set(hintLines(text, model))],
       [
         'x = self.pool(F.relu(self.bn1(self.conv1(x))))',
         'x = self.pool(F.relu(self.conv2(x)))',
@@ -185,7 +178,7 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
       models.map((m) => m.name),
       ['Net'],
     );
-    assert.deepStrictEqual(names(models[0]), [
+    assert.deepStrictEqual(stepNames(models[0]), [
       'features:Conv2d',
       'features:ReLU',
       'adaptive_avg_pool2d',
@@ -200,19 +193,19 @@ describe('python: nn.Module models (__init__ sets the layers, forward applies th
     const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.body = nn.Sequential(nn.Conv2d(1, 2, 3), nn.ReLU())\n`;
     const { models } = read(text);
     assert.deepStrictEqual(
-      models.map((m) => [m.name, names(m)]),
+      models.map((m) => [m.name, stepNames(m)]),
       [['self.body', ['Conv2d', 'ReLU']]],
     );
   });
 
   it('calls that are not layers (x.size(0), torch.cat, a helper) are not steps; branches are read in order', () => {
     const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = nn.ReLU()\n        self.b = nn.Tanh()\n\n    def forward(self, x):\n        n = x.size(0)\n        if n > 1:\n            x = self.a(x)\n        else:\n            x = self.b(x)\n        return torch.cat([x, x], 1)\n`;
-    assert.deepStrictEqual(names(read(text).models[0]), ['a:ReLU', 'b:Tanh']);
+    assert.deepStrictEqual(stepNames(read(text).models[0]), ['a:ReLU', 'b:Tanh']);
   });
 
   it('the U-Net decoder: transposed convolutions, "same" convolutions, Upsample', () => {
     const [model] = read(fixture('unet_decoder.py')).models;
-    assert.deepStrictEqual(names(model), [
+    assert.deepStrictEqual(stepNames(model), [
       'up1:ConvTranspose2d',
       'conv1:Conv2d',
       'up2:ConvTranspose2d',
@@ -285,8 +278,3 @@ describe('python: the input comment', () => {
       assert.strictEqual(read(text).models[0].input, undefined, text);
   });
 });
-
-function spanOf(text: string, written: string): { start: number; end: number } {
-  const start = text.indexOf(written);
-  return { start, end: start + written.length };
-}

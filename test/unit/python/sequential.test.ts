@@ -1,5 +1,6 @@
 // Expected layers are written from PyTorch 1.13's documented signatures (torch.nn.Conv2d and the others).
 import * as assert from 'assert';
+import { hintTexts } from '../../support/layers';
 import { fixture, loadParser, read, textAt } from './helpers';
 
 describe('python: an nn.Sequential is a model whose layers apply in the order written', () => {
@@ -29,9 +30,7 @@ describe('python: an nn.Sequential is a model whose layers apply in the order wr
       paddingMode: 'zeros',
     });
     assert.deepStrictEqual(model.steps[8].call.layer, { kind: 'linear', inFeatures: 512, outFeatures: 10, bias: true });
-    assert.deepStrictEqual(model.steps.map((s) => text.slice(s.hintAt - 'MaxPool2d(2)'.length, s.hintAt)).slice(3, 4), [
-      'MaxPool2d(2)',
-    ]);
+    assert.deepStrictEqual(hintTexts(text, model, 'MaxPool2d(2)'.length).slice(3, 4), ['MaxPool2d(2)']);
     assert.strictEqual(textAt(text, model.steps[0].call.span), 'nn.Conv2d(3, CHANNELS[0], kernel_size=K, padding=1)');
   });
 });

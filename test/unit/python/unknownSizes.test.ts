@@ -1,24 +1,11 @@
 import * as assert from 'assert';
 import type { ConvLayer, Layer } from '../../../src/python/layer';
 import { outputShape, shapesThrough } from '../../../src/python/shapes';
+import { conv2d } from '../../support/layers';
 
 // A size the code does not say (null) passes through every layer: what depends on it is unknown, the rest is known.
 
-const conv: ConvLayer = {
-  kind: 'conv',
-  rank: 2,
-  transposed: false,
-  inChannels: 3,
-  outChannels: 16,
-  kernel: [3, 3],
-  stride: [1, 1],
-  padding: [0, 0],
-  dilation: [1, 1],
-  outputPadding: [0, 0],
-  groups: 1,
-  bias: true,
-  paddingMode: 'zeros',
-};
+const conv = conv2d(3, 16, 3);
 
 describe('unknown sizes', () => {
   it('an unknown batch and height stay unknown through a conv; the width is computed', () => {

@@ -198,3 +198,15 @@ export const goldenShapesPath =
 export function loadGoldenShapes(): GoldenShapes {
   return JSON.parse(fs.readFileSync(goldenShapesPath, 'utf8')) as GoldenShapes;
 }
+
+/** LeNet's inlay hints (test/fixtures/models/lenet.hints.json), as the unit and the real-VS-Code tests expect them. */
+export interface LenetHints {
+  /** `[the line the hint ends, its label]`, in document order. */
+  hints: [string, string][];
+  firstTooltip: string;
+}
+
+export const loadLenetHints = (): LenetHints =>
+  JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'models', 'lenet.hints.json'), 'utf8'),
+  ) as LenetHints;

@@ -1,7 +1,8 @@
 // The inlay hints of a model: one per line, a line that applies several layers naming them in the order they apply.
-// The shapes are torch's, forward's steps applied one by one to LeNet on 1x1x32x32.
+// The shapes are torch's, forward's steps applied one by one to LeNet on 1x1x32x32 (lenet.hints.json).
 import * as assert from 'assert';
 import { shapeHints, stepShapes } from '../../../src/hover/modelShapes';
+import { loadLenetHints } from '../../support/golden';
 import { fixture, loadParser, read } from '../python/helpers';
 
 describe('shape hints, one per line', () => {
@@ -12,21 +13,12 @@ describe('shape hints, one per line', () => {
     const [model] = read(text).models;
     const hints = shapeHints(stepShapes(model, model.input!.shape));
     const lineOf = (at: number) => text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trim();
+    const expected = loadLenetHints();
     assert.deepStrictEqual(
       hints.map((h) => [lineOf(h.at), h.label]),
-      [
-        ['x = self.pool(F.relu(self.bn1(self.conv1(x))))', 'conv1 · bn1 · relu · pool → 6×14×14'],
-        ['x = self.pool(F.relu(self.conv2(x)))', 'conv2 · relu · pool → 16×5×5'],
-        ['x = torch.flatten(x, 1)', '→ 400'],
-        ['x = F.relu(self.fc1(x))', 'fc1 · relu → 120'],
-        ['x = F.relu(self.fc2(x))', 'fc2 · relu → 84'],
-        ['return self.fc3(x)', '→ 10'],
-      ],
+      expected.hints,
     );
-    assert.strictEqual(
-      hints[0].tooltip,
-      'Shape after each step, batch first:\nconv1: 1×6×28×28\nbn1: 1×6×28×28\nrelu: 1×6×28×28\npool: 1×6×14×14',
-    );
+    assert.strictEqual(hints[0].tooltip, expected.firstTooltip);
     assert.strictEqual(hints[2].tooltip, 'Shape after flatten, batch first: 1×400');
   });
 

@@ -4,8 +4,7 @@
 import * as assert from 'assert';
 import { layerHoverMarkdown } from '../../../src/hover/layerHover';
 import { shapeHint, stepFields, stepShapes } from '../../../src/hover/modelShapes';
-import type { Layer } from '../../../src/python/layer';
-import { conv2d, layerCall as call, modelOf as model } from '../../support/layers';
+import { conv2d, layerCall as call, modelOf as model, pool } from '../../support/layers';
 
 const strided = conv2d(3, 16, 3, { stride: [2, 2], padding: [1, 1] });
 
@@ -88,17 +87,7 @@ describe('a model met with its input shape', () => {
 
   it('the receptive field grows by (span - 1) jumps and the jump by the stride', () => {
     const dilated = conv2d(16, 16, 3, { dilation: [2, 2] });
-    const pool: Layer = {
-      kind: 'pool',
-      reduction: 'max',
-      rank: 2,
-      kernel: [2, 2],
-      stride: [2, 2],
-      padding: [0, 0],
-      dilation: [1, 1],
-      ceilMode: false,
-    };
-    const net = model(['Conv2d', strided], ['MaxPool2d', pool], ['Conv2d', dilated]);
+    const net = model(['Conv2d', strided], ['MaxPool2d', pool(2)], ['Conv2d', dilated]);
     // 3 (jump 2); 3 + 1*2 = 5 (jump 4); span 5: 5 + 4*4 = 21 (jump 4)
     assert.deepStrictEqual(stepFields(net), [
       { size: [3, 3], jump: [2, 2] },

@@ -198,7 +198,7 @@ describe('PyTorch code', () => {
     assert.strictEqual(ours[0].tooltip, expected.firstTooltip);
   });
 
-  it('a Sequential of a list built in a loop: each layer hinted where it is written, once per pass', async () => {
+  it('a Sequential of a list built in a loop: each layer hinted where it is written, once per pass; its hover', async () => {
     const document = await openModel('sequential_loop.py');
     const hints = await shapeHints(document);
     // torch, StackNet built from the fixture and run on 2x3x64x64 (golden_shapes.py): every module's output in order.
@@ -219,6 +219,9 @@ describe('PyTorch code', () => {
         ['return self.head(x)', label(torch[14])],
       ],
     );
+    // The hover on the conv in the loop: its first pass, CHANNELS[0] -> CHANNELS[1], on the model's input.
+    const text = await hoverText(document.uri, at(document, 'nn.Conv2d(CHANNELS[i]', 4));
+    assert.ok(text.includes(`input 2×3×64×64 → output **${torch[0].join('×')}**`), text);
   });
 
   it('a Sequential of a list ConvLens cannot follow: no hints, and its hover says why and where', async () => {

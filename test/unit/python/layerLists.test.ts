@@ -75,6 +75,26 @@ describe('python: layers built in lists', () => {
     ]);
   });
 
+  it('nn.ModuleList(layers) takes a list built before it in __init__, each pass with its own sizes', () => {
+    const text = `${HEADER}class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        layers = []\n        for c in (4, 8):\n            layers.append(nn.Conv1d(c, 2 * c, 3))\n        self.blocks = nn.ModuleList(layers)\n\n    def forward(self, x):\n        for block in self.blocks:\n            x = block(x)\n        return x\n`;
+    const model = modelNamed(text, 'Net');
+    assert.deepStrictEqual(
+      model.steps.map((s) => ('unresolved' in s.call.layer ? s.call.layer : [s.attribute, s.call.layer.kind])),
+      [
+        ['blocks', 'conv'],
+        ['blocks', 'conv'],
+      ],
+    );
+    // torch: Conv1d(4, 8, 3) then Conv1d(8, 16, 3) on 1x4x10 give 1x8x8, then 1x16x6
+    assert.deepStrictEqual(
+      stepShapes(model, [1, 4, 10]).map((s) => s.outcome),
+      [
+        { ok: true, shape: [1, 8, 8] },
+        { ok: true, shape: [1, 16, 6] },
+      ],
+    );
+  });
+
   for (const [what, building, why] of [
     [
       'an if',

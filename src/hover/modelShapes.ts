@@ -142,10 +142,18 @@ function problemAt(call: LayerCall, message: string, fix?: LayerFix, outputSize?
   return { call, span, message, fixes: fix ? [fix] : [] };
 }
 
+/** Whether the models apply `call` and give `output_size=` to each of its forward calls. */
+function sizedByForward(call: LayerCall, models: readonly Model[]): boolean {
+  const uses = models.flatMap((m) => m.steps).filter((s) => s.call.span.start === call.span.start);
+  return uses.length > 0 && uses.every((s) => s.outputSize);
+}
+
 /** Every layer that breaks its own rules (PyTorch's constructor or first call refuses it), wherever it is written. */
 export function constructionProblems(reading: PythonReading): LayerProblem[] {
   return reading.layers.flatMap((call) =>
-    'unresolved' in call.layer ? [] : layerConstraints(call.layer).map((message) => problemAt(call, message)),
+    'unresolved' in call.layer
+      ? []
+      : layerConstraints(call.layer, sizedByForward(call, reading.models)).map((message) => problemAt(call, message)),
   );
 }
 

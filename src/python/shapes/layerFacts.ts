@@ -113,10 +113,13 @@ export function layerParameters(layer: Layer): { weight?: Dim[]; count: Dim } {
   }
 }
 
-/** The layer's own rules it breaks, whatever its input, in PyTorch's words. */
-export function layerConstraints(layer: Layer): string[] {
+/**
+ * The layer's own rules it breaks, whatever its input, in PyTorch's words. `sizedByForward`: every forward call gives
+ * this ConvTranspose `output_size=`, so PyTorch picks the output_padding (below the stride) and never checks its own.
+ */
+export function layerConstraints(layer: Layer, sizedByForward = false): string[] {
   if (layer.kind === 'conv') {
-    const outputPadding = outputPaddingError(layer);
+    const outputPadding = sizedByForward ? undefined : outputPaddingError(layer);
     return [...convConstructionErrors(layer), ...(outputPadding ? [outputPadding] : [])];
   }
   if (layer.kind === 'pool') {

@@ -57,6 +57,36 @@ describe('python: a ConvTranspose told its output size', () => {
     assert.deepStrictEqual(stepShapes(model, [1, 8, 5, 5]), []);
   });
 
+  it("sized_decoder.py: output_size in forward wins over the layer's own output_padding, which PyTorch refuses alone", () => {
+    const text = fixture('sized_decoder.py');
+    const sized = stack('sized_decoder.py, output_size in forward');
+    const reading = read(text);
+    assert.deepStrictEqual(walk(reading.models[0]), { shapes: sized.shapes, failure: sized.failure });
+    assert.deepStrictEqual(
+      readingProblems(reading, (m) => m.input?.shape),
+      [],
+    );
+
+    // The same layer called without output_size: PyTorch refuses its output_padding, and the layer is marked.
+    const alone = stack('sized_decoder.py, no output_size');
+    const unsized = read(text.replace('self.up(x, output_size=(10, 10))', 'self.up(x)'));
+    assert.deepStrictEqual(walk(unsized.models[0]), { shapes: alone.shapes, failure: alone.failure });
+    assert.deepStrictEqual(
+      readingProblems(unsized, (m) => m.input?.shape).map((p) => [textAt(text, p.span), p.message]),
+      [['nn.ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=2)', alone.failure!.error]],
+    );
+  });
+
+  it('a layer forward calls once with output_size and once without keeps its output_padding error', () => {
+    const text = decoder('x = self.up(x, output_size=(10, 10))\n        x = self.up(x)').replace(
+      'padding=1)',
+      'padding=1, output_padding=2)',
+    );
+    const messages = readingProblems(read(text), () => undefined).map((p) => p.message);
+    assert.strictEqual(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0], /^output padding must be smaller than either stride or dilation/);
+  });
+
   it("output_size=None keeps the layer's own output_padding: (5 - 1)*2 - 2 + 3 = 9", () => {
     const [model] = read(decoder('x = self.up(x, output_size=None)')).models;
     assert.strictEqual(model.steps[0].outputSize, undefined);

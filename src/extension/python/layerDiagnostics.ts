@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LayerProblem, readingProblems } from '../../hover/modelShapes';
 import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
+import { pythonChanges } from './pythonChanges';
 import { Place, PythonSource, PythonSources } from './pythonSources';
 
 /** Typing pauses this long before a document is read again for its diagnostics. */
@@ -43,10 +44,7 @@ export class LayerDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
-      inputs.onDidChange(() => this.refreshAll()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('convlens.python')) this.refreshAll();
-      }),
+      pythonChanges(inputs)(() => this.refreshAll()),
     ];
     this.refreshAll();
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
 import { openableCalls, openLayerCommand } from './openLayer';
+import { pythonChanges } from './pythonChanges';
 import { PythonSources } from './pythonSources';
 
 export const SET_INPUT_SHAPE = 'convlens.python.setInputShape';
@@ -17,7 +18,7 @@ export class LayerLensProvider implements vscode.CodeLensProvider {
     private readonly sources: PythonSources,
     private readonly inputs: InputShapes,
   ) {
-    this.onDidChangeCodeLenses = inputs.onDidChange;
+    this.onDidChangeCodeLenses = pythonChanges(inputs);
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { shapeHints, stepShapes } from '../../hover/modelShapes';
 import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
+import { pythonChanges } from './pythonChanges';
 import { PythonSources } from './pythonSources';
 
 /**
@@ -15,7 +16,7 @@ export class ShapeHintsProvider implements vscode.InlayHintsProvider {
     private readonly sources: PythonSources,
     private readonly inputs: InputShapes,
   ) {
-    this.onDidChangeInlayHints = inputs.onDidChange;
+    this.onDidChangeInlayHints = pythonChanges(inputs);
   }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.InlayHint[]> {

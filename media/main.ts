@@ -4,6 +4,7 @@ import { el } from './dom';
 import { DEFAULT_FORMAT, formatNumber } from '../src/format/numberText';
 import { errorBox } from './render/errorBox';
 import { Page, renderPage } from './render/page';
+import { showSampleRefusal } from './render/sampleSize';
 import { createTooltip } from './render/tooltip';
 import { reviveView } from './revive';
 import { readPalette } from './theme';
@@ -61,6 +62,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
         view = { ...view, format: message.format };
         render('same place');
       }
+      break;
+    case 'sampleRefused':
+      showSampleRefusal(root, String(message.message));
       break;
     case 'saved':
       page?.announce(message.path ? `Saved ${message.path}` : `${message.fileName} was not saved.`);

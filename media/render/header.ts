@@ -4,6 +4,7 @@ import { el } from '../dom';
 import { axesValuesText, shapeText } from '../../src/view/labels';
 import { outputSizeFormulas } from './formula';
 import { density } from './kernelMatrixView';
+import { sampleSizeControl } from './sampleSize';
 
 /** One value per own axis: `1` when all are equal, `(1, 2)` otherwise, as PyTorch lets them be written. */
 function axesText(view: ConvView, field: Exclude<keyof AxisGeometry, 'name'>): string {
@@ -60,6 +61,7 @@ export function header(view: ConvView, m: KernelMatrixRows, format: (value: numb
       ` · weight ${shapeText(weightShapeOf(g))}`,
       ` · M ${shapeText([m.rows, m.cols])}, ${density(m)}`,
     ),
+    view.layerSample && sampleSizeControl(view),
     outputSizeFormulas(view.formulas),
   );
 }

@@ -9,6 +9,7 @@ import {
   outputSizeFormulas,
 } from '../engine';
 import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from '../protocol/messages';
+import { isLayerSample } from '../python/shapes/layerSpec';
 
 /** What a computation gives the panel: the view without its title and number format, which only the host knows. */
 export type ComputedView = Omit<ConvView, 'source' | 'format'>;
@@ -34,6 +35,7 @@ export function buildConvView(
     output: result.output,
     reconstruction: result.reconstruction,
     kernelMatrix: postedKernelMatrix(problem),
+    ...(isLayerSample(spec) && { layerSample: true }),
   };
 }
 

@@ -8,6 +8,7 @@ import { disposeLog, log } from './log';
 import { openSpec } from './openSpec';
 import { ConvLensPanel, PanelHandlers, Recompute, registerConvLensPanelSerializer } from './panel';
 import { onLayerSetting, PythonSources, registerPython } from './python';
+import { resizeSample } from './resizeSample';
 import { restoreView } from './restoreView';
 import { readSettings, Settings } from './settings';
 import { ViewSources } from './viewSources';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
     revealSource: (view) => void sources.reveal(view),
     log: (message) => log().info(message),
     picture: (job) => worker.picture(job),
+    resizeSample: (view, sizes) => resizeSample(view, sizes, worker),
   };
   const show = (view: ConvView, origin: ViewOrigin | undefined, settings: Settings): void => {
     sources.remember(view, origin);

@@ -3,6 +3,7 @@
  * exactly the expected shape, and comes out as a fresh object; nothing here throws.
  */
 import { pngFromBase64 } from '../picture/pngFile';
+import { sampleSizesProblem } from '../python/shapes/layerSpec';
 import { isClipboardContent } from '../view/clipboardText';
 import {
   FromWebviewMessage,
@@ -24,6 +25,7 @@ const REQUIRED_KEYS: Record<FromWebviewMessage['type'], readonly string[]> = {
   copy: ['type', 'what'],
   saveSvg: ['type', 'colors'],
   savePng: ['type', 'png'],
+  resizeSample: ['type', 'sizes'],
 };
 
 /** The webview is untrusted: the host acts only on messages that have exactly the expected shape. */
@@ -51,6 +53,16 @@ export function parseFromWebview(message: unknown): FromWebviewMessage | undefin
         pngFromBase64(message.png) !== undefined
         ? { type: 'savePng', png: message.png }
         : undefined;
+    case 'resizeSample': {
+      const { sizes } = message;
+      // One to three whole sizes; the shown view's rank is checked with them when the sample is resized.
+      return Array.isArray(sizes) &&
+        sizes.length >= 1 &&
+        sizes.length <= 3 &&
+        sampleSizesProblem(sizes as number[], sizes.length) === undefined
+        ? { type: 'resizeSample', sizes: [...(sizes as number[])] }
+        : undefined;
+    }
     default:
       return undefined;
   }

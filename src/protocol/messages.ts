@@ -40,6 +40,8 @@ export interface ConvView {
    */
   kernelMatrix?: CsrMatrix;
   format: NumberFormat;
+  /** The input is ConvLens's sample for a layer opened from code: the panel offers to change its spatial size. */
+  layerSample?: boolean;
 }
 
 /** The most cells (input + weight + bias) of a spec the page keeps as JSON: about 0.5 MB of it. */
@@ -76,6 +78,8 @@ export type ToWebviewMessage =
   | { type: 'show'; view: ConvView; keep: WebviewState }
   | { type: 'error'; message: string; source: string }
   | { type: 'format'; format: NumberFormat }
+  /** The sample size asked for was not computed, and why; the view shown stays. */
+  | { type: 'sampleRefused'; message: string }
   /** A `saveImage` finished: written to `path`, or not (`path` undefined: cancelled or failed). */
   | { type: 'saved'; fileName: string; path?: string };
 
@@ -119,4 +123,6 @@ export type FromWebviewMessage =
    */
   | { type: 'saveSvg'; colors: PictureColors }
   /** Save the PNG the page rasterised from that same SVG (base64); written only if its bytes are exactly a PNG. */
-  | { type: 'savePng'; png: string };
+  | { type: 'savePng'; png: string }
+  /** Show a layer's sample (`layerSample`) on an input of these spatial sizes, one per axis of the op. */
+  | { type: 'resizeSample'; sizes: number[] };

@@ -6,6 +6,9 @@ import { readState, showMessage, specCells, stateToKeep } from '../../src/extens
 import { convolveSpec, titledView } from '../../src/convolve';
 import { ConvView, MAX_KEPT_SPEC_CELLS, MAX_ORIGIN_URI_CHARACTERS, SpecOrigin } from '../../src/protocol/messages';
 import { parseFromWebview } from '../../src/protocol/guards';
+import type { ConvLayer } from '../../src/python/layer';
+import { layerSpec } from '../../src/python/shapes';
+import { resizedSample } from '../../src/python/shapes/layerSpec';
 
 const FORMAT = { decimals: 4, exactFractions: false };
 
@@ -212,5 +215,34 @@ describe('a kept origin from the (untrusted) page', () => {
       assert.deepStrictEqual(readState(state), {}, JSON.stringify(state));
     }
     for (const [what, hostile] of hostileOrigins()) assert.deepStrictEqual(readState({ origin: hostile }), {}, what);
+  });
+
+  it('a resized layer sample is kept as it is shown: computed again, the same sample, still resizable', () => {
+    // Conv1d(2, 2, 3): a sample of 2 channels, resized to 11 cells (an output of 9).
+    const layer: ConvLayer = {
+      kind: 'conv',
+      rank: 1,
+      transposed: false,
+      inChannels: 2,
+      outChannels: 2,
+      kernel: [3],
+      stride: [1],
+      padding: [0],
+      dilation: [1],
+      outputPadding: [0],
+      groups: 1,
+      bias: true,
+      paddingMode: 'zeros',
+    };
+    const shown = viewOf(resizedSample(layerSpec(layer), 2, [11]));
+    assert.strictEqual(shown.layerSample, true);
+    const keep = showMessage(shown).keep;
+    assert.deepStrictEqual(keep, { spec: shown.spec });
+    const restored = viewOf(readState(JSON.parse(JSON.stringify(keep))).spec!);
+    assert.strictEqual(restored.layerSample, true);
+    assert.deepStrictEqual([restored.geometry.input.width, restored.geometry.output.width], [11, 9]);
+    assert.deepStrictEqual(Array.from(restored.output.data), Array.from(shown.output.data));
+    // A spec the user wrote is never offered the control.
+    assert.strictEqual(viewOf(seedSpec).layerSample, undefined);
   });
 });

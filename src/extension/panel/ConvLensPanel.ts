@@ -190,6 +190,10 @@ export class ConvLensPanel implements vscode.Disposable {
           void this.copy(clipboardText(this.shownView, message.what), CLIPBOARD_CONTENT_NAMES[message.what]);
         else this.log('ConvLens panel: nothing to copy.');
         break;
+      case 'resizeSample':
+        if (this.shownView && this.handlers.resizeSample) void this.resizeSample(this.shownView, message.sizes);
+        else this.log('ConvLens panel: no sample to resize.');
+        break;
       case 'saveSvg':
       case 'savePng':
         if (this.shownView)
@@ -230,6 +234,20 @@ export class ConvLensPanel implements vscode.Disposable {
     else this.display(result, { place: kept.place, origin: kept.origin });
   }
 
+  /** Shows `view`'s sample resized, unless something newer was shown meanwhile; else says why not by the control. */
+  private async resizeSample(view: ConvView, sizes: number[]): Promise<void> {
+    const before = this.shownCount;
+    let result: ConvView | string;
+    try {
+      result = await this.handlers.resizeSample!(view, sizes);
+    } catch (e) {
+      result = `Could not resize the sample: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (this.disposed || this.shownCount !== before) return;
+    if (typeof result === 'string') this.post({ type: 'sampleRefused', message: result });
+    else this.display(result, this.shownText);
+  }
+
   private async copy(text: string, what: string): Promise<void> {
     try {
       await vscode.env.clipboard.writeText(text);
@@ -251,10 +269,11 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   };
 }
 
-const handlersOf = ({ revealSource, log, picture }: PanelHandlers): PanelHandlers => ({
+const handlersOf = ({ revealSource, log, picture, resizeSample }: PanelHandlers): PanelHandlers => ({
   revealSource,
   log,
   picture,
+  resizeSample,
 });
 
 /** A short, safe rendering of an untrusted message for the log. */

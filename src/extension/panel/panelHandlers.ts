@@ -9,4 +9,6 @@ export interface PanelHandlers {
   log?: (message: string) => void;
   /** Draws a view's SVG off the extension host's thread; without it, `saveImage` draws in-process. */
   picture?: (job: PictureJob) => Promise<string | 'cancelled'>;
+  /** A layer's sample `view` on an input of `sizes` (one per axis): the new view, or why not. */
+  resizeSample?: (view: ConvView, sizes: number[]) => Promise<ConvView | string>;
 }

@@ -13,12 +13,14 @@ const MAX_GROUPS = 2;
 const MAX_CHANNELS_PER_GROUP = 2;
 /** The output size per axis the sample input is chosen for: a few cells, fewer in 3-D. */
 const OUTPUT_CELLS = { 1: 4, 2: 3, 3: 2 } as const;
-/** The largest sample input tried along an axis. */
-const LARGEST_SAMPLE = 64;
+/** The largest sample input along an axis, tried or chosen: a sample, small enough that every number reads. */
+export const LARGEST_SAMPLE = 64;
 
-/** The fields `normalizeSpec` reads, plus a `name` it ignores. */
+/** The fields `normalizeSpec` reads, plus a `name` and a `sample` mark it ignores. */
 export interface LayerSpec {
   name: string;
+  /** The input is ConvLens's sample, made up for the layer: the panel may resize it. */
+  sample: true;
   op: string;
   input: Nested[];
   weight: Nested[];
@@ -57,6 +59,12 @@ function sampleSpatial(layer: ConvLayer): number[] {
   });
 }
 
+const sampleName = (call: string, sizes: readonly number[], capped: string) =>
+  `${call} on a ${sizes.join(' x ')} sample${capped}`;
+
+/** The sample's input: `channels` of `spatial` sizes, cells 1..9 over and over. */
+const sampleInputOf = (channels: number, spatial: readonly number[]) => filled([channels, ...spatial], sampleInput);
+
 /** The sample spec of `layer`, on `spatial` input sizes when given (one per spatial axis). */
 export function layerSpec(layer: ConvLayer, spatial?: number[]): LayerSpec {
   const groups = Math.min(layer.groups, MAX_GROUPS);
@@ -75,9 +83,10 @@ export function layerSpec(layer: ConvLayer, spatial?: number[]): LayerSpec {
       ? `, shown with ${inChannels} input and ${outChannels} output channels in ${groups} group${groups === 1 ? '' : 's'}`
       : '';
   const spec: LayerSpec = {
-    name: `${call} on a ${sizes.join(' x ')} sample${capped}`,
+    name: sampleName(call, sizes, capped),
+    sample: true,
     op: convOp(layer),
-    input: filled([inChannels, ...sizes], sampleInput),
+    input: sampleInputOf(inChannels, sizes),
     weight: filled([...lead, ...layer.kernel], sampleWeight),
     stride: [...layer.stride],
     padding: Array.isArray(layer.padding) ? [...layer.padding] : layer.padding,
@@ -88,4 +97,35 @@ export function layerSpec(layer: ConvLayer, spatial?: number[]): LayerSpec {
   if (layer.bias) spec.bias = Array.from({ length: outChannels }, (_, i) => sampleBias(i));
   if (layer.transposed) spec.output_padding = [...layer.outputPadding];
   return spec;
+}
+
+/** Whether a spec is a layer's sample (a spec the user wrote keeps its own numbers: the panel never resizes it). */
+export const isLayerSample = (spec: Record<string, unknown> | undefined): boolean => spec?.sample === true;
+
+/**
+ * Why `sizes` cannot be a sample's spatial sizes for a layer of `rank` axes, or undefined: one whole number per axis,
+ * from 1 to `LARGEST_SAMPLE`. What the layer makes of them (an output of at least one cell, the limits) is the
+ * engine's to say when the resized sample is computed.
+ */
+export function sampleSizesProblem(sizes: readonly number[], rank: number): string | undefined {
+  if (sizes.length !== rank) return `The sample needs ${rank} size${rank === 1 ? '' : 's'}, one per axis.`;
+  const wrong = sizes.find((n) => !Number.isInteger(n) || n < 1 || n > LARGEST_SAMPLE);
+  if (wrong === undefined) return undefined;
+  return `Sample sizes are whole numbers from 1 to ${LARGEST_SAMPLE} (a sample small enough that every number reads), not ${Number.isNaN(wrong) ? 'empty' : wrong}.`;
+}
+
+/**
+ * A layer's sample `spec` on an input of `spatial` sizes (checked with `sampleSizesProblem`): the same layer, weight
+ * and bias, the input filled again with the sample's cells. `channels`: the sample's input channels.
+ */
+export function resizedSample(
+  spec: Readonly<Record<string, unknown>> | LayerSpec,
+  channels: number,
+  spatial: readonly number[],
+): Record<string, unknown> {
+  const name =
+    typeof spec.name === 'string'
+      ? spec.name.replace(/ on a [\d x]+ sample/, ` on a ${spatial.join(' x ')} sample`)
+      : undefined;
+  return { ...spec, ...(name && { name }), input: sampleInputOf(channels, spatial) };
 }

@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { FromWebviewMessage } from '../../../src/protocol/messages';
 import { parseFromWebview } from '../../../src/protocol/guards';
+import { LARGEST_SAMPLE } from '../../../src/python/shapes/layerSpec';
 import { fuzzConfig } from './config';
 
 const config = fuzzConfig(3000);
@@ -18,6 +19,7 @@ const SHAPES: Record<FromWebviewMessage['type'], { required: string[]; optional:
   copy: { required: ['type', 'what'], optional: [] },
   saveSvg: { required: ['type', 'colors'], optional: [] },
   savePng: { required: ['type', 'png'], optional: [] },
+  resizeSample: { required: ['type', 'sizes'], optional: [] },
 };
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -42,6 +44,10 @@ const valid: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
     colors: fc.record({ background: rgb, foreground: rgb, positive: rgb, negative: rgb }).map((c) => ({ ...c })),
   }),
   fc.record({ type: fc.constant('savePng'), png: fc.constant(PNG) }),
+  fc.record({
+    type: fc.constant('resizeSample'),
+    sizes: fc.array(fc.integer({ min: 1, max: LARGEST_SAMPLE }), { minLength: 1, maxLength: 3 }),
+  }),
 );
 
 /** A valid message changed in one way that must make it fail. */
@@ -64,17 +70,20 @@ const nearMiss: fc.Arbitrary<{ message: unknown; change: string }> = fc
       case 3: {
         const field = allowed.filter((k) => k !== 'type')[0];
         if (!field) return { message: [m], change: 'wrapped in an array' };
-        m[field] =
-          typeof value === 'string'
-            ? 42
-            : field === 'spec' &&
-                (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value)))
-              ? [value]
-              : typeof value === 'string'
-                ? 1
-                : value === undefined
-                  ? null
-                  : value;
+        // Four sizes, or sizes in an object: never one to three whole sizes.
+        if (field === 'sizes') m[field] = typeof value === 'number' ? [value, 1, 1, 1] : { sizes: value };
+        else
+          m[field] =
+            typeof value === 'string'
+              ? 42
+              : field === 'spec' &&
+                  (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value)))
+                ? [value]
+                : typeof value === 'string'
+                  ? 1
+                  : value === undefined
+                    ? null
+                    : value;
         return { message: m, change: `${field} of the wrong type` };
       }
       default:
@@ -92,8 +101,8 @@ function assertExact(parsed: FromWebviewMessage, sent: unknown): void {
     assert.ok(shape.required.includes(key) || shape.optional.includes(key), `${parsed.type} with extra key ${key}`);
   for (const key of keys) {
     const [got, was] = [(parsed as Record<string, unknown>)[key], (sent as Record<string, unknown>)[key]];
-    // An origin, a place and colours are read field by field into fresh objects; everything else passes as it came.
-    if (key === 'origin' || key === 'place' || key === 'colors') {
+    // An origin, a place, colours and sizes are read into fresh objects; everything else passes as it came.
+    if (key === 'origin' || key === 'place' || key === 'colors' || key === 'sizes') {
       assert.deepStrictEqual(got, was, key);
       assert.notStrictEqual(got, was, `a fresh ${key}`);
     } else assert.strictEqual(got, was, key);
@@ -121,6 +130,7 @@ describe('fuzz: messages from the webview', () => {
           'copy',
           'saveSvg',
           'savePng',
+          'resizeSample',
           'show',
           '__proto__',
           'constructor',

@@ -1,10 +1,20 @@
 import * as assert from 'assert';
-import { normalizeSpec, ownAxes } from '../../../src/engine';
+import { convolveSpec } from '../../../src/convolve';
+import { DEFAULT_LIMITS, normalizeSpec, ownAxes } from '../../../src/engine';
+import { parseFromWebview } from '../../../src/protocol/guards';
 import type { ConvLayer } from '../../../src/python/layer';
 import { layerSpec } from '../../../src/python/shapes';
+import { LARGEST_SAMPLE, resizedSample, sampleSizesProblem } from '../../../src/python/shapes/layerSpec';
 import { loadGoldenShapes } from '../../support/golden';
 
 const golden = loadGoldenShapes();
+/** The golden convs PyTorch refused for their input's size alone (its output would be empty), on samples' sizes. */
+const tooSmall = golden.cases.flatMap((c) => {
+  if (c.layer.kind !== 'conv' || !/Output size is too small|Kernel size can't be greater/.test(c.error ?? ''))
+    return [];
+  const spatial = c.input.slice(-c.layer.rank);
+  return spatial.every((n) => n <= LARGEST_SAMPLE) ? [{ layer: c.layer, spatial, name: c.name }] : [];
+});
 /** The golden convs PyTorch ran, with the spatial sizes of their input and output. */
 const ran = golden.cases.flatMap((c) => {
   if (c.layer.kind !== 'conv' || c.output === undefined) return [];
@@ -76,5 +86,94 @@ describe('a sample spec for "Open in ConvLens"', () => {
     assert.ok(problem.ok);
     assert.deepStrictEqual(problem.value.geometry.weightDims, [4, 2, 1, 3, 3]);
     assert.deepStrictEqual(problem.value.geometry.output, { channels: 4, depth: 1, height: 3, width: 3 });
+  });
+});
+
+describe('resizing a layer\'s sample ("Sample size" in the panel)', () => {
+  /** The layer's sample resized to `spatial`, as the panel asks for it. */
+  const resized = (layer: ConvLayer, spatial: number[]) => {
+    const spec = layerSpec(layer);
+    const sample = normalizeSpec(spec);
+    assert.ok(sample.ok);
+    return resizedSample(spec, sample.value.geometry.input.channels, spatial);
+  };
+
+  it("every conv PyTorch ran on an input of sample size: the resized sample gives PyTorch's output sizes", () => {
+    const sampled = ran.filter((c) => c.input.every((n) => n <= LARGEST_SAMPLE));
+    assert.ok(sampled.length > 100);
+    for (const c of sampled) {
+      const spec = resized(c.layer, c.input);
+      assert.strictEqual(sampleSizesProblem(c.input, c.layer.rank), undefined, c.name);
+      const problem = normalizeSpec(spec);
+      assert.ok(problem.ok, `${c.name}: ${problem.ok ? '' : problem.error.message}`);
+      assert.deepStrictEqual(
+        ownAxes(problem.value.geometry).map((a) => [a.input, a.output]),
+        c.input.map((n, a) => [n, c.output[a]]),
+        c.name,
+      );
+      const numbers = [spec.input].flat(5) as number[];
+      assert.ok(
+        numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= 9),
+        c.name,
+      );
+      assert.ok(String(spec.name).includes(` on a ${c.input.join(' x ')} sample`), String(spec.name));
+    }
+  });
+
+  it('sizes PyTorch refuses for the layer (an empty output) are refused with the axis named, before any work', () => {
+    assert.ok(tooSmall.length > 5, `${tooSmall.length} cases`);
+    for (const c of tooSmall) {
+      const solved = convolveSpec(resized(c.layer, c.spatial), DEFAULT_LIMITS);
+      assert.ok(!solved.ok, c.name);
+      assert.match(solved.error.message, /^The (output|kernel) (length|depth|height|width) /, c.name);
+    }
+  });
+
+  it('sizes the limits refuse: ConvTranspose2d(1, 1, 3, stride=100) on 64 x 64 would give 6,303 x 6,303 cells', () => {
+    const layer: ConvLayer = {
+      kind: 'conv',
+      rank: 2,
+      transposed: true,
+      inChannels: 1,
+      outChannels: 1,
+      kernel: [3, 3],
+      stride: [100, 100],
+      padding: [0, 0],
+      dilation: [1, 1],
+      outputPadding: [0, 0],
+      groups: 1,
+      bias: false,
+      paddingMode: 'zeros',
+    };
+    // (64 - 1) * 100 + 3 = 6,303 per axis: 39,727,809 cells, above the 4,000,000 of the default limit.
+    const solved = convolveSpec(resized(layer, [64, 64]), DEFAULT_LIMITS);
+    assert.ok(!solved.ok);
+    assert.strictEqual(solved.error.limit, 'maxOutputCells');
+    assert.match(
+      solved.error.message,
+      /6,303 x 6,303 = 39,727,809 cells, more than the limit of 4,000,000\. Raise convlens\.limits\.maxOutputCells/,
+    );
+  });
+
+  it('sizes that are not whole numbers from 1 to 64, one per axis, are refused in words, and never sent', () => {
+    assert.strictEqual(sampleSizesProblem([5, 7], 2), undefined);
+    assert.strictEqual(sampleSizesProblem([1, LARGEST_SAMPLE], 2), undefined);
+    for (const [sizes, said] of [
+      [[2.5, 3], 'not 2.5'],
+      [[0, 3], 'not 0'],
+      [[3, 65], 'not 65'],
+      [[-1, 3], 'not -1'],
+      [[NaN, 3], 'not empty'],
+    ] as const) {
+      const problem = sampleSizesProblem(sizes, 2);
+      assert.ok(problem?.startsWith('Sample sizes are whole numbers from 1 to 64'), String(problem));
+      assert.ok(problem?.endsWith(`${said}.`), problem);
+      assert.strictEqual(parseFromWebview({ type: 'resizeSample', sizes }), undefined, String(sizes));
+    }
+    assert.strictEqual(sampleSizesProblem([3], 2), 'The sample needs 2 sizes, one per axis.');
+    assert.deepStrictEqual(parseFromWebview({ type: 'resizeSample', sizes: [5, 7] }), {
+      type: 'resizeSample',
+      sizes: [5, 7],
+    });
   });
 });

@@ -59,9 +59,6 @@ function sampleSpatial(layer: ConvLayer): number[] {
   });
 }
 
-const sampleName = (call: string, sizes: readonly number[], capped: string) =>
-  `${call} on a ${sizes.join(' x ')} sample${capped}`;
-
 /** The sample's input: `channels` of `spatial` sizes, cells 1..9 over and over. */
 const sampleInputOf = (channels: number, spatial: readonly number[]) => filled([channels, ...spatial], sampleInput);
 
@@ -83,7 +80,7 @@ export function layerSpec(layer: ConvLayer, spatial?: number[]): LayerSpec {
       ? `, shown with ${inChannels} input and ${outChannels} output channels in ${groups} group${groups === 1 ? '' : 's'}`
       : '';
   const spec: LayerSpec = {
-    name: sampleName(call, sizes, capped),
+    name: `${call} on a ${sizes.join(' x ')} sample${capped}`,
     sample: true,
     op: convOp(layer),
     input: sampleInputOf(inChannels, sizes),

@@ -41,12 +41,11 @@ export class PythonReader {
     const pieces = new Map<string, Piece>();
     const reading: PythonReading = { layers: [], models: [] };
     for (const statement of statements) {
-      // From the line above (a model's input comment) to the end of its last line (a layer's output comment).
+      // From the line above (a model's input comment) to the end of its last line (a layer's output comment), and
+      // where in it the statement starts: statements sharing a line (`a = f(); b = g()`) share that text.
       const lastLineEnd = text.indexOf('\n', statement.endIndex);
-      const key = text.slice(
-        text.lastIndexOf('\n', statement.startIndex - 2) + 1,
-        lastLineEnd < 0 ? text.length : lastLineEnd,
-      );
+      const keyStart = text.lastIndexOf('\n', statement.startIndex - 2) + 1;
+      const key = `${statement.startIndex - keyStart}:${text.slice(keyStart, lastLineEnd < 0 ? text.length : lastLineEnd)}`;
       const kept = this.pieces.get(key);
       const piece =
         kept && !kept.readsOthers && values.unchanged(kept.dependencies, statement.startIndex)

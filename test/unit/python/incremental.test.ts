@@ -74,6 +74,19 @@ describe('python: an edited document reads as a fresh read of its text', () => {
     assert.deepStrictEqual(otherNn.layers, []);
   });
 
+  it('statements sharing the first line keep their own readings after an edit elsewhere', () => {
+    const documents = new PythonDocuments(theParser());
+    const text = 'import torch.nn as nn; conv = nn.Conv2d(1, 2, 3)\nrelu = nn.ReLU()\nK = 3\n';
+    documents.read('d.py', 1, text);
+    const edited = text.replace('K = 3', 'K = 4');
+    const reading = documents.read('d.py', 2, edited);
+    assert.deepStrictEqual(
+      reading.layers.map((l) => l.torchName),
+      ['Conv2d', 'ReLU'],
+    );
+    assert.deepStrictEqual(reading, read(edited));
+  });
+
   it('after an edit above them, kept readings point at their text where it moved to', () => {
     const documents = new PythonDocuments(theParser());
     const text = fixture('lenet.py');

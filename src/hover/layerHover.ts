@@ -25,6 +25,8 @@ export interface LayerContext {
   outcome?: LayerOutcome;
   /** From the model's input to this layer's output. */
   field?: ReceptiveField;
+  /** Every forward call gives this ConvTranspose `output_size=`: PyTorch never checks its own output_padding. */
+  sizedByForward?: boolean;
 }
 
 const shapeText = (shape: Shape): string => shape.map(dimText).join('×');
@@ -172,7 +174,7 @@ export function layerHoverMarkdown(call: LayerCall, context: LayerContext = {}):
     lines.push('', `receptive field **${size}** · jump ${field.jump.join('×')} (input cells, from the model's input)`);
   }
   const refusals = [
-    ...layerConstraints(layer),
+    ...layerConstraints(layer, context.sizedByForward),
     ...(context.outcome && !context.outcome.ok ? [context.outcome.message] : []),
   ];
   for (const message of new Set(refusals)) lines.push('', `⚠ PyTorch: ${markdownText(message)}`);

@@ -23,6 +23,7 @@ import {
   transposedSizeFixes,
 } from '../python/shapes';
 import { dimText } from '../python/shapes/dims';
+import type { LayerContext } from './layerHover';
 
 /** One step of a model met with a shape: what comes in and what the layer makes of it. */
 export interface StepShape {
@@ -140,6 +141,25 @@ export interface LayerProblem {
 function problemAt(call: LayerCall, message: string, fix?: LayerFix, outputSize?: OutputSizeRequest): LayerProblem {
   const span = (fix && call.args[fix.parameter]?.span) ?? outputSize?.span ?? call.span;
   return { call, span, message, fixes: fix ? [fix] : [] };
+}
+
+/** What the models `call` is a step of say about it, for its hover: the first model with a known input shape wins. */
+export function layerContext(
+  reading: PythonReading,
+  inputOf: (model: Model) => Shape | undefined,
+  call: LayerCall,
+): LayerContext {
+  const sized = sizedByForward(call, reading.models) ? { sizedByForward: true } : {};
+  for (const model of reading.models) {
+    const index = model.steps.findIndex((s) => s.call.span.start === call.span.start);
+    if (index < 0) continue;
+    const field = stepFields(model)[index];
+    const input = inputOf(model);
+    const step = input && stepShapes(model, input)[index];
+    if (step) return { input: step.input, outcome: step.outcome, field, ...sized };
+    if (field) return { field, ...sized };
+  }
+  return sized;
 }
 
 /** Whether the models apply `call` and give `output_size=` to each of its forward calls. */

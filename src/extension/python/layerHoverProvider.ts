@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { layerHoverMarkdown, LayerContext } from '../../hover/layerHover';
-import { stepFields, stepShapes } from '../../hover/modelShapes';
+import { layerHoverMarkdown } from '../../hover/layerHover';
+import { layerContext } from '../../hover/modelShapes';
 import { LayerCall, PythonReading } from '../../python/layer';
 import { readSettings } from '../settings';
 import { InputShapes } from './inputShapes';
@@ -61,20 +61,6 @@ export async function onLayerSetting(
   );
 }
 
-/** What the models the call is a step of say about it: the first model with a known input shape wins. */
-function contextOf(source: PythonSource, inputs: InputShapes, call: LayerCall): LayerContext {
-  for (const model of source.reading.models) {
-    const index = model.steps.findIndex((s) => s.call.span.start === call.span.start);
-    if (index < 0) continue;
-    const field = stepFields(model)[index];
-    const input = inputs.of(source.uri, model);
-    const step = input && stepShapes(model, input)[index];
-    if (step) return { input: step.input, outcome: step.outcome, field };
-    if (field) return { field };
-  }
-  return {};
-}
-
 /** Why ConvLens did not read the file (a size limit), said once, in the hover rather than in a pop-up. */
 const refusalHover = (why: string | undefined): vscode.Hover | undefined =>
   why === undefined
@@ -93,7 +79,10 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     const { source, call } = await layerCallAt(this.sources, document, position);
     if (!source) return refusalHover(this.sources.untoldRefusal(document));
     if (!call) return undefined;
-    const markdown = layerHoverMarkdown(call, contextOf(source, this.inputs, call));
+    const markdown = layerHoverMarkdown(
+      call,
+      layerContext(source.reading, (model) => this.inputs.of(source.uri, model), call),
+    );
     return new vscode.Hover(new vscode.MarkdownString(markdown), source.place(call.span).range);
   }
 }

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { fixEdits } from '../../../src/hover/layerFixEdit';
 import { layerHoverMarkdown } from '../../../src/hover/layerHover';
-import { readingProblems, stepShapes } from '../../../src/hover/modelShapes';
+import { layerContext, readingProblems, stepShapes } from '../../../src/hover/modelShapes';
 import type { Model } from '../../../src/python/layer';
 import { loadGoldenShapes } from '../../support/golden';
 import { fixture, loadParser, read, textAt } from './helpers';
@@ -75,6 +75,26 @@ describe('python: a ConvTranspose told its output size', () => {
       readingProblems(unsized, (m) => m.input?.shape).map((p) => [textAt(text, p.span), p.message]),
       [['nn.ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=2)', alone.failure!.error]],
     );
+  });
+
+  it("sized_decoder.py: the ConvTranspose's hover gives PyTorch's refusal of its output_padding only without output_size", () => {
+    const text = fixture('sized_decoder.py');
+    const hoverOfUp = (source: string) => {
+      const reading = read(source);
+      const up = reading.layers.find((call) => call.torchName === 'ConvTranspose2d')!;
+      return layerHoverMarkdown(
+        up,
+        layerContext(reading, (m) => m.input?.shape, up),
+      );
+    };
+    const refusal = stack('sized_decoder.py, no output_size').failure!.error;
+    const sized = hoverOfUp(text);
+    assert.match(sized, /input 1×8×5×5 → output \*\*1×4×10×10\*\*/);
+    assert.ok(!sized.includes('⚠ PyTorch'), sized);
+    const unsized = hoverOfUp(text.replace('self.up(x, output_size=(10, 10))', 'self.up(x)'));
+    const words = 'output padding must be smaller than either stride or dilation';
+    assert.ok(refusal.startsWith(words), refusal);
+    assert.ok(unsized.includes(`⚠ PyTorch: ${words}`), unsized);
   });
 
   it('a layer forward calls once with output_size and once without keeps its output_padding error', () => {

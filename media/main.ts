@@ -1,5 +1,5 @@
 /** The ConvLens webview: draws what the extension host sends, and tells it what the user asks for. */
-import type { ConvView, ToWebviewMessage } from '../src/protocol/messages';
+import type { ToWebviewMessage } from '../src/protocol/messages';
 import { el } from './dom';
 import { DEFAULT_FORMAT, formatNumber } from '../src/format/numberText';
 import { errorBox } from './render/errorBox';
@@ -7,12 +7,13 @@ import { Page, renderPage } from './render/page';
 import { showSampleRefusal } from './render/sampleSize';
 import { createTooltip } from './render/tooltip';
 import { reviveView } from './revive';
+import { ShownView, shownView } from './shownView';
 import { readPalette } from './theme';
 import { keepState, keptState, post } from './vscodeApi';
 
 const root = document.getElementById('convlens') ?? document.body;
 const tooltip = createTooltip();
-let view: ConvView | undefined;
+let view: ShownView | undefined;
 let error: { message: string; source: string } | undefined;
 let page: Page | undefined;
 
@@ -47,7 +48,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data as ToWebviewMessage | null;
   switch (message?.type) {
     case 'show':
-      view = reviveView(message.view);
+      view = shownView(reviveView(message.view));
       error = undefined;
       // Exactly what the host says to keep: a small spec, or where a large one came from.
       keepState(message.keep);

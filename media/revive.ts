@@ -1,5 +1,5 @@
-import type { CsrMatrix, Tensor } from '../src/engine';
-import type { ConvView } from '../src/protocol/messages';
+import type { Tensor } from '../src/engine';
+import type { PostedView } from '../src/protocol/messages';
 
 type Numbers = ArrayLike<number> | Record<string, number>;
 
@@ -7,7 +7,7 @@ type Numbers = ArrayLike<number> | Record<string, number>;
  * VS Code transfers typed arrays as typed arrays, but a message that went through plain JSON (an older host,
  * a test harness) carries them as arrays or `{"0": .., "1": ..}` objects: rebuild those, leave the rest alone.
  */
-function typed<T extends Float64Array | Int32Array>(value: unknown, length: number, make: (length: number) => T): T {
+function typed<T extends Float64Array>(value: unknown, length: number, make: (length: number) => T): T {
   if (ArrayBuffer.isView(value)) return value as T;
   const out = make(length);
   const source = (value ?? {}) as Numbers;
@@ -21,26 +21,12 @@ function tensor(t: Tensor): Tensor {
   return { ...t, data: float64(t.data, t.channels * t.depth * t.height * t.width) };
 }
 
-function csr(m: CsrMatrix): CsrMatrix {
-  const indptr = typed(m.indptr, m.rows + 1, (n) => new Int32Array(n));
-  const nonZeros = indptr[m.rows];
-  return {
-    ...m,
-    indptr,
-    indices: typed(m.indices, nonZeros, (n) => new Int32Array(n)),
-    data: float64(m.data, nonZeros),
-  };
-}
-
-export function reviveView(view: ConvView): ConvView {
+export function reviveView(view: PostedView): PostedView {
   const [d0, d1, kd, kh, kw] = view.weight.dims;
   return {
     ...view,
     input: tensor(view.input),
-    output: tensor(view.output),
-    reconstruction: tensor(view.reconstruction),
     weight: { ...view.weight, data: float64(view.weight.data, d0 * d1 * kd * kh * kw) },
-    bias: view.bias === null || view.bias === undefined ? null : float64(view.bias, view.output.channels),
-    kernelMatrix: view.kernelMatrix ? csr(view.kernelMatrix) : undefined,
+    bias: view.bias === null || view.bias === undefined ? null : float64(view.bias, view.geometry.output.channels),
   };
 }

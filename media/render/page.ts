@@ -8,7 +8,6 @@ import {
   type ConvGeometry,
   type Tensor,
 } from '../../src/engine';
-import type { ConvView } from '../../src/protocol/messages';
 import { Child, el } from '../dom';
 import { Linker } from '../highlight/linker';
 import { tensorFocus } from '../highlight/tensorFocus';
@@ -17,6 +16,7 @@ import { stepper } from '../inspect/stepper';
 import { transposedFaces } from '../inspect/transposedFaces';
 import { shapeText } from '../../src/view/labels';
 import { problemOf } from '../../src/view/problem';
+import type { ShownView } from '../shownView';
 import type { RenderContext } from './context';
 import { groupBandsNote } from './groupBands';
 import { header } from './header';
@@ -77,11 +77,11 @@ function leastSquaresOutOfReach(m: KernelMatrixRows): LeastSquaresView {
  * performs it, the transposed map back to the input's shape beside the least-squares inverse, and the
  * transposed convolution three ways; every cell linked to the cells it depends on.
  */
-export function renderPage(view: ConvView, context: RenderContext): Page {
+export function renderPage(view: ShownView, context: RenderContext): Page {
   const problem = problemOf(view);
   const transposed = view.geometry.transposed;
   const dims = (t: Tensor) => shapeText(shapeOf(view.geometry, t));
-  // M from the geometry at any size; its CSR comes along only while small (for the least squares and the three faces).
+  // M from the geometry at any size; its CSR is built only while small (for the least squares and the three faces).
   const m = new KernelMatrixRows(problem);
   const linker = new Linker(m, problem, context.format);
   // Input-shaped tensors are the big grid of conv2d and the small grid of conv_transpose2d; output-shaped the other.
@@ -189,10 +189,10 @@ export function renderPage(view: ConvView, context: RenderContext): Page {
         ' an output cell: a column holds the weights of one output’s receptive field. Zeros are dimmed.',
       ),
       groupBandsNote(view.geometry),
-      // How much of M the host sent (0: none, it is drawn from the geometry alone), for the tests that check it.
+      // How much of M the page holds as CSR (0: none, drawn from the geometry alone), for the tests that check it.
       el(
         'div',
-        { class: 'scroll', 'data-posted-non-zeros': view.kernelMatrix ? nonZeros(view.kernelMatrix) : 0 },
+        { class: 'scroll', 'data-csr-non-zeros': view.kernelMatrix ? nonZeros(view.kernelMatrix) : 0 },
         kernelMatrix.element,
       ),
     ),

@@ -1,24 +1,10 @@
 /** Turns a validated problem into what the panel draws: the one place the host computes for the webview. */
-import {
-  compute,
-  ConvProblem,
-  ConvResult,
-  CsrMatrix,
-  kernelMatrix,
-  kernelMatrixNonZeros,
-  outputSizeFormulas,
-} from '../engine';
-import { ConvView, MAX_POSTED_KERNEL_MATRIX_NON_ZEROS, NumberFormat } from '../protocol/messages';
+import { compute, ConvProblem, ConvResult, outputSizeFormulas } from '../engine';
+import { ConvView, NumberFormat } from '../protocol/messages';
 import { isLayerSample } from '../python/shapes/layerSpec';
 
 /** What a computation gives the panel: the view without its title and number format, which only the host knows. */
 export type ComputedView = Omit<ConvView, 'source' | 'format'>;
-
-/** M as CSR when it is small enough to post; a larger one is neither built nor sent (the webview computes what it
- * shows). */
-function postedKernelMatrix(problem: ConvProblem): CsrMatrix | undefined {
-  return kernelMatrixNonZeros(problem) <= MAX_POSTED_KERNEL_MATRIX_NON_ZEROS ? kernelMatrix(problem) : undefined;
-}
 
 export function buildConvView(
   problem: ConvProblem,
@@ -34,7 +20,6 @@ export function buildConvView(
     bias: problem.bias,
     output: result.output,
     reconstruction: result.reconstruction,
-    kernelMatrix: postedKernelMatrix(problem),
     ...(isLayerSample(spec) && { layerSample: true }),
   };
 }

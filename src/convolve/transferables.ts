@@ -6,16 +6,7 @@ import { Solved } from './convolve';
 export function transferables(result: ConvolveJobResult | Solved): ArrayBuffer[] {
   const view = 'view' in result ? result.view : undefined;
   if (!view) return [];
-  const arrays = [
-    view.input.data,
-    view.weight.data,
-    view.bias,
-    view.output.data,
-    view.reconstruction.data,
-    view.kernelMatrix?.indptr,
-    view.kernelMatrix?.indices,
-    view.kernelMatrix?.data,
-  ];
+  const arrays = [view.input.data, view.weight.data, view.bias, view.output.data, view.reconstruction.data];
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (

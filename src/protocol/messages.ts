@@ -3,17 +3,13 @@
  * Large numbers travel as typed arrays (VS Code transfers them without JSON). The host checks what comes from the
  * page with `guards.ts`.
  */
-import type { ConvGeometry, CsrMatrix, OutputSizeTerms, Tensor, Weight } from '../engine';
+import type { ConvGeometry, OutputSizeTerms, Tensor, Weight } from '../engine';
 
 /** How numbers are shown (settings `convlens.decimals`, `convlens.exactFractions`). */
 export interface NumberFormat {
   decimals: number;
   exactFractions: boolean;
 }
-
-/** The largest kernel matrix the host sends as CSR: 200,000 non-zeros are 2.4 MB of typed arrays (512 x 512, k5: 77
- * MB). */
-export const MAX_POSTED_KERNEL_MATRIX_NON_ZEROS = 200_000;
 
 /** Everything the panel draws for one computation. */
 export interface ConvView {
@@ -31,18 +27,20 @@ export interface ConvView {
   input: Tensor;
   weight: Weight;
   bias: Float64Array | null;
+  /** Computed by the host for what it does itself (copy, save, hover); the page computes its own (`PostedView`). */
   output: Tensor;
   reconstruction: Tensor;
-  /**
-   * `vec(out) = vec(in) @ kernelMatrix` as CSR, only while it has at most `MAX_POSTED_KERNEL_MATRIX_NON_ZEROS`
-   * non-zeros. Every entry follows from `params`, `weight` and the shapes, so the webview reads the M it draws
-   * from those (`KernelMatrixRows`) and a large M never crosses.
-   */
-  kernelMatrix?: CsrMatrix;
   format: NumberFormat;
   /** The input is ConvLens's sample for a layer opened from code: the panel offers to change its spatial size. */
   layerSample?: boolean;
 }
+
+/**
+ * What a `show` message carries of a view: no spec, and nothing that follows from input, weight, bias and geometry.
+ * The page computes the output, the reconstruction and M with the same engine (the same doubles), which costs it
+ * less than carrying them: a 512 x 512 input's output and reconstruction alone are 4 MB.
+ */
+export type PostedView = Omit<ConvView, 'spec' | 'output' | 'reconstruction'>;
 
 /** The most cells (input + weight + bias) of a spec the page keeps as JSON: about 0.5 MB of it. */
 export const MAX_KEPT_SPEC_CELLS = 50_000;
@@ -74,8 +72,8 @@ export interface WebviewState {
 export type SourceText = Omit<WebviewState, 'spec'>;
 
 export type ToWebviewMessage =
-  /** `view` comes without its spec; `keep` is exactly what the page should keep for a reload. */
-  | { type: 'show'; view: ConvView; keep: WebviewState }
+  /** `keep` is exactly what the page should keep for a reload. */
+  | { type: 'show'; view: PostedView; keep: WebviewState }
   | { type: 'error'; message: string; source: string }
   | { type: 'format'; format: NumberFormat }
   /** The sample size asked for was not computed, and why; the view shown stays. */

@@ -21,7 +21,8 @@ export function panelHtml({ cspSource, scriptUri, styleUri }: PanelResources, no
     "default-src 'none'",
     `img-src ${cspSource} data:`,
     `style-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
+    // WebAssembly may compile (the page computes with the engine's fast path); JavaScript eval stays forbidden.
+    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
     `font-src ${cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>

@@ -164,9 +164,9 @@ describe('ConvLens panel: a 512 x 512 input, its kernel matrix never sent', () =
     await workbench().runCommandFromPalette('View: Close All Editors');
   });
 
-  it('got no CSR from the host, yet shows M whole: its shape and 6,451,600 non-zeros', async function () {
+  it('builds no CSR, yet shows M whole: its shape and 6,451,600 non-zeros', async function () {
     note(this.test, timings);
-    assert.strictEqual(await panel.locator('[data-posted-non-zeros]').getAttribute('data-posted-non-zeros'), '0');
+    assert.strictEqual(await panel.locator('[data-csr-non-zeros]').getAttribute('data-csr-non-zeros'), '0');
     const canvas = panel.locator(M_CANVAS);
     assert.deepStrictEqual(
       [await canvas.getAttribute('data-rows'), await canvas.getAttribute('data-cols')],

@@ -8,12 +8,12 @@ describe('panel HTML', () => {
     styleUri: 'https://webview.test/media/panel.css',
   };
 
-  it('locks the page down with a nonce-only CSP', () => {
+  it('locks the page down with a CSP: scripts by nonce only, WebAssembly may compile', () => {
     const html = panelHtml(resources, 'NONCE');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
     assert.strictEqual(
       csp,
-      "default-src 'none'; img-src https://webview.test data:; style-src https://webview.test; script-src 'nonce-NONCE'; font-src https://webview.test",
+      "default-src 'none'; img-src https://webview.test data:; style-src https://webview.test; script-src 'nonce-NONCE' 'wasm-unsafe-eval'; font-src https://webview.test",
     );
     assert.match(html, /<script nonce="NONCE" src="https:\/\/webview\.test\/dist\/webview\.js"><\/script>/);
     assert.match(html, /<link href="https:\/\/webview\.test\/media\/panel\.css" rel="stylesheet">/);

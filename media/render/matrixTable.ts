@@ -2,7 +2,8 @@ import { el } from '../dom';
 import { cellAriaLabel } from '../../src/view/labels';
 import { nextCell } from './gridKeys';
 import { CellKind, identify, MatrixIdentity, MatrixSource, MatrixView, PointHandler, TableBorder } from './matrixView';
-import { deferBuild, fillsItsBox } from './offscreen';
+import { fillsItsBox } from './offscreen';
+import { buildRowsInView } from './rowsInView';
 import { CellContent, valueClasses } from './tableCell';
 import { buildGrid, GridShape, TableGrid } from './tableGrid';
 
@@ -31,8 +32,8 @@ const NOT_YET = '·';
  * A matrix as an ARIA grid: each value a focusable `<td>` carrying `data-row`, `data-col`, `data-value` (full
  * precision) and a spoken label; one cell is in the tab order at a time (roving tabindex), arrows move it.
  * Border cells (`data-padding="true"`) have outside coordinates, e.g. `data-row="-1"`, and no `data-value`.
- * Pointer, focus and keys are handled once for the whole table. A table too big for its box gets its cells
- * when first needed (see `deferBuild`), `aria-busy` until then.
+ * Pointer, focus and keys are handled once for the whole table. A table too big for its box makes a row's cells
+ * only once it scrolls into view or a highlight or the keyboard reaches it (see `buildRowsInView`).
  */
 export function matrixTable(options: TableOptions): MatrixView {
   const { source, format, onPoint, border } = options;
@@ -84,32 +85,30 @@ export function matrixTable(options: TableOptions): MatrixView {
     else td.style.removeProperty('--cl-tint');
     td.classList.toggle('tinted', color !== undefined);
   };
-  let grid: TableGrid | undefined;
-  let tabStop: HTMLTableCellElement | undefined;
-  const build = () => {
-    const labels = border?.labels;
-    grid = buildGrid(shape, contentAt, {
-      row: (row) => (labels && (row < 0 || row >= rows) ? labels.row(row) : options.rowLabel?.(row)) ?? String(row),
-      col: (col) => (labels && (col < 0 || col >= cols) ? labels.col(col) : options.colLabel?.(col)) ?? String(col),
-    });
-    if (options.tint) grid.cells.forEach((td, i) => paintTint(td, grid!.shown[i]));
-    table.append(grid.head, grid.body);
-    table.removeAttribute('aria-busy');
-    tabStop = grid.tabStop;
+  const labels = border?.labels;
+  const grid: TableGrid = buildGrid(shape, contentAt, {
+    row: (row) => (labels && (row < 0 || row >= rows) ? labels.row(row) : options.rowLabel?.(row)) ?? String(row),
+    col: (col) => (labels && (col < 0 || col >= cols) ? labels.col(col) : options.colLabel?.(col)) ?? String(col),
+  });
+  table.append(grid.head, grid.body);
+  /** Makes grid row `gr`'s cells if they are not there yet (tinted). */
+  const buildRow = (gr: number) => {
+    if (!grid.buildRow(gr) || !options.tint) return;
+    for (let i = gr * shape.gridCols; i < (gr + 1) * shape.gridCols; i++) paintTint(grid.cells[i]!, grid.shown[i]);
   };
-  const deferred = fillsItsBox(rows, cols) ? deferBuild(table, build) : undefined;
-  if (deferred) table.setAttribute('aria-busy', 'true');
-  else build();
-  /** The grid, built now if it was still waiting (highlighting reaches tables off screen too). */
-  const built = (): TableGrid => {
-    deferred?.ensure();
-    return grid!;
+  // The matrix's first row holds the tab stop, so the table is always in the tab order.
+  if (top < shape.gridRows) buildRow(top);
+  const lazy = fillsItsBox(rows, cols) ? buildRowsInView(grid.rows, buildRow) : undefined;
+  if (!lazy) for (let gr = 0; gr < shape.gridRows; gr++) buildRow(gr);
+  let tabStop = grid.cells[top * shape.gridCols + left];
+  /** The cell at grid position (gr, gc), its row built now if it was not (highlighting reaches rows off screen). */
+  const gridCell = (gr: number, gc: number): HTMLTableCellElement => {
+    buildRow(gr);
+    return grid.cells[gr * shape.gridCols + gc]!;
   };
   const cellAt = (row: number, col: number): HTMLTableCellElement | undefined => {
     const [gr, gc] = [row + top, col + left];
-    return gr >= 0 && gr < shape.gridRows && gc >= 0 && gc < shape.gridCols
-      ? built().cells[gr * shape.gridCols + gc]
-      : undefined;
+    return gr >= 0 && gr < shape.gridRows && gc >= 0 && gc < shape.gridCols ? gridCell(gr, gc) : undefined;
   };
 
   const at = (cell: HTMLElement) => ({ row: Number(cell.dataset.row), col: Number(cell.dataset.col) });
@@ -139,7 +138,7 @@ export function matrixTable(options: TableOptions): MatrixView {
     const next = nextCell(event, { row: here.row + top, col: here.col + left }, shape.gridRows, shape.gridCols);
     if (!next) return;
     event.preventDefault();
-    built().cells[next.row * shape.gridCols + next.col].focus();
+    gridCell(next.row, next.col).focus();
   });
 
   const marked = new Set<Element>();
@@ -174,22 +173,22 @@ export function matrixTable(options: TableOptions): MatrixView {
       marked.add(cell);
     },
     markRow(row) {
-      add(built().rowHeads[row + top], 'label');
+      add(grid.rowHeads[row + top], 'label');
       for (let col = 0; col < cols; col++) {
         const cell = cellAt(row, col);
         if (cell && !marked.has(cell)) add(cell, 'band');
       }
     },
     markCol(col) {
-      add(built().colHeads[col + left], 'label');
+      add(grid.colHeads[col + left], 'label');
       for (let row = 0; row < rows; row++) {
         const cell = cellAt(row, col);
         if (cell && !marked.has(cell)) add(cell, 'band');
       }
     },
     markLabels(row, col) {
-      add(built().rowHeads[row + top], 'label');
-      add(built().colHeads[col + left], 'label');
+      add(grid.rowHeads[row + top], 'label');
+      add(grid.colHeads[col + left], 'label');
     },
     clearMarks() {
       for (const element of marked) {
@@ -198,11 +197,11 @@ export function matrixTable(options: TableOptions): MatrixView {
       }
       marked.clear();
     },
-    // A table still waiting reads its values when it is built.
+    // A row not built yet reads its values when it is.
     refresh() {
-      if (!grid) return;
       const { cells, shown } = grid;
       cells.forEach((td, i) => {
+        if (!td) return;
         const [row, col] = [Math.floor(i / shape.gridCols) - top, (i % shape.gridCols) - left];
         if (Object.is(valueAt(row, col), shown[i])) return;
         const content = contentAt(row, col);
@@ -217,7 +216,7 @@ export function matrixTable(options: TableOptions): MatrixView {
       });
     },
     dispose() {
-      deferred?.cancel();
+      lazy?.stop();
     },
   };
 }

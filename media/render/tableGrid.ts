@@ -18,17 +18,22 @@ export interface TableGrid {
   body: HTMLTableSectionElement;
   colHeads: HTMLTableCellElement[];
   rowHeads: HTMLTableCellElement[];
-  /** Row-major over the grid. */
-  cells: HTMLTableCellElement[];
-  /** The value each cell shows, so a refresh touches only the cells whose value changed. */
+  /** One `<tr>` per grid row, its cells made by `buildRow` (until then it holds one empty stand-in cell). */
+  rows: HTMLTableRowElement[];
+  /** Row-major over the grid; a row's cells are absent until it is built. */
+  cells: (HTMLTableCellElement | undefined)[];
+  /** The value each built cell shows, so a refresh touches only the cells whose value changed. */
   shown: Float64Array;
-  /** The cell in the tab order at first: the matrix's (0, 0). */
-  tabStop: HTMLTableCellElement | undefined;
+  /** Makes grid row `gr`'s cells (once); true if it made them now. */
+  buildRow(gr: number): boolean;
+  isBuilt(gr: number): boolean;
 }
 
 /**
- * Builds the grid's cells as clones of one prototype `<td>` stamped with `cellAttributes`: far fewer DOM calls
- * than making each from scratch. The cell at the matrix's (0, 0) starts as the tab stop.
+ * Builds the grid's header and one row per grid row with its label; each row's cells come when `buildRow` asks,
+ * as clones of one prototype `<td>` stamped with `cellAttributes` (far fewer DOM calls than making each from
+ * scratch). A row not built yet holds one empty cell across the grid, which gives it a built row's height. The
+ * cell at the matrix's (0, 0) is the tab stop.
  */
 export function buildGrid(
   shape: GridShape,
@@ -49,11 +54,9 @@ export function buildGrid(
     headRow.append(th);
   }
 
-  const prototype = el('td', { role: 'gridcell', tabindex: -1 });
+  const standIn = el('td', { class: 'unbuilt', colspan: gridCols, 'aria-hidden': 'true' }, '\u00a0');
   const rowHeads: HTMLTableCellElement[] = [];
-  const cells: HTMLTableCellElement[] = [];
-  const shown = new Float64Array(gridRows * gridCols);
-  let tabStop: HTMLTableCellElement | undefined;
+  const trs: HTMLTableRowElement[] = [];
   const body = el('tbody');
   for (let gr = 0; gr < gridRows; gr++) {
     const row = gr - top;
@@ -63,21 +66,44 @@ export function buildGrid(
       label.row(row),
     );
     rowHeads.push(th);
-    const tr = el('tr', {}, th);
+    const tr = el('tr', { class: 'unbuilt' }, th, standIn.cloneNode(true));
+    trs.push(tr);
+    body.appendChild(tr);
+  }
+
+  const prototype = el('td', { role: 'gridcell', tabindex: -1 });
+  const cells: (HTMLTableCellElement | undefined)[] = new Array(gridRows * gridCols);
+  const shown = new Float64Array(gridRows * gridCols);
+  const built = new Uint8Array(gridRows);
+  const buildRow = (gr: number): boolean => {
+    if (built[gr]) return false;
+    built[gr] = 1;
+    const tr = trs[gr];
+    const made = document.createDocumentFragment();
     for (let gc = 0; gc < gridCols; gc++) {
-      const content = contentAt(row, gc - left);
+      const content = contentAt(gr - top, gc - left);
       const td = prototype.cloneNode(false) as HTMLTableCellElement;
       for (const [name, value] of cellAttributes(content)) td.setAttribute(name, value);
       td.textContent = content.text;
-      if (row === 0 && gc === left) {
-        td.tabIndex = 0;
-        tabStop = td;
-      }
-      shown[cells.length] = content.value;
-      cells.push(td);
-      tr.appendChild(td);
+      if (gr === top && gc === left) td.tabIndex = 0;
+      shown[gr * gridCols + gc] = content.value;
+      cells[gr * gridCols + gc] = td;
+      made.appendChild(td);
     }
-    body.appendChild(tr);
-  }
-  return { head: el('thead', {}, headRow), body, colHeads, rowHeads, cells, shown, tabStop };
+    tr.lastChild!.remove();
+    tr.appendChild(made);
+    tr.classList.remove('unbuilt');
+    return true;
+  };
+  return {
+    head: el('thead', {}, headRow),
+    body,
+    colHeads,
+    rowHeads,
+    rows: trs,
+    cells,
+    shown,
+    buildRow,
+    isBuilt: (gr) => built[gr] === 1,
+  };
 }

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Frame } from 'playwright-core';
 import { GoldenNdCase, goldenSpecText, loadGoldenNdCases, NestedNumbers } from '../../support/golden';
+import { scrollThroughTables } from '../tableRows';
 import { workbench } from '../uiSuite';
 import { convolve } from './convolveFile';
 
@@ -30,6 +31,7 @@ interface Plane {
 }
 
 async function planes(frame: Frame, matrix: string): Promise<Plane[]> {
+  await scrollThroughTables(frame, `table[data-matrix="${matrix}"]`);
   return frame.$$eval(`table[data-matrix="${matrix}"]`, (tables) =>
     (tables as unknown as Table[]).map((table) => {
       const rows: number[][] = [];

@@ -15,6 +15,7 @@ import {
   loadGoldenCases,
   loadGoldenViewsCases,
 } from '../../support/golden';
+import { scrollThroughTables } from '../tableRows';
 import { workbench } from '../uiSuite';
 import { convolve } from './convolveFile';
 import { redrawn } from './redraw';
@@ -36,9 +37,10 @@ interface Drawn {
 
 async function drawnCells(frame: Frame, matrix: string, channel?: string): Promise<Drawn[]> {
   const table = `table[data-matrix="${matrix}"]${channel === undefined ? '' : `[data-channel="${channel}"]`}`;
-  // A section builds its tables just after it opens, and a big table fills in when idle.
-  await frame.locator(`${table}:not([aria-busy])`).first().waitFor();
-  return frame.$$eval(`${table} td`, (cells) =>
+  // A section builds its tables just after it opens; a big table makes its rows as they scroll into view.
+  await frame.locator(table).first().waitFor();
+  await scrollThroughTables(frame, table);
+  return frame.$$eval(`${table} td[data-row]`, (cells) =>
     (cells as unknown as Cell[]).map((e) => ({
       row: Number(e.dataset.row),
       col: Number(e.dataset.col),
@@ -191,10 +193,7 @@ describe('ConvLens views: padding "same" and groups', () => {
           `rows ${last * size.rows}–${c.groups * size.rows - 1}, columns ${last * size.cols}(–${c.groups * size.cols - 1})?`,
         ),
       );
-      // Every entry outside its group's diagonal block is zero and set apart; every non-zero lies inside one. (A big
-      // table is built once on screen or idle.)
-      await frame.locator('table[data-matrix="kernel_matrix"]').scrollIntoViewIfNeeded();
-      await frame.locator('table[data-matrix="kernel_matrix"]:not([aria-busy])').waitFor();
+      // Every entry outside its group's diagonal block is zero and set apart; every non-zero lies inside one.
       const m = await drawnCells(frame, 'kernel_matrix');
       assert.strictEqual(m.length, c.groups * size.rows * c.groups * size.cols);
       const between = (cell: Drawn) => Math.floor(cell.row / size.rows) !== Math.floor(cell.col / size.cols);

@@ -2,23 +2,21 @@
 import { Frame } from 'playwright-core';
 
 /** What `scrollThroughTables` uses of the webview's DOM (this file compiles without the DOM library). */
-interface Box {
-  scrollTop: number;
-  scrollHeight: number;
-  clientHeight: number;
+interface Node {
+  isConnected: boolean;
   scrollIntoView(options: object): void;
-  querySelector(selector: string): unknown;
-  closest(selector: string): Box | null;
+  querySelector(selector: string): Node | null;
   getClientRects(): ArrayLike<unknown>;
 }
 interface Page {
-  document: { querySelectorAll(selector: string): ArrayLike<Box> };
+  document: { querySelectorAll(selector: string): ArrayLike<Node> };
   requestAnimationFrame(callback: () => void): void;
 }
 
 /**
- * Scrolls each shown table matching `selector` that still has rows to build into view, then its box from top to bottom
- * a box's height at a time, as a user reading it would, until every row of it is built; then back to its top.
+ * Scrolls each shown table matching `selector` to its first row not built yet, as a user reading on would, until
+ * every row of it is built. Done only when all of them are still on the page then (a theme's redraw draws new
+ * tables, which it scrolls through again).
  */
 export async function scrollThroughTables(frame: Frame, selector: string): Promise<void> {
   await frame.waitForFunction(
@@ -30,17 +28,15 @@ export async function scrollThroughTables(frame: Frame, selector: string): Promi
       // A table not shown (a depth slice not picked, a closed section) cannot be scrolled through.
       const shown = Array.from(page.document.querySelectorAll(selector)).filter((t) => t.getClientRects().length > 0);
       for (const table of shown) {
-        const box = table.closest('.channel') ?? table;
-        while (table.querySelector('tr.unbuilt')) {
-          box.scrollIntoView({ block: 'nearest' });
+        // Each step builds at least the row scrolled to; a bound, so a row that never builds ends in a failure.
+        for (let step = 0; step < 1000 && table.isConnected; step++) {
+          const row = table.querySelector('tr.unbuilt');
+          if (!row) break;
+          row.scrollIntoView({ block: 'nearest' });
           await twoFrames();
-          if (!table.querySelector('tr.unbuilt')) break;
-          if (box.scrollTop + box.clientHeight >= box.scrollHeight) return false;
-          box.scrollTop += box.clientHeight;
         }
-        box.scrollTop = 0;
       }
-      return true;
+      return shown.every((table) => table.isConnected && !table.querySelector('tr.unbuilt'));
     },
     selector,
     { timeout: 30_000 },

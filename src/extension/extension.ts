@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ConvView } from '../protocol/messages';
+import { briefAcrossProcesses } from './commandResult';
 import { ConvolveDeps, ViewOrigin } from './convolvePieces';
 import { convolveSelection } from './convolveSelection';
 import { ConvLensHoverProvider } from './hover/hoverProvider';
@@ -44,10 +45,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const deps: ConvolveDeps = { state: context.globalState, worker, show };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('convlens.convolveSelection', () => convolveSelection(deps)),
+    vscode.commands.registerCommand('convlens.convolveSelection', () =>
+      convolveSelection(deps).then(briefAcrossProcesses),
+    ),
     worker,
     scheduleWarmUp(worker),
-    vscode.commands.registerCommand('convlens.open', (args: unknown) => openSpec(args, deps)),
+    vscode.commands.registerCommand('convlens.open', (args: unknown) =>
+      openSpec(args, deps).then(briefAcrossProcesses),
+    ),
     vscode.commands.registerCommand('convlens.showLog', () => log().show()),
     vscode.languages.registerHoverProvider(
       HOVER_LANGUAGES.map((language) => ({ language })),

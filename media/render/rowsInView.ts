@@ -62,8 +62,8 @@ function lookBeforeNextFrame(look: FirstLook): void {
     const looks = [...firstLooks];
     firstLooks.clear();
     const seen = looks.map(({ rows }) => {
-      if (rows.length === 0) return [];
-      const view = visibleArea(rows[0].parentElement!);
+      const view = rows.length > 0 ? visibleArea(rows[0].parentElement!) : undefined;
+      if (!view) return [];
       return rows.map((row) => {
         const box = row.getBoundingClientRect();
         return box.bottom > view.top && box.top < view.bottom && box.right > view.left && box.left < view.right;
@@ -73,16 +73,23 @@ function lookBeforeNextFrame(look: FirstLook): void {
   });
 }
 
-/** The part of the page's view that `element`'s content can show in: what every box around it lets through. */
-function visibleArea(element: Element): { top: number; bottom: number; left: number; right: number } {
+/**
+ * The part of the page's view that `element`'s content can show in: what every box around it lets through;
+ * undefined when that is nothing. Measured from the outside in, and no further once nothing shows: a box the
+ * browser skips while off screen (`skipWhileOffscreen`) would be laid out just to be measured.
+ */
+function visibleArea(element: Element): { top: number; bottom: number; left: number; right: number } | undefined {
   const area = { top: 0, bottom: innerHeight, left: 0, right: innerWidth };
-  for (let box: Element | null = element; box; box = box.parentElement) {
+  const boxes: Element[] = [];
+  for (let box: Element | null = element; box; box = box.parentElement) boxes.push(box);
+  for (const box of boxes.reverse()) {
     if (getComputedStyle(box).overflow === 'visible') continue;
     const clip = box.getBoundingClientRect();
     area.top = Math.max(area.top, clip.top);
     area.bottom = Math.min(area.bottom, clip.bottom);
     area.left = Math.max(area.left, clip.left);
     area.right = Math.min(area.right, clip.right);
+    if (area.top >= area.bottom || area.left >= area.right) return undefined;
   }
   return area;
 }

@@ -21,6 +21,8 @@ let page: Page | undefined;
  * stays where the user scrolled to. */
 function render(at: 'top' | 'same place'): void {
   const scroll = { x: window.scrollX, y: window.scrollY };
+  // Read before the old page goes: its removal makes the next style read restyle the page.
+  const palette = readPalette();
   page?.dispose();
   page = undefined;
   tooltip.hide();
@@ -28,7 +30,7 @@ function render(at: 'top' | 'same place'): void {
   if (error) root.append(errorBox(error.message, error.source, view !== undefined));
   if (view) {
     const format = view.format ?? DEFAULT_FORMAT;
-    page = renderPage(view, { format: (value) => formatNumber(value, format), palette: readPalette(), tooltip });
+    page = renderPage(view, { format: (value) => formatNumber(value, format), palette, tooltip });
     page.element.classList.toggle('stale', error !== undefined);
     root.append(page.element);
   } else if (!error) {

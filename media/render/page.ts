@@ -25,6 +25,7 @@ import { kernelView } from './kernelView';
 import { COPY_HOW, paddingBorder } from './paddingBorder';
 import { samePaddingNote } from './samePaddingNote';
 import { transposedSizesNote } from './transposedSizesNote';
+import { builtWhenNear } from './nearView';
 import { onDemandSection } from './onDemandSection';
 import { overlapView } from '../views/overlapView';
 import { backwardView } from '../views/backwardView';
@@ -130,10 +131,12 @@ export function renderPage(view: ShownView, context: RenderContext): Page {
     ? leastSquaresView(problem, view.kernelMatrix, view.output, context, (name, t) => tensor(name, t))
     : leastSquaresOutOfReach(m);
   const steps = stepper(problem, linker, context);
-  const faces = transposedFaces(
-    problem,
-    () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix),
-    context,
+  const faces = builtWhenNear(() =>
+    transposedFaces(
+      problem,
+      () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix),
+      context,
+    ),
   );
   const overlap = onDemandSection('overlap', 'Overlap: how often each cell is met', () =>
     overlapView(problem, linker, context),

@@ -18,6 +18,22 @@ const inputAt = (i: number, j: number) => (i * 7 + j * 3) % 10;
 /** The valid conv2d, the textbook sum: out[y][x] = sum over the window of in * kernel. */
 const outputAt = (y: number, x: number) =>
   KERNEL.reduce((sum, row, a) => sum + row.reduce((s, k, b) => s + inputAt(y + a, x + b) * k, 0), 0);
+/** vec(out) @ Mᵀ, the textbook scatter: each output cell adds its value times the kernel onto its window. */
+function reconstruction(): number[][] {
+  const rec = Array.from({ length: N }, () => new Array<number>(N).fill(0));
+  for (let y = 0; y < N - 2; y++)
+    for (let x = 0; x < N - 2; x++)
+      KERNEL.forEach((row, a) => row.forEach((k, b) => (rec[y + a][x + b] += outputAt(y, x) * k)));
+  return rec;
+}
+
+/** What the checks use of the webview's globals (this file compiles without the DOM library). */
+interface Page {
+  document: { querySelector(selector: string): unknown };
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** Whether the three faces were there when the page had handled the latest `show` message. */
+  facesWhenShown?: boolean;
+}
 
 interface Cell {
   dataset: Record<string, string | undefined>;
@@ -88,5 +104,39 @@ describe('big tables: rows made as they scroll into view', () => {
     assert.strictEqual(values.length, (N - 2) * (N - 2));
     for (const [row, col, value] of values) assert.strictEqual(value, outputAt(row, col), `output[${row}][${col}]`);
     await workbench().screenshot('big-tables-40x40');
+  });
+
+  it('the transposed convolution three ways waits until the page is drawn, then holds the reconstruction', async () => {
+    // The file opens in the first group again, not beside it where the panel has the focus.
+    await workbench().runCommandFromPalette('View: Focus First Editor Group');
+    const frame = await convolve(file);
+    // Registered after the page's own handler: it sees the page as that handler left it.
+    await frame.evaluate(() => {
+      const page = globalThis as unknown as Page;
+      page.addEventListener('message', (event) => {
+        if ((event.data as { type?: string } | null)?.type === 'show')
+          page.facesWhenShown = page.document.querySelector('section.stage-faces') !== null;
+      });
+    });
+    await workbench().runCommandFromPalette('View: Focus First Editor Group');
+    await convolve(file);
+    const facesWhenShown = await frame.evaluate(() => (globalThis as unknown as Page).facesWhenShown);
+    assert.strictEqual(facesWhenShown, false, 'the page built the three faces before its first paint');
+
+    const direct = 'section.stage-faces table[data-matrix="via_direct"]';
+    await frame.locator('section.stage-transposed').evaluate((e) => e.scrollIntoView({ block: 'end' }));
+    await frame.locator(direct).waitFor({ state: 'attached' });
+    assert.match(await frame.locator('[data-role="faces-agreement"]').innerText(), /identical, cell for cell/);
+    await scrollThroughTables(frame, direct);
+    const values = await frame.$$eval(`${direct} td[data-value]`, (cells) =>
+      (cells as unknown as Cell[]).map((td) => [
+        Number(td.dataset.row),
+        Number(td.dataset.col),
+        Number(td.dataset.value),
+      ]),
+    );
+    const rec = reconstruction();
+    assert.strictEqual(values.length, N * N);
+    for (const [row, col, value] of values) assert.strictEqual(value, rec[row][col], `reconstruction[${row}][${col}]`);
   });
 });

@@ -1,0 +1,47 @@
+import { el } from '../dom';
+import type { SectionContent } from './onDemandSection';
+
+/** How far below (or above) the view a section starts being built: about a screen, so scrolling finds it drawn. */
+const NEAR = '100% 0px';
+/** The browser's idle periods last up to 50 ms, the longest when no frame is due. */
+const LONG_IDLE_MS = 40;
+
+/**
+ * A section below the fold whose building would hold up the page's first paint (the transposed convolution three
+ * ways computes and draws three more convolutions): a placeholder stands in until the section nears the view or
+ * the page is idle, whichever comes first, so it is there for a reader scrolling down and for find (Ctrl+F).
+ */
+export function builtWhenNear(build: () => SectionContent): SectionContent {
+  const placeholder = el('div', { class: 'not-built', 'aria-busy': 'true' });
+  let content: SectionContent | undefined;
+  const make = () => {
+    if (content) return;
+    stop();
+    content = build();
+    placeholder.replaceWith(content.element);
+  };
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && make(), {
+    rootMargin: NEAR,
+  });
+  observer.observe(placeholder);
+  // A short idle period falls between two frames of the page's own drawing (heatmaps paint over several): wait
+  // for a long one, when nothing else is left to draw.
+  const whenIdle = (deadline: IdleDeadline) => {
+    if (deadline.timeRemaining() >= LONG_IDLE_MS) make();
+    else idle = requestIdleCallback(whenIdle);
+  };
+  let idle = requestIdleCallback(whenIdle);
+  const stop = () => {
+    observer.disconnect();
+    cancelIdleCallback(idle);
+  };
+  return {
+    get element() {
+      return content?.element ?? placeholder;
+    },
+    dispose() {
+      stop();
+      content?.dispose();
+    },
+  };
+}

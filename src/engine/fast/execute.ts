@@ -27,15 +27,16 @@ interface PassLayout {
 export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) => void;
 
 /**
- * Lays a plan out in wasm memory, runs it, and returns the output in `into` when given, else in a new array;
- * undefined when the memory cannot grow enough. Memory: the source as given, its zero-padded layout, per pass the
- * taps and packed weights (once for passes that share them), bias and descriptor, and the output in its final
- * order. Tiles write output rows in place, strided transposed phases (whose outputs interleave) lane by lane. The
- * source goes in whole, in one copy, and is laid out by wasm `copy2d`: a JS copy per row costs more than the row
- * itself on short rows (64 columns). The output comes out in one copy.
+ * Lays a plan out in wasm memory with `source`, the data its passes read, runs it, and returns the output in `into`
+ * when given, else in a new array; undefined when the memory cannot grow enough. Memory: the source as given, its
+ * zero-padded layout, per pass the taps and packed weights (once for passes that share them), bias and descriptor,
+ * and the output in its final order. Tiles write output rows in place, strided transposed phases (whose outputs
+ * interleave) lane by lane. The source goes in whole, in one copy, and is laid out by wasm `copy2d`: a JS copy per
+ * row costs more than the row itself on short rows (64 columns). The output comes out in one copy.
  */
 export function execute(
   plan: Plan,
+  source: Float64Array,
   weight: Float64Array,
   bias: Float64Array | null,
   runtime: FastRuntime,
@@ -44,7 +45,7 @@ export function execute(
 ): Float64Array | undefined {
   const arena = runtime.arena;
   arena.reset();
-  const staging = arena.alloc(8 * plan.source.length);
+  const staging = arena.alloc(8 * source.length);
   const input = arena.alloc(8 * plan.inputElements);
   const output = arena.alloc(8 * plan.outputElements);
   // Passes that share taps and weights (the slices of a depth sum, the pieces of a long row) share one packed copy.
@@ -82,7 +83,7 @@ export function execute(
     arena.inputLayout = inputBlocks;
   }
   if (!plan.coversOutput) fillWithBias(f64.subarray(output / 8, output / 8 + plan.outputElements), plan, bias);
-  f64.set(plan.source, staging / 8);
+  f64.set(source, staging / 8);
   const copy = blockCopier(runtime, input, staging);
   for (let i = 2; i < inputBlocks.length; i += 8) {
     const b = inputBlocks;

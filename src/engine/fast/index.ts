@@ -12,6 +12,7 @@ import { foldPadding, padExplicitly } from './explicitPadding';
 import { geometryOf, padsExplicitly } from './geometry';
 import { nodeBuiltin } from './nodeBuiltin';
 import { Plan, planWork } from './plan';
+import { planFor } from './planCache';
 import { planGatherBig } from './planGatherBig';
 import { planGatherSmall } from './planGatherSmall';
 import { FastRuntime, fastRuntime, releaseFastRuntime } from './runtime';
@@ -93,6 +94,7 @@ function workerPool(): WorkerPool | undefined {
 
 function run(
   plan: Plan,
+  source: Float64Array,
   weight: Float64Array,
   bias: Float64Array | null,
   into?: Float64Array,
@@ -104,6 +106,7 @@ function run(
     try {
       const result = execute(
         plan,
+        source,
         weight,
         bias,
         runtime,
@@ -123,6 +126,7 @@ function run(
   if (!runtime) return undefined;
   const result = execute(
     plan,
+    source,
     weight,
     bias,
     runtime,
@@ -144,18 +148,26 @@ function retireIfHuge(runtime: FastRuntime): void {
   releaseFastRuntime(runtime);
 }
 
-/** How `vec(in) @ M` is laid out and run, for either op; a padding mode's padded copy is made here. */
+/** How `vec(in) @ M` is laid out and run, for either op. */
 export function forwardPlan(problem: ConvProblem): Plan {
   const g = geometryOf(problem);
-  const x = problem.input.data;
-  if (problem.geometry.transposed) return planGatherBig(g, x);
-  return planGatherSmall(g, padsExplicitly(problem.geometry) ? padExplicitly(problem.geometry, x) : x);
+  return problem.geometry.transposed
+    ? planFor(planGatherBig, 'gatherBig', g)
+    : planFor(planGatherSmall, 'gatherSmall', g);
+}
+
+/** What the forward pass reads: the input, or under a padding mode its padded copy. */
+function forwardSource(problem: ConvProblem): Float64Array {
+  const { geometry, input } = problem;
+  return !geometry.transposed && padsExplicitly(geometry) ? padExplicitly(geometry, input.data) : input.data;
 }
 
 /** How `vec(y) @ M^T` is laid out and run, `y` output-shaped; with a padding mode it ends on the padded grid. */
-export function adjointPlan(problem: ConvProblem, y: Float64Array): Plan {
+export function adjointPlan(problem: ConvProblem): Plan {
   const g = geometryOf(problem);
-  return problem.geometry.transposed ? planGatherSmall(g, y) : planGatherBig(g, y);
+  return problem.geometry.transposed
+    ? planFor(planGatherSmall, 'gatherSmall', g)
+    : planFor(planGatherBig, 'gatherBig', g);
 }
 
 /** A padded copy at most this many times the grids the limits count (input, output, swept grid). */
@@ -188,7 +200,7 @@ export function fastForward(problem: ConvProblem, into?: Float64Array): Tensor |
   if (!supported(problem)) return undefined;
   const plan = forwardPlan(problem);
   if (!planAffordable(problem, plan)) return undefined;
-  const data = run(plan, problem.weight.data, problem.bias, into);
+  const data = run(plan, forwardSource(problem), problem.weight.data, problem.bias, into);
   return data && tensorOf(problem.geometry.output, data);
 }
 
@@ -196,9 +208,9 @@ export function fastForward(problem: ConvProblem, into?: Float64Array): Tensor |
 export function fastAdjoint(problem: ConvProblem, outputLike: Tensor): Tensor | undefined {
   if (!supported(problem)) return undefined;
   const g = problem.geometry;
-  const plan = adjointPlan(problem, outputLike.data);
+  const plan = adjointPlan(problem);
   if (!planAffordable(problem, plan)) return undefined;
-  const data = run(plan, problem.weight.data, null);
+  const data = run(plan, outputLike.data, problem.weight.data, null);
   // With a padding mode the plan ends on the padded grid: each padded cell goes back onto the cell it copies.
   return data && tensorOf(g.input, padsExplicitly(g) ? foldPadding(g, data) : data);
 }

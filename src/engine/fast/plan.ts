@@ -1,10 +1,10 @@
 /**
  * What the planners hand to the executor: how to lay the input out in wasm memory, and a list of passes, each an
- * implicit GEMM over one group (and, gathering into the big grid, one stride phase). Offsets are in elements.
+ * implicit GEMM over one group (and, gathering into the big grid, one stride phase). Offsets are in elements. A plan
+ * depends on the geometry alone, not on the data: one plan serves every call with the same shapes.
  */
 export interface Plan {
-  /** The data the pass reads, and the elements of the zero-padded layout it is copied into. */
-  source: Float64Array;
+  /** The elements of the zero-padded layout the source (the data the passes read) is copied into. */
   inputElements: number;
   /** Lays the source out in the (zeroed) input region, by block copies. */
   fillInput(copy: CopyBlock): void;

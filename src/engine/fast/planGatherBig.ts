@@ -71,7 +71,7 @@ function depthTaps(axis: AxisGeometry, slice: number, smallSlices: number): Dept
 
 /**
  * Plans `big[c1][s*small - p + k*d] += w[c0][c1][kd][ky][kx] * small[c0]` as a gather: a transposed convolution's
- * forward pass and a convolution's adjoint, `source` being the small grid's data. Big positions split into phases by
+ * forward pass and a convolution's adjoint, reading the small grid's data. Big positions split into phases by
  * their residue modulo the stride; within a phase every output is a stride-1 correlation of the small grid with the
  * taps of that residue, so one zero-padded copy of each small-grid plane serves every phase with unit-stride reads.
  * Only phases some tap reaches get a pass (at most kh·kw per group and big slice), and the copy spans the small grid
@@ -79,7 +79,7 @@ function depthTaps(axis: AxisGeometry, slice: number, smallSlices: number): Dept
  * kernel sweeps. Depth is a sum over planes: each big slice's passes take the 2-D taps of every depth tap that
  * reaches it, each over the small slice it reads.
  */
-export function planGatherBig(g: Geometry, source: Float64Array): Plan {
+export function planGatherBig(g: Geometry): Plan {
   const { small, big, groups, smallPerGroup, bigPerGroup } = g;
   const [z, y, x] = g.axes;
   const [kd, kh, kw] = [z.kernel, y.kernel, x.kernel];
@@ -180,7 +180,6 @@ export function planGatherBig(g: Geometry, source: Float64Array): Plan {
   }
 
   return {
-    source,
     inputElements: small.channels * volume,
     outputElements: big.channels * bigVolume,
     outputChannels: big.channels,

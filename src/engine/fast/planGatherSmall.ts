@@ -14,14 +14,14 @@ interface DepthTaps {
 
 /**
  * Plans `small[c0] += w[c0][c1][kd][ky][kx] * big[c1][s*small - p + k*d]`: a convolution's forward pass and a
- * transposed one's adjoint, `source` being the big grid's data. Each big-grid plane is copied once into a
+ * transposed one's adjoint, reading the big grid's data. Each big-grid plane is copied once into a
  * zero-padded layout that makes every tap a unit-stride read along the output row: each padded row is split into
  * `stride` phases (padded column c goes to phase c % sw, position floor(c / sw)), so consecutive outputs read
  * consecutive elements whatever the stride and dilation. Depth is a sum over planes: one pass per small-grid slice
  * (and group) whose taps are the 2-D kernel planes of every depth tap that reads inside the big grid, so depth
  * needs no padded planes.
  */
-export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
+export function planGatherSmall(g: Geometry): Plan {
   const { small, big, groups, smallPerGroup, bigPerGroup } = g;
   const [z, y, x] = g.axes;
   const [kd, kh, kw] = [z.kernel, y.kernel, x.kernel];
@@ -106,7 +106,6 @@ export function planGatherSmall(g: Geometry, source: Float64Array): Plan {
   const rowsKept = Math.max(0, Math.min(big.height, paddedRows - ph));
   const columnsKept = Math.max(0, Math.min(big.width, rowLength - pw));
   return {
-    source,
     inputElements: big.channels * volume,
     outputElements: small.channels * smallVolume,
     outputChannels: small.channels,

@@ -1,0 +1,32 @@
+import { Geometry } from './geometry';
+import { Plan } from './plan';
+
+/** Plans kept: enough for the forward pass and the adjoint of a few layers a caller goes back and forth between. */
+const KEPT = 8;
+
+const plans = new Map<string, Plan>();
+
+/** The numbers a plan depends on: the planner's grids, axes, groups and channels. */
+function geometryKey(g: Geometry): string {
+  const grid = (x: Geometry['small']) => `${x.channels},${x.depth},${x.height},${x.width}`;
+  const axes = g.axes.map(
+    (a) =>
+      `${a.input},${a.output},${a.kernel},${a.stride},${a.padBefore},${a.padAfter},${a.dilation},${a.outputPadding},${a.span},${a.swept}`,
+  );
+  return `${grid(g.small)};${grid(g.big)};${axes.join(';')};${g.groups},${g.smallPerGroup},${g.bigPerGroup}`;
+}
+
+/**
+ * The plan `planner` makes for `g`, made once for the last few geometries: a caller that computes with the same
+ * shapes again and again (new inputs or weights, a forward pass and its adjoint) plans once. Planning takes tens of
+ * microseconds, a tenth of a call on the sub-millisecond cases. Plans hold no data, only the geometry's numbers.
+ */
+export function planFor(planner: (g: Geometry) => Plan, kind: 'gatherSmall' | 'gatherBig', g: Geometry): Plan {
+  const key = `${kind};${geometryKey(g)}`;
+  let plan = plans.get(key);
+  if (plan) plans.delete(key);
+  else plan = planner(g);
+  plans.set(key, plan); // the most recent last, so the first key is the one least recently used
+  if (plans.size > KEPT) plans.delete(plans.keys().next().value as string);
+  return plan;
+}

@@ -1,0 +1,122 @@
+import * as assert from 'assert';
+import { adjoint, ConvProblem, forward, normalizeSpec, Tensor, tensorOf } from '../../src/engine';
+import {
+  adjointPlan,
+  configureFastEngine,
+  fastAdjoint,
+  fastEngineAvailable,
+  fastForward,
+  forwardPlan,
+} from '../../src/engine/fast';
+import { assertClose } from '../support/approx';
+
+/** Values from a seed, so two specs of one shape hold different data. */
+const seeded = (count: number, seed: number): number[] =>
+  Array.from({ length: count }, (_, i) => Math.round(Math.sin(seed * 13.7 + i * 2.3) * 50) / 8);
+
+function nested(values: number[], dims: number[]): unknown {
+  if (dims.length === 1) return values;
+  const size = values.length / dims[0];
+  return Array.from({ length: dims[0] }, (_, i) => nested(values.slice(i * size, (i + 1) * size), dims.slice(1)));
+}
+
+interface Shape {
+  op: 'conv2d' | 'conv_transpose2d';
+  cin: number;
+  cout: number;
+  size: [number, number];
+  kernel: [number, number];
+  stride?: number[];
+  padding?: number[];
+  dilation?: number[];
+  output_padding?: number[];
+  groups?: number;
+  padding_mode?: string;
+}
+
+function problemOf(shape: Shape, seed: number): ConvProblem {
+  const { cin, cout, size, kernel, ...rest } = shape;
+  const groups = shape.groups ?? 1;
+  const transposed = shape.op === 'conv_transpose2d';
+  const weightDims = transposed ? [cin, cout / groups, ...kernel] : [cout, cin / groups, ...kernel];
+  const cells = (dims: number[]) => dims.reduce((a, b) => a * b);
+  const problem = normalizeSpec({
+    ...rest,
+    input: nested(seeded(cells([cin, ...size]), seed), [cin, ...size]),
+    weight: nested(seeded(cells(weightDims), seed + 1), weightDims),
+    bias: seeded(cout, seed + 2),
+  });
+  assert.ok(problem.ok, problem.ok ? '' : problem.error.message);
+  return problem.value;
+}
+
+function outputLike(p: ConvProblem, seed: number): Tensor {
+  const y = tensorOf(p.geometry.output);
+  y.data.set(seeded(y.data.length, seed));
+  return y;
+}
+
+/** Both passes against the reference: a plan made for other shapes would read or write the wrong cells. */
+function checkBothPasses(p: ConvProblem, seed: number, what: string): void {
+  const out = fastForward(p);
+  assert.ok(out, `${what}: the fast engine ran`);
+  assertClose(out.data, forward(p).data, `${what} forward`, 1e-12);
+  const y = outputLike(p, seed);
+  const back = fastAdjoint(p, y);
+  assert.ok(back, `${what}: the fast adjoint ran`);
+  assertClose(back.data, adjoint(p, y).data, `${what} adjoint`, 1e-12);
+}
+
+const BASE: Shape = { op: 'conv2d', cin: 4, cout: 6, size: [9, 11], kernel: [3, 2] };
+const TRANSPOSED: Shape = { ...BASE, op: 'conv_transpose2d', stride: [2, 3] };
+
+/** Each differs from BASE (or TRANSPOSED) in one parameter: each needs a plan of its own. */
+const ONE_CHANGE: [string, Shape, Shape][] = [
+  ['input height', BASE, { ...BASE, size: [10, 11] }],
+  ['input width', BASE, { ...BASE, size: [9, 12] }],
+  ['input channels', BASE, { ...BASE, cin: 2 }],
+  ['output channels', BASE, { ...BASE, cout: 4 }],
+  ['kernel', BASE, { ...BASE, kernel: [2, 3] }],
+  ['stride', BASE, { ...BASE, stride: [1, 2] }],
+  ['padding', BASE, { ...BASE, padding: [1, 0] }],
+  ['dilation', BASE, { ...BASE, dilation: [2, 1] }],
+  ['groups', BASE, { ...BASE, groups: 2 }],
+  ['kernel and padding, grid sizes alike', { ...BASE, kernel: [3, 3], padding: [1, 1] }, { ...BASE, kernel: [1, 1] }],
+  ['padding mode', { ...BASE, padding: [1, 1] }, { ...BASE, padding: [1, 1], padding_mode: 'reflect' }],
+  ['output_padding', TRANSPOSED, { ...TRANSPOSED, output_padding: [1, 2] }],
+  ['conv or transposed', { ...BASE, cin: 6 }, { ...BASE, cin: 6, op: 'conv_transpose2d' }],
+];
+
+describe('fast engine plans, kept per geometry', () => {
+  before(function () {
+    if (!fastEngineAvailable()) this.skip();
+  });
+  const saved = { ...configureFastEngine({}) };
+  before(() => configureFastEngine({ maxThreads: 1 }));
+  after(() => configureFastEngine(saved));
+
+  it('the same shapes with other data reuse the plans of both passes', () => {
+    const [first, second] = [problemOf(BASE, 1), problemOf(BASE, 7)];
+    assert.strictEqual(forwardPlan(second), forwardPlan(first));
+    assert.strictEqual(adjointPlan(second), adjointPlan(first));
+    checkBothPasses(first, 3, 'first data');
+    checkBothPasses(second, 4, 'other data, same plans');
+  });
+
+  for (const [change, before, after] of ONE_CHANGE) {
+    it(`another ${change} gets its own plan; computing in turn, each matches the reference`, () => {
+      const [a, b] = [problemOf(before, 2), problemOf(after, 5)];
+      assert.notStrictEqual(forwardPlan(b), forwardPlan(a), 'forward plans');
+      for (let round = 0; round < 2; round++) {
+        checkBothPasses(a, round, `${change}: before, round ${round}`);
+        checkBothPasses(b, round, `${change}: after, round ${round}`);
+      }
+    });
+  }
+
+  it('a layer among more than the plans kept still computes as the reference does', () => {
+    const shapes = Array.from({ length: 12 }, (_, i): Shape => ({ ...BASE, size: [5 + i, 11] }));
+    for (let round = 0; round < 2; round++)
+      shapes.forEach((shape, i) => checkBothPasses(problemOf(shape, i), round, `height ${5 + i}, round ${round}`));
+  });
+});

@@ -32,7 +32,8 @@ export type JobRunner = (jobs: Int32Array, count: number, sideWork: () => void) 
  * zero-padded layout, per pass the taps and packed weights (once for passes that share them), bias and descriptor,
  * and the output in its final order. Tiles write output rows in place, strided transposed phases (whose outputs
  * interleave) lane by lane. The source goes in whole, in one copy, and is laid out by wasm `copy2d`: a JS copy per
- * row costs more than the row itself on short rows (64 columns). The output comes out in one copy.
+ * row costs more than the row itself on short rows (64 columns). Where the plan's layout is the source as it is, that
+ * one copy lays it out. The output comes out in one copy.
  */
 export function execute(
   plan: Plan,
@@ -45,8 +46,8 @@ export function execute(
 ): Float64Array | undefined {
   const arena = runtime.arena;
   arena.reset();
-  const staging = arena.alloc(8 * source.length);
   const input = arena.alloc(8 * plan.inputElements);
+  const staging = plan.sourceIsLayout ? input : arena.alloc(8 * source.length);
   const output = arena.alloc(8 * plan.outputElements);
   // Passes that share taps and weights (the slices of a depth sum, the pieces of a long row) share one packed copy.
   const tapsAt = new Map<Int32Array, number>();
@@ -75,20 +76,11 @@ export function execute(
   if (!arena.commit()) return undefined;
 
   const { f64, i32 } = arena;
-  const inputBlocks = laidOutBlocks(plan, input);
-  // Tiles never write the input region: a call that lays out the same blocks at the same place as the last one finds
-  // the padding still zero.
-  if (!sameNumbers(inputBlocks, arena.inputLayout)) {
-    runtime.zero(input, 8 * plan.inputElements);
-    arena.inputLayout = inputBlocks;
-  }
   if (!plan.coversOutput) fillWithBias(f64.subarray(output / 8, output / 8 + plan.outputElements), plan, bias);
-  f64.set(source, staging / 8);
-  const copy = blockCopier(runtime, input, staging);
-  for (let i = 2; i < inputBlocks.length; i += 8) {
-    const b = inputBlocks;
-    copy(b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]);
-  }
+  if (plan.sourceIsLayout) {
+    f64.set(source, input / 8);
+    arena.inputLayout = undefined; // the source covers the region: a padded layout there must be zeroed again
+  } else layOut(plan, source, input, staging, runtime);
   for (const layout of layouts) writePass(layout, input, output, weight, bias, f64, i32);
 
   // While other threads compute, this one can take the page faults of a fresh result array: one write per page.
@@ -106,6 +98,33 @@ export function execute(
   if (!result) return computed.slice();
   result.set(computed);
   return result;
+}
+
+/**
+ * Copies the source to `staging`, then lays it out in the input region by the plan's block copies. Tiles never write
+ * the input region: a call that lays out the same blocks at the same place as the last one finds the padding still
+ * zero.
+ */
+function layOut(plan: Plan, source: Float64Array, input: number, staging: number, runtime: FastRuntime): void {
+  const { arena } = runtime;
+  const blocks = laidOutBlocks(plan, input);
+  if (!sameNumbers(blocks, arena.inputLayout)) {
+    runtime.zero(input, 8 * plan.inputElements);
+    arena.inputLayout = blocks;
+  }
+  arena.f64.set(source, staging / 8);
+  const copy = blockCopier(runtime, input, staging);
+  for (let i = 2; i < blocks.length; i += 8)
+    copy(
+      blocks[i],
+      blocks[i + 1],
+      blocks[i + 2],
+      blocks[i + 3],
+      blocks[i + 4],
+      blocks[i + 5],
+      blocks[i + 6],
+      blocks[i + 7],
+    );
 }
 
 /** The input region's address and size, then the plan's block copies into it, 8 numbers each. */

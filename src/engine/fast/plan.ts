@@ -6,6 +6,8 @@
 export interface Plan {
   /** The elements of the zero-padded layout the source (the data the passes read) is copied into. */
   inputElements: number;
+  /** Whether the layout is the source as it is (no padding, nothing to lay out): it is copied in whole. */
+  sourceIsLayout: boolean;
   /** Lays the source out in the (zeroed) input region, by block copies. */
   fillInput(copy: CopyBlock): void;
   passes: Pass[];

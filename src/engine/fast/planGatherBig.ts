@@ -185,6 +185,7 @@ export function planGatherBig(g: Geometry): Plan {
     outputChannels: big.channels,
     coversOutput: slicesCovered && covered(rowPhases) === big.height && covered(columnPhases) === big.width,
     passes,
+    sourceIsLayout: false,
     fillInput: (copy) => {
       for (let p = 0; p < small.channels * small.depth; p++) {
         copy(

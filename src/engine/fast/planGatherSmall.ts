@@ -28,9 +28,12 @@ export function planGatherSmall(g: Geometry): Plan {
   const vectors = tileVectors(smallPerGroup, small.width);
   const tiles = Math.ceil(small.width / (2 * vectors));
   // The layout holds the swept rows, and per column phase the tiles plus the kernel's reach in phase positions.
+  // Unpadded with unit column stride, the source as it is serves: a tile's spare columns past a row's end read the
+  // next row, and are never stored.
   const paddedRows = y.swept;
   const phaseLength = tiles * 2 * vectors + Math.floor((x.span - 1) / x.stride);
-  const rowLength = x.stride * phaseLength;
+  const sourceIsLayout = x.stride === 1 && x.padBefore + x.padAfter + y.padBefore + y.padAfter === 0;
+  const rowLength = sourceIsLayout ? big.width : x.stride * phaseLength;
   const plane = paddedRows * rowLength;
   const volume = big.depth * plane;
   const kernelVolume = kd * kh * kw;
@@ -111,6 +114,7 @@ export function planGatherSmall(g: Geometry): Plan {
     outputChannels: small.channels,
     coversOutput,
     passes,
+    sourceIsLayout,
     fillInput: (copy) => {
       // Per plane (channel and depth slice) and column phase: every sw-th big column, into one run of the phase.
       for (let p = 0; p < big.channels * big.depth; p++) {

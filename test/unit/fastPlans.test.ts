@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { adjoint, ConvProblem, forward, normalizeSpec, Tensor, tensorOf } from '../../src/engine';
+import { adjoint, cellsOf, ConvProblem, forward, normalizeSpec, Tensor, tensorOf } from '../../src/engine';
 import {
   adjointPlan,
   configureFastEngine,
@@ -21,11 +21,11 @@ function nested(values: number[], dims: number[]): unknown {
 }
 
 interface Shape {
-  op: 'conv2d' | 'conv_transpose2d';
+  op: 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose2d';
   cin: number;
   cout: number;
-  size: [number, number];
-  kernel: [number, number];
+  size: number[];
+  kernel: number[];
   stride?: number[];
   padding?: number[];
   dilation?: number[];
@@ -118,5 +118,50 @@ describe('fast engine plans, kept per geometry', () => {
     const shapes = Array.from({ length: 12 }, (_, i): Shape => ({ ...BASE, size: [5 + i, 11] }));
     for (let round = 0; round < 2; round++)
       shapes.forEach((shape, i) => checkBothPasses(problemOf(shape, i), round, `height ${5 + i}, round ${round}`));
+  });
+});
+
+/** Unpadded, unit column stride: the input as it is is the layout. */
+const UNPADDED: [string, Shape][] = [
+  ['conv2d k3', { op: 'conv2d', cin: 3, cout: 5, size: [9, 13], kernel: [3, 3] }],
+  ['conv2d, a row stride and a dilation', { ...BASE, stride: [2, 1], dilation: [2, 3] }],
+  ['conv2d, groups', { ...BASE, groups: 2 }],
+  ['conv2d, output one column wide', { op: 'conv2d', cin: 2, cout: 4, size: [6, 3], kernel: [2, 3] }],
+  ['conv1d, a row cut into rows', { op: 'conv1d', cin: 3, cout: 5, size: [700], kernel: [9] }],
+  ['conv3d', { op: 'conv3d', cin: 2, cout: 4, size: [4, 6, 7], kernel: [2, 3, 2] }],
+  ['reflect padding (its padded copy)', { ...BASE, padding: [1, 2], padding_mode: 'reflect' }],
+];
+
+describe('fast engine layouts', () => {
+  before(function () {
+    if (!fastEngineAvailable()) this.skip();
+  });
+  const saved = { ...configureFastEngine({}) };
+  before(() => configureFastEngine({ maxThreads: 1 }));
+  after(() => configureFastEngine(saved));
+
+  for (const [what, shape] of UNPADDED) {
+    it(`${what}: laid out as the input is, no padded copy, and computes as the reference does`, () => {
+      const p = problemOf(shape, 3);
+      const plan = forwardPlan(p);
+      const swept = shape.padding_mode ? (shape.size[0] + 2) * (shape.size[1] + 4) * shape.cin : cellsOf(p.input);
+      assert.strictEqual(plan.inputElements, swept, 'layout elements');
+      assert.ok(plan.sourceIsLayout);
+      checkBothPasses(p, 1, what);
+    });
+  }
+
+  it('a padded layout after an unpadded one in the same memory finds its padding zero again', () => {
+    const padded = problemOf({ ...BASE, padding: [1, 1] }, 4);
+    const unpadded = problemOf({ ...BASE, kernel: [1, 1] }, 5);
+    assert.ok(!forwardPlan(padded).sourceIsLayout && forwardPlan(unpadded).sourceIsLayout);
+    // Forward passes only: an adjoint in between lays out a layout of its own, zeroed anew.
+    for (let round = 0; round < 3; round++) {
+      for (const [what, p] of [
+        ['padded', padded],
+        ['unpadded', unpadded],
+      ] as const)
+        assertClose(fastForward(p)!.data, forward(p).data, `${what}, round ${round}`, 1e-12);
+    }
   });
 });

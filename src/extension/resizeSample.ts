@@ -4,6 +4,7 @@ import { isLayerSample, resizedSample, sampleSizesProblem } from '../python/shap
 import { withDelayedProgress } from './delayedProgress';
 import { readSettings } from './settings';
 import { ConvolveClient } from './worker/convolveClient';
+import { resultOrSentence } from './workerOutcome';
 
 /**
  * A layer's sample (a view "Open in ConvLens" made) on an input of `sizes`, computed on the worker under the limits
@@ -20,10 +21,14 @@ export async function resizeSample(
   if (problem) return problem;
   const settings = readSettings();
   const spec = resizedSample(view.spec, view.geometry.input.channels, sizes);
-  const solved = await withDelayedProgress('ConvLens: computing…', (token) =>
-    worker.runSpec({ spec, limits: settings }, token),
+  const solved = await resultOrSentence(
+    withDelayedProgress('ConvLens: computing…', (token) => worker.runSpec({ spec, limits: settings }, token)),
+    {
+      cancelled: 'Cancelled: the sample keeps its size.',
+      failed: (reason) => `Could not resize the sample: ${reason}`,
+    },
   );
-  if (solved === 'cancelled') return 'Cancelled: the sample keeps its size.';
+  if (typeof solved === 'string') return solved;
   if (!solved.ok) return solved.error.message;
   return titledView(solved.view, view.source, settings.format);
 }

@@ -6,6 +6,7 @@ import { withDelayedProgress } from './delayedProgress';
 import { sourceLabel, toDocumentRange } from './documentRanges';
 import { readSettings } from './settings';
 import { ConvolveClient } from './worker/convolveClient';
+import { resultOrSentence } from './workerOutcome';
 
 /** A restored panel's view, with where its text is when it was read from a document. */
 export type Restored = { view: ConvView; origin?: ViewOrigin } | string;
@@ -32,17 +33,11 @@ export async function restoreView(kept: WebviewState, worker: ConvolveClient): P
 }
 
 /** A restoring job on the worker, behind a progress notification; a failure or a cancel is the panel's message. */
-async function onWorker<T extends object>(
-  run: (token: vscode.CancellationToken) => Promise<T | 'cancelled'>,
-): Promise<T | string> {
-  let result: T | 'cancelled';
-  try {
-    result = await withDelayedProgress('ConvLens: restoring the panel…', run);
-  } catch (error) {
-    return `Could not restore this view (${error instanceof Error ? error.message : String(error)}): ${AGAIN}.`;
-  }
-  return result === 'cancelled' ? `Restoring this view was cancelled: ${AGAIN}.` : result;
-}
+const onWorker = <T extends object>(run: (token: vscode.CancellationToken) => Promise<T | 'cancelled'>) =>
+  resultOrSentence(withDelayedProgress('ConvLens: restoring the panel…', run), {
+    cancelled: `Restoring this view was cancelled: ${AGAIN}.`,
+    failed: (reason) => `Could not restore this view (${reason}): ${AGAIN}.`,
+  });
 
 /**
  * A view computed from its kept spec, titled and linked to where its text was, as before the reload; untitled and

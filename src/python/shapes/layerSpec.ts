@@ -33,8 +33,14 @@ export interface LayerSpec {
   padding_mode: string;
 }
 
-/** Input cells 1, 2, ..., 9, 1, ...; weights cycling through -2..2 without a run of zeros; biases 1, -1, 2, -2, ... */
-const sampleInput = (i: number) => (i % 9) + 1;
+/**
+ * Input cells 1, 2, ..., 9, 1, ... along a row, each row starting 4 on from the row above (1 2 3 / 5 6 7 / 9 1 2):
+ * 4 and 9 share no factor, so nine rows in a row all differ whatever the width (counting on from the row above would
+ * repeat a row whenever the width is a multiple of 9, and every 3 rows for a width of 3). Weights cycle through
+ * -2..2 without a run of zeros; biases 1, -1, 2, -2, ...
+ */
+const ROW_STEP = 4;
+const sampleInput = (row: number, column: number) => ((ROW_STEP * row + column) % 9) + 1;
 const sampleWeight = (i: number) => [1, -1, 2, 0, -2][i % 5];
 const sampleBias = (i: number) => (i % 2 === 0 ? 1 : -1) * (Math.floor(i / 2) + 1);
 
@@ -59,8 +65,11 @@ function sampleSpatial(layer: ConvLayer): number[] {
   });
 }
 
-/** The sample's input: `channels` of `spatial` sizes, cells 1..9 over and over. */
-const sampleInputOf = (channels: number, spatial: readonly number[]) => filled([channels, ...spatial], sampleInput);
+/** The sample's input: `channels` of `spatial` sizes; a row runs along the last axis, rows count on across planes. */
+function sampleInputOf(channels: number, spatial: readonly number[]): Nested[] {
+  const width = spatial[spatial.length - 1];
+  return filled([channels, ...spatial], (i) => sampleInput(Math.floor(i / width), i % width));
+}
 
 /** The sample spec of `layer`, on `spatial` input sizes when given (one per spatial axis). */
 export function layerSpec(layer: ConvLayer, spatial?: number[]): LayerSpec {

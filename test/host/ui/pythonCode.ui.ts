@@ -70,11 +70,11 @@ describe('PyTorch code in the editor', () => {
     );
     const input = await matrixValues(panel, 'input');
     const kernel = await matrixValues(panel, 'kernel');
-    // The layer's geometry (kernel 3, padding 1) on a 3 x 3 sample.
+    // The layer's geometry (kernel 3, padding 1) on a 3 x 3 sample, each row starting 4 on from the one above.
     assert.deepStrictEqual(input, [
       [1, 2, 3],
-      [4, 5, 6],
-      [7, 8, 9],
+      [5, 6, 7],
+      [9, 1, 2],
     ]);
     const expected = referenceConvNd(
       { shape: [1, 3, 3], data: input.flat() },

@@ -56,6 +56,20 @@ describe('a sample spec for "Open in ConvLens"', () => {
     }
   });
 
+  it('the sample input: cells 1 to 9, no row the same as any of the 8 before it, in every width a sample takes', () => {
+    const layer = ran.find((c) => c.layer.rank === 2 && !c.layer.transposed)!.layer;
+    for (let width = 1; width <= LARGEST_SAMPLE; width++) {
+      const input = layerSpec(layer, [9, width]).input as number[][][];
+      for (const plane of input) {
+        assert.ok(
+          plane.flat().every((n) => Number.isInteger(n) && n >= 1 && n <= 9),
+          `width ${width}: ${JSON.stringify(plane)}`,
+        );
+        assert.strictEqual(new Set(plane.map((row) => row.join())).size, 9, `width ${width}: ${JSON.stringify(plane)}`);
+      }
+    }
+  });
+
   it('keeps the exact geometry of Conv2d(64, 128, 3, stride=2, padding=1, groups=32) and says its channels are capped', () => {
     const layer: ConvLayer = {
       kind: 'conv',

@@ -25,6 +25,8 @@ export interface LayerContext {
   outcome?: LayerOutcome;
   /** From the model's input to this layer's output. */
   field?: ReceptiveField;
+  /** What goes in and out on each pass, when a loop applies the layer more than once; `input`, `outcome`: the first. */
+  passes?: { input: Shape; outcome: LayerOutcome }[];
   /** Every forward call gives this ConvTranspose `output_size=`: PyTorch never checks its own output_padding. */
   sizedByForward?: boolean;
 }
@@ -150,11 +152,23 @@ function targetLines(call: LayerCall, layer: ConvLayer, input?: Shape): string[]
   return lines.length > 0 ? ['', `**Target ${shapeText(target)}** (its comment):`, ...lines] : [];
 }
 
+/** `input 1×3×32×32 → output **1×16×16×16**`, or `→ refused`. */
+const inOut = (input: Shape, outcome: LayerOutcome): string =>
+  `input ${shapeText(input)} → ${outcome.ok ? `output **${shapeText(outcome.shape)}**` : 'refused'}`;
+
+/** The layer's name and its shapes; for a layer a loop applies again and again, each pass's (the rest: the first). */
 function headline(call: LayerCall, context: LayerContext): string {
   const name = `**ConvLens** · \`${call.torchName}\``;
-  const { input, outcome } = context;
+  const { input, outcome, passes } = context;
+  if (passes)
+    return [
+      `${name} · **${passes.length} passes** of a loop`,
+      ...passes.map((pass, p) => `- pass ${p + 1}: ${inOut(pass.input, pass.outcome)}`),
+      '',
+      'The first pass:',
+    ].join('\n');
   if (!input || !outcome) return name;
-  return `${name} · input ${shapeText(input)} → ${outcome.ok ? `output **${shapeText(outcome.shape)}**` : 'refused'}`;
+  return `${name} · ${inOut(input, outcome)}`;
 }
 
 /** The hover's Markdown for one layer call. */

@@ -89,38 +89,82 @@ export interface ShapeHint {
 
 const stepName = (step: ModelStep): string => step.attribute ?? step.call.torchName;
 
+/** Passes of a loop listed in a hint in full, up to this many; past it the first two, `…`, and the last. */
+const PASSES_LISTED = 4;
+
+/** The shape after a step that went through, batch first. */
+const shapeAfter = (s: StepShape): Shape => (s.outcome.ok ? s.outcome.shape : []);
+
+/** The steps one line applies, named in the order they apply: `conv1 · relu · pool`. */
+const stepNames = (line: readonly StepShape[]): string => line.map((s) => stepName(s.step)).join(' · ');
+
+/** The hint of a line applied once: its shape, and its steps' names when it applies several. */
+function lineHint(at: number, line: readonly StepShape[]): ShapeHint {
+  const last = shapeAfter(line[line.length - 1]);
+  if (line.length === 1)
+    return {
+      at,
+      label: shapeHint(last),
+      tooltip: `Shape after ${stepName(line[0].step)}, batch first: ${sizesText(last)}`,
+    };
+  return {
+    at,
+    label: `${stepNames(line)} ${shapeHint(last)}`,
+    tooltip: [
+      'Shape after each step, batch first:',
+      ...line.map((s) => `${stepName(s.step)}: ${sizesText(shapeAfter(s))}`),
+    ].join('\n'),
+  };
+}
+
+/**
+ * The hint of a line a loop applies once per pass: the count and each pass's shape, `3 passes → 16×64×64, 32×32×32,
+ * 64×16×16` (the first two, `…` and the last past `PASSES_LISTED`); every pass in its tooltip.
+ */
+function passesHint(at: number, passes: readonly StepShape[][]): ShapeHint {
+  const outs = passes.map((line) => shapeAfter(line[line.length - 1]));
+  const shown = (outs.length > PASSES_LISTED ? [outs[0], outs[1], null, outs[outs.length - 1]] : outs).map((shape) =>
+    shape ? shape.slice(1).map(dimText).join('×') : '…',
+  );
+  const names = passes[0].length > 1 ? `${stepNames(passes[0])}, ` : '';
+  const steps = (line: readonly StepShape[]) =>
+    line.length === 1
+      ? sizesText(shapeAfter(line[0]))
+      : line.map((s) => `${stepName(s.step)} ${sizesText(shapeAfter(s))}`).join(' · ');
+  return {
+    at,
+    label: `${names}${passes.length} passes → ${shown.join(', ')}`,
+    tooltip: [
+      'Shape after each pass of the loop, batch first:',
+      ...passes.map((line, p) => `pass ${p + 1}: ${steps(line)}`),
+    ].join('\n'),
+  };
+}
+
 /**
  * One hint where each line's steps end, with the shape coming out: `→ 16×112×112`. A line that applies several
  * layers (`x = self.pool(F.relu(self.conv1(x)))`) gets one hint that names them in the order they apply,
- * `conv1 · relu · pool → 6×14×14`, and each one's shape in its tooltip.
+ * `conv1 · relu · pool → 6×14×14`, and each one's shape in its tooltip. A line a loop applies again and again (a
+ * layer appended in a `for`) gets one hint for all its passes.
  */
 export function shapeHints(steps: readonly StepShape[]): ShapeHint[] {
   const lines: StepShape[][] = [];
   for (const step of steps) {
     if (!step.outcome.ok) break;
     const line = lines.at(-1);
-    if (line && line[0].step.hintAt === step.step.hintAt) line.push(step);
+    // A call the line already applied starts the loop's next pass.
+    const again = line?.some((s) => s.step.call.span.start === step.step.call.span.start);
+    if (line && line[0].step.hintAt === step.step.hintAt && !again) line.push(step);
     else lines.push([step]);
   }
-  return lines.map((line) => {
-    const shapeOf = (s: StepShape) => (s.outcome.ok ? s.outcome.shape : []);
-    const last = shapeOf(line[line.length - 1]);
+  const passes = new Map<number, StepShape[][]>();
+  for (const line of lines) {
     const at = line[0].step.hintAt;
-    if (line.length === 1)
-      return {
-        at,
-        label: shapeHint(last),
-        tooltip: `Shape after ${stepName(line[0].step)}, batch first: ${sizesText(last)}`,
-      };
-    return {
-      at,
-      label: `${line.map((s) => stepName(s.step)).join(' · ')} ${shapeHint(last)}`,
-      tooltip: [
-        'Shape after each step, batch first:',
-        ...line.map((s) => `${stepName(s.step)}: ${sizesText(shapeOf(s))}`),
-      ].join('\n'),
-    };
-  });
+    const seen = passes.get(at);
+    if (seen) seen.push(line);
+    else passes.set(at, [line]);
+  }
+  return [...passes].map(([at, lines]) => (lines.length === 1 ? lineHint(at, lines[0]) : passesHint(at, lines)));
 }
 
 /**
@@ -155,8 +199,12 @@ export function layerContext(
     if (index < 0) continue;
     const field = stepFields(model)[index];
     const input = inputOf(model);
-    const step = input && stepShapes(model, input)[index];
-    if (step) return { input: step.input, outcome: step.outcome, field, ...sized };
+    const shapes = input ? stepShapes(model, input) : [];
+    const step = shapes[index];
+    // A loop applies the call once per pass: every pass the shapes reach, the first one's in full.
+    const passes = shapes.filter((s) => s.step.call.span.start === call.span.start);
+    const looped = passes.length > 1 ? { passes: passes.map((s) => ({ input: s.input, outcome: s.outcome })) } : {};
+    if (step) return { input: step.input, outcome: step.outcome, field, ...looped, ...sized };
     if (field) return { field, ...sized };
   }
   return sized;

@@ -198,12 +198,13 @@ describe('PyTorch code', () => {
     assert.strictEqual(ours[0].tooltip, expected.firstTooltip);
   });
 
-  it('a Sequential of a list built in a loop: each layer hinted where it is written, once per pass; its hover', async () => {
+  it('a Sequential of a list built in a loop: one hint per layer with its passes; its hover gives every pass', async () => {
     const document = await openModel('sequential_loop.py');
     const hints = await shapeHints(document);
     // torch, StackNet built from the fixture and run on 2x3x64x64 (golden_shapes.py): every module's output in order.
     const torch = loadGoldenShapes().models.find((m) => m.file === 'sequential_loop.py')!.shapes;
-    const label = (shape: number[]) => `→ ${shape.slice(1).join('×')}`;
+    const sizes = (shape: number[]) => shape.slice(1).join('×');
+    const label = (shape: number[]) => `→ ${sizes(shape)}`;
     const loopLines = [
       'layers.append(nn.Conv2d(CHANNELS[i], CHANNELS[i + 1], kernel_size=3, padding=1))',
       'layers.append(nn.BatchNorm2d(CHANNELS[i + 1]))',
@@ -213,15 +214,18 @@ describe('PyTorch code', () => {
     assert.deepStrictEqual(
       hints.map((h) => [h.line, h.label]),
       [
-        ...loopLines.flatMap((line, l) => [0, 1, 2].map((pass) => [line, label(torch[pass * 4 + l])])),
+        ...loopLines.map((line, l) => [line, `3 passes → ${[0, 1, 2].map((p) => sizes(torch[p * 4 + l])).join(', ')}`]),
         ['x = self.pool(x)', label(torch[12])],
         ['x = self.flatten(x)', label(torch[13])],
         ['return self.head(x)', label(torch[14])],
       ],
     );
-    // The hover on the conv in the loop: its first pass, CHANNELS[0] -> CHANNELS[1], on the model's input.
+    // The hover on the conv in the loop: each pass, CHANNELS[p] -> CHANNELS[p + 1] on what the pass before gave.
     const text = await hoverText(document.uri, at(document, 'nn.Conv2d(CHANNELS[i]', 4));
-    assert.ok(text.includes(`input 2×3×64×64 → output **${torch[0].join('×')}**`), text);
+    assert.ok(text.includes('**3 passes** of a loop'), text);
+    assert.ok(text.includes(`pass 1: input 2×3×64×64 → output **${torch[0].join('×')}**`), text);
+    assert.ok(text.includes(`pass 2: input ${torch[3].join('×')} → output **${torch[4].join('×')}**`), text);
+    assert.ok(text.includes(`pass 3: input ${torch[7].join('×')} → output **${torch[8].join('×')}**`), text);
   });
 
   it('a Sequential of a list ConvLens cannot follow: no hints, and its hover says why and where', async () => {

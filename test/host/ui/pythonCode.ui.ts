@@ -52,6 +52,26 @@ describe('PyTorch code in the editor', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('a layer built in a loop: one hint with its passes, and a hover that gives each pass', async () => {
+    const loop = path.join(path.dirname(file), 'sequential_loop.py');
+    fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'models', 'sequential_loop.py'), loop);
+    const wb = workbench();
+    await wb.openFile(loop);
+    const { page } = wb;
+    // torch, StackNet on 2x3x64x64 (golden_shapes.py): the conv's output on each of the loop's 3 passes.
+    const convLine = page.locator('.view-line', { hasText: 'nn.Conv2d(CHANNELS[i]' });
+    await convLine.getByText('3 passes → 16×64×64, 32×32×32, 64×16×16').waitFor({ timeout: 60_000 });
+    await wb.screenshot('python-loop-hints');
+    await convLine.getByText('Conv2d').first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'passes' });
+    await hover.waitFor({ timeout: 30_000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.ok(text.includes('3 passes of a loop'), text);
+    assert.ok(text.includes('pass 3: input 2×32×16×16 → output 2×64×16×16'), text);
+    await wb.screenshot('python-loop-hover');
+    await page.keyboard.press('Escape');
+  });
+
   it('"Open in ConvLens" on a Conv2d shows its output in the panel, as the reference computes it', async () => {
     // One channel in and out and no bias: the sample is one 3 x 3 plane and the kernel one 3 x 3 plane.
     const one = path.join(path.dirname(file), 'one_channel.py');

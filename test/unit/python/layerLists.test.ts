@@ -1,7 +1,8 @@
 // Models whose layers are built in lists (nn.Sequential(*layers), nn.ModuleList): the fixtures' shapes are torch's,
 // from test/fixtures/golden_shapes.py building each fixture model and recording every module's output.
 import * as assert from 'assert';
-import { stepShapes } from '../../../src/hover/modelShapes';
+import { layerHoverMarkdown } from '../../../src/hover/layerHover';
+import { layerContext, stepShapes } from '../../../src/hover/modelShapes';
 import type { Model } from '../../../src/python/layer';
 import { PythonDocuments } from '../../../src/python';
 import { loadGoldenShapes } from '../../support/golden';
@@ -52,6 +53,27 @@ describe('python: layers built in lists', () => {
         [16, 32],
       ],
     );
+  });
+
+  it("a layer built in a loop: its hover counts the passes and gives each pass's shape in and out", () => {
+    const text = fixture('sequential_loop.py');
+    const reading = read(text);
+    const golden = loadGoldenShapes().models.find((m) => m.file === 'sequential_loop.py')!;
+    const [model] = reading.models;
+    const conv = model.steps[0].call;
+    const hover = layerHoverMarkdown(
+      conv,
+      layerContext(reading, () => golden.input, conv),
+    );
+    // torch's modules in order: conv, bn, relu, pool per pass: pass p's conv reads what pass p - 1's pool gave.
+    const size = (shape: readonly number[]) => shape.join('×');
+    const ins = [golden.input, golden.shapes[3], golden.shapes[7]];
+    const outs = [golden.shapes[0], golden.shapes[4], golden.shapes[8]];
+    const passes = [0, 1, 2].map((p) => `- pass ${p + 1}: input ${size(ins[p])} → output **${size(outs[p])}**`);
+    assert.ok(hover.startsWith(['**ConvLens** · `Conv2d` · **3 passes** of a loop', ...passes].join('\n')), hover);
+    // Then the first pass's arguments and formulas: CHANNELS[0] -> CHANNELS[1] on 64 x 64.
+    assert.ok(hover.includes('Conv2d(in_channels=3, out_channels=16, kernel_size=(3, 3)'), hover);
+    assert.ok(hover.includes('here: `H_out = floor((64 + 2*1 - 1*(3 - 1) - 1) / 1) + 1 = 64`'), hover);
   });
 
   it('a ModuleList applied by a loop in forward: its modules in order, hinted where written', () => {

@@ -3,11 +3,14 @@
 // out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1, bias=True, dilation=1,
 // padding_mode='zeros'), where the fifth to ninth positional arguments mean different things.
 import * as assert from 'assert';
+import { conv2d, pool } from '../../support/layers';
 import { loadParser, onlyCall, onlyLayer, read, textAt } from './helpers';
 
 const NN = 'import torch.nn as nn\nimport torch.nn.functional as F\n';
 
 const conv = { kind: 'conv', groups: 1, bias: true, paddingMode: 'zeros' } as const;
+/** stride 2, padding 1, dilation 2 on both axes. */
+const strided = { stride: [2, 2], padding: [1, 1], dilation: [2, 2] };
 
 /** Each layer written with positional arguments and with keywords in another order: both bind to `layer`. */
 const BINDINGS = [
@@ -15,40 +18,13 @@ const BINDINGS = [
     name: 'Conv2d: all nine, in its order',
     positional: `nn.Conv2d(4, 8, 3, 2, 1, 2, 4, False, 'reflect')`,
     keywords: `nn.Conv2d(padding_mode='reflect', bias=False, groups=4, dilation=2, padding=1, stride=2, kernel_size=3, out_channels=8, in_channels=4)`,
-    layer: {
-      ...conv,
-      rank: 2,
-      transposed: false,
-      inChannels: 4,
-      outChannels: 8,
-      kernel: [3, 3],
-      stride: [2, 2],
-      padding: [1, 1],
-      dilation: [2, 2],
-      outputPadding: [0, 0],
-      groups: 4,
-      bias: false,
-      paddingMode: 'reflect',
-    },
+    layer: conv2d(4, 8, 3, { ...strided, groups: 4, bias: false, paddingMode: 'reflect' }),
   },
   {
     name: 'ConvTranspose2d: the same positions mean output_padding, groups, bias, dilation, padding_mode',
     positional: `nn.ConvTranspose2d(4, 8, 3, 2, 1, 1, 4, False, 2, 'zeros')`,
     keywords: `nn.ConvTranspose2d(dilation=2, output_padding=1, groups=4, in_channels=4, out_channels=8, kernel_size=3, stride=2, padding=1, bias=False, padding_mode='zeros')`,
-    layer: {
-      ...conv,
-      rank: 2,
-      transposed: true,
-      inChannels: 4,
-      outChannels: 8,
-      kernel: [3, 3],
-      stride: [2, 2],
-      padding: [1, 1],
-      dilation: [2, 2],
-      outputPadding: [1, 1],
-      groups: 4,
-      bias: false,
-    },
+    layer: conv2d(4, 8, 3, { ...strided, transposed: true, outputPadding: [1, 1], groups: 4, bias: false }),
   },
   {
     name: 'Conv1d: the ones left out take the defaults',
@@ -71,31 +47,14 @@ const BINDINGS = [
     name: 'MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)',
     positional: 'nn.MaxPool2d(3, 2, 1, 2, False, True)',
     keywords: 'nn.MaxPool2d(ceil_mode=True, return_indices=False, dilation=2, padding=1, stride=2, kernel_size=3)',
-    layer: {
-      kind: 'pool',
-      reduction: 'max',
-      rank: 2,
-      kernel: [3, 3],
-      stride: [2, 2],
-      padding: [1, 1],
-      dilation: [2, 2],
-      ceilMode: true,
-    },
+    layer: pool(3, { ...strided, ceilMode: true }),
   },
   {
     name: 'AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override)',
     positional: 'nn.AvgPool2d((2, 3), None, (1, 0), True)',
     keywords: 'nn.AvgPool2d(ceil_mode=True, padding=(1, 0), stride=None, kernel_size=(2, 3))',
-    layer: {
-      kind: 'pool',
-      reduction: 'avg',
-      rank: 2,
-      kernel: [2, 3],
-      stride: [2, 3], // stride=None is the kernel size
-      padding: [1, 0],
-      dilation: [1, 1],
-      ceilMode: true,
-    },
+    // stride=None is the kernel size
+    layer: pool(2, { reduction: 'avg', kernel: [2, 3], stride: [2, 3], padding: [1, 0], ceilMode: true }),
   },
   {
     name: 'Linear(in_features, out_features, bias=True)',
@@ -115,16 +74,7 @@ describe('python: arguments bind as PyTorch binds them', () => {
       });
 
   it('MaxPool2d(3): stride=None is the kernel size', () => {
-    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.MaxPool2d(3)`), {
-      kind: 'pool',
-      reduction: 'max',
-      rank: 2,
-      kernel: [3, 3],
-      stride: [3, 3],
-      padding: [0, 0],
-      dilation: [1, 1],
-      ceilMode: false,
-    });
+    assert.deepStrictEqual(onlyLayer(`${NN}p = nn.MaxPool2d(3)`), pool(3));
   });
 
   it('F.max_pool2d takes ceil_mode before return_indices, unlike the module', () => {

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import { assertClose, flat } from '../support/approx';
 import { goldenPath, loadGoldenCases, repoRoot } from '../support/golden';
+import { SEED_KERNEL_MATRIX, SEED_OUTPUT, SEED_RECONSTRUCTION } from '../support/seed';
 
 const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 
@@ -42,30 +43,9 @@ describe('CLI (dist/cli.js)', () => {
     assert.strictEqual(run.status, 0);
     assert.deepStrictEqual(JSON.parse(run.stdout), [
       {
-        output: [
-          [
-            [37, 47],
-            [67, 77],
-          ],
-        ],
-        reconstruction: [
-          [
-            [37, 121, 94],
-            [178, 500, 342],
-            [201, 499, 308],
-          ],
-        ],
-        kernel_matrix: [
-          [1, 0, 0, 0],
-          [2, 1, 0, 0],
-          [0, 2, 0, 0],
-          [3, 0, 1, 0],
-          [4, 3, 2, 1],
-          [0, 4, 0, 2],
-          [0, 0, 3, 0],
-          [0, 0, 4, 3],
-          [0, 0, 0, 4],
-        ],
+        output: [SEED_OUTPUT],
+        reconstruction: [SEED_RECONSTRUCTION],
+        kernel_matrix: SEED_KERNEL_MATRIX,
       },
     ]);
   });
@@ -88,12 +68,7 @@ describe('CLI (dist/cli.js)', () => {
     const run = cli(['--json', '-'], text);
     assert.strictEqual(run.status, 1);
     const [good, bad] = JSON.parse(run.stdout);
-    assert.deepStrictEqual(good.output, [
-      [
-        [37, 47],
-        [67, 77],
-      ],
-    ]);
+    assert.deepStrictEqual(good.output, [SEED_OUTPUT]);
     assert.deepStrictEqual(Object.keys(bad), ['error']);
     assert.match(bad.error, /input\[1\] has 1 element, but input\[0\] has 2.*\(-: line 3, column 22\)/);
   });
@@ -115,19 +90,8 @@ describe('CLI (dist/cli.js)', () => {
   describe('reads files as the extension reads a selection', () => {
     const seedResult = [
       {
-        output: [
-          [
-            [37, 47],
-            [67, 77],
-          ],
-        ],
-        reconstruction: [
-          [
-            [37, 121, 94],
-            [178, 500, 342],
-            [201, 499, 308],
-          ],
-        ],
+        output: [SEED_OUTPUT],
+        reconstruction: [SEED_RECONSTRUCTION],
       },
     ];
 

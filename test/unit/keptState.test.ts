@@ -9,6 +9,7 @@ import { parseFromWebview } from '../../src/protocol/guards';
 import type { ConvLayer } from '../../src/python/layer';
 import { layerSpec } from '../../src/python/shapes';
 import { resizedSample } from '../../src/python/shapes/layerSpec';
+import { SEED_SPEC } from '../support/seed';
 
 const FORMAT = { decimals: 4, exactFractions: false };
 
@@ -22,25 +23,13 @@ function viewOf(spec: Record<string, unknown>): ConvView {
 function withInputCells(view: ConvView, inputCells: number): ConvView {
   return { ...view, input: { ...view.input, data: new Float64Array(inputCells) } };
 }
-
-const seedSpec = {
-  input: [
-    [1, 2, 3],
-    [4, 5, 6],
-    [7, 8, 9],
-  ],
-  kernel: [
-    [1, 2],
-    [3, 4],
-  ],
-};
 const origin: SpecOrigin = { uri: 'file:///home/u/specs/big.json', offset: 12, length: 3_400_000 };
 const place: SpecOrigin = { uri: 'file:///home/u/specs/seed.json', offset: 3, length: 59 };
 
 describe('the state a panel keeps across a reload', () => {
   it('counts input, weight and bias cells', () => {
-    assert.strictEqual(specCells(viewOf(seedSpec)), 9 + 4);
-    assert.strictEqual(specCells(viewOf({ ...seedSpec, bias: [10] })), 9 + 4 + 1);
+    assert.strictEqual(specCells(viewOf(SEED_SPEC)), 9 + 4);
+    assert.strictEqual(specCells(viewOf({ ...SEED_SPEC, bias: [10] })), 9 + 4 + 1);
     const multi = viewOf({
       input: [
         [
@@ -63,43 +52,43 @@ describe('the state a panel keeps across a reload', () => {
   });
 
   it('keeps a spec of up to MAX_KEPT_SPEC_CELLS cells itself, even with an origin', () => {
-    const seed = viewOf(seedSpec);
-    assert.deepStrictEqual(stateToKeep(seed, { origin }), { spec: seedSpec });
+    const seed = viewOf(SEED_SPEC);
+    assert.deepStrictEqual(stateToKeep(seed, { origin }), { spec: SEED_SPEC });
     assert.strictEqual(stateToKeep(seed).spec, seed.spec);
     const atLimit = withInputCells(seed, MAX_KEPT_SPEC_CELLS - 4);
     assert.strictEqual(specCells(atLimit), MAX_KEPT_SPEC_CELLS);
-    assert.deepStrictEqual(stateToKeep(atLimit, { origin }), { spec: seedSpec });
+    assert.deepStrictEqual(stateToKeep(atLimit, { origin }), { spec: SEED_SPEC });
   });
 
   it('keeps a small spec with the place of its text, so a restored panel names it and goes back to it', () => {
-    const seed = viewOf(seedSpec);
-    assert.deepStrictEqual(stateToKeep(seed, { place, origin }), { spec: seedSpec, place });
+    const seed = viewOf(SEED_SPEC);
+    assert.deepStrictEqual(stateToKeep(seed, { place, origin }), { spec: SEED_SPEC, place });
     const message = showMessage(seed, { place });
-    assert.deepStrictEqual(readState(JSON.parse(JSON.stringify(message.keep))), { spec: seedSpec, place });
+    assert.deepStrictEqual(readState(JSON.parse(JSON.stringify(message.keep))), { spec: SEED_SPEC, place });
     // A large spec keeps only the text that computes it again: that restore finds the place by itself.
     assert.deepStrictEqual(stateToKeep(withInputCells(seed, MAX_KEPT_SPEC_CELLS), { place, origin }), { origin });
     assert.deepStrictEqual(stateToKeep(withInputCells(seed, MAX_KEPT_SPEC_CELLS), { place }), {});
   });
 
   it('one cell more: keeps where it came from, or nothing', () => {
-    const seed = viewOf(seedSpec);
+    const seed = viewOf(SEED_SPEC);
     const over = withInputCells(seed, MAX_KEPT_SPEC_CELLS - 3);
     assert.deepStrictEqual(stateToKeep(over, { origin }), { origin });
     assert.deepStrictEqual(stateToKeep(over), {});
     // The bias counts too: 49,995 + 4 + 1 is at the limit, 49,996 + 4 + 1 over it.
-    const biased = viewOf({ ...seedSpec, bias: [10] });
+    const biased = viewOf({ ...SEED_SPEC, bias: [10] });
     assert.ok(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 5), { origin }).spec);
     assert.deepStrictEqual(stateToKeep(withInputCells(biased, MAX_KEPT_SPEC_CELLS - 4), { origin }), { origin });
   });
 
   it('a view without its spec keeps its origin, whatever its size', () => {
-    const { spec: _, ...withoutSpec } = viewOf(seedSpec);
+    const { spec: _, ...withoutSpec } = viewOf(SEED_SPEC);
     assert.deepStrictEqual(stateToKeep(withoutSpec, { origin }), { origin });
     assert.deepStrictEqual(stateToKeep(withoutSpec), {});
   });
 
   it('the show message carries neither the spec nor the results the page computes; the rest passes untouched', () => {
-    const seed = viewOf(seedSpec);
+    const seed = viewOf(SEED_SPEC);
     const small = showMessage(seed, { origin });
     assert.strictEqual(small.type, 'show');
     assert.deepStrictEqual(Object.keys(small.view).sort(), [
@@ -111,7 +100,7 @@ describe('the state a panel keeps across a reload', () => {
       'source',
       'weight',
     ]);
-    assert.deepStrictEqual(small.keep, { spec: seedSpec });
+    assert.deepStrictEqual(small.keep, { spec: SEED_SPEC });
     assert.strictEqual(small.view.input, seed.input);
     assert.strictEqual(small.view.weight, seed.weight);
     assert.ok(seed.spec && seed.output && seed.reconstruction, 'the host keeps its own view whole');
@@ -179,7 +168,7 @@ describe('a kept origin from the (untrusted) page', () => {
   });
 
   it('ready: a spec and an origin together fail; neither is a plain ready', () => {
-    assert.strictEqual(parseFromWebview({ type: 'ready', spec: seedSpec, origin }), undefined);
+    assert.strictEqual(parseFromWebview({ type: 'ready', spec: SEED_SPEC, origin }), undefined);
     assert.deepStrictEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
     assert.deepStrictEqual(parseFromWebview({ type: 'ready', origin: undefined }), { type: 'ready' });
     assert.deepStrictEqual(
@@ -190,23 +179,23 @@ describe('a kept origin from the (untrusted) page', () => {
   });
 
   it('ready: a spec with its place passes; a place without a spec, or a hostile one, fails', () => {
-    assert.deepStrictEqual(parseFromWebview({ type: 'ready', spec: seedSpec, place: { ...place } }), {
+    assert.deepStrictEqual(parseFromWebview({ type: 'ready', spec: SEED_SPEC, place: { ...place } }), {
       type: 'ready',
-      spec: seedSpec,
+      spec: SEED_SPEC,
       place,
     });
     assert.strictEqual(parseFromWebview({ type: 'ready', place }), undefined);
     assert.strictEqual(parseFromWebview({ type: 'ready', origin, place }), undefined);
     for (const [what, hostile] of hostileOrigins())
-      assert.strictEqual(parseFromWebview({ type: 'ready', spec: seedSpec, place: hostile }), undefined, what);
+      assert.strictEqual(parseFromWebview({ type: 'ready', spec: SEED_SPEC, place: hostile }), undefined, what);
   });
 
   it('readState: a valid spec (with its place) or origin, else nothing', () => {
     assert.deepStrictEqual(readState({ origin }), { origin });
     assert.notStrictEqual(readState({ origin }).origin, origin);
-    assert.deepStrictEqual(readState({ spec: seedSpec }), { spec: seedSpec });
-    assert.deepStrictEqual(readState({ spec: seedSpec, place }), { spec: seedSpec, place });
-    assert.notStrictEqual(readState({ spec: seedSpec, place }).place, place);
+    assert.deepStrictEqual(readState({ spec: SEED_SPEC }), { spec: SEED_SPEC });
+    assert.deepStrictEqual(readState({ spec: SEED_SPEC, place }), { spec: SEED_SPEC, place });
+    assert.notStrictEqual(readState({ spec: SEED_SPEC, place }).place, place);
     for (const state of [
       undefined,
       null,
@@ -216,9 +205,9 @@ describe('a kept origin from the (untrusted) page', () => {
       {},
       { spec: [[1]] },
       { spec: null },
-      { spec: seedSpec, origin },
+      { spec: SEED_SPEC, origin },
       { place },
-      { spec: seedSpec, place: { ...place, offset: -1 } },
+      { spec: SEED_SPEC, place: { ...place, offset: -1 } },
     ]) {
       assert.deepStrictEqual(readState(state), {}, JSON.stringify(state));
     }
@@ -251,6 +240,6 @@ describe('a kept origin from the (untrusted) page', () => {
     assert.deepStrictEqual([restored.geometry.input.width, restored.geometry.output.width], [11, 9]);
     assert.deepStrictEqual(Array.from(restored.output.data), Array.from(shown.output.data));
     // A spec the user wrote is never offered the control.
-    assert.strictEqual(viewOf(seedSpec).layerSample, undefined);
+    assert.strictEqual(viewOf(SEED_SPEC).layerSample, undefined);
   });
 });

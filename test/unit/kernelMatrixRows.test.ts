@@ -11,6 +11,7 @@ import {
 } from '../../src/engine';
 import { randomSpec } from '../support/arbitraries';
 import { loadGoldenCases } from '../support/golden';
+import { SEED_SPEC } from '../support/seed';
 
 function problem(spec: object): ConvProblem {
   const p = normalizeSpec(spec as Record<string, unknown>);
@@ -110,19 +111,7 @@ describe('kernel matrix read from the geometry (KernelMatrixRows)', () => {
   });
 
   it('the seed: weight 4 is shared by four entries, and M[4, 0] = 4 comes from it', () => {
-    const m = new KernelMatrixRows(
-      problem({
-        input: [
-          [1, 2, 3],
-          [4, 5, 6],
-          [7, 8, 9],
-        ],
-        kernel: [
-          [1, 2],
-          [3, 4],
-        ],
-      }),
-    );
+    const m = new KernelMatrixRows(problem(SEED_SPEC));
     const cells: string[] = [];
     m.entriesOfWeight(3, (row, col) => cells.push(`${row},${col}`));
     assert.deepStrictEqual(cells.sort(), ['4,0', '5,1', '7,2', '8,3']);

@@ -2,18 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { normalizeSpec, SpecPath } from '../../src/engine';
 import { randomSpec } from '../support/arbitraries';
-
-const seed = {
-  input: [
-    [1, 2, 3],
-    [4, 5, 6],
-    [7, 8, 9],
-  ],
-  kernel: [
-    [1, 2],
-    [3, 4],
-  ],
-};
+import { SEED_SPEC } from '../support/seed';
 
 function errorOf(spec: unknown): { message: string; path: SpecPath } {
   const result = normalizeSpec(spec);
@@ -36,82 +25,82 @@ describe('spec validation messages', () => {
     ['not an object', [1, 2], /must be an object/, []],
     ['missing input', { kernel: [[1]] }, /needs an "input"/, []],
     ['missing kernel', { input: [[1]] }, /needs a "kernel"/, []],
-    ['weight and kernel', { ...seed, weight: [[1]] }, /either "weight" or "kernel"/, ['kernel']],
+    ['weight and kernel', { ...SEED_SPEC, weight: [[1]] }, /either "weight" or "kernel"/, ['kernel']],
     [
       'unknown op',
-      { ...seed, op: 'conv4d' },
+      { ...SEED_SPEC, op: 'conv4d' },
       /op must be one of "conv1d", "conv2d", "conv3d", "conv_transpose1d"/,
       ['op'],
     ],
     [
       'ragged row',
-      { ...seed, input: [[1, 2], [3]] },
+      { ...SEED_SPEC, input: [[1, 2], [3]] },
       /input\[1\] has 1 element, but input\[0\] has 2.*rectangular/,
       ['input', 1],
     ],
     [
       'string cell',
-      { ...seed, input: [[1, 'a']] },
+      { ...SEED_SPEC, input: [[1, 'a']] },
       /input\[0\]\[1\] must be a number, but it is the string "a"/,
       ['input', 0, 1],
     ],
     [
       'null cell',
-      { ...seed, kernel: [[1, null]] },
+      { ...SEED_SPEC, kernel: [[1, null]] },
       /kernel\[0\]\[1\] must be a number, but it is null/,
       ['kernel', 0, 1],
     ],
     [
       'boolean cell',
-      { ...seed, kernel: [[true]] },
+      { ...SEED_SPEC, kernel: [[true]] },
       /kernel\[0\]\[0\] must be a number, but it is boolean true/,
       ['kernel', 0, 0],
     ],
-    ['empty matrix', { ...seed, input: [] }, /input is empty/, ['input']],
-    ['empty rows', { ...seed, input: [[], []] }, /input is empty: its rows have no elements/, ['input', 0]],
+    ['empty matrix', { ...SEED_SPEC, input: [] }, /input is empty/, ['input']],
+    ['empty rows', { ...SEED_SPEC, input: [[], []] }, /input is empty: its rows have no elements/, ['input', 0]],
     [
       '1-D input',
-      { ...seed, input: [1, 2, 3] },
+      { ...SEED_SPEC, input: [1, 2, 3] },
       /conv2d reads input as a matrix \[H\]\[W\] or channels \[C\]\[H\]\[W\], but it has 1 dimension \[3\]\./,
       ['input'],
     ],
-    ['5-D input', { ...seed, input: [[[[[1]]]]] }, /but it has 5 dimensions/, ['input']],
+    ['5-D input', { ...SEED_SPEC, input: [[[[[1]]]]] }, /but it has 5 dimensions/, ['input']],
     [
       '3-D kernel',
-      { ...seed, kernel: [[[1]]] },
+      { ...SEED_SPEC, kernel: [[[1]]] },
       /conv2d reads kernel as \[kh\]\[kw\] \(one channel in and out\) or \[out\]\[in\/groups\]\[kh\]\[kw\], but it has shape \[1, 1, 1\]\. For these shapes set "op": "conv1d"\./,
       ['kernel'],
     ],
-    ['zero stride', { ...seed, stride: 0 }, /stride must be at least 1, but it is 0/, ['stride']],
+    ['zero stride', { ...SEED_SPEC, stride: 0 }, /stride must be at least 1, but it is 0/, ['stride']],
     [
       'negative stride in a pair',
-      { ...seed, stride: [1, -2] },
+      { ...SEED_SPEC, stride: [1, -2] },
       /stride width must be at least 1, but it is -2/,
       ['stride', 1],
     ],
     [
       'fractional stride',
-      { ...seed, stride: 1.5 },
+      { ...SEED_SPEC, stride: 1.5 },
       /stride must be an integer or a list \[height, width\] of 2 integers, but it is number 1\.5\./,
       ['stride'],
     ],
-    ['zero dilation', { ...seed, dilation: [0, 1] }, /dilation height must be at least 1/, ['dilation', 0]],
-    ['negative padding', { ...seed, padding: -1 }, /padding must be non-negative, but it is -1/, ['padding']],
+    ['zero dilation', { ...SEED_SPEC, dilation: [0, 1] }, /dilation height must be at least 1/, ['dilation', 0]],
+    ['negative padding', { ...SEED_SPEC, padding: -1 }, /padding must be non-negative, but it is -1/, ['padding']],
     [
       'unknown padding mode',
-      { ...seed, padding: 'full' },
+      { ...SEED_SPEC, padding: 'full' },
       /padding must be an integer, one per axis, "valid" or "same"/,
       ['padding'],
     ],
     [
       'same with stride',
-      { ...seed, padding: 'same', stride: 2 },
+      { ...SEED_SPEC, padding: 'same', stride: 2 },
       /padding "same" is not supported for strided convolutions/,
       ['padding'],
     ],
     [
       'same for transposed',
-      { ...seed, op: 'conv_transpose2d', padding: 'same' },
+      { ...SEED_SPEC, op: 'conv_transpose2d', padding: 'same' },
       /padding "same" exists only for conv1d\/2d\/3d; conv_transpose2d takes numbers/,
       ['padding'],
     ],
@@ -121,7 +110,7 @@ describe('spec validation messages', () => {
       /groups = 2 must divide the input's 3 channels/,
       ['groups'],
     ],
-    ['groups zero', { ...seed, groups: 0 }, /groups must be a positive integer/, ['groups']],
+    ['groups zero', { ...SEED_SPEC, groups: 0 }, /groups must be a positive integer/, ['groups']],
     [
       'weight channels mismatch',
       { input: [[[1]], [[2]]], weight: [[[[1]], [[1]], [[1]]]] },
@@ -136,13 +125,13 @@ describe('spec validation messages', () => {
     ],
     [
       'output_padding on conv2d',
-      { ...seed, output_padding: 1 },
+      { ...SEED_SPEC, output_padding: 1 },
       /output_padding applies only to transposed convolutions; conv2d has none/,
       ['output_padding'],
     ],
     [
       'output_padding too large',
-      { ...seed, op: 'conv_transpose2d', stride: 2, output_padding: 2 },
+      { ...SEED_SPEC, op: 'conv_transpose2d', stride: 2, output_padding: 2 },
       /output_padding height \(2\) must be smaller than either stride \(2\) or dilation \(1\)/,
       ['output_padding'],
     ],
@@ -160,13 +149,13 @@ describe('spec validation messages', () => {
     ],
     [
       'bias length',
-      { ...seed, bias: [1, 2] },
+      { ...SEED_SPEC, bias: [1, 2] },
       /bias must be a list of 1 number \(one per output channel\), but it has shape \[2\]/,
       ['bias'],
     ],
     [
       'huge ragged claim',
-      { ...seed, input: Array.from({ length: 10_000 }, (_, i) => (i === 0 ? new Array(10_000).fill(0) : [0])) },
+      { ...SEED_SPEC, input: Array.from({ length: 10_000 }, (_, i) => (i === 0 ? new Array(10_000).fill(0) : [0])) },
       /more than 50,000,000 numbers/,
       ['input'],
     ],
@@ -182,10 +171,10 @@ describe('spec validation messages', () => {
 
   it('NaN and Infinity are refused as non-finite', () => {
     assert.match(
-      errorOf({ ...seed, input: [[1, NaN]] }).message,
+      errorOf({ ...SEED_SPEC, input: [[1, NaN]] }).message,
       /input\[0\]\[1\] is NaN; only finite numbers are allowed/,
     );
-    assert.match(errorOf({ ...seed, kernel: [[Infinity]] }).message, /kernel\[0\]\[0\] is Infinity/);
+    assert.match(errorOf({ ...SEED_SPEC, kernel: [[Infinity]] }).message, /kernel\[0\]\[0\] is Infinity/);
   });
 
   it('padding "same" pads like PyTorch: the odd zero goes after', () => {

@@ -9,6 +9,7 @@ import { restoreView } from '../../src/extension/restoreView';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import type { ConvView } from '../../src/protocol/messages';
 import { hoverText, openText, rangeOf, selectAll, values } from './support';
+import { SEED_SPEC } from '../support/seed';
 
 interface Outcome {
   view?: ConvView;
@@ -34,18 +35,6 @@ const extensionPath = (): string => {
   const found = vscode.extensions.getExtension('convlens.convlens');
   assert.ok(found, 'convlens.convlens is not loaded');
   return found.extensionPath;
-};
-
-const SEED = {
-  input: [
-    [1, 2, 3],
-    [4, 5, 6],
-    [7, 8, 9],
-  ],
-  kernel: [
-    [1, 2],
-    [3, 4],
-  ],
 };
 // The parser refuses it where it is written, the engine where a spec value holds it: both name the field and 2^53 - 1.
 const HUGE_STRIDE = /^stride is `?1e\+?300`?.*(9,007,199,254,740,991|9007199254740991)/;
@@ -106,23 +95,23 @@ describe('work bounded by the limits, off the host thread', () => {
       show: (view) => shown.push(view),
     };
     const before = worker.jobs;
-    const opened = (await openSpec({ spec: SEED, source: 'a test' }, deps)) as Outcome;
+    const opened = (await openSpec({ spec: SEED_SPEC, source: 'a test' }, deps)) as Outcome;
     assert.ok(opened.view);
     assert.deepStrictEqual(values(opened.view.output.data), [37, 47, 67, 77]);
     assert.deepStrictEqual(values(opened.view.reconstruction.data), [37, 121, 94, 178, 500, 342, 201, 499, 308]);
     assert.strictEqual(shown.length, 1);
-    const refused = (await openSpec({ ...SEED, stride: 1e300 }, deps)) as Outcome;
+    const refused = (await openSpec({ ...SEED_SPEC, stride: 1e300 }, deps)) as Outcome;
     assert.ok(typeof refused.error === 'string');
     assert.match(refused.error, HUGE_STRIDE);
     assert.strictEqual(worker.jobs - before, 2, 'both specs went to the worker');
     // The command itself answers the same.
-    const command = await vscode.commands.executeCommand<Outcome>('convlens.open', { spec: SEED });
+    const command = await vscode.commands.executeCommand<Outcome>('convlens.open', { spec: SEED_SPEC });
     assert.deepStrictEqual(values(command.view!.output.data), [37, 47, 67, 77]);
   });
 
   it("a restored panel computes the page's kept spec on the worker, and a huge one is a message", async () => {
     const before = worker.jobs;
-    const restored = await restoreView({ spec: SEED }, worker);
+    const restored = await restoreView({ spec: SEED_SPEC }, worker);
     assert.ok(typeof restored === 'object');
     assert.deepStrictEqual(values(restored.view.output.data), [37, 47, 67, 77]);
     const huge = await restoreView({ spec: { input: [[1]], weight: [[1]], stride: 1e300 } }, worker);

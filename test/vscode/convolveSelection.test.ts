@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { note } from '../host/mochaRun';
 import { logMatch, openExample, openText, rangeOf, select, selectAll, values } from './support';
+import { SEED_SPEC } from '../support/seed';
 
 /** The command's outcome (see src/extension/convolveSelection.ts). */
 interface Outcome {
@@ -136,17 +137,7 @@ describe('Convolve selection', () => {
     assert.ok(wrapped.view);
     assert.deepStrictEqual(values(wrapped.view.output.data), [11, 12, 13, 14]);
     assert.strictEqual(wrapped.view.source, 'from a test');
-    const bare = await vscode.commands.executeCommand<Outcome>('convlens.open', {
-      input: [
-        [1, 2, 3],
-        [4, 5, 6],
-        [7, 8, 9],
-      ],
-      kernel: [
-        [1, 2],
-        [3, 4],
-      ],
-    });
+    const bare = await vscode.commands.executeCommand<Outcome>('convlens.open', SEED_SPEC);
     assert.ok(bare.view);
     assert.deepStrictEqual(values(bare.view.output.data), [37, 47, 67, 77]);
   });

@@ -14,6 +14,7 @@ import { ViewSources } from '../../src/extension/viewSources';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import { ConvView, MAX_KEPT_SPEC_CELLS, WebviewState } from '../../src/protocol/messages';
 import { bigSpecInput, bigSpecKernel, bigSpecText, openExample, selectAll, until, values } from './support';
+import { SEED_SPEC } from '../support/seed';
 
 const extension = () => {
   const found = vscode.extensions.getExtension('convlens.convlens');
@@ -134,17 +135,7 @@ describe('panel state across a reload', () => {
     const message = showMessage(view, { place: origin.place, origin: origin.recomputeFrom });
     assert.deepStrictEqual(message.keep, {
       place: { uri: seed.uri.toString(), offset: 0, length: seed.getText().trimEnd().length },
-      spec: {
-        input: [
-          [1, 2, 3],
-          [4, 5, 6],
-          [7, 8, 9],
-        ],
-        kernel: [
-          [1, 2],
-          [3, 4],
-        ],
-      },
+      spec: SEED_SPEC,
     });
     // After a reload the file is still open, but another editor has the focus.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -8,6 +8,7 @@ import { Frame } from 'playwright-core';
 import { workbench } from '../uiSuite';
 import { COMMAND, convolve } from './convolveFile';
 import { redrawn } from './redraw';
+import { SEED_KERNEL_MATRIX, SEED_OUTPUT, SEED_RECONSTRUCTION } from '../../support/seed';
 
 /** What the page's cells look like from here (this file compiles without the DOM library). */
 interface Cell {
@@ -65,26 +66,9 @@ describe('ConvLens panel', () => {
       [1, 2],
       [3, 4],
     ]);
-    assert.deepStrictEqual(await matrixValues(panel, 'output'), [
-      [37, 47],
-      [67, 77],
-    ]);
-    assert.deepStrictEqual(await matrixValues(panel, 'reconstruction'), [
-      [37, 121, 94],
-      [178, 500, 342],
-      [201, 499, 308],
-    ]);
-    assert.deepStrictEqual(await matrixValues(panel, 'kernel_matrix'), [
-      [1, 0, 0, 0],
-      [2, 1, 0, 0],
-      [0, 2, 0, 0],
-      [3, 0, 1, 0],
-      [4, 3, 2, 1],
-      [0, 4, 0, 2],
-      [0, 0, 3, 0],
-      [0, 0, 4, 3],
-      [0, 0, 0, 4],
-    ]);
+    assert.deepStrictEqual(await matrixValues(panel, 'output'), SEED_OUTPUT);
+    assert.deepStrictEqual(await matrixValues(panel, 'reconstruction'), SEED_RECONSTRUCTION);
+    assert.deepStrictEqual(await matrixValues(panel, 'kernel_matrix'), SEED_KERNEL_MATRIX);
   });
 
   it('shows the output-size formula with the numbers plugged in', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from '../../../src/engine';
 import { convolveSpec, titledView } from '../../../src/convolve';
 import { parseFromWebview } from '../../../src/protocol/guards';
 import { clipboardText } from '../../../src/view/clipboardText';
+import { SEED_OUTPUT, SEED_RECONSTRUCTION, SEED_SPEC } from '../../support/seed';
 
 describe('inspect: copying from the (untrusted) page', () => {
   it('the page names what to copy; text of its own never passes', () => {
@@ -18,32 +19,14 @@ describe('inspect: copying from the (untrusted) page', () => {
   });
 
   it('the host builds the text from the view: the seed results as JSON, the snippets with its numbers', () => {
-    const spec = {
-      input: [
-        [1, 2, 3],
-        [4, 5, 6],
-        [7, 8, 9],
-      ],
-      kernel: [
-        [1, 2],
-        [3, 4],
-      ],
-    };
-    const solved = convolveSpec(spec, DEFAULT_LIMITS);
+    const solved = convolveSpec(SEED_SPEC, DEFAULT_LIMITS);
     assert.ok(solved.ok);
     const view = titledView(solved.view, 'seed.json:1:1', { decimals: 4, exactFractions: false });
     assert.deepStrictEqual(JSON.parse(clipboardText(view, 'results')), {
       source: 'seed.json:1:1',
       op: 'conv2d',
-      output: [
-        [37, 47],
-        [67, 77],
-      ],
-      reconstruction: [
-        [37, 121, 94],
-        [178, 500, 342],
-        [201, 499, 308],
-      ],
+      output: SEED_OUTPUT,
+      reconstruction: SEED_RECONSTRUCTION,
     });
     assert.match(clipboardText(view, 'torch'), /import torch/);
     assert.match(clipboardText(view, 'numpy'), /import numpy as np/);

@@ -11,6 +11,7 @@ import {
 } from '../../../src/engine/inspect';
 import { assertClose } from '../../support/approx';
 import { randomSpec, smallInteger, solvable } from '../../support/arbitraries';
+import { SEED_SPEC } from '../../support/seed';
 
 const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0));
 
@@ -34,17 +35,7 @@ describe('inspect: least-squares inverse (pseudo-inverse of M)', () => {
   });
 
   it('seed: 9 inputs, 4 outputs: the least-squares inverse is not the input, and not the reconstruction', () => {
-    const p = solvable({
-      input: [
-        [1, 2, 3],
-        [4, 5, 6],
-        [7, 8, 9],
-      ],
-      kernel: [
-        [1, 2],
-        [3, 4],
-      ],
-    });
+    const p = solvable(SEED_SPEC);
     assert.ok(p);
     const m = kernelMatrix(p);
     const result = compute(p);

@@ -7,6 +7,7 @@ import { matricesPicture } from '../../../src/picture/matricesPicture';
 import { convolveSpec, titledView } from '../../../src/convolve';
 import { ConvView, MAX_IMAGE_CHARACTERS, PictureColors } from '../../../src/protocol/messages';
 import { parseFromWebview } from '../../../src/protocol/guards';
+import { SEED_SPEC } from '../../support/seed';
 
 /** A real 1 x 1 PNG, as a canvas writes one. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -51,18 +52,7 @@ function withChunk(type: string, data: string): string {
 const crc32 = (bytes: Buffer): number => zlib.crc32(bytes);
 
 function seedView(source = 'seed.json:1:1'): ConvView {
-  const spec = {
-    input: [
-      [1, 2, 3],
-      [4, 5, 6],
-      [7, 8, 9],
-    ],
-    kernel: [
-      [1, 2],
-      [3, 4],
-    ],
-  };
-  const solved = convolveSpec(spec, DEFAULT_LIMITS);
+  const solved = convolveSpec(SEED_SPEC, DEFAULT_LIMITS);
   assert.ok(solved.ok);
   return titledView(solved.view, source, { decimals: 4, exactFractions: false });
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import { compute, ConvProblem, kernelMatrix, normalizeSpec, toDense } from '../../../src/engine';
 import { numpySnippet, pythonLiteral, torchSnippet } from '../../../src/engine/inspect';
 import { assertClose, flat } from '../../support/approx';
+import { SEED_SPEC } from '../../support/seed';
 
 function problem(spec: Record<string, unknown>): ConvProblem {
   const p = normalizeSpec(spec);
@@ -10,17 +11,6 @@ function problem(spec: Record<string, unknown>): ConvProblem {
   return p.value;
 }
 
-const seed = {
-  input: [
-    [1, 2, 3],
-    [4, 5, 6],
-    [7, 8, 9],
-  ],
-  kernel: [
-    [1, 2],
-    [3, 4],
-  ],
-};
 const grid = (h: number, w: number, offset = 0) =>
   Array.from({ length: h }, (_, i) => Array.from({ length: w }, (_, j) => ((i * w + j + offset) % 7) - 3));
 
@@ -28,7 +18,7 @@ const grid = (h: number, w: number, offset = 0) =>
 const cases: { name: string; spec: Record<string, unknown>; torch: string; numpy: string[] }[] = [
   {
     name: 'seed (defaults)',
-    spec: seed,
+    spec: SEED_SPEC,
     torch: 'out = F.conv2d(x, w, bias=b, stride=(1, 1), padding=(0, 0), dilation=(1, 1), groups=1)',
     numpy: ['stride, dilation, groups = (1, 1), (1, 1), 1', 'pad_before, pad_after = (0, 0), (0, 0)  # padding=(0, 0)'],
   },
@@ -215,7 +205,7 @@ describe('inspect: PyTorch and NumPy snippets', () => {
 
   it('names the source in the first line', () => {
     assert.match(
-      torchSnippet(problem(seed), { source: 'seed.json:1:1' }),
+      torchSnippet(problem(SEED_SPEC), { source: 'seed.json:1:1' }),
       /^# ConvLens: conv2d from seed\.json:1:1 in PyTorch/,
     );
   });

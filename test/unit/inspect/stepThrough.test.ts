@@ -3,20 +3,11 @@ import fc from 'fast-check';
 import { compute, forward } from '../../../src/engine';
 import { outputAfter, stepCount, stepDetail, stepKind } from '../../../src/engine/inspect';
 import { randomNdSpec, randomSpec, smallInteger, solvable } from '../../support/arbitraries';
+import { SEED_SPEC } from '../../support/seed';
 
 describe('inspect: step-through', () => {
   it('seed: the window slides over the four outputs, its running sums ending in each output', () => {
-    const p = solvable({
-      input: [
-        [1, 2, 3],
-        [4, 5, 6],
-        [7, 8, 9],
-      ],
-      kernel: [
-        [1, 2],
-        [3, 4],
-      ],
-    });
+    const p = solvable(SEED_SPEC);
     assert.ok(p);
     assert.strictEqual(stepKind(p), 'window');
     assert.strictEqual(stepCount(p), 4);

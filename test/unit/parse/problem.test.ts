@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { compute } from '../../../src/engine';
 import { MatrixLiteral, problemFromContent, readSelection } from '../../../src/parse';
 import { expectError, expectOk, problemFromText, rangeIn, rangeOf, read } from './helpers';
+import { SEED_OUTPUT, SEED_SPEC } from '../../support/seed';
 
 const nested = (t: { channels: number; height: number; width: number; data: Float64Array }): number[][][] =>
   Array.from({ length: t.channels }, (_, c) =>
@@ -13,23 +14,8 @@ const nested = (t: { channels: number; height: number; width: number; data: Floa
 describe('parse: problemFromText', () => {
   it('the seed example computes [[37, 47], [67, 77]]', () => {
     const located = expectOk(problemFromText('{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]]}'));
-    assert.deepStrictEqual(nested(compute(located.problem).output), [
-      [
-        [37, 47],
-        [67, 77],
-      ],
-    ]);
-    assert.deepStrictEqual(located.spec, {
-      input: [
-        [1, 2, 3],
-        [4, 5, 6],
-        [7, 8, 9],
-      ],
-      kernel: [
-        [1, 2],
-        [3, 4],
-      ],
-    });
+    assert.deepStrictEqual(nested(compute(located.problem).output), [SEED_OUTPUT]);
+    assert.deepStrictEqual(located.spec, SEED_SPEC);
   });
 
   it('the same problem from two np.array lines and from a Python dict', () => {
@@ -38,16 +24,7 @@ describe('parse: problemFromText', () => {
       "{'input': [[1, 2, 3], [4, 5, 6], [7, 8, 9]], 'kernel': ((1, 2), (3, 4)),}",
       'dict(input=[[1, 2, 3], [4, 5, 6], [7, 8, 9]], weight=torch.tensor([[[[1, 2], [3, 4]]]]))',
     ]) {
-      assert.deepStrictEqual(
-        nested(compute(expectOk(problemFromText(text)).problem).output),
-        [
-          [
-            [37, 47],
-            [67, 77],
-          ],
-        ],
-        text,
-      );
+      assert.deepStrictEqual(nested(compute(expectOk(problemFromText(text)).problem).output), [SEED_OUTPUT], text);
     }
   });
 
@@ -205,10 +182,7 @@ describe('parse: problemFromContent', () => {
       locate: () => at,
     };
     assert.deepStrictEqual(nested(compute(expectOk(problemFromContent(content, kernel)).problem).output), [
-      [
-        [37, 47],
-        [67, 77],
-      ],
+      SEED_OUTPUT,
     ]);
     const bad: MatrixLiteral = { value: [[1, 'x']], range: at, locate: () => at };
     expectError(problemFromContent(content, bad), 'kernel[0][1] must be a number', at);

@@ -11,6 +11,7 @@ import {
 } from '../../../src/engine';
 import { assertClose, flat } from '../../support/approx';
 import { GoldenViewsCase, loadGoldenViewsCases } from '../../support/golden';
+import { SEED_SPEC } from '../../support/seed';
 
 function solve(spec: unknown): ConvProblem {
   const problem = normalizeSpec(spec);
@@ -114,17 +115,7 @@ describe('backward pass against PyTorch autograd (golden-views.json)', () => {
 });
 
 describe('readGradOutput', () => {
-  const spec = {
-    input: [
-      [1, 2, 3],
-      [4, 5, 6],
-      [7, 8, 9],
-    ],
-    kernel: [
-      [1, 2],
-      [3, 4],
-    ],
-  };
+  const spec = SEED_SPEC;
   const read = (gradOutput: unknown) => readGradOutput({ ...spec, grad_output: gradOutput }, solve(spec).geometry);
 
   it('is undefined when absent, and takes the output shape with or without its one channel', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { checkIm2colLimits, checkLimits, DEFAULT_LIMITS, im2colCells, normalizeSpec } from '../../../src/engine';
+import { SEED_SPEC } from '../../support/seed';
 
 function solve(spec: unknown) {
   const problem = normalizeSpec(spec);
@@ -8,17 +9,7 @@ function solve(spec: unknown) {
 }
 
 describe('im2col is counted before it is built', () => {
-  const seed = solve({
-    input: [
-      [1, 2, 3],
-      [4, 5, 6],
-      [7, 8, 9],
-    ],
-    kernel: [
-      [1, 2],
-      [3, 4],
-    ],
-  });
+  const seed = solve(SEED_SPEC);
 
   it('counts the matrix and W_flat: the seed has 4 kernel positions x 4 output cells, and a 1 x 4 W_flat', () => {
     assert.strictEqual(im2colCells(seed), 4 * 4 + 4);

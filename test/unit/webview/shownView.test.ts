@@ -9,6 +9,7 @@ import { problemOf } from '../../../src/view/problem';
 import { MAX_CSR_KERNEL_MATRIX_NON_ZEROS, shownView } from '../../../media/shownView';
 import { assertClose, flat } from '../../support/approx';
 import { loadGoldenNdCases } from '../../support/golden';
+import { SEED_KERNEL_MATRIX, SEED_SPEC } from '../../support/seed';
 
 function hostView(spec: Record<string, unknown>): ConvView {
   const solved = convolveSpec(spec, DEFAULT_LIMITS);
@@ -25,32 +26,12 @@ function assertSameDoubles(actual: Float64Array, expected: Float64Array, what: s
 
 describe('webview: the view the page computes from the show message', () => {
   it('the seed example: output [[37,47],[67,77]], reconstruction [[37,121,94],[178,500,342],[201,499,308]]', () => {
-    const host = hostView({
-      input: [
-        [1, 2, 3],
-        [4, 5, 6],
-        [7, 8, 9],
-      ],
-      kernel: [
-        [1, 2],
-        [3, 4],
-      ],
-    });
+    const host = hostView(SEED_SPEC);
     const shown = shownView(showMessage(host).view);
     assert.deepStrictEqual([...shown.output.data], [37, 47, 67, 77]);
     assert.deepStrictEqual([...shown.reconstruction.data], [37, 121, 94, 178, 500, 342, 201, 499, 308]);
     assert.ok(shown.kernelMatrix);
-    assert.deepStrictEqual(toDense(shown.kernelMatrix), [
-      [1, 0, 0, 0],
-      [2, 1, 0, 0],
-      [0, 2, 0, 0],
-      [3, 0, 1, 0],
-      [4, 3, 2, 1],
-      [0, 4, 0, 2],
-      [0, 0, 3, 0],
-      [0, 0, 4, 3],
-      [0, 0, 0, 4],
-    ]);
+    assert.deepStrictEqual(toDense(shown.kernelMatrix), SEED_KERNEL_MATRIX);
   });
 
   const cases = loadGoldenNdCases();

@@ -1,23 +1,9 @@
 import * as assert from 'assert';
-import { spawn, spawnSync } from 'child_process';
-import * as path from 'path';
+import { spawn } from 'child_process';
 import { assertClose, flat } from '../support/approx';
-import { goldenPath, loadGoldenCases, repoRoot } from '../support/golden';
+import { cliPath, runCli as cli } from '../support/cli';
+import { goldenPath, loadGoldenCases } from '../support/golden';
 import { SEED_KERNEL_MATRIX, SEED_OUTPUT, SEED_RECONSTRUCTION } from '../support/seed';
-
-const cliPath = path.join(repoRoot, 'dist', 'cli.js');
-
-/** Runs the built CLI as other tools do: a child process, arguments, optional standard input. */
-function cli(args: string[], stdin?: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [cliPath, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    // A safety net, not a measure: a CLI that never ends (spawnSync blocks mocha's own timeout) fails, killed.
-    timeout: 120_000,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const seed = '{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]]}';
 

@@ -1,23 +1,9 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { assertClose, flat } from '../support/approx';
+import { runCli as cli } from '../support/cli';
 import { goldenViewsPath, loadGoldenViewsCases, repoRoot } from '../support/golden';
-
-const cliPath = path.join(repoRoot, 'dist', 'cli.js');
-
-function cli(args: string[], stdin?: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [cliPath, ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    // A safety net, not a measure: a CLI that never ends (spawnSync blocks mocha's own timeout) fails, killed.
-    timeout: 120_000,
-    cwd: repoRoot,
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 /** The extents of a regular nested array. */
 const dimsOf = (x: unknown): number[] => (Array.isArray(x) ? [x.length, ...dimsOf(x[0])] : []);

@@ -1,6 +1,4 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 import {
   adjoint,
   compute,
@@ -14,6 +12,7 @@ import {
   toDense,
 } from '../../src/engine';
 import { assertClose, flat } from '../support/approx';
+import { runCli } from '../support/cli';
 import { GoldenNdCase, GoldenNdError, goldenNdPath, loadGoldenNdCases, loadGoldenNdErrors } from '../support/golden';
 
 // Every N-D golden case through what the command runs (normalizeSpec + compute), the reference passes, the kernel
@@ -166,17 +165,11 @@ describe('engine refuses what PyTorch refuses: golden-convnd.json errors', () =>
 });
 
 describe('CLI (dist/cli.js) on golden-convnd.json', () => {
-  const cliPath = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
   const cases = loadGoldenNdCases();
 
   /** The CLI's JSON for every case of the golden file, with the kernel matrix as `mode` asks. */
   function run(mode: string): Record<string, unknown>[] {
-    const done = spawnSync(process.execPath, [cliPath, '--json', '--kernel-matrix', mode, goldenNdPath], {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      // A safety net, not a measure: a CLI that never ends fails, killed.
-      timeout: 120_000,
-    });
+    const done = runCli(['--json', '--kernel-matrix', mode, goldenNdPath]);
     assert.strictEqual(done.status, 0, done.stderr);
     const results = JSON.parse(done.stdout) as Record<string, unknown>[];
     assert.strictEqual(results.length, cases.length);

@@ -3,14 +3,12 @@
  * overflowed, never shown or printed as Infinity (or as `null` in JSON).
  */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 import { DEFAULT_LIMITS } from '../../../src/engine';
 import { configureFastEngine, fastEngineFeatures } from '../../../src/engine/fast';
 import { DEFAULT_FORMAT } from '../../../src/format/numberText';
 import { describeLiteral } from '../../../src/hover/hoverText';
 import { convolveSpec, runConvolveJob } from '../../../src/convolve';
-import { repoRoot } from '../../support/golden';
+import { runCli } from '../../support/cli';
 
 /** The command's path for a selection of `text` (its worker's job). */
 const convolveSelected = (text: string) => runConvolveJob({ pieces: [{ text, base: 0 }], limits: DEFAULT_LIMITS });
@@ -83,10 +81,7 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
   });
 
   it('the CLI says so instead of printing Infinity, or null in --json', () => {
-    const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), '--json', '-'], {
-      input: '{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}',
-      encoding: 'utf8',
-    });
+    const run = runCli(['--json', '-'], '{"input": [[1e308, 1e308]], "kernel": [[2, 2]]}');
     assert.strictEqual(run.status, 1, run.stderr);
     const [result] = JSON.parse(run.stdout) as { error?: string }[];
     assert.match(result.error ?? '', /^output\[0\]\[0\]\[0\] overflowed to Infinity: .* \(-: line 1, column 1\)$/);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { readSelection } from '../../../src/parse';
+import { SEED_SPEC } from '../../support/seed';
 import { expectError, rangeIn, rangeOf, read } from './helpers';
 
 describe('parse: readSelection formats', () => {
@@ -8,15 +9,7 @@ describe('parse: readSelection formats', () => {
       '{"input": [[1,2,3],[4,5,6],[7,8,9]], "kernel": [[1,2],[3,4]], "stride": [1, 2], "padding": "same", "name": "x"}';
     const { spec } = read(text, 'spec');
     assert.deepStrictEqual(spec.spec, {
-      input: [
-        [1, 2, 3],
-        [4, 5, 6],
-        [7, 8, 9],
-      ],
-      kernel: [
-        [1, 2],
-        [3, 4],
-      ],
+      ...SEED_SPEC,
       stride: [1, 2],
       padding: 'same',
       name: 'x',

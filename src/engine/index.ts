@@ -3,6 +3,7 @@ export { compute, ConvResult } from './compute';
 export { adjoint, forward } from './convolve';
 export { kernelMatrix, kernelMatrixNonZeros } from './kernelMatrix';
 export { EntryVisitor, KernelMatrixRows } from './kernelMatrixRows';
+export { KernelMatrixBins, MatrixWindow, stronger } from './kernelMatrixBins';
 export { checkFinite } from './finite';
 export {
   checkIm2colLimits,

@@ -45,6 +45,12 @@ function pairBetween(taps: AxisTaps, i: number, o: number): number {
   return -1;
 }
 
+function mostTaps(taps: AxisTaps): number {
+  let most = 0;
+  for (let p = 0; p < taps.outputIndex.length; p++) most = Math.max(most, taps.tapStart[p + 1] - taps.tapStart[p]);
+  return most;
+}
+
 const tapsOf = (taps: AxisTaps, p: number): Int32Array =>
   taps.kernelIndex.subarray(taps.tapStart[p], taps.tapStart[p + 1]);
 
@@ -93,6 +99,15 @@ export function runEntry(xs: AxisTaps, weight: Float64Array, bases: Int32Array, 
   return sum;
 }
 
+/**
+ * Takes rows a span at a time (see `KernelMatrixRows.visitSpans`): rows `firstRow + (x - x0)` for x in [x0, x1), of one
+ * channel, z and y, each meet one output channel and (z, y) pair in a run holding the columns `colBase +
+ * xs.outputIndex[p]`, valued `runEntry(xs, weight, bases, baseCount, p)`, for `p` in `xs.start[x] .. xs.start[x + 1]`.
+ */
+export interface SpanSink {
+  span(firstRow: number, x0: number, x1: number, colBase: number, bases: Int32Array, baseCount: number): void;
+}
+
 /** Unrolls runs into single entries for an `EntryVisitor`. */
 class EntriesOfRuns implements RunSink {
   constructor(
@@ -127,6 +142,8 @@ export class KernelMatrixRows {
   private readonly links: ChannelLinks[];
   private readonly inVolume: number;
   private readonly outVolume: number;
+  /** The most weight bases a run adds up: taps of a z pair times taps of a y pair. */
+  private readonly mostBases: number;
 
   constructor(readonly problem: ConvProblem) {
     const { input, output } = problem.geometry;
@@ -136,6 +153,7 @@ export class KernelMatrixRows {
     this.links = Array.from({ length: input.channels }, (_, c) => channelLinks(problem, c));
     this.inVolume = input.depth * input.height * input.width;
     this.outVolume = output.depth * output.height * output.width;
+    this.mostBases = Math.max(1, mostTaps(this.zs) * mostTaps(this.ys));
     this.rows = input.channels * this.inVolume;
     this.cols = output.channels * this.outVolume;
     // Each row is (its channel's outputs) x (pairs of its z) x (pairs of its y) x (pairs of its x); summed, the axes
@@ -150,11 +168,26 @@ export class KernelMatrixRows {
    * `runEntry(xs, weight, bases, baseCount, p)` for `p` in `xs.start[x] .. xs.start[x + 1]`.
    */
   visitRuns(from: number, to: number, sink: RunSink): void {
+    this.walk(from, to, false, {
+      span: (row, x, _x1, colBase, bases, baseCount) => sink.run(row, colBase, bases, baseCount, x),
+    });
+  }
+
+  /**
+   * The stored entries of rows [from, to) a span at a time: rows of one channel, z and y that differ only in x share
+   * every run's column base and weights, so a span's runs are read once for all its rows (see `SpanSink`).
+   */
+  visitSpans(from: number, to: number, sink: SpanSink): void {
+    this.walk(from, to, true, sink);
+  }
+
+  /** Rows [from, to) as spans of rows sharing channel, z and y: whole spans, or one row each (`visitRuns`). */
+  private walk(from: number, to: number, wholeSpans: boolean, sink: SpanSink): void {
     const { zs, ys, outVolume, inVolume, links } = this;
     const { depth, height, width } = this.problem.geometry.input;
     const { height: outHeight, width: outWidth } = this.problem.geometry.output;
     const [, , , kh, kw] = this.problem.geometry.weightDims;
-    const bases = new Int32Array(Math.max(1, this.maxTaps(zs) * this.maxTaps(ys)));
+    const bases = new Int32Array(this.mostBases);
     const plane = height * width;
     let c = Math.floor(from / inVolume);
     let rest = from - c * inVolume;
@@ -162,7 +195,8 @@ export class KernelMatrixRows {
     rest -= z * plane;
     let y = Math.floor(rest / width);
     let x = rest - y * width;
-    for (let row = from; row < to; row++) {
+    for (let row = from; row < to;) {
+      const xEnd = wholeSpans ? Math.min(width, x + to - row) : x + 1;
       const link = links[c];
       for (let n = 0; n < link.outputs; n++) {
         const channelCol = (link.firstOutput + n) * outVolume;
@@ -175,11 +209,13 @@ export class KernelMatrixRows {
               for (let ty = ys.tapStart[b]; ty < ys.tapStart[b + 1]; ty++)
                 bases[count++] = weightBase + (zs.kernelIndex[tz] * kh + ys.kernelIndex[ty]) * kw;
             }
-            sink.run(row, zCol + ys.outputIndex[b] * outWidth, bases, count, x);
+            sink.span(row, x, xEnd, zCol + ys.outputIndex[b] * outWidth, bases, count);
           }
         }
       }
-      if (++x === width) {
+      row += xEnd - x;
+      x = xEnd;
+      if (x === width) {
         x = 0;
         if (++y === height) {
           y = 0;
@@ -190,12 +226,6 @@ export class KernelMatrixRows {
         }
       }
     }
-  }
-
-  private maxTaps(taps: AxisTaps): number {
-    let most = 0;
-    for (let p = 0; p < taps.outputIndex.length; p++) most = Math.max(most, taps.tapStart[p + 1] - taps.tapStart[p]);
-    return most;
   }
 
   /** The stored entries of rows [from, to), row by row, each row in ascending column order. */

@@ -52,8 +52,33 @@ export function readPalette(): Palette {
 /** The colour of a value: its sign picks the hue, its size relative to the largest picks how far from the
  * background. */
 export function valueColor(palette: Palette, value: number, maxAbs: number): Rgb {
-  if (value === 0 || maxAbs === 0) return palette.zero;
-  // A floor keeps small non-zeros visible next to large ones.
-  const t = 0.18 + 0.82 * Math.min(1, Math.abs(value) / maxAbs);
-  return mix(palette.background, value > 0 ? palette.positive : palette.negative, t);
+  const rgb = new Uint8ClampedArray(3);
+  valueColors(palette, maxAbs)(value, rgb, 0);
+  return [rgb[0], rgb[1], rgb[2]];
+}
+
+/**
+ * `valueColor` for many values against one largest, written as pixels to `into[at..at + 2]`: a heatmap colours
+ * ~10^6 bins, so this makes no arrays.
+ */
+export function valueColors(
+  palette: Palette,
+  maxAbs: number,
+): (value: number, into: Uint8ClampedArray, at: number) => void {
+  const { zero, background: from, positive, negative } = palette;
+  return (value, into, at) => {
+    if (value === 0 || maxAbs === 0) {
+      into[at] = zero[0];
+      into[at + 1] = zero[1];
+      into[at + 2] = zero[2];
+      return;
+    }
+    // A floor keeps small non-zeros visible next to large ones.
+    const t = 0.18 + 0.82 * Math.min(1, Math.abs(value) / maxAbs);
+    const to = value > 0 ? positive : negative;
+    // `mix`, unrolled.
+    into[at] = Math.round(from[0] + (to[0] - from[0]) * t);
+    into[at + 1] = Math.round(from[1] + (to[1] - from[1]) * t);
+    into[at + 2] = Math.round(from[2] + (to[2] - from[2]) * t);
+  };
 }

@@ -1,4 +1,4 @@
-import { Palette, valueColor } from '../theme';
+import { Palette, valueColors } from '../theme';
 import type { MatrixSource } from './matrixView';
 import type { ZoomWindow } from './zoomWindow';
 
@@ -61,10 +61,53 @@ function prepare(
   );
 }
 
+/** A heatmap still painting: one chunk at a time, those on screen first. */
+interface Painting {
+  canvas: HTMLCanvasElement;
+  /** Paints bin rows until `until` (at least one); false once the window is all painted. */
+  step(until: number): boolean;
+}
+
+const paintings: Painting[] = [];
+const onScreen = new Set<Element>();
+let seen: IntersectionObserver | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** One task of at most `CHUNK_MS`: chunks of the heatmaps on screen, then of the others, in the order they came. */
+function paintChunks(): void {
+  timer = undefined;
+  const until = performance.now() + CHUNK_MS;
+  while (paintings.length > 0 && performance.now() < until) {
+    const painting = paintings.find((p) => onScreen.has(p.canvas)) ?? paintings[0];
+    if (!painting.step(until)) stopPainting(painting);
+  }
+  if (paintings.length > 0) timer = setTimeout(paintChunks, 0);
+}
+
+function startPainting(painting: Painting): void {
+  seen ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) onScreen.add(entry.target);
+      else onScreen.delete(entry.target);
+    }
+  });
+  seen.observe(painting.canvas);
+  paintings.push(painting);
+  timer ??= setTimeout(paintChunks, 0);
+}
+
+function stopPainting(painting: Painting): void {
+  const at = paintings.indexOf(painting);
+  if (at < 0) return;
+  paintings.splice(at, 1);
+  seen?.unobserve(painting.canvas);
+  onScreen.delete(painting.canvas);
+}
+
 /**
- * Paints `window` of `source` into `canvas` (sized to the window's binning) a chunk of rows at a time, reading
- * only stored entries of the window's rows, so a sparse kernel matrix of millions of cells costs its non-zeros
- * and a zoomed-in window only its own rows. Returns a cancel function.
+ * Paints `window` of `source` into `canvas` (sized to the window's binning) a chunk of bin rows at a time, after the
+ * page's own work and those on screen first, each bin from `source.binStrongest`: a kernel matrix of millions of
+ * entries costs its bins, and a zoomed-in window only its own. Returns a cancel function.
  */
 export function paintProgressively(
   canvas: HTMLCanvasElement,
@@ -76,58 +119,54 @@ export function paintProgressively(
   shown?: ZoomWindow,
 ): () => void {
   const context = canvas.getContext('2d');
-  if (!context) {
+  const bins = binning(window.rows, window.cols);
+  const { factor, binRows, binCols } = bins;
+  if (!context || binRows === 0 || binCols === 0) {
     done();
     return () => {};
   }
-  const bins = binning(window.rows, window.cols);
-  const { factor, binRows, binCols } = bins;
-  prepare(canvas, context, window, bins, palette, shown);
-  const strongest = new Float64Array(binRows * binCols).fill(Number.NaN);
-  const image = context.createImageData(binCols, binRows);
-  const [br, bg, bb] = palette.background;
-  for (let p = 0; p < image.data.length; p += 4) {
-    image.data[p] = br;
-    image.data[p + 1] = bg;
-    image.data[p + 2] = bb;
-    image.data[p + 3] = 255;
-  }
-
-  const rowsPerCheck = Math.max(1, Math.floor(20_000 / Math.max(1, source.entriesPerRow)));
-  const keep = (row: number, col: number, value: number) => {
-    const c = col - window.col;
-    if (c < 0 || c >= window.cols) return;
-    const bin = Math.floor((row - window.row) / factor) * binCols + Math.floor(c / factor);
-    const old = strongest[bin];
-    if (Number.isNaN(old) || Math.abs(value) > Math.abs(old)) strongest[bin] = value;
+  // Made by the first chunk, not by whoever asked for the painting (the page's render), and filled a bin row at a
+  // time as it is painted: a canvas's bins and pixels are megabytes.
+  let made: { strongest: Float64Array; image: ImageData; words: Uint32Array } | undefined;
+  const start = () => {
+    prepare(canvas, context, window, bins, palette, shown);
+    const image = context.createImageData(binCols, binRows);
+    return { strongest: new Float64Array(binRows * binCols), image, words: new Uint32Array(image.data.buffer) };
   };
-  const paintBinRows = (from: number, to: number) => {
-    for (let bin = from * binCols; bin < to * binCols; bin++) {
+  const [r, g, b] = palette.background;
+  // One opaque background pixel as the (little-endian) 32-bit word the canvas stores.
+  const backgroundWord = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  const colorOf = valueColors(palette, maxAbs);
+  const paintBinRow = ({ strongest, image, words }: NonNullable<typeof made>, binRow: number) => {
+    const [from, to] = [binRow * binCols, (binRow + 1) * binCols];
+    strongest.fill(Number.NaN, from, to);
+    source.binStrongest(window, factor, binRow, binRow + 1, strongest);
+    words.fill(backgroundWord, from, to);
+    const pixels = image.data;
+    for (let bin = from; bin < to; bin++) {
       const value = strongest[bin];
-      if (Number.isNaN(value)) continue;
-      const [r, g, b] = valueColor(palette, value, maxAbs);
-      image.data[bin * 4] = r;
-      image.data[bin * 4 + 1] = g;
-      image.data[bin * 4 + 2] = b;
+      if (!Number.isNaN(value)) colorOf(value, pixels, bin * 4);
     }
-    context.putImageData(image, 0, 0, 0, from, binCols, to - from);
   };
 
-  const end = window.row + window.rows;
-  let nextRow = window.row;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const step = () => {
-    const started = performance.now();
-    const firstBinRow = Math.floor((nextRow - window.row) / factor);
-    while (nextRow < end && performance.now() - started < CHUNK_MS) {
-      const to = Math.min(end, nextRow + rowsPerCheck);
-      source.visitRows(nextRow, to, keep);
-      nextRow = to;
-    }
-    paintBinRows(firstBinRow, Math.ceil((nextRow - window.row) / factor));
-    if (nextRow < end) timer = setTimeout(step, 0);
-    else done();
+  let nextBinRow = 0;
+  const painting: Painting = {
+    canvas,
+    step(until) {
+      if (!made) {
+        // The set-up is a chunk of its own.
+        made = start();
+        return true;
+      }
+      const first = nextBinRow;
+      do paintBinRow(made, nextBinRow++);
+      while (nextBinRow < binRows && performance.now() < until);
+      context.putImageData(made.image, 0, 0, 0, first, binCols, nextBinRow - first);
+      if (nextBinRow < binRows) return true;
+      done();
+      return false;
+    },
   };
-  timer = setTimeout(step, 0);
-  return () => clearTimeout(timer);
+  startPainting(painting);
+  return () => stopPainting(painting);
 }

@@ -1,3 +1,4 @@
+import type { MatrixWindow } from '../../src/engine';
 import type { MatrixName } from '../../src/view/labels';
 
 /**
@@ -56,10 +57,18 @@ export interface MatrixSource {
   readonly rows: number;
   readonly cols: number;
   valueAt(row: number, col: number): number;
-  /** Visits the stored entries of rows [from, to): every cell of a dense matrix, the non-zeros of a sparse one. */
-  visitRows(from: number, to: number, visit: (row: number, col: number, value: number) => void): void;
-  /** Stored entries per row on average, to size drawing chunks. */
-  readonly entriesPerRow: number;
+  /**
+   * A heatmap's bins: bin rows [fromBinRow, toBinRow) of `window` binned by `factor` (bins of factor x factor cells,
+   * `ceil(window.cols / factor)` a row, bin row 0 first) into `strongest`, each bin's strongest stored entry (see
+   * `stronger`); bins holding no stored entry are left NaN.
+   */
+  binStrongest(
+    window: MatrixWindow,
+    factor: number,
+    fromBinRow: number,
+    toBinRow: number,
+    strongest: Float64Array,
+  ): void;
   /** Smallest and largest stored value (0 and 0 when nothing is stored). */
   extent(): { min: number; max: number };
 }

@@ -2,8 +2,8 @@
  * What the page draws: the posted view and everything that follows from it, computed here by the engine the host
  * uses (the same code gives the same doubles), since that costs less than carrying it in the message.
  */
-import { compute, kernelMatrix, kernelMatrixNonZeros, type CsrMatrix } from '../src/engine';
-import type { ConvView, PostedView } from '../src/protocol/messages';
+import { compute, kernelMatrix, kernelMatrixNonZeros, type CsrMatrix, type Tensor } from '../src/engine';
+import type { PostedView } from '../src/protocol/messages';
 import { problemOf } from '../src/view/problem';
 
 /**
@@ -12,7 +12,9 @@ import { problemOf } from '../src/view/problem';
  */
 export const MAX_CSR_KERNEL_MATRIX_NON_ZEROS = 200_000;
 
-export interface ShownView extends Omit<ConvView, 'spec'> {
+export interface ShownView extends PostedView {
+  output: Tensor;
+  reconstruction: Tensor;
   /** `vec(out) = vec(in) @ kernelMatrix` as CSR, while it has at most `MAX_CSR_KERNEL_MATRIX_NON_ZEROS` non-zeros. */
   kernelMatrix?: CsrMatrix;
 }

@@ -33,7 +33,7 @@ function parameter(name: string, value: string): HTMLElement {
 
 /** The op, where it came from, its hyper-parameters, the shapes and the output-size formulas with numbers in. */
 export function header(view: ConvView, m: KernelMatrixRows, format: (value: number) => string): HTMLElement {
-  const { geometry: g, input, output } = view;
+  const { geometry: g, input } = view;
   return el(
     'header',
     { class: 'summary' },
@@ -57,7 +57,7 @@ export function header(view: ConvView, m: KernelMatrixRows, format: (value: numb
     el(
       'p',
       { class: 'shapes' },
-      `input ${shapeText(shapeOf(g, input))} → output ${shapeText(shapeOf(g, output))}`,
+      `input ${shapeText(shapeOf(g, input))} → output ${shapeText(shapeOf(g, g.output))}`,
       ` · weight ${shapeText(weightShapeOf(g))}`,
       ` · M ${shapeText([m.rows, m.cols])}, ${density(m)}`,
     ),

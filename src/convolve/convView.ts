@@ -1,16 +1,12 @@
-/** Turns a validated problem into what the panel draws: the one place the host computes for the webview. */
-import { compute, ConvProblem, ConvResult, outputSizeFormulas } from '../engine';
+/** Turns a validated problem into what the panel draws: its spec, sizes and numbers, without its results. */
+import { ConvProblem, outputSizeFormulas } from '../engine';
 import { ConvView, NumberFormat } from '../protocol/messages';
 import { isLayerSample } from '../python/shapes/layerSpec';
 
-/** What a computation gives the panel: the view without its title and number format, which only the host knows. */
+/** What a job gives the panel: the view without its title and number format, which only the host knows. */
 export type ComputedView = Omit<ConvView, 'source' | 'format'>;
 
-export function buildConvView(
-  problem: ConvProblem,
-  spec: Record<string, unknown>,
-  result: ConvResult = compute(problem),
-): ComputedView {
+export function buildConvView(problem: ConvProblem, spec: Record<string, unknown>): ComputedView {
   return {
     spec,
     geometry: problem.geometry,
@@ -18,8 +14,6 @@ export function buildConvView(
     input: problem.input,
     weight: problem.weight,
     bias: problem.bias,
-    output: result.output,
-    reconstruction: result.reconstruction,
     ...(isLayerSample(spec) && { layerSample: true }),
   };
 }

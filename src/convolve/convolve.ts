@@ -1,14 +1,14 @@
 /**
- * The command's whole path without vscode: selection text -> parse -> validate -> size limits -> compute ->
- * overflow check -> view. "Convolve selection", `convlens.open` and panel restore go through it, and so do the
- * fuzz tests, so what they try is exactly what a user's selection meets. The view has no title or number format:
- * the host adds them when it shows it.
+ * The command's whole path without vscode: selection text -> parse -> validate -> size limits -> overflow check ->
+ * view, its results left to whoever needs them (see `admit`). "Convolve selection", `convlens.open` and panel restore
+ * go through it, and so do the fuzz tests, so what they try is exactly what a user's selection meets. The view has no
+ * title or number format: the host adds them when it shows it.
  */
 import { ConvProblem, Limits, normalizeSpec } from '../engine';
 import { MatrixLiteral, problemFromContent, SelectionContent, TextRange } from '../parse';
 import { buildConvView, ComputedView } from './convView';
 import { ConvolveError, limitRefusal, Refusal } from './refusal';
-import { solve } from './solve';
+import { admit } from './solve';
 
 export type Solved = { ok: true; view: ComputedView } | { ok: false; error: Refusal };
 
@@ -21,12 +21,12 @@ export interface ConvolveOptions {
 export type Convolved = { ok: true; view: ComputedView; range: TextRange } | { ok: false; error: ConvolveError };
 
 function solvedView(problem: ConvProblem, spec: Record<string, unknown>, limits: Limits): Solved {
-  const solution = solve(problem, limits);
-  if (!solution.ok) return { ok: false, error: limitRefusal(solution) };
-  return { ok: true, view: buildConvView(problem, spec, solution.value) };
+  const admitted = admit(problem, limits);
+  if (!admitted.ok) return { ok: false, error: limitRefusal(admitted) };
+  return { ok: true, view: buildConvView(problem, spec) };
 }
 
-/** What a selection holds, validated and computed; every error's range lies within the content's text. */
+/** What a selection holds, validated and checked; every error's range lies within the content's text. */
 export function convolveContent(content: SelectionContent, options: ConvolveOptions): Convolved {
   const located = problemFromContent(content, options.kernel);
   if (!located.ok) return located;

@@ -3,7 +3,7 @@ export { convolveContent, Convolved, ConvolveOptions, convolveSpec, Solved } fro
 export { buildConvView, ComputedView, titledView } from './convView';
 export { Piece, ReadContent, readPieces, readSelectionWithin } from './readPieces';
 export { ConvolveError, LIMIT_SETTINGS, limitRefusal, Refusal, selectionTooLong } from './refusal';
-export { solve, Solution } from './solve';
+export { admit, solve, Solution } from './solve';
 export { transferables } from './transferables';
 export {
   ConvolveJob,

@@ -6,7 +6,7 @@ import { Solved } from './convolve';
 export function transferables(result: ConvolveJobResult | Solved): ArrayBuffer[] {
   const view = 'view' in result ? result.view : undefined;
   if (!view) return [];
-  const arrays = [view.input.data, view.weight.data, view.bias, view.output.data, view.reconstruction.data];
+  const arrays = [view.input.data, view.weight.data, view.bias];
   const buffers = new Set<ArrayBuffer>();
   for (const array of arrays) {
     if (

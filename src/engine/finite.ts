@@ -1,6 +1,7 @@
 import type { ConvResult } from './compute';
-import { shapeOf } from './geometry';
+import { readsPerInputCell, shapeOf } from './geometry';
 import { fail, ok, Result } from './result';
+import type { ConvProblem } from './spec';
 import { Tensor } from './tensor';
 
 /** The `[c][i][j]` (one index per dimension of `shape`) of the first cell that is not finite, if any. */
@@ -39,4 +40,25 @@ export function checkFinite(result: ConvResult): Result<null> {
     );
   }
   return ok(null);
+}
+
+function largestMagnitude(data: Float64Array): number {
+  let largest = 0;
+  for (let k = 0; k < data.length; k++) largest = Math.max(largest, Math.abs(data[k]));
+  return largest;
+}
+
+/**
+ * Whether the results are finite for sure without computing them (a pass over the input and the weight). An output
+ * cell sums at most one product per weight, plus its bias; a reconstruction cell at most one per weight and per copy
+ * of its input cell the big grid reads (`readsPerInputCell`). A quarter of float64's range leaves rounding room to
+ * spare; past it, only computing tells.
+ */
+export function surelyFinite(problem: ConvProblem): boolean {
+  let weights = 0;
+  for (let k = 0; k < problem.weight.data.length; k++) weights += Math.abs(problem.weight.data[k]);
+  const output = largestMagnitude(problem.input.data) * weights + (problem.bias ? largestMagnitude(problem.bias) : 0);
+  const reconstruction = output * weights * readsPerInputCell(problem.geometry);
+  // Written so that NaN (0 times an infinite sum) is not sure either.
+  return output <= Number.MAX_VALUE / 4 && reconstruction <= Number.MAX_VALUE / 4;
 }

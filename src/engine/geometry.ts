@@ -248,6 +248,15 @@ export function foldPosition(mode: PaddingMode, size: number, q: number): number
 }
 
 /**
+ * The most positions of the big grid that read one input cell: the cell itself and, with a padding mode other than
+ * zeros, each of its padded copies (at most one per padded position along an axis).
+ */
+export function readsPerInputCell(g: ConvGeometry): number {
+  if (g.paddingMode === 'zeros') return 1;
+  return g.axes.reduce((reads, a) => reads * (a.padBefore + a.padAfter + 1), 1);
+}
+
+/**
  * The nearest kernel size divisible by a transposed conv's stride along one axis, and the padding and output_padding
  * that keep its output size (`outputLength`): the first of the two fixes for the checkerboard of Odena, Dumoulin
  * and Olah (2016). The larger candidate always fits (its extra span goes to padding); the smaller one only where

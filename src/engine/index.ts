@@ -4,7 +4,7 @@ export { adjoint, forward } from './convolve';
 export { kernelMatrix, kernelMatrixNonZeros } from './kernelMatrix';
 export { EntryVisitor, KernelMatrixRows } from './kernelMatrixRows';
 export { KernelMatrixBins, MatrixWindow, stronger } from './kernelMatrixBins';
-export { checkFinite } from './finite';
+export { checkFinite, surelyFinite } from './finite';
 export {
   checkIm2colLimits,
   checkLimits,

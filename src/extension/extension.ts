@@ -25,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
     revealSource: (view) => void sources.reveal(view),
     log: (message) => log().info(message),
     picture: (job) => worker.picture(job),
+    clipboard: (job) => worker.clipboard(job),
     resizeSample: (view, sizes) => resizeSample(view, sizes, worker),
   };
   const show = (view: ConvView, origin: ViewOrigin | undefined, settings: Settings): void => {

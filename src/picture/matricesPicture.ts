@@ -2,7 +2,7 @@
  * "Save as SVG / PNG": the picture of a view, built from the view's numbers and the theme's colours alone. The host
  * writes the SVG it builds here (the page sends no markup); the page rasterises the same SVG for a PNG.
  */
-import { KernelMatrixRows, planesOf, Tensor } from '../engine';
+import { compute, KernelMatrixRows, planesOf, Tensor } from '../engine';
 import { formatNumber } from '../format/numberText';
 import type { ConvView, ImageFormat, PictureColors } from '../protocol/messages';
 import { cellLabel, MATRIX_TITLES, shapeText } from '../view/labels';
@@ -22,6 +22,8 @@ function channels(title: string, t: Tensor): SvgMatrix[] {
 
 /** What the picture shows: the convolution, its kernel matrix and the reconstruction, as on the page. */
 export function pictureRows(view: ConvView): SvgRow[] {
+  const problem = problemOf(view);
+  const { output, reconstruction } = compute(problem);
   const [d0, d1, kd, kh, kw] = view.weight.dims;
   // One matrix per kernel plane: [a][b], and each depth slice of a 3-D kernel.
   const kernels: SvgMatrix[] = Array.from({ length: Math.min(d0 * d1 * kd, 16) }, (_, p) => {
@@ -35,9 +37,9 @@ export function pictureRows(view: ConvView): SvgRow[] {
     };
   });
   // M from the geometry, like the panel's: the view carries its CSR only while small.
-  const m = new KernelMatrixRows(problemOf(view));
+  const m = new KernelMatrixRows(problem);
   const kernelMatrix: SvgMatrix = {
-    title: `M  (${shapeText([m.rows, m.cols])}; row ${cellLabel('x', view.input, 0, view.geometry.rank)}…, column ${cellLabel('y', view.output, 0, view.geometry.rank)}…)`,
+    title: `M  (${shapeText([m.rows, m.cols])}; row ${cellLabel('x', view.input, 0, view.geometry.rank)}…, column ${cellLabel('y', output, 0, view.geometry.rank)}…)`,
     rows: m.rows,
     cols: m.cols,
     valueAt: (r, c) => m.entryAt(r, c),
@@ -46,16 +48,12 @@ export function pictureRows(view: ConvView): SvgRow[] {
   return [
     {
       heading: `${view.geometry.op}: input ${view.geometry.transposed ? '⋆ᵀ' : '⋆'} kernel = output`,
-      matrices: [
-        ...channels(MATRIX_TITLES.input, view.input),
-        ...kernels,
-        ...channels(MATRIX_TITLES.output, view.output),
-      ],
+      matrices: [...channels(MATRIX_TITLES.input, view.input), ...kernels, ...channels(MATRIX_TITLES.output, output)],
     },
     { heading: 'kernel matrix: vec(out) = vec(in) @ M', matrices: [kernelMatrix] },
     {
       heading: 'transposed: vec(out) @ Mᵀ (not the inverse)',
-      matrices: channels(MATRIX_TITLES.reconstruction, view.reconstruction),
+      matrices: channels(MATRIX_TITLES.reconstruction, reconstruction),
     },
   ];
 }

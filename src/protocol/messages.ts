@@ -11,7 +11,7 @@ export interface NumberFormat {
   exactFractions: boolean;
 }
 
-/** Everything the panel draws for one computation. */
+/** What the panel draws for one problem: its numbers and sizes (the results follow from them; see `PostedView`). */
 export interface ConvView {
   /** Where the spec came from, e.g. `seed.json:1:1`, for the panel's title line. */
   source: string;
@@ -27,20 +27,18 @@ export interface ConvView {
   input: Tensor;
   weight: Weight;
   bias: Float64Array | null;
-  /** Computed by the host for what it does itself (copy, save, hover); the page computes its own (`PostedView`). */
-  output: Tensor;
-  reconstruction: Tensor;
   format: NumberFormat;
   /** The input is ConvLens's sample for a layer opened from code: the panel offers to change its spatial size. */
   layerSample?: boolean;
 }
 
 /**
- * What a `show` message carries of a view: no spec, and nothing that follows from input, weight, bias and geometry.
- * The page computes the output, the reconstruction and M with the same engine (the same doubles), which costs it
- * less than carrying them: a 512 x 512 input's output and reconstruction alone are 4 MB.
+ * What a `show` message carries of a view: all but the spec. Nothing that follows from input, weight, bias and
+ * geometry is in a view: the page computes the output, the reconstruction and M with the same engine (the same
+ * doubles), which costs it less than carrying them (a 512 x 512 input's output and reconstruction alone are 4 MB);
+ * the host computes them only for what it does with them (copy, save).
  */
-export type PostedView = Omit<ConvView, 'spec' | 'output' | 'reconstruction'>;
+export type PostedView = Omit<ConvView, 'spec'>;
 
 /** The most cells (input + weight + bias) of a spec the page keeps as JSON: about 0.5 MB of it. */
 export const MAX_KEPT_SPEC_CELLS = 50_000;

@@ -2,8 +2,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { HOVER_MEASURE } from '../../src/extension/hover/hoverTiming';
+import type { ConvView } from '../../src/protocol/messages';
 import { note } from '../host/mochaRun';
-import { hoverText, openExample, rangeOf, selectAll, values } from './support';
+import { hoverText, openExample, rangeOf, resultsOf, selectAll, values } from './support';
 import { providerTiming, timed } from './timing';
 
 const EXTENSION_ID = 'convlens.convlens';
@@ -47,9 +48,10 @@ describe('activation', () => {
     const ours = providerTiming();
     selectAll(editor);
     const command = await timed(() =>
-      vscode.commands.executeCommand<{ view?: { output: { data: Float64Array } } }>('convlens.convolveSelection'),
+      vscode.commands.executeCommand<{ view?: ConvView }>('convlens.convolveSelection'),
     );
-    assert.deepStrictEqual(values(command.value.view?.output.data ?? []), [37, 47, 67, 77]);
+    assert.ok(command.value.view, 'the command showed no view');
+    assert.deepStrictEqual(values(resultsOf(command.value.view).output.data), [37, 47, 67, 77]);
     note(
       this.test,
       `first spec hover: ${ours.ms.toFixed(1)} ms ours / ${hover.ms.toFixed(0)} ms total; first Convolve selection: ${command.ms.toFixed(0)} ms`,

@@ -8,7 +8,7 @@ import { openSpec } from '../../src/extension/openSpec';
 import { restoreView } from '../../src/extension/restoreView';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import type { ConvView } from '../../src/protocol/messages';
-import { hoverText, openText, rangeOf, selectAll, values } from './support';
+import { copiedResults, hoverText, openText, rangeOf, selectAll } from './support';
 import { SEED_SPEC } from '../support/seed';
 
 interface Outcome {
@@ -81,10 +81,12 @@ describe('work bounded by the limits, off the host thread', () => {
     const { view, error } = await convolve();
     assert.ok(view, JSON.stringify(error));
     // Two stamps of the 1 x 1 kernel, 130,000 columns apart.
-    assert.deepStrictEqual([view.output.height, view.output.width], [1, 130_001]);
-    assert.deepStrictEqual([view.output.data[0], view.output.data[130_000]], [5, 10]);
-    assert.strictEqual(values(view.output.data).filter((v) => v !== 0).length, 2);
-    assert.deepStrictEqual(values(view.reconstruction.data), [25, 50]);
+    assert.deepStrictEqual([view.geometry.output.height, view.geometry.output.width], [1, 130_001]);
+    const { output, reconstruction } = await copiedResults(worker, view);
+    assert.strictEqual(output.length, 130_001);
+    assert.deepStrictEqual([output[0], output[130_000]], [5, 10]);
+    assert.strictEqual(output.filter((v) => v !== 0).length, 2);
+    assert.deepStrictEqual(reconstruction, [25, 50]);
   });
 
   it('convlens.open computes a spec value on the worker, and refuses a huge one there', async () => {
@@ -97,8 +99,10 @@ describe('work bounded by the limits, off the host thread', () => {
     const before = worker.jobs;
     const opened = (await openSpec({ spec: SEED_SPEC, source: 'a test' }, deps)) as Outcome;
     assert.ok(opened.view);
-    assert.deepStrictEqual(values(opened.view.output.data), [37, 47, 67, 77]);
-    assert.deepStrictEqual(values(opened.view.reconstruction.data), [37, 121, 94, 178, 500, 342, 201, 499, 308]);
+    assert.deepStrictEqual(await copiedResults(worker, opened.view), {
+      output: [37, 47, 67, 77],
+      reconstruction: [37, 121, 94, 178, 500, 342, 201, 499, 308],
+    });
     assert.strictEqual(shown.length, 1);
     const refused = (await openSpec({ ...SEED_SPEC, stride: 1e300 }, deps)) as Outcome;
     assert.ok(typeof refused.error === 'string');
@@ -106,14 +110,14 @@ describe('work bounded by the limits, off the host thread', () => {
     assert.strictEqual(worker.jobs - before, 2, 'both specs went to the worker');
     // The command itself answers the same.
     const command = await vscode.commands.executeCommand<Outcome>('convlens.open', { spec: SEED_SPEC });
-    assert.deepStrictEqual(values(command.view!.output.data), [37, 47, 67, 77]);
+    assert.deepStrictEqual((await copiedResults(worker, command.view!)).output, [37, 47, 67, 77]);
   });
 
   it("a restored panel computes the page's kept spec on the worker, and a huge one is a message", async () => {
     const before = worker.jobs;
     const restored = await restoreView({ spec: SEED_SPEC }, worker);
     assert.ok(typeof restored === 'object');
-    assert.deepStrictEqual(values(restored.view.output.data), [37, 47, 67, 77]);
+    assert.deepStrictEqual((await copiedResults(worker, restored.view)).output, [37, 47, 67, 77]);
     const huge = await restoreView({ spec: { input: [[1]], weight: [[1]], stride: 1e300 } }, worker);
     assert.match(String(huge), HUGE_STRIDE);
     assert.strictEqual(worker.jobs - before, 2, 'both kept specs went to the worker');

@@ -4,8 +4,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { kernelItems } from '../../src/extension/kernelPick';
 import { DEFAULT_FORMAT } from '../../src/format/numberText';
+import type { ConvView } from '../../src/protocol/messages';
 import { GoldenNdCase, goldenSpecText, loadGoldenNdCases, NestedNumbers } from '../support/golden';
-import { openText, rangeOf, selectAll } from './support';
+import { openText, rangeOf, resultsOf, selectAll } from './support';
 
 interface Grid {
   channels: number;
@@ -17,7 +18,7 @@ interface Grid {
 
 /** The command's outcome (see src/extension/convolvePieces.ts). */
 interface Outcome {
-  view?: { geometry: { op: string; paddingMode: string }; output: Grid; reconstruction: Grid };
+  view?: ConvView;
   error?: { message: string; range: { offset: number; length: number } };
 }
 
@@ -91,12 +92,13 @@ describe('Convolve selection, every rank', () => {
       selectAll(editor);
       const { view, error } = await convolve();
       assert.ok(view, error?.message);
+      const { output, reconstruction } = resultsOf(view);
       assert.strictEqual(view.geometry.op, c.op);
       assert.strictEqual(view.geometry.paddingMode, c.padding_mode);
       const rank = shapeOf(c.input).length - 1;
-      assert.deepStrictEqual(gridShape(view.output, rank), shapeOf(c.expected));
-      assertClose(view.output.data, flat(c.expected), 'output');
-      if (c.reconstruction) assertClose(view.reconstruction.data, flat(c.reconstruction), 'reconstruction');
+      assert.deepStrictEqual(gridShape(output, rank), shapeOf(c.expected));
+      assertClose(output.data, flat(c.expected), 'output');
+      if (c.reconstruction) assertClose(reconstruction.data, flat(c.reconstruction), 'reconstruction');
     });
   }
 
@@ -108,10 +110,11 @@ describe('Convolve selection, every rank', () => {
     selectAll(editor);
     const { view, error } = await convolve();
     assert.ok(view, error?.message);
+    const { output, reconstruction } = resultsOf(view);
     assert.strictEqual(view.geometry.op, 'conv1d');
-    assert.deepStrictEqual(gridShape(view.output, 1), shapeOf(c.expected));
-    assertClose(view.output.data, flat(c.expected), 'output');
-    assertClose(view.reconstruction.data, flat(c.reconstruction!), 'reconstruction');
+    assert.deepStrictEqual(gridShape(output, 1), shapeOf(c.expected));
+    assertClose(output.data, flat(c.expected), 'output');
+    assertClose(reconstruction.data, flat(c.reconstruction!), 'reconstruction');
   });
 
   it('the kernel pick offers kernels of the rank that fits the input, and typing accepts any rank', () => {
@@ -154,8 +157,9 @@ describe('Convolve selection, every rank', () => {
     selectAll(editor);
     const { view, error } = await pickFirstKernel(convolve());
     assert.ok(view, error?.message);
+    const { output } = resultsOf(view);
     assert.strictEqual(view.geometry.op, 'conv1d');
-    assertClose(view.output.data, flat(c.expected), 'output');
+    assertClose(output.data, flat(c.expected), 'output');
   });
 
   it('a lone volume asks for a 3-D kernel: the seed example gives what PyTorch gives', async function () {
@@ -165,8 +169,9 @@ describe('Convolve selection, every rank', () => {
     selectAll(editor);
     const { view, error } = await pickFirstKernel(convolve());
     assert.ok(view, error?.message);
+    const { output } = resultsOf(view);
     assert.strictEqual(view.geometry.op, 'conv3d');
-    assertClose(view.output.data, flat(c.expected), 'output');
+    assertClose(output.data, flat(c.expected), 'output');
   });
 
   it('a bad conv3d spec: the message names the axis and selects the value, the document stays as it was', async () => {

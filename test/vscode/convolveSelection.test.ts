@@ -1,17 +1,14 @@
 // "ConvLens: Convolve selection" on the examples, through executeCommand, as the palette runs it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { ConvView } from '../../src/protocol/messages';
 import { note } from '../host/mochaRun';
-import { logMatch, openExample, openText, rangeOf, select, selectAll, values } from './support';
+import { logMatch, openExample, openText, rangeOf, resultsOf, select, selectAll, values } from './support';
 import { SEED_SPEC } from '../support/seed';
 
 /** The command's outcome (see src/extension/convolveSelection.ts). */
 interface Outcome {
-  view?: {
-    output: { channels: number; height: number; width: number; data: Float64Array };
-    reconstruction: { data: Float64Array };
-    source: string;
-  };
+  view?: ConvView;
   error?: { message: string; range: { offset: number; length: number } };
 }
 
@@ -25,8 +22,9 @@ describe('Convolve selection', () => {
     selectAll(editor);
     const { view } = await convolve();
     assert.ok(view);
-    assert.deepStrictEqual(values(view.output.data), [37, 47, 67, 77]);
-    assert.deepStrictEqual(values(view.reconstruction.data), [37, 121, 94, 178, 500, 342, 201, 499, 308]);
+    const { output, reconstruction } = resultsOf(view);
+    assert.deepStrictEqual(values(output.data), [37, 47, 67, 77]);
+    assert.deepStrictEqual(values(reconstruction.data), [37, 121, 94, 178, 500, 342, 201, 499, 308]);
     assert.ok(!('kernelMatrix' in view), 'the host builds no kernel matrix');
     assert.strictEqual(view.source, 'seed.json:1:1');
   });
@@ -37,9 +35,10 @@ describe('Convolve selection', () => {
     select(editor, new vscode.Range(inside, inside));
     const { view } = await convolve();
     assert.ok(view);
-    assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], [1, 6, 6]);
+    const { output } = resultsOf(view);
+    assert.deepStrictEqual([output.channels, output.height, output.width], [1, 6, 6]);
     // Output (0,0) = input(0,0) * kernel(1,1) with padding 1: 1 * 4.
-    assert.strictEqual(view.output.data[0], 4);
+    assert.strictEqual(output.data[0], 4);
   });
 
   it('takes input then kernel from two selections (multi-cursor) in Python', async () => {
@@ -51,7 +50,8 @@ describe('Convolve selection', () => {
     select(editor, image, rangeOf(editor, 'np.array([[1, 2],\n                   [3, 4]])'));
     const { view } = await convolve();
     assert.ok(view);
-    assert.deepStrictEqual(values(view.output.data), [37, 47, 67, 77]);
+    const { output } = resultsOf(view);
+    assert.deepStrictEqual(values(output.data), [37, 47, 67, 77]);
   });
 
   it('computes a grouped multi-channel spec written in JSONC', async () => {
@@ -59,9 +59,10 @@ describe('Convolve selection', () => {
     selectAll(editor);
     const { view } = await convolve();
     assert.ok(view);
-    assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], [4, 2, 4]);
+    const { output } = resultsOf(view);
+    assert.deepStrictEqual([output.channels, output.height, output.width], [4, 2, 4]);
     // Channel 1, bias 1: padded windows of input channels 0 and 1 with [[1,1],[1,1]] and [[1,-1],[-1,1]].
-    assert.deepStrictEqual(values(view.output.data.subarray(8, 12)), [2, 5, 5, 4]);
+    assert.deepStrictEqual(values(output.data.subarray(8, 12)), [2, 5, 5, 4]);
   });
 
   it('points at a ragged row, selects it, and leaves the document untouched', async () => {
@@ -135,10 +136,12 @@ describe('Convolve selection', () => {
       source: 'from a test',
     });
     assert.ok(wrapped.view);
-    assert.deepStrictEqual(values(wrapped.view.output.data), [11, 12, 13, 14]);
+    const { output: wrappedOutput } = resultsOf(wrapped.view);
+    assert.deepStrictEqual(values(wrappedOutput.data), [11, 12, 13, 14]);
     assert.strictEqual(wrapped.view.source, 'from a test');
     const bare = await vscode.commands.executeCommand<Outcome>('convlens.open', SEED_SPEC);
     assert.ok(bare.view);
-    assert.deepStrictEqual(values(bare.view.output.data), [37, 47, 67, 77]);
+    const { output: bareOutput } = resultsOf(bare.view);
+    assert.deepStrictEqual(values(bareOutput.data), [37, 47, 67, 77]);
   });
 });

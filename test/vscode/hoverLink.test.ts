@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ConvView } from '../../src/protocol/messages';
 import {
   bigSpecInput,
   bigSpecKernel,
@@ -12,13 +13,14 @@ import {
   openExample,
   openText,
   rangeOf,
+  resultsOf,
   until,
   values,
 } from './support';
 
 /** `convlens.open`'s outcome for a literal (see src/extension/convolvePieces.ts). */
 interface Outcome {
-  view?: { output: { channels: number; height: number; width: number; data: Float64Array }; source: string };
+  view?: ConvView;
   origin?: { uri: vscode.Uri; range: vscode.Range };
   error?: { message: string; range: { offset: number; length: number } };
 }
@@ -71,7 +73,8 @@ describe('hover panel link', () => {
     editor.selection = new vscode.Selection(cursor, cursor);
     const outcome = await runLink(await panelLink(editor.document, rangeOf(editor, '[4,5,6]').start));
     assert.ok(outcome.view, JSON.stringify(outcome.error));
-    assert.deepStrictEqual(values(outcome.view.output.data), [37, 47, 67, 77]);
+    const { output } = resultsOf(outcome.view);
+    assert.deepStrictEqual(values(output.data), [37, 47, 67, 77]);
     assert.strictEqual(outcome.view.source, 'seed.json:1:1');
     assert.ok(outcome.origin);
     assert.strictEqual(outcome.origin.uri.toString(), editor.document.uri.toString());
@@ -96,7 +99,8 @@ describe('hover panel link', () => {
     assert.ok(link.length < 500, `the link has ${link.length} characters`);
     const { view } = await runLink(link);
     assert.ok(view);
-    assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], [1, n - 2, n - 2]);
+    const { output } = resultsOf(view);
+    assert.deepStrictEqual([output.channels, output.height, output.width], [1, n - 2, n - 2]);
     // Output cell (i, j) is the 3x3 window at (i, j) times the kernel, as PyTorch's conv2d (a cross-correlation).
     const expected = (i: number, j: number) =>
       [0, 1, 2].reduce(
@@ -109,8 +113,8 @@ describe('hover panel link', () => {
       [n - 3, n - 3],
     ]) {
       assert.ok(
-        Math.abs(view.output.data[i * (n - 2) + j] - expected(i, j)) < 1e-9,
-        `output[${i}][${j}] = ${view.output.data[i * (n - 2) + j]}, expected ${expected(i, j)}`,
+        Math.abs(output.data[i * (n - 2) + j] - expected(i, j)) < 1e-9,
+        `output[${i}][${j}] = ${output.data[i * (n - 2) + j]}, expected ${expected(i, j)}`,
       );
     }
   });
@@ -126,12 +130,13 @@ describe('hover panel link', () => {
     const link = await panelLink(editor.document, editor.document.positionAt(3));
     const { view } = await runLink(link);
     assert.ok(view);
-    assert.deepStrictEqual([view.output.height, view.output.width], [n - 2, n - 2]);
+    const { output } = resultsOf(view);
+    assert.deepStrictEqual([output.height, output.width], [n - 2, n - 2]);
     const expected = [0, 1, 2].reduce(
       (sum, a) => sum + [0, 1, 2].reduce((s, b) => s + bigSpecInput(150 + a, 9 + b) * bigSpecKernel(a, b), 0),
       0,
     );
-    assert.ok(Math.abs(view.output.data[150 * (n - 2) + 9] - expected) < 1e-9);
+    assert.ok(Math.abs(output.data[150 * (n - 2) + 9] - expected) < 1e-9);
   });
 
   it('refuses after the document changed since the hover, and leaves the panel alone', async () => {

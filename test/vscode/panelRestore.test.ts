@@ -13,7 +13,7 @@ import { restoreView } from '../../src/extension/restoreView';
 import { ViewSources } from '../../src/extension/viewSources';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import { ConvView, MAX_KEPT_SPEC_CELLS, WebviewState } from '../../src/protocol/messages';
-import { bigSpecInput, bigSpecKernel, bigSpecText, openExample, selectAll, until, values } from './support';
+import { bigSpecInput, bigSpecKernel, bigSpecText, copiedResults, openExample, selectAll, until } from './support';
 import { SEED_SPEC } from '../support/seed';
 
 const extension = () => {
@@ -98,8 +98,9 @@ describe('panel state across a reload', () => {
     const outcome = await vscode.commands.executeCommand<ConvolveOutcome>('convlens.convolveSelection');
     assert.ok('view' in outcome, outcomeText(outcome));
     const { view, origin } = outcome;
-    assert.deepStrictEqual([view.output.height, view.output.width], [n - 2, n - 2]);
-    assert.ok(Math.abs(view.output.data[(n - 2) * 7 + 11] - bigSpecOutput(7, 11, 3)) < 1e-12);
+    assert.deepStrictEqual([view.geometry.output.height, view.geometry.output.width], [n - 2, n - 2]);
+    const results = await copiedResults(worker, view);
+    assert.ok(Math.abs(results.output[(n - 2) * 7 + 11] - bigSpecOutput(7, 11, 3)) < 1e-12);
     await until(() => panelTabs().length === 1, 'the panel tab');
 
     const message = showMessage(view, { place: origin.place, origin: origin.recomputeFrom });
@@ -114,8 +115,10 @@ describe('panel state across a reload', () => {
 
     const panel = await revive(afterReload(message.keep));
     const restored = panel.view!;
-    assertSameValues(restored.output.data, view.output.data, 'restored output');
-    assertSameValues(restored.reconstruction.data, view.reconstruction.data, 'restored reconstruction');
+    assertSameValues(restored.input.data, view.input.data, 'restored input');
+    const again = await copiedResults(worker, restored);
+    assertSameValues(again.output, results.output, 'restored output');
+    assertSameValues(again.reconstruction, results.reconstruction, 'restored reconstruction');
     assert.strictEqual(restored.source, view.source);
     assert.ok(
       editor.selection.isEqual(
@@ -142,8 +145,10 @@ describe('panel state across a reload', () => {
     await openExample('strided-dilated.json');
     const panel = await revive(afterReload(message.keep));
     const restored = panel.view!;
-    assert.deepStrictEqual(values(restored.output.data), [37, 47, 67, 77]);
-    assert.deepStrictEqual(values(restored.reconstruction.data), [37, 121, 94, 178, 500, 342, 201, 499, 308]);
+    assert.deepStrictEqual(await copiedResults(worker, restored), {
+      output: [37, 47, 67, 77],
+      reconstruction: [37, 121, 94, 178, 500, 342, 201, 499, 308],
+    });
     assert.strictEqual(restored.source, 'seed.json:1:1');
 
     const shown = await sources.reveal(restored);
@@ -159,7 +164,7 @@ describe('panel state across a reload', () => {
     const spec = { input: [[1, 2, 3]], kernel: [[1, 1]] };
     const restored = await restoreView({ spec, place: { uri: gone, offset: 0, length: 30 } }, worker);
     assert.ok(typeof restored !== 'string', String(restored));
-    assert.deepStrictEqual(values(restored.view.output.data), [3, 5]);
+    assert.deepStrictEqual((await copiedResults(worker, restored.view)).output, [3, 5]);
     assert.strictEqual(restored.view.source, 'restored');
     assert.strictEqual(restored.origin, undefined);
   });

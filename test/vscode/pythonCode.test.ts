@@ -7,6 +7,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { compute } from '../../src/engine';
+import type { ConvView } from '../../src/protocol/messages';
+import { problemOf } from '../../src/view/problem';
 import { note } from '../host/mochaRun';
 import { loadGoldenShapes, loadLenetHints, repoRoot } from '../support/golden';
 import { NdTensor, referenceConvTransposeNd } from '../support/referenceNd';
@@ -58,7 +61,7 @@ async function convlensDiagnostics(uri: vscode.Uri, count: number): Promise<vsco
 
 /** What `convlens.open` returns for a spec value (src/extension/openSpec.ts). */
 interface OpenOutcome {
-  view?: { output: { channels: number; height: number; width: number; data: Float64Array } };
+  view?: ConvView;
   error?: string;
 }
 
@@ -375,8 +378,10 @@ describe('PyTorch code', () => {
       spec.bias ?? null,
       ndParams(spec),
     );
-    assert.deepStrictEqual([view.output.channels, view.output.height, view.output.width], expected.shape);
-    assert.deepStrictEqual(Array.from(view.output.data), expected.data);
+    // The view carries the numbers; its output is what the panel and a copy compute from them.
+    const { output } = compute(problemOf(view));
+    assert.deepStrictEqual([output.channels, output.height, output.width], expected.shape);
+    assert.deepStrictEqual(Array.from(output.data), expected.data);
   });
 
   it('the code action "Open in ConvLens": the lens\'s command on a layer\'s call, not off it, whatever the lens setting', async () => {
@@ -414,7 +419,7 @@ describe('PyTorch code', () => {
       spec.bias ?? null,
       ndParams(spec),
     );
-    assert.deepStrictEqual(Array.from(outcome.view.output.data), expected.data);
+    assert.deepStrictEqual(Array.from(compute(problemOf(outcome.view)).output.data), expected.data);
     // Only on a recognised convolution: not on an Upsample, a class line or a blank line.
     for (const off of [at(document, 'nn.Upsample(', 4), at(document, 'class Decoder', 2), new vscode.Position(3, 0)])
       assert.deepStrictEqual(await actionsAt(off), [], `line ${off.line + 1}`);

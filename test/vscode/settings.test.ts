@@ -2,12 +2,15 @@
 // or out of range is replaced by the default, so hovers and runs keep working.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { compute } from '../../src/engine';
 import { readSettings } from '../../src/extension/settings';
+import type { ConvView } from '../../src/protocol/messages';
+import { problemOf } from '../../src/view/problem';
 import { hoverText, openExample, openText, rangeOf, selectAll, values } from './support';
 
 /** The command's outcome, as far as these tests read it (see src/extension/convolveSelection.ts). */
 interface Outcome {
-  view?: { output: { data: Float64Array } };
+  view?: ConvView;
   error?: { message: string };
 }
 
@@ -83,7 +86,7 @@ describe('settings: bad values fall back to the defaults', () => {
         selectAll(seed);
         const outcome = await vscode.commands.executeCommand<Outcome>('convlens.convolveSelection');
         assert.ok(outcome.view, `${name} ${JSON.stringify(value)}: ${outcome.error?.message}`);
-        assert.deepStrictEqual(values(outcome.view.output.data), [37, 47, 67, 77]);
+        assert.deepStrictEqual(values(compute(problemOf(outcome.view)).output.data), [37, 47, 67, 77]);
       });
     }
   });

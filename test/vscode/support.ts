@@ -4,6 +4,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { compute, ConvResult } from '../../src/engine';
+import type { ConvolveClient } from '../../src/extension/worker/convolveClient';
+import type { ConvView } from '../../src/protocol/messages';
+import { problemOf } from '../../src/view/problem';
 
 const EXTENSIONS: Record<string, string> = { json: '.json', jsonc: '.jsonc', python: '.py', markdown: '.md' };
 let scratch: string | undefined;
@@ -69,6 +73,20 @@ export function selectAll(editor: vscode.TextEditor): void {
 }
 
 export const values = (data: ArrayLike<number>): number[] => Array.from(data);
+
+/** A view's output and reconstruction as the panel's page computes them from its numbers (a view carries none). */
+export const resultsOf = (view: ConvView): ConvResult => compute(problemOf(view));
+
+/** A view's results as "Copy results as JSON" gives them (computed and written on `worker`), flat, row-major. */
+export async function copiedResults(
+  worker: ConvolveClient,
+  view: ConvView,
+): Promise<{ output: number[]; reconstruction: number[] }> {
+  const text = await worker.clipboard({ view, what: 'results' });
+  assert.ok(text !== 'cancelled', 'the copy was cancelled');
+  const { output, reconstruction } = JSON.parse(text) as { output: unknown[]; reconstruction: unknown[] };
+  return { output: output.flat(Infinity) as number[], reconstruction: reconstruction.flat(Infinity) as number[] };
+}
 
 /** Markdown text of every hover at a position, joined. */
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {

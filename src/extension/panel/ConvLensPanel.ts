@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { ConvView, NumberFormat, SourceText, ToWebviewMessage, WebviewState } from '../../protocol/messages';
+import {
+  ClipboardContent,
+  ConvView,
+  NumberFormat,
+  SourceText,
+  ToWebviewMessage,
+  WebviewState,
+} from '../../protocol/messages';
 import { parseFromWebview } from '../../protocol/guards';
 import { CLIPBOARD_CONTENT_NAMES, clipboardText } from '../../view/clipboardText';
 import { showMessage } from './keptState';
@@ -186,8 +193,7 @@ export class ConvLensPanel implements vscode.Disposable {
         break;
       case 'copy':
         // The text comes from the view the host holds, never from the page.
-        if (this.shownView)
-          void this.copy(clipboardText(this.shownView, message.what), CLIPBOARD_CONTENT_NAMES[message.what]);
+        if (this.shownView) void this.copy(this.shownView, message.what);
         else this.log('ConvLens panel: nothing to copy.');
         break;
       case 'resizeSample':
@@ -248,8 +254,12 @@ export class ConvLensPanel implements vscode.Disposable {
     else this.display(result, this.shownText);
   }
 
-  private async copy(text: string, what: string): Promise<void> {
+  private async copy(view: ConvView, content: ClipboardContent): Promise<void> {
+    const what = CLIPBOARD_CONTENT_NAMES[content];
     try {
+      const job = { view, what: content };
+      const text = this.handlers.clipboard ? await this.handlers.clipboard(job) : clipboardText(view, content);
+      if (text === 'cancelled') return;
       await vscode.env.clipboard.writeText(text);
       vscode.window.setStatusBarMessage(`ConvLens: copied ${what}`, 3000);
     } catch (e) {
@@ -269,10 +279,11 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   };
 }
 
-const handlersOf = ({ revealSource, log, picture, resizeSample }: PanelHandlers): PanelHandlers => ({
+const handlersOf = ({ revealSource, log, picture, clipboard, resizeSample }: PanelHandlers): PanelHandlers => ({
   revealSource,
   log,
   picture,
+  clipboard,
   resizeSample,
 });
 

@@ -21,10 +21,9 @@ export function stateToKeep(view: ConvView, { place, origin }: SourceText = {}):
   return origin ? { origin } : {};
 }
 
-/** The `show` message for `view`: the view without its spec and results (`PostedView`), and what the page should
- * keep. */
+/** The `show` message for `view`: the view without its spec (`PostedView`), and what the page should keep. */
 export function showMessage(view: ConvView, text: SourceText = {}): Extract<ToWebviewMessage, { type: 'show' }> {
-  const { spec: _kept, output: _output, reconstruction: _reconstruction, ...posted } = view;
+  const { spec: _kept, ...posted } = view;
   return { type: 'show', view: posted, keep: stateToKeep(view, text) };
 }
 

@@ -1,5 +1,5 @@
 import type { PictureJob } from '../../picture/matricesPicture';
-import type { ConvView } from '../../protocol/messages';
+import type { ClipboardContent, ConvView } from '../../protocol/messages';
 
 /** What the panel does for the user's clicks; the command code passes these in, so the panel imports none of it. */
 export interface PanelHandlers {
@@ -9,6 +9,8 @@ export interface PanelHandlers {
   log?: (message: string) => void;
   /** Draws a view's SVG off the extension host's thread; without it, `saveImage` draws in-process. */
   picture?: (job: PictureJob) => Promise<string | 'cancelled'>;
+  /** Writes a copy button's text off the extension host's thread; without it, the panel writes it in-process. */
+  clipboard?: (job: { view: ConvView; what: ClipboardContent }) => Promise<string | 'cancelled'>;
   /** A layer's sample `view` on an input of `sizes` (one per axis): the new view, or why not. */
   resizeSample?: (view: ConvView, sizes: number[]) => Promise<ConvView | string>;
 }

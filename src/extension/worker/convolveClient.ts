@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
 import { ConvolveJob, ConvolveJobResult, Solved, SpecJob } from '../../convolve';
 import { PictureJob } from '../../picture/matricesPicture';
+import type { ConvView } from '../../protocol/messages';
 import { log } from '../log';
-import { runWorkerMessage, WorkerMessage, WorkerResult } from './workerMessage';
+import { ClipboardJob, runWorkerMessage, WorkerMessage, WorkerResult } from './workerMessage';
 
 type Reply = { result: WorkerResult } | { failure: string };
 
@@ -30,10 +31,17 @@ export class ConvolveClient implements vscode.Disposable {
 
   /** The SVG of a view's matrices (seconds of string building for a large view), drawn on the worker. */
   picture(job: PictureJob): Promise<string | 'cancelled'> {
-    // The spec is not drawn; leaving it out spares copying it to the worker.
-    const picture = { ...job, view: { ...job.view, spec: undefined } };
+    return this.text({ kind: 'picture', job: { ...job, view: withoutSpec(job.view) } });
+  }
+
+  /** A copy button's text, whose results and numbers are computed and written out on the worker. */
+  clipboard(job: ClipboardJob): Promise<string | 'cancelled'> {
+    return this.text({ kind: 'clipboard', job: { ...job, view: withoutSpec(job.view) } });
+  }
+
+  private text(work: WorkerMessage): Promise<string | 'cancelled'> {
     const { token } = new vscode.CancellationTokenSource();
-    return this.enqueue({ kind: 'picture', job: picture }, token) as Promise<string | 'cancelled'>;
+    return this.enqueue(work, token) as Promise<string | 'cancelled'>;
   }
 
   private enqueue(work: WorkerMessage, token: vscode.CancellationToken): Promise<WorkerResult | 'cancelled'> {
@@ -101,3 +109,6 @@ export class ConvolveClient implements vscode.Disposable {
     this.stop();
   }
 }
+
+/** Neither a picture nor a copy reads the spec; leaving it out spares copying it to the worker. */
+const withoutSpec = (view: ConvView): ConvView => ({ ...view, spec: undefined });

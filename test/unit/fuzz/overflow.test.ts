@@ -3,12 +3,13 @@
  * overflowed, never shown or printed as Infinity (or as `null` in JSON).
  */
 import * as assert from 'assert';
-import { DEFAULT_LIMITS } from '../../../src/engine';
+import { compute, DEFAULT_LIMITS } from '../../../src/engine';
 import { configureFastEngine, fastEngineFeatures } from '../../../src/engine/fast';
 import { DEFAULT_FORMAT } from '../../../src/format/numberText';
 import { describeLiteral } from '../../../src/hover/hoverText';
 import { convolveSpec, runConvolveJob } from '../../../src/convolve';
 import { runCli } from '../../support/cli';
+import { problemOf } from '../../../src/view/problem';
 
 /** The command's path for a selection of `text` (its worker's job). */
 const convolveSelected = (text: string) => runConvolveJob({ pieces: [{ text, base: 0 }], limits: DEFAULT_LIMITS });
@@ -64,7 +65,13 @@ describe('fuzz: overflow to Infinity is an error naming the cell', () => {
   it('large but finite results compute', () => {
     const result = convolveSelected('{"input": [[1e300, 1e300]], "kernel": [[10, 10]]}');
     assert.ok(result.kind === 'done');
-    assert.strictEqual(result.view.output.data[0], 2e301);
+    assert.strictEqual(compute(problemOf(result.view)).output.data[0], 2e301);
+  });
+
+  it('a reconstruction that overflows only through padded copies of one cell', () => {
+    // replicate padding 3 reads the one cell 49 times: each output is 1e307, their transposed map 4.9e308.
+    const error = refusal('{"input": [[1e307]], "kernel": [[1]], "padding": 3, "padding_mode": "replicate"}');
+    assert.match(error.message, /^reconstruction\[0\]\[0\]\[0\] overflowed to Infinity/);
   });
 
   it('convlens.open and a restored panel refuse it too', () => {

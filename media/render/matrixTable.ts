@@ -3,7 +3,7 @@ import { cellAriaLabel } from '../../src/view/labels';
 import { nextCell } from './gridKeys';
 import { CellKind, identify, MatrixIdentity, MatrixSource, MatrixView, PointHandler, TableBorder } from './matrixView';
 import { fillsItsBox } from './offscreen';
-import { buildRowsInView } from './rowsInView';
+import { buildCellsInView, CellsInView } from './cellsInView';
 import { CellContent, valueClasses } from './tableCell';
 import { buildGrid, GridShape, TableGrid } from './tableGrid';
 
@@ -32,8 +32,9 @@ const NOT_YET = '·';
  * A matrix as an ARIA grid: each value a focusable `<td>` carrying `data-row`, `data-col`, `data-value` (full
  * precision) and a spoken label; one cell is in the tab order at a time (roving tabindex), arrows move it.
  * Border cells (`data-padding="true"`) have outside coordinates, e.g. `data-row="-1"`, and no `data-value`.
- * Pointer, focus and keys are handled once for the whole table. A table too big for its box makes a row's cells
- * only once it scrolls into view or a highlight or the keyboard reaches it (see `buildRowsInView`).
+ * Pointer, focus and keys are handled once for the whole table. A table too big for its box makes a cell only
+ * once it scrolls into view or a highlight or the keyboard reaches it (see `buildCellsInView`); its columns are
+ * all as wide as its widest text, built or not.
  */
 export function matrixTable(options: TableOptions): MatrixView {
   const { source, format, onPoint, border } = options;
@@ -91,21 +92,37 @@ export function matrixTable(options: TableOptions): MatrixView {
     col: (col) => (labels && (col < 0 || col >= cols) ? labels.col(col) : options.colLabel?.(col)) ?? String(col),
   });
   table.append(grid.head, grid.body);
-  /** Makes grid row `gr`'s cells if they are not there yet (tinted). */
-  const buildRow = (gr: number) => {
-    if (!grid.buildRow(gr) || !options.tint) return;
-    for (let i = gr * shape.gridCols; i < (gr + 1) * shape.gridCols; i++) paintTint(grid.cells[i]!, grid.shown[i]);
+  let lazy: CellsInView | undefined;
+  /** Makes grid row `gr`'s cells in columns `from` to `to` (exclusive) that are not there yet (tinted). */
+  const build = (gr: number, from: number, to: number) => {
+    const made = grid.build(gr, from, to);
+    if (made.length === 0) return;
+    lazy?.built(gr);
+    if (options.tint) for (const i of made) paintTint(grid.cells[i]!, grid.shown[i]);
   };
-  // The matrix's first row holds the tab stop, so the table is always in the tab order.
-  if (top < shape.gridRows) buildRow(top);
-  const lazy = fillsItsBox(rows, cols) ? buildRowsInView(grid.rows, buildRow) : undefined;
-  if (!lazy) for (let gr = 0; gr < shape.gridRows; gr++) buildRow(gr);
+  if (fillsItsBox(rows, cols)) {
+    table.prepend(grid.colgroup);
+    widenColumns();
+    lazy = buildCellsInView(grid.rows, grid.colHeads, build);
+    // The matrix's first cell is the tab stop, so the table is always in the tab order.
+    if (top < shape.gridRows && left < shape.gridCols) build(top, left, left + 1);
+  } else for (let gr = 0; gr < shape.gridRows; gr++) build(gr, 0, shape.gridCols);
   let tabStop = grid.cells[top * shape.gridCols + left];
-  /** The cell at grid position (gr, gc), its row built now if it was not (highlighting reaches rows off screen). */
+  /** The cell at grid position (gr, gc), built now if it was not (highlighting reaches cells off screen). */
   const gridCell = (gr: number, gc: number): HTMLTableCellElement => {
-    buildRow(gr);
+    build(gr, gc, gc + 1);
     return grid.cells[gr * shape.gridCols + gc]!;
   };
+  /** Every column as wide as the widest text the table shows (panel.css `col.cells`). */
+  function widenColumns() {
+    let widest = 0;
+    for (let row = -top; row < shape.gridRows - top; row++)
+      for (let col = -left; col < shape.gridCols - left; col++) {
+        const value = valueAt(row, col);
+        widest = Math.max(widest, Number.isNaN(value) ? NOT_YET.length : format(value).length);
+      }
+    table.style.setProperty('--cl-widest-text', String(widest));
+  }
   const cellAt = (row: number, col: number): HTMLTableCellElement | undefined => {
     const [gr, gc] = [row + top, col + left];
     return gr >= 0 && gr < shape.gridRows && gc >= 0 && gc < shape.gridCols ? gridCell(gr, gc) : undefined;
@@ -174,6 +191,8 @@ export function matrixTable(options: TableOptions): MatrixView {
     },
     markRow(row) {
       add(grid.rowHeads[row + top], 'label');
+      // The whole row in one go rather than a cell at a time.
+      if (row + top >= 0 && row + top < shape.gridRows) build(row + top, 0, shape.gridCols);
       for (let col = 0; col < cols; col++) {
         const cell = cellAt(row, col);
         if (cell && !marked.has(cell)) add(cell, 'band');
@@ -214,6 +233,7 @@ export function matrixTable(options: TableOptions): MatrixView {
         td.classList.add(...valueClasses(content.value));
         if (options.tint) paintTint(td, content.value);
       });
+      if (lazy) widenColumns();
     },
     dispose() {
       lazy?.stop();

@@ -2,8 +2,8 @@ import type { MatrixView } from './matrixView';
 
 /**
  * Big tables cost the page's first paint most: thousands of cells to build, style and lay out. Those the user
- * cannot see yet are laid out only once on screen, and their rows built only as they come into view
- * (`buildRowsInView`).
+ * cannot see yet are laid out only once on screen, and their cells built only as they come into view
+ * (`buildCellsInView`).
  */
 
 /** panel.css `.channel`: the scroll box a channel's table is drawn in is at most this big (CSS px). */

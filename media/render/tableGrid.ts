@@ -12,28 +12,32 @@ export interface GridShape {
   gridCols: number;
 }
 
-/** A table's header row, body, and the cells the highlighting reaches, by grid position. */
+/** A table's columns, header row, body, and the cells the highlighting reaches, by grid position. */
 export interface TableGrid {
+  /** One `<col>` for the row labels, then one (`col.cells`) per grid column, which sets its width (a spanning
+   * `<col>`'s width would be shared among its columns). */
+  colgroup: HTMLTableColElement;
   head: HTMLTableSectionElement;
   body: HTMLTableSectionElement;
   colHeads: HTMLTableCellElement[];
   rowHeads: HTMLTableCellElement[];
-  /** One `<tr>` per grid row, its cells made by `buildRow` (until then it holds one empty stand-in cell). */
+  /** One `<tr>` per grid row; its cells are made by `build`, stand-in cells span the columns not made yet. */
   rows: HTMLTableRowElement[];
-  /** Row-major over the grid; a row's cells are absent until it is built. */
+  /** Row-major over the grid; a cell is absent until it is built. */
   cells: (HTMLTableCellElement | undefined)[];
   /** The value each built cell shows, so a refresh touches only the cells whose value changed. */
   shown: Float64Array;
-  /** Makes grid row `gr`'s cells (once); true if it made them now. */
-  buildRow(gr: number): boolean;
-  isBuilt(gr: number): boolean;
+  /** Makes grid row `gr`'s cells in columns `from` to `to` (exclusive) not there yet; returns their indices. */
+  build(gr: number, from: number, to: number): number[];
 }
 
 /**
- * Builds the grid's header and one row per grid row with its label; each row's cells come when `buildRow` asks,
- * as clones of one prototype `<td>` stamped with `cellAttributes` (far fewer DOM calls than making each from
- * scratch). A row not built yet holds one empty cell across the grid, which gives it a built row's height. The
- * cell at the matrix's (0, 0) is the tab stop.
+ * Builds the grid's header and one row per grid row with its label; cells come when `build` asks, as clones of one
+ * prototype `<td>` stamped with `cellAttributes` (far fewer DOM calls than making each from scratch). The columns
+ * not built yet in a row are empty stand-in cells spanning them (`td.unbuilt`, their row `tr.unbuilt`), which keep
+ * a built row's height; the header cells and the `<col>` widths keep the columns where built cells will put them.
+ * Built cells are inserted in place of stand-ins, never moved, so a focused cell keeps the focus. The cell at the
+ * matrix's (0, 0) is the tab stop.
  */
 export function buildGrid(
   shape: GridShape,
@@ -54,7 +58,12 @@ export function buildGrid(
     headRow.append(th);
   }
 
-  const standIn = el('td', { class: 'unbuilt', colspan: gridCols, 'aria-hidden': 'true' }, '\u00a0');
+  const standIn = el('td', { class: 'unbuilt', 'aria-hidden': 'true' }, '\u00a0');
+  const standInFor = (span: number) => {
+    const td = standIn.cloneNode(true) as HTMLTableCellElement;
+    td.colSpan = span;
+    return td;
+  };
   const rowHeads: HTMLTableCellElement[] = [];
   const trs: HTMLTableRowElement[] = [];
   const body = el('tbody');
@@ -66,7 +75,7 @@ export function buildGrid(
       label.row(row),
     );
     rowHeads.push(th);
-    const tr = el('tr', { class: 'unbuilt' }, th, standIn.cloneNode(true));
+    const tr = el('tr', { class: 'unbuilt' }, th, standInFor(gridCols));
     trs.push(tr);
     body.appendChild(tr);
   }
@@ -74,28 +83,51 @@ export function buildGrid(
   const prototype = el('td', { role: 'gridcell', tabindex: -1 });
   const cells: (HTMLTableCellElement | undefined)[] = new Array(gridRows * gridCols);
   const shown = new Float64Array(gridRows * gridCols);
-  const built = new Uint8Array(gridRows);
-  const buildRow = (gr: number): boolean => {
-    if (built[gr]) return false;
-    built[gr] = 1;
-    const tr = trs[gr];
-    const made = document.createDocumentFragment();
-    for (let gc = 0; gc < gridCols; gc++) {
+  const makeCells = (gr: number, from: number, to: number, made: number[]) => {
+    const fragment = document.createDocumentFragment();
+    for (let gc = from; gc < to; gc++) {
       const content = contentAt(gr - top, gc - left);
       const td = prototype.cloneNode(false) as HTMLTableCellElement;
       for (const [name, value] of cellAttributes(content)) td.setAttribute(name, value);
       td.textContent = content.text;
       if (gr === top && gc === left) td.tabIndex = 0;
-      shown[gr * gridCols + gc] = content.value;
-      cells[gr * gridCols + gc] = td;
-      made.appendChild(td);
+      const i = gr * gridCols + gc;
+      shown[i] = content.value;
+      cells[i] = td;
+      made.push(i);
+      fragment.appendChild(td);
     }
-    tr.lastChild!.remove();
-    tr.appendChild(made);
-    tr.classList.remove('unbuilt');
-    return true;
+    return fragment;
+  };
+  const build = (gr: number, from: number, to: number): number[] => {
+    const made: number[] = [];
+    const tr = trs[gr];
+    if (!tr.classList.contains('unbuilt')) return made;
+    // Walk the row's cells after its label, each built cell one column, each stand-in its span.
+    let gc = 0;
+    let standIns = 0;
+    for (let td = tr.cells[1]; td;) {
+      const next = td.nextElementSibling as HTMLTableCellElement | null;
+      const end = gc + td.colSpan;
+      if (td.classList.contains('unbuilt')) {
+        const [a, b] = [Math.max(gc, from), Math.min(end, to)];
+        if (a < b) {
+          const fragment = document.createDocumentFragment();
+          if (gc < a) fragment.appendChild(standInFor(a - gc));
+          fragment.appendChild(makeCells(gr, a, b, made));
+          if (b < end) fragment.appendChild(standInFor(end - b));
+          standIns += Number(gc < a) + Number(b < end);
+          td.replaceWith(fragment);
+        } else standIns++;
+      }
+      gc = end;
+      td = next!;
+    }
+    if (standIns === 0) tr.classList.remove('unbuilt');
+    return made;
   };
   return {
+    colgroup: el('colgroup', {}, el('col'), ...Array.from({ length: gridCols }, () => el('col', { class: 'cells' }))),
     head: el('thead', {}, headRow),
     body,
     colHeads,
@@ -103,7 +135,6 @@ export function buildGrid(
     rows: trs,
     cells,
     shown,
-    buildRow,
-    isBuilt: (gr) => built[gr] === 1,
+    build,
   };
 }

@@ -1,4 +1,4 @@
-// A big table in the panel makes its rows as they scroll into view: a test that reads far cells scrolls there first.
+// A big table in the panel makes its cells as they scroll into view: a test that reads far cells scrolls there first.
 import { Frame } from 'playwright-core';
 
 /** What `scrollThroughTables` uses of the webview's DOM (this file compiles without the DOM library). */
@@ -14,29 +14,29 @@ interface Page {
 }
 
 /**
- * Scrolls each shown table matching `selector` to its first row not built yet, as a user reading on would, until
- * every row of it is built. Done only when all of them are still on the page then (a theme's redraw draws new
- * tables, which it scrolls through again).
+ * Scrolls each shown table matching `selector` to its first cells not built yet (a stand-in, `td.unbuilt`, down
+ * or sideways), as a user reading on would, until every cell of it is built. Done only when all of them are still
+ * on the page then (a theme's redraw draws new tables, which it scrolls through again).
  */
 export async function scrollThroughTables(frame: Frame, selector: string): Promise<void> {
   await frame.waitForFunction(
     async (selector) => {
       const page = globalThis as unknown as Page;
-      // Two frames: the rows seen are reported once a frame is painted, and built before the next.
+      // Two frames: the cells seen are reported once a frame is painted, and built before the next.
       const twoFrames = () =>
         new Promise<void>((resolve) => page.requestAnimationFrame(() => page.requestAnimationFrame(resolve)));
       // A table not shown (a depth slice not picked, a closed section) cannot be scrolled through.
       const shown = Array.from(page.document.querySelectorAll(selector)).filter((t) => t.getClientRects().length > 0);
       for (const table of shown) {
-        // Each step builds at least the row scrolled to; a bound, so a row that never builds ends in a failure.
+        // Each step builds at least the cells scrolled to; a bound, so cells that never build end in a failure.
         for (let step = 0; step < 1000 && table.isConnected; step++) {
-          const row = table.querySelector('tr.unbuilt');
-          if (!row) break;
-          row.scrollIntoView({ block: 'nearest' });
+          const standIn = table.querySelector('td.unbuilt');
+          if (!standIn) break;
+          standIn.scrollIntoView({ block: 'nearest', inline: 'nearest' });
           await twoFrames();
         }
       }
-      return shown.every((table) => table.isConnected && !table.querySelector('tr.unbuilt'));
+      return shown.every((table) => table.isConnected && !table.querySelector('td.unbuilt'));
     },
     selector,
     { timeout: 30_000 },

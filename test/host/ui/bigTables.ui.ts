@@ -1,5 +1,5 @@
-// A table too big for its box makes its rows as they scroll into view; the cells made keep their values, their
-// attributes, the links between matrices and the keys that move between cells.
+// A table too big for its box makes its cells as they scroll into view, down or sideways; the cells made keep their
+// values, their attributes, the links between matrices and the keys that move between cells.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -8,7 +8,7 @@ import { scrollThroughTables } from '../tableRows';
 import { workbench } from '../uiSuite';
 import { convolve } from './convolveFile';
 
-const N = 40;
+const N = 64;
 const KERNEL = [
   [1, 2, 0],
   [0, -1, 3],
@@ -40,7 +40,13 @@ interface Cell {
   classList: { contains(name: string): boolean };
 }
 
-describe('big tables: rows made as they scroll into view', () => {
+/** What the sideways check uses of a table in the webview. */
+interface Table {
+  querySelectorAll(selector: string): ArrayLike<{ querySelectorAll(selector: string): ArrayLike<unknown> }>;
+  getBoundingClientRect(): { width: number };
+}
+
+describe('big tables: cells made as they scroll into view', () => {
   let dir = '';
   let file = '';
 
@@ -61,7 +67,42 @@ describe('big tables: rows made as they scroll into view', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a 40 x 40 input: far rows wait, a key or a link builds them, every value is there once scrolled to', async () => {
+  it('a 64 x 64 input: far columns wait, scrolled sideways to they are built, as wide as they stood in', async () => {
+    const frame = await convolve(file);
+    for (const [matrix, cols, valueAt] of [
+      ['input', N, inputAt],
+      ['output', N - 2, outputAt],
+    ] as const) {
+      const table = `table[data-matrix="${matrix}"]`;
+      // Its first cell is made with the table; the others on screen before the first paint once it is in view.
+      await frame.locator(`${table} td[data-row="0"][data-col="0"]`).scrollIntoViewIfNeeded();
+      await frame.locator(`${table} td[data-row="1"][data-col="1"]`).waitFor();
+      // On first paint a built row holds the columns on screen and a few beyond, not all of them.
+      const first = await frame.locator(table).evaluate((t) => {
+        const table = t as unknown as Table;
+        const rows = Array.from(table.querySelectorAll('tbody tr'));
+        const built = rows.map((tr) => tr.querySelectorAll('td[data-row]').length).filter((n) => n > 0);
+        return { built, width: table.getBoundingClientRect().width };
+      });
+      assert.ok(first.built.length > 0, `no row of the ${matrix} was built`);
+      const widest = Math.max(...first.built);
+      assert.ok(widest < cols, `a built row of the ${matrix} holds ${widest} of its ${cols} columns`);
+      assert.strictEqual(await frame.locator(`${table} td[data-col="${cols - 1}"]`).count(), 0);
+
+      // Scrolled sideways to its last column, the table builds it, with the textbook value.
+      await frame.locator(`${table} thead th:last-child`).scrollIntoViewIfNeeded();
+      const last = frame.locator(`${table} td[data-row="0"][data-col="${cols - 1}"]`);
+      await last.waitFor();
+      assert.strictEqual(await last.getAttribute('data-value'), String(valueAt(0, cols - 1)));
+      // The stand-ins held the columns' places: the table is as wide as it was.
+      const width = await frame.locator(table).evaluate((t) => (t as unknown as Table).getBoundingClientRect().width);
+      assert.ok(Math.abs(width - first.width) < 0.5, `the ${matrix} was ${first.width} px wide, now ${width} px`);
+    }
+    await workbench().screenshot('big-tables-64x64-sideways');
+  });
+
+  it('a 64 x 64 input: far rows wait, a key or a link builds them, every value is there once scrolled to', async () => {
+    await workbench().runCommandFromPalette('View: Focus First Editor Group');
     const frame = await convolve(file);
     const input = 'table[data-matrix="input"]';
     const output = 'table[data-matrix="output"]';
@@ -103,7 +144,7 @@ describe('big tables: rows made as they scroll into view', () => {
     );
     assert.strictEqual(values.length, (N - 2) * (N - 2));
     for (const [row, col, value] of values) assert.strictEqual(value, outputAt(row, col), `output[${row}][${col}]`);
-    await workbench().screenshot('big-tables-40x40');
+    await workbench().screenshot('big-tables-64x64');
   });
 
   it('the transposed convolution three ways waits until the page is drawn, then holds the reconstruction', async () => {

@@ -12,7 +12,7 @@ import { workbench } from '../uiSuite';
 
 /** What the panel shows once a run has drawn everything (read back from its DOM). */
 interface Shown {
-  /** The output's `data-value`s row by row when it is a table (empty for a heatmap): of the rows built, which are
+  /** The output's `data-value`s row by row when it is a table (empty for a heatmap): of the cells built, which are
    * at least those on screen (a big table makes the others as they scroll into view). */
   output: number[];
   /** Each of those values' row-major index in the output. */
@@ -68,7 +68,7 @@ function shownWhenDrawn(): Shown | false {
   const output = fresh('[data-matrix="output"]')[0];
   const canvases = fresh('canvas[data-matrix], canvas[data-compare]');
   if (!output || canvases.some((canvas) => canvas.dataset.drawn !== 'true')) return false;
-  // A table too big for its box makes its rows as they come into view: drawn once no row on screen waits.
+  // A table too big for its box makes its cells as they come into view: drawn once no cell on screen waits.
   const view = { top: 0, bottom: page.innerHeight, left: 0, right: page.innerWidth };
   for (let box = output.parentElement; box; box = box.parentElement) {
     if (page.getComputedStyle(box).overflow === 'visible') continue;
@@ -78,8 +78,8 @@ function shownWhenDrawn(): Shown | false {
     view.left = Math.max(view.left, clip.left);
     view.right = Math.min(view.right, clip.right);
   }
-  const waiting = Array.from(output.querySelectorAll('tr.unbuilt')).some((row) => {
-    const box = row.getBoundingClientRect();
+  const waiting = Array.from(output.querySelectorAll('td.unbuilt')).some((standIn) => {
+    const box = standIn.getBoundingClientRect();
     return box.bottom > view.top && box.top < view.bottom && box.right > view.left && box.left < view.right;
   });
   if (waiting) return false;
@@ -296,7 +296,8 @@ describe('timings in the workbench: command to rendered panel (reported, not ass
       );
     const times = await measure(path.join(dir, medium.name), 5, (shown) => {
       assert.deepStrictEqual([shown.outputRows, shown.outputCols], [62, 62]);
-      assert.ok(shown.output.length >= 62, `only ${shown.output.length} output cells on screen`);
+      // The output may sit below the panel's fold: then only its first cell (the tab stop) is made yet.
+      assert.ok(shown.output.length >= 1, 'no output cell was made');
       closeTo(shown.output, shown.outputAt);
     });
     note(this.test, `64x64 k3: ${report(times)} (target < 200 ms warm)`);

@@ -5,6 +5,11 @@ import type { SectionContent } from './onDemandSection';
 const NEAR = '100% 0px';
 /** The browser's idle periods last up to 50 ms, the longest when no frame is due. */
 const LONG_IDLE_MS = 40;
+/**
+ * The longest wait for such a period. Anything that keeps producing frames (a blinking caret in the editor beside
+ * the panel, a busy machine) can leave none for good, and the section must come anyway.
+ */
+const MAX_WAIT_MS = 1000;
 
 /**
  * A section below the fold whose building would hold up the page's first paint (the transposed convolution three
@@ -26,11 +31,13 @@ export function builtWhenNear(build: () => SectionContent): SectionContent {
   observer.observe(placeholder);
   // A short idle period falls between two frames of the page's own drawing (heatmaps paint over several): wait
   // for a long one, when nothing else is left to draw.
+  const giveUpAt = performance.now() + MAX_WAIT_MS;
+  const waitForIdle = () => requestIdleCallback(whenIdle, { timeout: Math.max(0, giveUpAt - performance.now()) });
   const whenIdle = (deadline: IdleDeadline) => {
-    if (deadline.timeRemaining() >= LONG_IDLE_MS) make();
-    else idle = requestIdleCallback(whenIdle);
+    if (deadline.didTimeout || deadline.timeRemaining() >= LONG_IDLE_MS || performance.now() >= giveUpAt) make();
+    else idle = waitForIdle();
   };
-  let idle = requestIdleCallback(whenIdle);
+  let idle = waitForIdle();
   const stop = () => {
     observer.disconnect();
     cancelIdleCallback(idle);

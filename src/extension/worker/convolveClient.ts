@@ -64,6 +64,7 @@ export class ConvolveClient implements vscode.Disposable {
       const done = () => {
         worker.off('message', onMessage);
         worker.off('error', onError);
+        worker.off('exit', onExit);
         cancel.dispose();
       };
       const onMessage = (reply: Reply) => {
@@ -76,6 +77,13 @@ export class ConvolveClient implements vscode.Disposable {
         this.worker = undefined;
         reject(error);
       };
+      // A worker that stops without an error (killed, out of memory, process.exit) must not leave this job and
+      // every one queued behind it waiting for good.
+      const onExit = (code: number) => {
+        done();
+        this.worker = undefined;
+        reject(new Error(`ConvLens worker stopped (exit code ${code}) before it answered`));
+      };
       const cancel = token.onCancellationRequested(() => {
         done();
         this.stop();
@@ -83,6 +91,7 @@ export class ConvolveClient implements vscode.Disposable {
       });
       worker.on('message', onMessage);
       worker.on('error', onError);
+      worker.on('exit', onExit);
       worker.postMessage(work);
     });
   }
@@ -90,9 +99,14 @@ export class ConvolveClient implements vscode.Disposable {
   private start(): Worker | undefined {
     if (this.worker) return this.worker;
     try {
-      this.worker = new Worker(path.join(this.extensionPath, 'dist', 'convolveWorker.js'));
+      const worker = new Worker(path.join(this.extensionPath, 'dist', 'convolveWorker.js'));
       // An idle worker must not keep the extension host alive at shutdown.
-      this.worker.unref();
+      worker.unref();
+      // One that stopped between jobs is replaced by the next job, which would otherwise post to it for ever.
+      worker.once('exit', () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      this.worker = worker;
     } catch (error) {
       log().warn(`no worker thread (${String(error)}); computing on the extension host`);
       this.worker = undefined;

@@ -25,7 +25,9 @@ export function builtWhenNear(build: () => SectionContent): SectionContent {
     content = build();
     placeholder.replaceWith(content.element);
   };
+  // The document as root: with the implicit root (the workbench's window, another origin) the margin is ignored.
   const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && make(), {
+    root: document,
     rootMargin: NEAR,
   });
   observer.observe(placeholder);

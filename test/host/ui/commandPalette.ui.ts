@@ -4,18 +4,33 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { Frame } from 'playwright-core';
 import { workbench } from '../uiSuite';
 
 const TITLE = 'ConvLens: Convolve selection';
 
-/** Resolves once a ConvLens panel shows `values` (row-major) as its output. */
-async function outputShown(values: number[]): Promise<void> {
-  await workbench().findWebviewFrame(async (frame) => {
-    const output = await frame.$$eval('table[data-matrix="output"] td[data-value]', (cells) =>
+/** The output a panel's page shows, row-major, as text. */
+function outputOf(frame: Frame): Promise<string> {
+  return frame
+    .$$eval('table[data-matrix="output"] td[data-value]', (cells) =>
       cells.map((cell) => cell.getAttribute('data-value')),
+    )
+    .then((output) => output.join(' '));
+}
+
+/** Resolves once a ConvLens panel shows `values` (row-major) as its output; else says what the workbench showed. */
+async function outputShown(values: number[]): Promise<void> {
+  const wb = workbench();
+  try {
+    await wb.findWebviewFrame(async (frame) => (await outputOf(frame)) === values.join(' '));
+  } catch (error) {
+    const outputs = await Promise.all(wb.webviewFrames().map((frame) => outputOf(frame).catch(() => 'unreadable')));
+    const notifications = await wb.page.locator('.notification-list-item-message').allInnerTexts();
+    throw new Error(
+      `${(error as Error).message}; the panels' outputs: ${JSON.stringify(outputs)}; ` +
+        `notifications: ${JSON.stringify(notifications)}`,
     );
-    return output.join(' ') === values.join(' ');
-  });
+  }
 }
 
 describe('command palette', () => {

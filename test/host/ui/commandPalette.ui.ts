@@ -119,6 +119,8 @@ describe('editor context menu', () => {
     this.retries(1);
     const wb = workbench();
     await wb.closeQuickInput();
+    // A fresh panel for each attempt: a retry must not read the one the miss left.
+    await wb.runCommandFromPalette('View: Close All Editors');
     await wb.openFile('seed.json');
     // Inside the spec on its one line; a click leaves no selection.
     const text = wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();

@@ -4,7 +4,7 @@ import { FastRuntime } from './runtime';
 /** Words of the control block shared with the workers. */
 const TICKET = 0; // (generation << 16) | next job index; index CLOSED while the main thread rewrites the jobs
 const COUNT = 1;
-const DONE = 2;
+const ACTIVE = 2; // workers inside a claim: between trying one and having finished it
 const FAILED = 3;
 const READY = 4;
 const JOBS = 8; // then [descriptor, rowBegin, rowEnd] per job
@@ -12,6 +12,8 @@ const CLOSED = 0xffff;
 
 /** Jobs the control block holds; a longer list runs in batches. */
 const MAX_JOBS = 4096;
+/** Then one word per job, set once it is done. */
+const FINISHED = JOBS + 3 * MAX_JOBS;
 /** How long a thread polls a shared word before it sleeps on it (ms): a sleeping thread takes tens of microseconds to
  * wake. */
 const SPIN_MS = 1;
@@ -26,9 +28,10 @@ interface WorkerThreads {
 }
 
 /**
- * The worker's whole program. Every thread, this one included, claims jobs by compare-and-swap on TICKET and
- * counts them in DONE; the generation in TICKET's high bits keeps a late thread from claiming a job of a run
- * that has ended.
+ * The worker's whole program. Every thread, this one included, claims jobs by compare-and-swap on TICKET and marks
+ * each done in FINISHED; the generation in TICKET's high bits keeps a late thread from claiming a job of a run that
+ * has ended. ACTIVE counts the workers inside a claim, so the caller can wait for a job it took over to end before it
+ * rewrites the memory.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
@@ -48,19 +51,24 @@ for (;;) {
     if (Atomics.load(ctl, ${TICKET}) === ticket) Atomics.wait(ctl, ${TICKET}, ticket);
     continue;
   }
-  if (Atomics.compareExchange(ctl, ${TICKET}, ticket, ticket + 1) !== ticket) continue;
-  const at = ${JOBS} + 3 * job;
-  try { run(ctl[at], ctl[at + 1], ctl[at + 2]); } catch (e) { Atomics.store(ctl, ${FAILED}, 1); }
-  if (Atomics.add(ctl, ${DONE}, 1) + 1 === count) Atomics.notify(ctl, ${DONE});
+  Atomics.add(ctl, ${ACTIVE}, 1);
+  if (Atomics.compareExchange(ctl, ${TICKET}, ticket, ticket + 1) === ticket) {
+    const at = ${JOBS} + 3 * job;
+    try { run(ctl[at], ctl[at + 1], ctl[at + 2]); } catch (e) { Atomics.store(ctl, ${FAILED}, 1); }
+    Atomics.store(ctl, ${FINISHED} + job, 1);
+  }
+  if (Atomics.sub(ctl, ${ACTIVE}, 1) === 1) Atomics.notify(ctl, ${ACTIVE});
 }`;
 
 /**
  * Worker threads that run the kernels on the same shared wasm memory, driven synchronously: the caller's thread
- * works through the jobs too and then blocks (Atomics.wait) until the last one is done. Node only; once started,
- * workers are unref'd, so they never keep a process alive.
+ * works through the jobs too, then waits for the workers' last jobs, but never longer than a job of its own took: a
+ * job still running then (its worker descheduled on a busy machine) it runs again itself. A job writes only its own
+ * outputs, from inputs no job writes, so two runs of it write the same values. Node only; once started, workers are
+ * unref'd, so they never keep a process alive.
  */
 export class WorkerPool {
-  private readonly control = new Int32Array(new SharedArrayBuffer(4 * (JOBS + 3 * MAX_JOBS)));
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * (FINISHED + MAX_JOBS)));
   private generation = 0;
   private readonly threads: NodeWorker[] = [];
   readonly whenReady: Promise<void>;
@@ -116,9 +124,27 @@ export class WorkerPool {
     return Atomics.load(this.control, READY) === this.workers;
   }
 
+  /** Jobs of the current run claimed so far, by any thread. */
+  get claimedJobs(): number {
+    const job = Atomics.load(this.control, TICKET) & 0xffff;
+    return job === CLOSED ? 0 : job;
+  }
+
+  /**
+   * Waits until no worker runs a job: one this thread took over may still be running, and writes where the next
+   * call lays its data out. Call before rewriting the memory the workers read.
+   */
+  settle(): void {
+    const ctl = this.control;
+    const until = performance.now() + SPIN_MS;
+    while (Atomics.load(ctl, ACTIVE) !== 0 && performance.now() < until);
+    for (let active = Atomics.load(ctl, ACTIVE); active !== 0; active = Atomics.load(ctl, ACTIVE))
+      Atomics.wait(ctl, ACTIVE, active);
+  }
+
   /**
    * Runs `count` jobs (triples in `jobs`) on the workers and this thread, which first does `sideWork`; returns
-   * when all are done.
+   * when all are done, perhaps while a worker still runs one this thread took over (see `settle`).
    */
   run(
     jobs: Int32Array,
@@ -139,29 +165,39 @@ export class WorkerPool {
     sideWork?: () => void,
   ): void {
     const ctl = this.control;
+    this.settle();
     Atomics.store(ctl, TICKET, (this.generation << 16) | CLOSED);
     ctl.set(jobs.subarray(0, 3 * count), JOBS);
+    ctl.fill(0, FINISHED, FINISHED + count);
     Atomics.store(ctl, COUNT, count);
-    Atomics.store(ctl, DONE, 0);
     Atomics.store(ctl, FAILED, 0);
     this.generation = (this.generation + 1) & 0x7fff;
     Atomics.store(ctl, TICKET, this.generation << 16);
     Atomics.notify(ctl, TICKET);
     sideWork?.();
+    const runJob = (job: number) => {
+      const at = JOBS + 3 * job;
+      run(ctl[at], ctl[at + 1], ctl[at + 2]);
+      Atomics.store(ctl, FINISHED + job, 1);
+    };
+    const started = performance.now();
+    let ran = 0;
     for (;;) {
       const ticket = Atomics.load(ctl, TICKET);
       const job = ticket & 0xffff;
       if (job >= count) break;
       if (Atomics.compareExchange(ctl, TICKET, ticket, ticket + 1) !== ticket) continue;
-      const at = JOBS + 3 * job;
-      run(ctl[at], ctl[at + 1], ctl[at + 2]);
-      Atomics.add(ctl, DONE, 1);
+      runJob(job);
+      ran++;
     }
-    // The workers' last jobs end soon: poll before sleeping.
-    const until = performance.now() + SPIN_MS;
-    while (Atomics.load(ctl, DONE) < count && performance.now() < until);
-    for (let done = Atomics.load(ctl, DONE); done < count; done = Atomics.load(ctl, DONE))
-      Atomics.wait(ctl, DONE, done);
+    // A worker's last job began before this thread's last ended: a running worker ends it within about a job's time.
+    // Past that its thread is most likely descheduled, and this one runs the job rather than wait for the scheduler.
+    const patience = ran > 0 ? (performance.now() - started) / ran : SPIN_MS;
+    for (let job = 0; job < count; job++) {
+      const until = performance.now() + patience;
+      while (Atomics.load(ctl, FINISHED + job) === 0 && performance.now() < until);
+      if (Atomics.load(ctl, FINISHED + job) === 0) runJob(job);
+    }
     if (Atomics.load(ctl, FAILED) !== 0) throw new Error('a fast-engine worker failed');
   }
 }

@@ -52,13 +52,14 @@ export interface TransposedFaces {
  * The transposed convolution three ways, cell for cell: (a) the kernel matrix product, (b) the scatter of
  * stamps onto a canvas the padding then crops, (c) the flipped kernel slid over the zero-inserted, padded
  * grid. Each was computed on its own (src/engine/inspect/transposedViews.ts); the section says how far
- * apart they are.
+ * apart they are. Built in steps, each view computed in its own (`compute` yields between them), the section
+ * drawn in the last.
  */
-export function transposedFaces(
+export function* transposedFaces(
   problem: ConvProblem,
-  compute: () => TransposedViews,
+  compute: () => Generator<void, TransposedViews, void>,
   context: RenderContext,
-): TransposedFaces {
+): Generator<void, TransposedFaces, void> {
   const transposed = problem.geometry.transposed;
   const title = transposed ? `${problem.geometry.op} three ways` : 'The reconstruction three ways';
   const unsupported = whyNotDrawn(problem.geometry, 'Seeing it three ways');
@@ -80,7 +81,7 @@ export function transposedFaces(
     );
     return { element, dispose() {} };
   }
-  const views = compute();
+  const views = yield* compute();
   const [gh, gw] = views.geometry;
   const linker = new FacesLinker(problem, views, context.format);
   const made: TensorView[] = [];

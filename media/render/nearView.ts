@@ -11,19 +11,34 @@ const LONG_IDLE_MS = 40;
  */
 const MAX_WAIT_MS = 1000;
 
+/** A section's building, in steps: it yields where the page may give the browser a frame. */
+export type SectionSteps = Generator<void, SectionContent, void>;
+
 /**
  * A section below the fold whose building would hold up the page's first paint (the transposed convolution three
  * ways computes and draws three more convolutions): a placeholder stands in until the section nears the view or
- * the page is idle, whichever comes first, so it is there for a reader scrolling down and for find (Ctrl+F).
+ * the page is idle, whichever comes first, so it is there for a reader scrolling down and for find (Ctrl+F). Once
+ * begun, the building takes a task a step, so no frame waits for all of it.
  */
-export function builtWhenNear(build: () => SectionContent): SectionContent {
+export function builtWhenNear(build: () => SectionSteps): SectionContent {
   const placeholder = el('div', { class: 'not-built', 'aria-busy': 'true' });
   let content: SectionContent | undefined;
+  let steps: SectionSteps | undefined;
+  let nextStep: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    nextStep = undefined;
+    const next = steps!.next();
+    if (!next.done) nextStep = setTimeout(step, 0);
+    else {
+      content = next.value;
+      placeholder.replaceWith(content.element);
+    }
+  };
   const make = () => {
-    if (content) return;
+    if (steps) return;
     stop();
-    content = build();
-    placeholder.replaceWith(content.element);
+    steps = build();
+    step();
   };
   // The document as root: with the implicit root (the workbench's window, another origin) the margin is ignored.
   const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && make(), {
@@ -50,6 +65,7 @@ export function builtWhenNear(build: () => SectionContent): SectionContent {
     },
     dispose() {
       stop();
+      clearTimeout(nextStep);
       content?.dispose();
     },
   };

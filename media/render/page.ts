@@ -2,7 +2,7 @@ import {
   KernelMatrixRows,
   LEAST_SQUARES_LIMIT,
   nonZeros,
-  transposedViews,
+  transposedViewsInSteps,
   shapeOf,
   weightShapeOf,
   type ConvGeometry,
@@ -134,7 +134,7 @@ export function renderPage(view: ShownView, context: RenderContext): Page {
   const faces = builtWhenNear(() =>
     transposedFaces(
       problem,
-      () => transposedViews(problem, transposed ? view.input : view.output, view.kernelMatrix),
+      () => transposedViewsInSteps(problem, transposed ? view.input : view.output, view.kernelMatrix),
       context,
     ),
   );

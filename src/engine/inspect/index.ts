@@ -29,6 +29,7 @@ export {
   TransposedViews,
   transposedViews,
   transposedViewsCost,
+  transposedViewsInSteps,
   transposedViewsUnavailable,
   viaDirectConvolution,
   viaKernelMatrix,

@@ -243,12 +243,31 @@ export function transposedViewsCost(problem: ConvProblem): number {
  * problems `transposedViewsUnavailable` accepts: with a padding mode there is no scatter or direct convolution.
  */
 export function transposedViews(problem: ConvProblem, source: Tensor, m?: CsrMatrix): TransposedViews {
+  const steps = transposedViewsInSteps(problem, source, m);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `transposedViews` one view at a time: it yields after each, where a page can give the browser a frame (each view
+ * is a full pass over the map).
+ */
+export function* transposedViewsInSteps(
+  problem: ConvProblem,
+  source: Tensor,
+  m?: CsrMatrix,
+): Generator<void, TransposedViews, void> {
   const unavailable = transposedViewsUnavailable(problem);
   if (unavailable) throw new Error(unavailable);
   const axes = transposedAxes(problem);
   const matrix = viaKernelMatrix(problem, source, m);
+  yield;
   const scatter = viaScatter(problem, source, axes);
+  yield;
   const direct = viaDirectConvolution(problem, source, axes);
+  yield;
   const g = problem.geometry;
   return {
     map: g.transposed ? (g.op as TransposedViews['map']) : 'reconstruction',

@@ -6,6 +6,7 @@ import {
   transposedGeometry,
   transposedViews,
   transposedViewsCost,
+  transposedViewsInSteps,
   transposedViewsUnavailable,
 } from '../../../src/engine/inspect';
 import { assertClose, flat } from '../../support/approx';
@@ -285,5 +286,19 @@ describe('inspect: the three faces of the transposed convolution', () => {
     const zeros = solvable({ op: 'conv1d', input: [1, 2, 3], kernel: [1, 1], padding: 1 });
     assert.ok(zeros);
     assert.strictEqual(transposedViewsUnavailable(zeros), undefined);
+  });
+
+  it('in steps: one view a step, the seed reconstruction [[37,121,94],[178,500,342],[201,499,308]] each time', () => {
+    const problem = solvable(SEED_SPEC);
+    assert.ok(problem);
+    const steps = transposedViewsInSteps(problem, compute(problem).output);
+    const seen: string[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) seen.push('step');
+    assert.deepStrictEqual(seen, ['step', 'step', 'step']);
+    const reconstruction = [37, 121, 94, 178, 500, 342, 201, 499, 308];
+    for (const t of [step.value.matrix, step.value.scatter.result, step.value.direct.result])
+      assert.deepStrictEqual(Array.from(t.data), reconstruction);
+    assert.strictEqual(step.value.maxAbsDifference, 0);
   });
 });

@@ -57,14 +57,13 @@ export function heatmap(options: HeatmapOptions): MatrixView {
   canvas.style.aspectRatio = `${shownCols} / ${shownRows}`;
   const overlay = el('canvas', { class: 'heatmap-overlay', 'aria-hidden': 'true' });
   const frame = el('div', { class: 'heatmap' }, canvas, overlay);
-  const maxAbs = () => {
-    const { min, max } = source.extent();
-    return Math.max(-min, max);
-  };
+  // A dense source reads every value for it: once, and again only when the values change (`refresh`).
+  let extent = source.extent();
+  const maxAbs = () => Math.max(-extent.min, extent.max);
 
   let view = wholeMatrix(rows, cols);
   // The legend names the binning, which depends on the window.
-  const legend = () => heatmapLegend(palette, source.extent(), binning(view.rows, view.cols), options.format);
+  const legend = () => heatmapLegend(palette, extent, binning(view.rows, view.cols), options.format);
   let cursor: Cell = { row: 0, col: 0 };
   let hovered: Cell | undefined;
   let stopPainting = () => {};
@@ -156,7 +155,10 @@ export function heatmap(options: HeatmapOptions): MatrixView {
     markCol: (col) => marks.add('col', 0, col),
     markLabels() {},
     clearMarks: () => marks.clear(),
-    refresh: () => paint(view),
+    refresh() {
+      extent = source.extent();
+      paint(view);
+    },
     dispose: () => stopPainting(),
   };
 }

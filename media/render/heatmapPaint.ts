@@ -6,6 +6,11 @@ import type { ZoomWindow } from './zoomWindow';
 const MAX_BINS = 640;
 /** Time one chunk may take before yielding to the page, so hovering and scrolling stay smooth. */
 const CHUNK_MS = 12;
+/**
+ * Bin rows painted into a heatmap's pixel block before it is put on the canvas: a block, not a whole window's
+ * pixels (megabytes, whose allocation alone made the garbage collector hold up a frame).
+ */
+const BLOCK_ROWS = 32;
 
 export interface Binning {
   /** Matrix cells per canvas pixel along each axis. */
@@ -69,6 +74,12 @@ interface Painting {
 }
 
 const paintings: Painting[] = [];
+/** Every painting's bins, one bin row at a time (chunks never overlap): one allocation, grown as windows need. */
+let scratch = new Float64Array(0);
+const scratchFor = (bins: number): Float64Array => {
+  if (scratch.length < bins) scratch = new Float64Array(bins);
+  return scratch;
+};
 const onScreen = new Set<Element>();
 let seen: IntersectionObserver | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -118,34 +129,31 @@ export function paintProgressively(
   done: () => void,
   shown?: ZoomWindow,
 ): () => void {
-  const context = canvas.getContext('2d');
   const bins = binning(window.rows, window.cols);
   const { factor, binRows, binCols } = bins;
-  if (!context || binRows === 0 || binCols === 0) {
+  if (binRows === 0 || binCols === 0) {
     done();
     return () => {};
   }
-  // Made by the first chunk, not by whoever asked for the painting (the page's render), and filled a bin row at a
-  // time as it is painted: a canvas's bins and pixels are megabytes.
-  let made: { strongest: Float64Array; image: ImageData; words: Uint32Array } | undefined;
-  const start = () => {
-    prepare(canvas, context, window, bins, palette, shown);
-    const image = context.createImageData(binCols, binRows);
-    return { strongest: new Float64Array(binRows * binCols), image, words: new Uint32Array(image.data.buffer) };
-  };
+  // Made by the first chunk, not by whoever asked for the painting (the page's render, which makes several
+  // heatmaps: a canvas's first context alone takes milliseconds).
+  let context: CanvasRenderingContext2D | null = null;
+  let block: ImageData | undefined;
   const [r, g, b] = palette.background;
   // One opaque background pixel as the (little-endian) 32-bit word the canvas stores.
   const backgroundWord = ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
   const colorOf = valueColors(palette, maxAbs);
-  const paintBinRow = ({ strongest, image, words }: NonNullable<typeof made>, binRow: number) => {
+  /** Bin row `binRow` into row `at` of the block. */
+  const paintBinRow = (binRow: number, at: number) => {
+    const strongest = scratchFor(binRows * binCols);
     const [from, to] = [binRow * binCols, (binRow + 1) * binCols];
     strongest.fill(Number.NaN, from, to);
     source.binStrongest(window, factor, binRow, binRow + 1, strongest);
-    words.fill(backgroundWord, from, to);
-    const pixels = image.data;
+    const pixels = block!.data;
+    new Uint32Array(pixels.buffer, at * binCols * 4, binCols).fill(backgroundWord);
     for (let bin = from; bin < to; bin++) {
       const value = strongest[bin];
-      if (!Number.isNaN(value)) colorOf(value, pixels, bin * 4);
+      if (!Number.isNaN(value)) colorOf(value, pixels, (bin - from + at * binCols) * 4);
     }
   };
 
@@ -153,15 +161,26 @@ export function paintProgressively(
   const painting: Painting = {
     canvas,
     step(until) {
-      if (!made) {
-        // The set-up is a chunk of its own.
-        made = start();
+      if (!context || !block) {
+        // The set-up (the canvas resized and filled) is a chunk of its own.
+        context = canvas.getContext('2d');
+        if (!context) {
+          done();
+          return false;
+        }
+        prepare(canvas, context, window, bins, palette, shown);
+        block = context.createImageData(binCols, Math.min(binRows, BLOCK_ROWS));
         return true;
       }
-      const first = nextBinRow;
-      do paintBinRow(made, nextBinRow++);
-      while (nextBinRow < binRows && performance.now() < until);
-      context.putImageData(made.image, 0, 0, 0, first, binCols, nextBinRow - first);
+      do {
+        const first = nextBinRow;
+        const last = Math.min(binRows, first + BLOCK_ROWS);
+        do {
+          paintBinRow(nextBinRow, nextBinRow - first);
+          nextBinRow++;
+        } while (nextBinRow < last && performance.now() < until);
+        context.putImageData(block, 0, first, 0, 0, binCols, nextBinRow - first);
+      } while (nextBinRow < binRows && performance.now() < until);
       if (nextBinRow < binRows) return true;
       done();
       return false;

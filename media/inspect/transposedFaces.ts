@@ -84,150 +84,159 @@ export function* transposedFaces(
   const views = yield* compute();
   const [gh, gw] = views.geometry;
   const linker = new FacesLinker(problem, views, context.format);
-  const made: TensorView[] = [];
-  const draw = (
-    name: TensorName,
-    t: Tensor,
-    letter: 'x' | 'y',
-    focus: (
-      cell: { channel: number; y: number; x: number; flat: number | undefined },
-      view: TensorView,
-    ) => FaceFocus | undefined,
-    extra: Partial<Parameters<typeof tensorView>[0]> = {},
-  ) => {
-    const view: TensorView = tensorView(
-      {
-        name,
-        tensor: t,
-        rank: problem.geometry.rank,
-        letter,
-        ...extra,
-        onPoint: (via, cell) => linker.point(via, cell && focus(cell, view)),
-      },
-      context,
+  // Drawn a face a step; whatever was drawn stops if the page goes before the last (`builtWhenNear`'s dispose).
+  const made: { dispose(): void }[] = [];
+  let drawn = false;
+  try {
+    const draw = (
+      name: TensorName,
+      t: Tensor,
+      letter: 'x' | 'y',
+      focus: (
+        cell: { channel: number; y: number; x: number; flat: number | undefined },
+        view: TensorView,
+      ) => FaceFocus | undefined,
+      extra: Partial<Parameters<typeof tensorView>[0]> = {},
+    ) => {
+      const view: TensorView = tensorView(
+        {
+          name,
+          tensor: t,
+          rank: problem.geometry.rank,
+          letter,
+          ...extra,
+          onPoint: (via, cell) => linker.point(via, cell && focus(cell, view)),
+        },
+        context,
+      );
+      made.push(view);
+      return view;
+    };
+    const resultFocus = (cell: { channel: number; y: number; x: number }, view: TensorView): FaceFocus => ({
+      on: 'result',
+      ...cell,
+      view,
+    });
+    const [small, big] = transposed ? (['x', 'y'] as const) : (['y', 'x'] as const);
+
+    const source = draw('scatter_source', views.source, small, (cell, view) =>
+      cell.flat === undefined ? undefined : { on: 'source', index: cell.flat, view },
     );
-    made.push(view);
-    return view;
-  };
-  const resultFocus = (cell: { channel: number; y: number; x: number }, view: TensorView): FaceFocus => ({
-    on: 'result',
-    ...cell,
-    view,
-  });
-  const [small, big] = transposed ? (['x', 'y'] as const) : (['y', 'x'] as const);
+    yield;
+    const viaMatrix = draw('via_matrix', views.matrix, big, resultFocus);
+    yield;
+    const canvas = views.scatter.canvas;
+    const viaScatter = draw('via_scatter', views.scatter.result, big, resultFocus, {
+      border: {
+        kind: 'cropped',
+        before: [gh.scatter.cropBefore, gw.scatter.cropBefore],
+        after: [gh.scatter.cropAfter, gw.scatter.cropAfter],
+        valueAt: (c, row, col) =>
+          canvas.data[(c * canvas.height + row + gh.scatter.cropBefore) * canvas.width + col + gw.scatter.cropBefore],
+      },
+    });
+    yield;
+    const stretched = draw(
+      'stretched',
+      views.direct.stretched,
+      small,
+      (cell, view) => ({ on: 'stretched', channel: cell.channel, y: cell.y, x: cell.x, view }),
+      {
+        kindOf: (_c, i, j) => stretchedKind(gh, gw, i, j),
+      },
+    );
+    const flipped = kernelView(
+      views.direct.flippedKernel,
+      problem.geometry,
+      (via, k) => linker.point(via, k === undefined ? undefined : { on: 'flipped', index: k }),
+      context,
+      {
+        name: 'flipped_kernel',
+        title: 'flipped kernel',
+      },
+    );
+    made.push(flipped);
+    yield;
+    const viaDirect = draw('via_direct', views.direct.result, big, resultFocus);
+    Object.assign(linker, { source, results: [viaMatrix, viaDirect], canvas: viaScatter, stretched, flipped });
 
-  const source = draw('scatter_source', views.source, small, (cell, view) =>
-    cell.flat === undefined ? undefined : { on: 'source', index: cell.flat, view },
-  );
-  const viaMatrix = draw('via_matrix', views.matrix, big, resultFocus);
-  const canvas = views.scatter.canvas;
-  const viaScatter = draw('via_scatter', views.scatter.result, big, resultFocus, {
-    border: {
-      kind: 'cropped',
-      before: [gh.scatter.cropBefore, gw.scatter.cropBefore],
-      after: [gh.scatter.cropAfter, gw.scatter.cropAfter],
-      valueAt: (c, row, col) =>
-        canvas.data[(c * canvas.height + row + gh.scatter.cropBefore) * canvas.width + col + gw.scatter.cropBefore],
-    },
-  });
-  const stretched = draw(
-    'stretched',
-    views.direct.stretched,
-    small,
-    (cell, view) => ({ on: 'stretched', channel: cell.channel, y: cell.y, x: cell.x, view }),
-    {
-      kindOf: (_c, i, j) => stretchedKind(gh, gw, i, j),
-    },
-  );
-  const flipped = kernelView(
-    views.direct.flippedKernel,
-    problem.geometry,
-    (via, k) => linker.point(via, k === undefined ? undefined : { on: 'flipped', index: k }),
-    context,
-    {
-      name: 'flipped_kernel',
-      title: 'flipped kernel',
-    },
-  );
-  const viaDirect = draw('via_direct', views.direct.result, big, resultFocus);
-  Object.assign(linker, { source, results: [viaMatrix, viaDirect], canvas: viaScatter, stretched, flipped });
-
-  const dims = (t: { channels: number; height: number; width: number }) => shapeText([t.channels, t.height, t.width]);
-  const sourceName = transposed ? 'the input x' : 'the output y';
-  const product = transposed ? 'vec(x) @ M' : 'vec(y) @ Mᵀ';
-  const agreement =
-    views.maxAbsDifference === 0
-      ? 'identical, cell for cell'
-      : `max |difference| = ${views.maxAbsDifference.toExponential(2)}`;
-  const element = el(
-    'section',
-    { class: 'stage stage-faces', 'aria-label': 'The transposed convolution three ways' },
-    el('h2', {}, title),
-    el(
-      'p',
-      { class: 'lead' },
-      transposed
-        ? 'The same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.'
-        : `vec(out) @ Mᵀ is ${problem.geometry.op.replace('conv', 'conv_transpose')} of the output with the same weight: the same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.`,
-    ),
-    el(
-      'p',
-      { class: 'agreement', 'data-role': 'faces-agreement', role: 'note' },
-      el('strong', {}, 'The three agree: '),
-      agreement,
-      '.',
-    ),
-    el('div', { class: 'flow' }, block('(a) kernel matrix', `${product} · ${dims(views.matrix)}`, viaMatrix.element)),
-    el(
-      'div',
-      { class: 'flow' },
-      block('(b) scatter', `each cell of ${sourceName} · ${dims(views.source)}`, source.element),
-      block(
-        'stamps, summed',
-        `canvas ${shapeText([canvas.channels, canvas.height, canvas.width])}; the padding crops the dimmed cells${transposed && problem.bias ? ', then the bias is added' : ''}`,
-        viaScatter.element,
+    const dims = (t: { channels: number; height: number; width: number }) => shapeText([t.channels, t.height, t.width]);
+    const sourceName = transposed ? 'the input x' : 'the output y';
+    const product = transposed ? 'vec(x) @ M' : 'vec(y) @ Mᵀ';
+    const agreement =
+      views.maxAbsDifference === 0
+        ? 'identical, cell for cell'
+        : `max |difference| = ${views.maxAbsDifference.toExponential(2)}`;
+    const element = el(
+      'section',
+      { class: 'stage stage-faces', 'aria-label': 'The transposed convolution three ways' },
+      el('h2', {}, title),
+      el(
+        'p',
+        { class: 'lead' },
+        transposed
+          ? 'The same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.'
+          : `vec(out) @ Mᵀ is ${problem.geometry.op.replace('conv', 'conv_transpose')} of the output with the same weight: the same numbers from the kernel matrix, from scattering stamps, and from an ordinary convolution with the flipped kernel. Hover any cell.`,
       ),
-    ),
-    el(
-      'dl',
-      { class: 'params stretch-params', 'data-role': 'stretch-params' },
-      param('zeros between cells', `stride − 1 = ${axesValuesText([gh.stretched.inserted, gw.stretched.inserted])}`),
-      param('pad before', `dilation·(k − 1) − padding = ${pairOf(views.geometry, (a) => a.stretched.before)}`),
-      param(
-        'pad after',
-        `dilation·(k − 1) − padding ${transposed ? '+ output_padding' : '+ unread rows'} = ${pairOf(views.geometry, (a) => a.stretched.after)}`,
+      el(
+        'p',
+        { class: 'agreement', 'data-role': 'faces-agreement', role: 'note' },
+        el('strong', {}, 'The three agree: '),
+        agreement,
+        '.',
       ),
-    ),
-    el(
-      'div',
-      { class: 'flow' },
-      block(
-        '(c) stretched grid',
-        `${sourceName}, zero-inserted and padded · ${dims(views.direct.stretched)}`,
-        stretched.element,
-        cellLegend(),
+      el('div', { class: 'flow' }, block('(a) kernel matrix', `${product} · ${dims(views.matrix)}`, viaMatrix.element)),
+      el(
+        'div',
+        { class: 'flow' },
+        block('(b) scatter', `each cell of ${sourceName} · ${dims(views.source)}`, source.element),
+        block(
+          'stamps, summed',
+          `canvas ${shapeText([canvas.channels, canvas.height, canvas.width])}; the padding crops the dimmed cells${transposed && problem.bias ? ', then the bias is added' : ''}`,
+          viaScatter.element,
+        ),
+      ),
+      el(
+        'dl',
+        { class: 'params stretch-params', 'data-role': 'stretch-params' },
+        param('zeros between cells', `stride − 1 = ${axesValuesText([gh.stretched.inserted, gw.stretched.inserted])}`),
+        param('pad before', `dilation·(k − 1) − padding = ${pairOf(views.geometry, (a) => a.stretched.before)}`),
+        param(
+          'pad after',
+          `dilation·(k − 1) − padding ${transposed ? '+ output_padding' : '+ unread rows'} = ${pairOf(views.geometry, (a) => a.stretched.after)}`,
+        ),
       ),
       el(
         'div',
-        { class: 'operand' },
-        el('div', { class: 'operator', 'aria-label': 'convolved with' }, '⋆'),
-        block('flipped kernel', 'stride 1, same dilation', flipped.element),
+        { class: 'flow' },
+        block(
+          '(c) stretched grid',
+          `${sourceName}, zero-inserted and padded · ${dims(views.direct.stretched)}`,
+          stretched.element,
+          cellLegend(),
+        ),
+        el(
+          'div',
+          { class: 'operand' },
+          el('div', { class: 'operator', 'aria-label': 'convolved with' }, '⋆'),
+          block('flipped kernel', 'stride 1, same dilation', flipped.element),
+        ),
+        el(
+          'div',
+          { class: 'operand' },
+          el('div', { class: 'operator', 'aria-label': 'equals' }, '='),
+          block('result', dims(views.direct.result), viaDirect.element),
+        ),
       ),
-      el(
-        'div',
-        { class: 'operand' },
-        el('div', { class: 'operator', 'aria-label': 'equals' }, '='),
-        block('result', dims(views.direct.result), viaDirect.element),
-      ),
-    ),
-  );
-  return {
-    element,
-    dispose() {
-      made.forEach((view) => view.dispose());
-      flipped.dispose();
-    },
-  };
+    );
+    drawn = true;
+    return {
+      element,
+      dispose: () => made.forEach((view) => view.dispose()),
+    };
+  } finally {
+    if (!drawn) made.forEach((view) => view.dispose());
+  }
 }
 
 /** What the stretched grid's three kinds of cell look like. */

@@ -66,6 +66,8 @@ export function builtWhenNear(build: () => SectionSteps): SectionContent {
     dispose() {
       stop();
       clearTimeout(nextStep);
+      // A building cut short undoes its steps (its `finally`): what it drew so far stops.
+      if (!content) steps?.return({ element: placeholder, dispose() {} });
       content?.dispose();
     },
   };

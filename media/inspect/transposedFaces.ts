@@ -9,6 +9,7 @@ import {
 } from '../../src/engine';
 import { el } from '../dom';
 import { axesValuesText, shapeText } from '../../src/view/labels';
+import { block } from '../render/blocks';
 import type { RenderContext } from '../render/context';
 import { kernelView } from '../render/kernelView';
 import type { CellKind } from '../render/matrixView';
@@ -38,10 +39,6 @@ function stretchedKind(gh: TransposedAxis, gw: TransposedAxis, i: number, j: num
 const padText = (value: number) => (value < 0 ? `${value} (crops ${-value})` : String(value));
 const pairOf = (g: readonly [TransposedAxis, TransposedAxis], pick: (a: TransposedAxis) => number) =>
   pick(g[0]) === pick(g[1]) ? padText(pick(g[0])) : `(${padText(pick(g[0]))}, ${padText(pick(g[1]))})`;
-
-function block(title: string, detail: string, ...content: HTMLElement[]): HTMLElement {
-  return el('div', { class: 'block' }, el('h3', {}, title, el('span', { class: 'detail' }, detail)), ...content);
-}
 
 export interface TransposedFaces {
   readonly element: HTMLElement;

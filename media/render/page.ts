@@ -32,6 +32,7 @@ import { backwardView } from '../views/backwardView';
 import { im2colView } from '../views/im2colView';
 import { TensorName, TensorView, tensorView, type TensorViewOptions } from './tensorView';
 import { toolbar } from './toolbar';
+import { block, operand } from './blocks';
 
 export interface Page {
   readonly element: HTMLElement;
@@ -39,14 +40,6 @@ export interface Page {
   announce(text: string): void;
   dispose(): void;
 }
-
-function block(title: string, detail: string, content: HTMLElement): HTMLElement {
-  return el('div', { class: 'block' }, el('h3', {}, title, el('span', { class: 'detail' }, detail)), content);
-}
-
-/** An operand with the operator before it, kept together so a wrapping row never strands an operator. */
-const operand = (symbol: string, label: string, content: HTMLElement) =>
-  el('div', { class: 'operand' }, el('div', { class: 'operator', 'aria-label': label }, symbol), content);
 
 function section(name: string, title: string, lead: Child, ...content: Child[]): HTMLElement {
   return el('section', { class: `stage stage-${name}`, 'aria-label': title }, el('h2', {}, title), lead, ...content);

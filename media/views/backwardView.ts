@@ -2,6 +2,7 @@ import { backwardPass, multiplyAdds, weightGradientPairs, type ConvProblem, type
 import { el } from '../dom';
 import type { Linker } from '../highlight/linker';
 import { tensorFocus } from '../highlight/tensorFocus';
+import { block } from '../render/blocks';
 import type { RenderContext } from '../render/context';
 import { drawMatrix } from '../render/drawMatrix';
 import { kernelView, type KernelView } from '../render/kernelView';
@@ -16,10 +17,6 @@ import { keptChoices } from './keptChoices';
 /** Past this many multiply-adds (the weight's gradient takes one pass, grad_input another) the page does not redo the
  * backward pass for every grad_output chosen. */
 const MAX_MULTIPLY_ADDS = 20_000_000;
-
-function block(title: string, detail: string, content: HTMLElement): HTMLElement {
-  return el('div', { class: 'block' }, el('h3', {}, title, el('span', { class: 'detail' }, detail)), content);
-}
 
 /**
  * The backward pass for a chosen grad_output: grad_input = vec(grad_output) @ Mᵀ (which is why the transposed op

@@ -12,6 +12,7 @@ import {
 import { cellLabel, shapeText } from '../../src/view/labels';
 import { el } from '../dom';
 import type { Focus, Follower, Linker } from '../highlight/linker';
+import { block, operand } from '../render/blocks';
 import type { RenderContext } from '../render/context';
 import { drawMatrix } from '../render/drawMatrix';
 import { denseSource } from '../render/matrixSource';
@@ -23,14 +24,6 @@ const MAX_IM2COL_CELLS = 4_000_000;
 
 /** Column labels stand upright past this many columns, as M's do. */
 const UPRIGHT_AFTER_COLS = 8;
-
-const operand = (symbol: string, label: string, title: string, detail: string, content: HTMLElement) =>
-  el(
-    'div',
-    { class: 'operand' },
-    symbol && el('div', { class: 'operator', 'aria-label': label }, symbol),
-    el('div', { class: 'block' }, el('h3', {}, title, el('span', { class: 'detail' }, detail)), content),
-  );
 
 /**
  * `out = W_flat @ im2col(x)`: every output cell's window copied into a column, then one matrix product with the
@@ -149,23 +142,25 @@ export function im2colView(
       operand(
         '',
         '',
-        'W_flat',
-        `${shapeText([weights.rows, weights.cols])}: a row per output channel`,
-        weightView.element,
+        block('W_flat', `${shapeText([weights.rows, weights.cols])}: a row per output channel`, weightView.element),
       ),
       operand(
         '@',
         'times',
-        'im2col(x)',
-        `${shapeText([shape.rows, shape.cols])}: a column per output cell, its window; hover one`,
-        patchView.element,
+        block(
+          'im2col(x)',
+          `${shapeText([shape.rows, shape.cols])}: a column per output cell, its window; hover one`,
+          patchView.element,
+        ),
       ),
       operand(
         '=',
         'equals',
-        'output',
-        `${shapeText([g.output.channels, shape.cols])}${problem.bias ? ', plus the bias' : ''}`,
-        outputView.element,
+        block(
+          'output',
+          `${shapeText([g.output.channels, shape.cols])}${problem.bias ? ', plus the bias' : ''}`,
+          outputView.element,
+        ),
       ),
     ),
   );

@@ -9,16 +9,7 @@ import {
   forwardPlan,
 } from '../../src/engine/fast';
 import { assertClose } from '../support/approx';
-
-/** Values from a seed, so two specs of one shape hold different data. */
-const seeded = (count: number, seed: number): number[] =>
-  Array.from({ length: count }, (_, i) => Math.round(Math.sin(seed * 13.7 + i * 2.3) * 50) / 8);
-
-function nested(values: number[], dims: number[]): unknown {
-  if (dims.length === 1) return values;
-  const size = values.length / dims[0];
-  return Array.from({ length: dims[0] }, (_, i) => nested(values.slice(i * size, (i + 1) * size), dims.slice(1)));
-}
+import { nested, seeded } from '../support/seededValues';
 
 interface Shape {
   op: 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose2d';

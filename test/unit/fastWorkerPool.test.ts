@@ -5,15 +5,7 @@ import { execute } from '../../src/engine/fast/execute';
 import { fastRuntime, releaseFastRuntime } from '../../src/engine/fast/runtime';
 import { WorkerPool } from '../../src/engine/fast/workerPool';
 import { assertClose } from '../support/approx';
-
-const seeded = (count: number, seed: number): number[] =>
-  Array.from({ length: count }, (_, i) => Math.round(Math.sin(seed * 13.7 + i * 2.3) * 50) / 8);
-
-function nested(values: number[], dims: number[]): unknown {
-  if (dims.length === 1) return values;
-  const size = values.length / dims[0];
-  return Array.from({ length: dims[0] }, (_, i) => nested(values.slice(i * size, (i + 1) * size), dims.slice(1)));
-}
+import { nested, seeded } from '../support/seededValues';
 
 describe('fast engine worker pool', () => {
   it("runs a job a worker still holds once its own are done, and the results are the reference's", async function () {

@@ -8,7 +8,7 @@ import { openSpec } from '../../src/extension/openSpec';
 import { restoreView } from '../../src/extension/restoreView';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import type { ConvView } from '../../src/protocol/messages';
-import { copiedResults, hoverText, openText, rangeOf, selectAll } from './support';
+import { convlensExtension, copiedResults, hoverText, openText, rangeOf, selectAll } from './support';
 import { SEED_SPEC } from '../support/seed';
 
 interface Outcome {
@@ -31,11 +31,7 @@ class CountingClient extends ConvolveClient {
   }
 }
 
-const extensionPath = (): string => {
-  const found = vscode.extensions.getExtension('convlens.convlens');
-  assert.ok(found, 'convlens.convlens is not loaded');
-  return found.extensionPath;
-};
+const extensionPath = (): string => convlensExtension().extensionPath;
 // The parser refuses it where it is written, the engine where a spec value holds it: both name the field and 2^53 - 1.
 const HUGE_STRIDE = /^stride is `?1e\+?300`?.*(9,007,199,254,740,991|9007199254740991)/;
 const DILATED = '{"input":[[1,2]],"weight":[[1,2]],"dilation":[1,100000000],"padding":[0,50000000]}';

@@ -6,7 +6,7 @@ import { kernelItems } from '../../src/extension/kernelPick';
 import { DEFAULT_FORMAT } from '../../src/format/numberText';
 import type { ConvView } from '../../src/protocol/messages';
 import { GoldenNdCase, goldenSpecText, loadGoldenNdCases, NestedNumbers } from '../support/golden';
-import { openText, rangeOf, resultsOf, selectAll } from './support';
+import { convlensExtension, openText, rangeOf, resultsOf, selectAll } from './support';
 
 interface Grid {
   channels: number;
@@ -71,9 +71,7 @@ async function pickFirstKernel(outcome: Thenable<Outcome>): Promise<Outcome> {
 describe('Convolve selection, every rank', () => {
   // Run before activation, the command comes back through the workbench, which turns typed arrays into objects.
   before(async () => {
-    const extension = vscode.extensions.getExtension('convlens.convlens');
-    assert.ok(extension, 'convlens.convlens is not loaded');
-    await extension.activate();
+    await convlensExtension().activate();
   });
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 

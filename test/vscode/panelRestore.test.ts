@@ -13,14 +13,17 @@ import { restoreView } from '../../src/extension/restoreView';
 import { ViewSources } from '../../src/extension/viewSources';
 import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import { ConvView, MAX_KEPT_SPEC_CELLS, WebviewState } from '../../src/protocol/messages';
-import { bigSpecInput, bigSpecKernel, bigSpecText, copiedResults, openExample, selectAll, until } from './support';
+import {
+  bigSpecInput,
+  bigSpecKernel,
+  bigSpecText,
+  convlensExtension,
+  copiedResults,
+  openExample,
+  selectAll,
+  until,
+} from './support';
 import { SEED_SPEC } from '../support/seed';
-
-const extension = () => {
-  const found = vscode.extensions.getExtension('convlens.convlens');
-  assert.ok(found, 'convlens.convlens is not loaded');
-  return found;
-};
 
 /** ConvLens panels open in the window. */
 const panelTabs = (): vscode.Tab[] =>
@@ -72,7 +75,7 @@ describe('panel state across a reload', () => {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       {},
     );
-    const panel = ConvLensPanel.revive(extension().extensionUri, webviewPanel, state, recompute, {});
+    const panel = ConvLensPanel.revive(convlensExtension().extensionUri, webviewPanel, state, recompute, {});
     revived.push(panel);
     await until(() => panel.view !== undefined, 'the restored view', 60_000);
     await panel.whenReady();
@@ -81,7 +84,7 @@ describe('panel state across a reload', () => {
 
   before(() => {
     fs.writeFileSync(file, text);
-    worker = new ConvolveClient(extension().extensionPath);
+    worker = new ConvolveClient(convlensExtension().extensionPath);
   });
   after(() => {
     worker.dispose();

@@ -8,7 +8,7 @@ import { InputShapes } from '../../src/extension/python/inputShapes';
 import { LayerLensProvider } from '../../src/extension/python/layerLensProvider';
 import { PythonSources } from '../../src/extension/python/pythonSources';
 import { ShapeHintsProvider } from '../../src/extension/python/shapeHintsProvider';
-import { hoverText, openText, rangeOf, until } from './support';
+import { convlensExtension, hoverText, openText, rangeOf, until } from './support';
 
 // Conv2d(3, 8, 3) on 1x3x32x32 gives 1x8x30x30; Conv2d(4, ...) then gets 8 channels where it expects 4.
 const MODEL = [
@@ -47,9 +47,7 @@ describe('settings: each PyTorch feature goes with its setting and comes back', 
 
   before(async () => {
     editor = await openText(MODEL, 'python');
-    const extension = vscode.extensions.getExtension('convlens.convlens');
-    assert.ok(extension, 'convlens.convlens is not loaded');
-    sources = new PythonSources(extension.extensionPath);
+    sources = new PythonSources(convlensExtension().extensionPath);
   });
 
   afterEach(async () => {

@@ -74,6 +74,13 @@ export function selectAll(editor: vscode.TextEditor): void {
 
 export const values = (data: ArrayLike<number>): number[] => Array.from(data);
 
+/** The extension under test, which the test host loads. */
+export function convlensExtension(): vscode.Extension<unknown> {
+  const found = vscode.extensions.getExtension('convlens.convlens');
+  assert.ok(found, 'convlens.convlens is not loaded');
+  return found;
+}
+
 /** A view's output and reconstruction as the panel's page computes them from its numbers (a view carries none). */
 export const resultsOf = (view: ConvView): ConvResult => compute(problemOf(view));
 

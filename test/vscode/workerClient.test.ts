@@ -10,13 +10,9 @@ import { ConvolveClient } from '../../src/extension/worker/convolveClient';
 import { DEFAULT_LIMITS } from '../../src/engine/limits';
 import { DEFAULT_FORMAT } from '../../src/format/numberText';
 import { SEED_SPEC } from '../support/seed';
-import { copiedResults } from './support';
+import { convlensExtension, copiedResults } from './support';
 
-const realWorker = (): string => {
-  const found = vscode.extensions.getExtension('convlens.convlens');
-  assert.ok(found, 'convlens.convlens is not loaded');
-  return path.join(found.extensionPath, 'dist', 'convolveWorker.js');
-};
+const realWorker = (): string => path.join(convlensExtension().extensionPath, 'dist', 'convolveWorker.js');
 
 /**
  * An extension folder whose worker exits (code 7) on its first job the first time it starts, and is the real worker

@@ -6,7 +6,7 @@ import { kernelItems } from '../../src/extension/kernelPick';
 import { DEFAULT_FORMAT } from '../../src/format/numberText';
 import type { ConvView } from '../../src/protocol/messages';
 import { GoldenNdCase, goldenSpecText, loadGoldenNdCases, NestedNumbers } from '../support/golden';
-import { convlensExtension, openText, rangeOf, resultsOf, selectAll } from './support';
+import { convlensExtension, openText, pickFirstKernel, rangeOf, resultsOf, selectAll } from './support';
 
 interface Grid {
   channels: number;
@@ -53,19 +53,6 @@ function assertClose(actual: ArrayLike<number>, expected: number[], what: string
       Math.abs(actual[i] - expected[i]) <= 1e-9 * Math.max(1, Math.abs(expected[i])),
       `${what}[${i}]: ${actual[i]} vs ${expected[i]}`,
     );
-}
-
-/** The golden case as a user writes it: its spec fields, in a JSON file. */
-/** Takes the kernel pick's first row after "Enter a kernel as JSON…": a recent kernel of the rank, else a preset. */
-async function pickFirstKernel(outcome: Thenable<Outcome>): Promise<Outcome> {
-  const done = Promise.resolve(outcome).then(() => true);
-  const settled = () => Promise.race([done, new Promise<false>((resolve) => setTimeout(() => resolve(false), 500))]);
-  for (let attempt = 1; !(await settled()); attempt++) {
-    assert.ok(attempt <= 40, 'the kernel pick never took the keys');
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  }
-  return outcome;
 }
 
 describe('Convolve selection, every rank', () => {

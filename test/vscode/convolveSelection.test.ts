@@ -3,7 +3,17 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ConvView } from '../../src/protocol/messages';
 import { note } from '../host/mochaRun';
-import { logMatch, openExample, openText, rangeOf, resultsOf, select, selectAll, values } from './support';
+import {
+  logMatch,
+  openExample,
+  openText,
+  pickFirstKernel,
+  rangeOf,
+  resultsOf,
+  select,
+  selectAll,
+  values,
+} from './support';
 import { SEED_SPEC } from '../support/seed';
 
 /** The command's outcome (see src/extension/convolveSelection.ts). */
@@ -103,15 +113,8 @@ describe('Convolve selection', () => {
     // The user looks at the kernels for a second; the pick has long been open (a 3x3 matrix reads in milliseconds).
     await new Promise((resolve) => setTimeout(resolve, 1000));
     let chosen = 0;
-    const done = outcome.then(() => true);
-    const settled = () => Promise.race([done, new Promise<false>((resolve) => setTimeout(() => resolve(false), 500))]);
     // Down to the first kernel (the first row asks for one to be typed) and Enter; again if the pick was not up yet.
-    for (let attempt = 1; !(await settled()); attempt++) {
-      assert.ok(attempt <= 40, 'the kernel pick never took the keys');
-      chosen = Date.now();
-      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    await pickFirstKernel(outcome, () => (chosen = Date.now()));
     const sinceChosen = Date.now() - chosen;
     const { view } = await outcome;
     assert.ok(view);

@@ -114,6 +114,22 @@ export async function until(done: () => boolean, what: string, timeoutMs = 30_00
 }
 
 /**
+ * Takes the kernel pick's first row after "Enter a kernel as JSON…" once `outcome`'s command shows it: Down and Enter,
+ * again every 500 ms while the command has not ended (the pick was not up yet). `onKeys` runs before each try.
+ */
+export async function pickFirstKernel<T>(outcome: Thenable<T>, onKeys = (): void => {}): Promise<T> {
+  const done = Promise.resolve(outcome).then(() => true);
+  const settled = () => Promise.race([done, new Promise<false>((resolve) => setTimeout(() => resolve(false), 500))]);
+  for (let attempt = 1; !(await settled()); attempt++) {
+    assert.ok(attempt <= 40, 'the kernel pick never took the keys');
+    onKeys();
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return outcome;
+}
+
+/**
  * The first match of `line` in ConvLens's log, read as a user does: **ConvLens: Show log** shows the channel,
  * whose text the workbench then shares as an `output:` document.
  */

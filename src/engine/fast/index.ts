@@ -104,7 +104,6 @@ function run(
   if (threads?.ready) {
     const { runtime } = threads;
     try {
-      threads.wake(); // before laying the data out: a sleeping worker takes tens of microseconds to wake
       threads.settle(); // a worker may still run a job of the last call that this thread took over
       const result = execute(
         plan,

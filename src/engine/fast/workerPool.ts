@@ -14,7 +14,7 @@ const CLOSED = 0xffff;
 const MAX_JOBS = 4096;
 /** Then one word per job, set once it is done. */
 const FINISHED = JOBS + 3 * MAX_JOBS;
-/** How long a thread polls a shared word before it sleeps on it (ms): a sleeping thread takes tens of microseconds to
+/** How long the caller polls a shared word before it sleeps on it (ms): a sleeping thread takes tens of microseconds to
  * wake. */
 const SPIN_MS = 1;
 
@@ -45,10 +45,8 @@ for (;;) {
   const count = Atomics.load(ctl, ${COUNT});
   const job = ticket & 0xffff;
   if (job >= count) {
-    // Runs come back to back while a user works: poll a while before sleeping, as waking up costs more.
-    const until = performance.now() + ${SPIN_MS};
-    while (Atomics.load(ctl, ${TICKET}) === ticket && performance.now() < until);
-    if (Atomics.load(ctl, ${TICKET}) === ticket) Atomics.wait(ctl, ${TICKET}, ticket);
+    // Sleeps rather than polls: on cores shared with other processes a polling worker takes the caller's share.
+    Atomics.wait(ctl, ${TICKET}, ticket);
     continue;
   }
   Atomics.add(ctl, ${ACTIVE}, 1);
@@ -128,14 +126,6 @@ export class WorkerPool {
   get claimedJobs(): number {
     const job = Atomics.load(this.control, TICKET) & 0xffff;
     return job === CLOSED ? 0 : job;
-  }
-
-  /**
-   * Wakes workers asleep between calls, so they poll for this call's jobs by the time it has laid its data out: a
-   * sleeping thread takes tens of microseconds or more to wake, a good part of a sub-millisecond call.
-   */
-  wake(): void {
-    Atomics.notify(this.control, TICKET);
   }
 
   /**

@@ -20,7 +20,7 @@ export const DEFAULT_INTERLEAVE: InterleaveBudget = {
   slowRounds: 3,
 };
 
-/** Lets spinning threads of the previous call (the engine's workers poll a millisecond) go idle before the next. */
+/** Lets threads of the previous call that poll before sleeping (onnxruntime's, OpenMP's) go idle before the next. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 3));
 
 export interface CaseSamples {

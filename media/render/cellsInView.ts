@@ -66,6 +66,7 @@ export function buildCellsInView(
   lookBeforeNextFrame(first);
   function stop() {
     firstLooks.delete(first);
+    heldLooks.delete(first);
     observer.disconnect();
   }
   return { built: watch, stop };
@@ -92,17 +93,24 @@ interface FirstLook {
 }
 
 const firstLooks = new Set<FirstLook>();
+/** Looks at tables in a box held back (`data-held-back`, see `skipWhileOffscreen`): taken once it is let go. */
+const heldLooks = new Set<FirstLook>();
 let frameRequested = false;
 
 /** Before the next frame: which rows and columns of every new table are on screen, all measured before any is
- * built (building between two measures would lay the page out again for each table). */
+ * built (building between two measures would lay the page out again for each table). A table in a box held back
+ * waits, unmeasured, for `lookInside` that box. */
 function lookBeforeNextFrame(look: FirstLook): void {
   firstLooks.add(look);
   if (frameRequested) return;
   frameRequested = true;
   requestAnimationFrame(() => {
     frameRequested = false;
-    const looks = [...firstLooks];
+    const looks: FirstLook[] = [];
+    for (const look of firstLooks) {
+      if (look.rows.length > 0 && look.rows[0].closest('[data-held-back]')) heldLooks.add(look);
+      else looks.push(look);
+    }
     firstLooks.clear();
     const seen = looks.map(({ rows, colHeads }) => {
       const view = rows.length > 0 ? visibleArea(rows[0].parentElement!) : undefined;
@@ -117,6 +125,15 @@ function lookBeforeNextFrame(look: FirstLook): void {
     });
     looks.forEach((look, i) => look.buildSeen(seen[i].rows, seen[i].columns));
   });
+}
+
+/** `box` is no longer held back: its tables' cells on screen are built before the next frame. */
+export function lookInside(box: Element): void {
+  for (const look of heldLooks) {
+    if (!box.contains(look.rows[0])) continue;
+    heldLooks.delete(look);
+    lookBeforeNextFrame(look);
+  }
 }
 
 /**

@@ -55,6 +55,7 @@ export function kernelView(
   const slices = depthSlices(kd, identity.title, identity.name, layout);
   layout(slicesShownAtFirst(kd));
   const views: MatrixView[] = [];
+  const releases: (() => void)[] = [];
   for (let p = 0; p < Math.min(planes, MAX_KERNEL_VIEWS); p++) {
     const [a, b, depth] = [Math.floor(p / (d1 * kd)), Math.floor(p / kd) % d1, p % kd];
     const channels = kernelChannels(weight, geometry, a, b);
@@ -81,7 +82,7 @@ export function kernelView(
       caption.length > 0 && el('figcaption', { title: `weight[${a}][${b}]` }, caption.join(' · ')),
       view.element,
     );
-    skipWhileOffscreen(figure, view);
+    releases.push(skipWhileOffscreen(figure, view));
     slices.add(figure, depth);
     grid.append(figure);
   }
@@ -99,6 +100,9 @@ export function kernelView(
       views.forEach((view) => view.clearMarks());
       slices.clearInvolved();
     },
-    dispose: () => views.forEach((view) => view.dispose()),
+    dispose: () => {
+      releases.forEach((release) => release());
+      views.forEach((view) => view.dispose());
+    },
   };
 }

@@ -81,6 +81,7 @@ export function tensorView(options: TensorViewOptions, context: RenderContext): 
   layout(slicesShownAtFirst(depth));
   element.append(slices.element, grid);
   const inside = (y: number, x: number) => y >= 0 && y < height && x >= 0 && x < width;
+  const releases: (() => void)[] = [];
   const planes = Array.from({ length: channels * depth }, (_, p) => {
     const [c, d] = [Math.floor(p / depth), p % depth];
     const where = [many && `channel ${c}`, sliced && `depth ${d}`].filter(Boolean).join(' · ');
@@ -117,7 +118,7 @@ export function tensorView(options: TensorViewOptions, context: RenderContext): 
       context,
     );
     const figure = el('figure', { class: 'channel' }, where && el('figcaption', {}, where), view.element);
-    skipWhileOffscreen(figure, view);
+    releases.push(skipWhileOffscreen(figure, view));
     slices.add(figure, d);
     grid.append(figure);
     return view;
@@ -143,6 +144,9 @@ export function tensorView(options: TensorViewOptions, context: RenderContext): 
       slices.clearInvolved();
     },
     refresh: () => planes.forEach((view) => view.refresh()),
-    dispose: () => planes.forEach((view) => view.dispose()),
+    dispose: () => {
+      releases.forEach((release) => release());
+      planes.forEach((view) => view.dispose());
+    },
   };
 }

@@ -4,6 +4,7 @@ import { Frame } from 'playwright-core';
 /** What `scrollThroughTables` uses of the webview's DOM (this file compiles without the DOM library). */
 interface Node {
   isConnected: boolean;
+  closest(selector: string): Node | null;
   scrollIntoView(options: object): void;
   querySelector(selector: string): Node | null;
   getClientRects(): ArrayLike<unknown>;
@@ -25,9 +26,17 @@ export async function scrollThroughTables(frame: Frame, selector: string): Promi
       // Two frames: the cells seen are reported once a frame is painted, and built before the next.
       const twoFrames = () =>
         new Promise<void>((resolve) => page.requestAnimationFrame(() => page.requestAnimationFrame(resolve)));
-      // A table not shown (a depth slice not picked, a closed section) cannot be scrolled through.
-      const shown = Array.from(page.document.querySelectorAll(selector)).filter((t) => t.getClientRects().length > 0);
+      // A table not shown (a depth slice not picked, a closed section) cannot be scrolled through; one in a box held
+      // back until on screen (`data-held-back`) is shown once scrolled to.
+      const heldBack = (t: Node) => t.closest('[data-held-back]');
+      const shown = Array.from(page.document.querySelectorAll(selector)).filter(
+        (t) => t.getClientRects().length > 0 || (heldBack(t)?.getClientRects().length ?? 0) > 0,
+      );
       for (const table of shown) {
+        for (let step = 0; step < 100 && heldBack(table); step++) {
+          heldBack(table)!.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          await twoFrames();
+        }
         // Each step builds at least the cells scrolled to; a bound, so cells that never build end in a failure.
         for (let step = 0; step < 1000 && table.isConnected; step++) {
           const standIn = table.querySelector('td.unbuilt');

@@ -30,6 +30,7 @@ interface Shown {
 /** What these checks use of the webview's globals and DOM (this file compiles without the DOM library). */
 interface PageElement {
   dataset: Record<string, string | undefined>;
+  closest(selector: string): PageElement | null;
   tagName: string;
   parentElement: PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
@@ -78,10 +79,16 @@ function shownWhenDrawn(): Shown | false {
     view.left = Math.max(view.left, clip.left);
     view.right = Math.min(view.right, clip.right);
   }
-  const waiting = Array.from(output.querySelectorAll('td.unbuilt')).some((standIn) => {
-    const box = standIn.getBoundingClientRect();
+  const inView = (element: PageElement) => {
+    const box = element.getBoundingClientRect();
     return box.bottom > view.top && box.top < view.bottom && box.right > view.left && box.left < view.right;
-  });
+  };
+  // A box the page holds back until on screen (`data-held-back`) waits while it is in view; its content is not laid
+  // out, and reading where its stand-ins are would lay it out inside the frames measured.
+  const heldBack = output.closest('[data-held-back]');
+  const waiting = heldBack
+    ? inView(heldBack)
+    : Array.from(output.querySelectorAll('td.unbuilt')).some((standIn) => inView(standIn));
   if (waiting) return false;
   const cells = (matrix: string) => fresh(`table[data-matrix="${matrix}"] td[data-value]`);
   const outputCells = cells('output');

@@ -17,21 +17,20 @@ import { convlensExtension, copiedResults } from './support';
 const realWorker = (): string => path.join(convlensExtension().extensionPath, 'dist', 'convolveWorker.js');
 
 /**
- * An extension folder whose worker exits (code 7) on its first job the first time it starts, and is the real worker
- * from then on.
+ * An extension folder whose first worker meets each job with `onJob` (a function of the job, as JS source; its
+ * listener keeps the thread alive); every worker started after it is the real one.
  */
-function folderWithDyingWorker(): string {
+function folderWithOddFirstWorker(onJob: string): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-worker-'));
   fs.mkdirSync(path.join(folder, 'dist'));
   const started = path.join(folder, 'started-once');
   fs.writeFileSync(
     path.join(folder, 'dist', 'convolveWorker.js'),
     `const fs = require('fs');
-const { parentPort } = require('worker_threads');
 if (fs.existsSync(${JSON.stringify(started)})) require(${JSON.stringify(realWorker())});
 else {
   fs.writeFileSync(${JSON.stringify(started)}, '');
-  parentPort.once('message', () => process.exit(7));
+  require('worker_threads').parentPort.on('message', ${onJob});
 }
 `,
   );
@@ -42,7 +41,8 @@ describe('the worker client, when its worker stops', () => {
   let folder: string;
   let client: ConvolveClient;
   before(() => {
-    folder = folderWithDyingWorker();
+    // It exits (code 7) on its first job.
+    folder = folderWithOddFirstWorker('() => process.exit(7)');
     client = new ConvolveClient(folder);
   });
   after(() => {
@@ -62,29 +62,12 @@ describe('the worker client, when its worker stops', () => {
   });
 });
 
-/** An extension folder whose first worker never answers (a computation taking for ever); the next is the real one. */
-function folderWithStuckFirstWorker(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-worker-'));
-  fs.mkdirSync(path.join(folder, 'dist'));
-  const started = path.join(folder, 'started-once');
-  fs.writeFileSync(
-    path.join(folder, 'dist', 'convolveWorker.js'),
-    `const fs = require('fs');
-if (fs.existsSync(${JSON.stringify(started)})) require(${JSON.stringify(realWorker())});
-else {
-  fs.writeFileSync(${JSON.stringify(started)}, '');
-  require('worker_threads').parentPort.on('message', () => {});
-}
-`,
-  );
-  return folder;
-}
-
 describe('the worker client, while a computation runs', () => {
   let folder: string;
   let client: ConvolveClient;
   before(() => {
-    folder = folderWithStuckFirstWorker();
+    // It never answers: a computation that takes for ever.
+    folder = folderWithOddFirstWorker('() => {}');
     client = new ConvolveClient(folder);
   });
   after(() => {

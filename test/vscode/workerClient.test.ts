@@ -37,20 +37,27 @@ else {
   return folder;
 }
 
-describe('the worker client, when its worker stops', () => {
+/** A client on `folderWithOddFirstWorker(onJob)` for the suite that calls it: made before its tests, gone after. */
+function suiteClient(onJob: string): () => ConvolveClient {
   let folder: string;
   let client: ConvolveClient;
   before(() => {
-    // It exits (code 7) on its first job.
-    folder = folderWithOddFirstWorker('() => process.exit(7)');
+    folder = folderWithOddFirstWorker(onJob);
     client = new ConvolveClient(folder);
   });
   after(() => {
     client.dispose();
     fs.rmSync(folder, { recursive: true, force: true });
   });
+  return () => client;
+}
+
+describe('the worker client, when its worker stops', () => {
+  // It exits (code 7) on its first job.
+  const clientOf = suiteClient('() => process.exit(7)');
 
   it('fails the job in flight with a message, and the next job runs on a fresh worker', async () => {
+    const client = clientOf();
     const token = new vscode.CancellationTokenSource().token;
     await assert.rejects(client.runSpec({ spec: SEED_SPEC, limits: DEFAULT_LIMITS }, token), /stopped \(exit code 7\)/);
     const solved = await client.runSpec({ spec: SEED_SPEC, limits: DEFAULT_LIMITS }, token);
@@ -63,19 +70,11 @@ describe('the worker client, when its worker stops', () => {
 });
 
 describe('the worker client, while a computation runs', () => {
-  let folder: string;
-  let client: ConvolveClient;
-  before(() => {
-    // It never answers: a computation that takes for ever.
-    folder = folderWithOddFirstWorker('() => {}');
-    client = new ConvolveClient(folder);
-  });
-  after(() => {
-    client.dispose();
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
+  // It never answers: a computation that takes for ever.
+  const clientOf = suiteClient('() => {}');
 
   it('copies the result on screen without waiting for it, and the computation can still be cancelled', async () => {
+    const client = clientOf();
     const seed = runWorkerMessage({ kind: 'spec', job: { spec: SEED_SPEC, limits: DEFAULT_LIMITS } }) as Solved;
     assert.ok(seed.ok);
     const cancelling = new vscode.CancellationTokenSource();

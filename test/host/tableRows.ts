@@ -16,8 +16,9 @@ interface Page {
 
 /**
  * Scrolls each shown table matching `selector` to its first cells not built yet (a stand-in, `td.unbuilt`, down
- * or sideways), as a user reading on would, until every cell of it is built. Done only when all of them are still
- * on the page then (a theme's redraw draws new tables, which it scrolls through again).
+ * or sideways), as a user reading on would, until every cell of it is built. Done only when at least one table is
+ * shown and all of them are still on the page then (a redraw draws new tables, which it scrolls through again; a
+ * table not laid out yet is waited for, not taken as scrolled through).
  */
 export async function scrollThroughTables(frame: Frame, selector: string): Promise<void> {
   await frame.waitForFunction(
@@ -45,7 +46,7 @@ export async function scrollThroughTables(frame: Frame, selector: string): Promi
           await twoFrames();
         }
       }
-      return shown.every((table) => table.isConnected && !table.querySelector('td.unbuilt'));
+      return shown.length > 0 && shown.every((table) => table.isConnected && !table.querySelector('td.unbuilt'));
     },
     selector,
     { timeout: 30_000 },

@@ -25,8 +25,10 @@ export interface LayerContext {
   outcome?: LayerOutcome;
   /** From the model's input to this layer's output. */
   field?: ReceptiveField;
-  /** What goes in and out on each pass, when a loop applies the layer more than once; `input`, `outcome`: the first. */
+  /** What goes in and out on each pass, when the layer is applied more than once; `input`, `outcome`: the first. */
   passes?: { input: Shape; outcome: LayerOutcome }[];
+  /** Whether those passes are a loop's (one call in forward, or a layer built in a loop) or calls written apart. */
+  passesOf?: 'a loop' | 'calls';
   /** Every forward call gives this ConvTranspose `output_size=`: PyTorch never checks its own output_padding. */
   sizedByForward?: boolean;
 }
@@ -156,17 +158,19 @@ function targetLines(call: LayerCall, layer: ConvLayer, input?: Shape): string[]
 const inOut = (input: Shape, outcome: LayerOutcome): string =>
   `input ${shapeText(input)} → ${outcome.ok ? `output **${shapeText(outcome.shape)}**` : 'refused'}`;
 
-/** The layer's name and its shapes; for a layer a loop applies again and again, each pass's (the rest: the first). */
+/** The layer's name and its shapes; for a layer applied again and again, each pass's (the rest: the first). */
 function headline(call: LayerCall, context: LayerContext): string {
   const name = `**ConvLens** · \`${call.torchName}\``;
   const { input, outcome, passes } = context;
-  if (passes)
+  if (passes) {
+    const [many, one] = context.passesOf === 'calls' ? ['calls** in forward', 'call'] : ['passes** of a loop', 'pass'];
     return [
-      `${name} · **${passes.length} passes** of a loop`,
-      ...passes.map((pass, p) => `- pass ${p + 1}: ${inOut(pass.input, pass.outcome)}`),
+      `${name} · **${passes.length} ${many}`,
+      ...passes.map((pass, p) => `- ${one} ${p + 1}: ${inOut(pass.input, pass.outcome)}`),
       '',
-      'The first pass:',
+      `The first ${one}:`,
     ].join('\n');
+  }
   if (!input || !outcome) return name;
   return `${name} · ${inOut(input, outcome)}`;
 }

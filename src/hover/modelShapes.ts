@@ -152,8 +152,10 @@ export function shapeHints(steps: readonly StepShape[]): ShapeHint[] {
   for (const step of steps) {
     if (!step.outcome.ok) break;
     const line = lines.at(-1);
-    // A call the line already applied starts the loop's next pass.
-    const again = line?.some((s) => s.step.call.span.start === step.step.call.span.start);
+    // A layer the line already applied from the same place in forward starts the loop's next pass.
+    const again = line?.some(
+      (s) => s.step.call.span.start === step.step.call.span.start && s.step.appliedAt === step.step.appliedAt,
+    );
     if (line && line[0].step.hintAt === step.step.hintAt && !again) line.push(step);
     else lines.push([step]);
   }
@@ -201,9 +203,17 @@ export function layerContext(
     const input = inputOf(model);
     const shapes = input ? stepShapes(model, input) : [];
     const step = shapes[index];
-    // A loop applies the call once per pass: every pass the shapes reach, the first one's in full.
+    // A loop applies the call once per pass, forward maybe more than once: every pass the shapes reach, the first
+    // one's in full.
     const passes = shapes.filter((s) => s.step.call.span.start === call.span.start);
-    const looped = passes.length > 1 ? { passes: passes.map((s) => ({ input: s.input, outcome: s.outcome })) } : {};
+    const apart = new Set(passes.map((s) => s.step.appliedAt)).size > 1;
+    const looped =
+      passes.length > 1
+        ? {
+            passes: passes.map((s) => ({ input: s.input, outcome: s.outcome })),
+            passesOf: apart ? ('calls' as const) : ('a loop' as const),
+          }
+        : {};
     if (step) return { input: step.input, outcome: step.outcome, field, ...looped, ...sized };
     if (field) return { field, ...sized };
   }

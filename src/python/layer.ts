@@ -172,6 +172,11 @@ export interface ModelStep {
   attribute?: string;
   /** Where the inlay hint of the shape coming out goes (after the layer in a Sequential, after the forward line). */
   hintAt: number;
+  /**
+   * Where the call in forward that applies a module set in `__init__` starts: one module called twice on a line is
+   * two steps of that line, where a loop's passes repeat the same call.
+   */
+  appliedAt?: number;
   /** `output_size=` given to the module's forward on this step, when it is. */
   outputSize?: OutputSizeRequest;
 }

@@ -227,7 +227,7 @@ function classModel(cls: Node, statement: Node, context: ModelContext): Model | 
       const self = callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self';
       const module = self ? called.get(callee.childForFieldName('attribute')?.text ?? '') : undefined;
       if (module) {
-        const applied = module(statement.endIndex);
+        const applied = module(statement.endIndex).map((step) => ({ ...step, appliedAt: call.startIndex }));
         const outputSize = outputSizeOf(call, context.values);
         // Only a ConvTranspose's forward takes a size; a Sequential's would refuse it (left unread).
         steps.push(...(outputSize && applied.length === 1 ? [{ ...applied[0], outputSize }] : applied));

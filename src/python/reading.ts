@@ -118,5 +118,5 @@ function moved(piece: Piece, start: number): Piece {
   return { ...piece, start, layers: move(piece.layers), models: move(piece.models) };
 }
 
-/** The fields of a reading that are offsets in the document (`TextSpan`'s, `ModelStep.hintAt`). */
-const OFFSETS = new Set(['start', 'end', 'hintAt']);
+/** The fields of a reading that are offsets in the document (`TextSpan`'s, `ModelStep.hintAt` and `appliedAt`). */
+const OFFSETS = new Set(['start', 'end', 'hintAt', 'appliedAt']);

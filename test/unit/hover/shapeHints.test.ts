@@ -85,6 +85,19 @@ describe('shape hints, one per line', () => {
     ]);
   });
 
+  it('a module applied twice on one line: one hint naming it twice, not two passes of a loop', () => {
+    const { hints, lines, sizes } = loopHints('applied_twice.py');
+    // torch's modules in order: conv, conv, pool on the first line, conv again on the second.
+    assert.deepStrictEqual(lines, [
+      ['x = self.pool(self.conv(self.conv(x)))', `conv · conv · pool → ${sizes(2)}`],
+      ['return self.conv(x)', `→ ${sizes(3)}`],
+    ]);
+    assert.strictEqual(
+      hints[0].tooltip,
+      `Shape after each step, batch first:\nconv: 1×${sizes(0)}\nconv: 1×${sizes(1)}\npool: 1×${sizes(2)}`,
+    );
+  });
+
   it('past 4 passes the first two, … and the last; a pass PyTorch refuses ends the hint, as it ends the model', () => {
     const text =
       'import torch.nn as nn\n\nlayers = []\nfor i in range(6):\n    layers.append(nn.MaxPool2d(2))\n# convlens: input 1x2x64x48\nnet = nn.Sequential(*layers)\n';

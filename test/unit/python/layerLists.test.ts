@@ -76,6 +76,28 @@ describe('python: layers built in lists', () => {
     assert.ok(hover.includes('here: `H_out = floor((64 + 2*1 - 1*(3 - 1) - 1) / 1) + 1 = 64`'), hover);
   });
 
+  it('a module forward calls three times, twice on one line: its hover counts the calls, not passes of a loop', () => {
+    const text = fixture('applied_twice.py');
+    const reading = read(text);
+    const golden = loadGoldenShapes().models.find((m) => m.file === 'applied_twice.py')!;
+    const conv = reading.models[0].steps[0].call;
+    const hover = layerHoverMarkdown(
+      conv,
+      layerContext(reading, () => golden.input, conv),
+    );
+    // torch's modules in order: conv, conv, pool, conv.
+    const size = (shape: readonly number[]) => shape.join('×');
+    const ins = [golden.input, golden.shapes[0], golden.shapes[2]];
+    const outs = [golden.shapes[0], golden.shapes[1], golden.shapes[3]];
+    const calls = [0, 1, 2].map((p) => `- call ${p + 1}: input ${size(ins[p])} → output **${size(outs[p])}**`);
+    assert.ok(
+      hover.startsWith(
+        ['**ConvLens** · `Conv2d` · **3 calls** in forward', ...calls, '', 'The first call:'].join('\n'),
+      ),
+      hover,
+    );
+  });
+
   it('a ModuleList applied by a loop in forward: its modules in order, hinted where written', () => {
     const text = fixture('module_list.py');
     const model = modelNamed(text, 'ListNet');

@@ -55,21 +55,28 @@ describe('python: layers built in lists', () => {
     );
   });
 
-  it("a layer built in a loop: its hover counts the passes and gives each pass's shape in and out", () => {
-    const text = fixture('sequential_loop.py');
-    const reading = read(text);
-    const golden = loadGoldenShapes().models.find((m) => m.file === 'sequential_loop.py')!;
-    const [model] = reading.models;
-    const conv = model.steps[0].call;
+  /**
+   * The hover of a fixture model's first layer, with torch's shapes; `inOut(word, ins, outs)` the lines it should
+   * list, each application's input and output given as indices into those shapes (-1: the model's input).
+   */
+  function firstLayerHover(file: string) {
+    const reading = read(fixture(file));
+    const golden = loadGoldenShapes().models.find((m) => m.file === file)!;
+    const conv = reading.models[0].steps[0].call;
     const hover = layerHoverMarkdown(
       conv,
       layerContext(reading, () => golden.input, conv),
     );
+    const size = (i: number) => (i < 0 ? golden.input : golden.shapes[i]).join('×');
+    const inOut = (word: string, ins: number[], outs: number[]) =>
+      ins.map((_, p) => `- ${word} ${p + 1}: input ${size(ins[p])} → output **${size(outs[p])}**`);
+    return { hover, inOut };
+  }
+
+  it("a layer built in a loop: its hover counts the passes and gives each pass's shape in and out", () => {
+    const { hover, inOut } = firstLayerHover('sequential_loop.py');
     // torch's modules in order: conv, bn, relu, pool per pass: pass p's conv reads what pass p - 1's pool gave.
-    const size = (shape: readonly number[]) => shape.join('×');
-    const ins = [golden.input, golden.shapes[3], golden.shapes[7]];
-    const outs = [golden.shapes[0], golden.shapes[4], golden.shapes[8]];
-    const passes = [0, 1, 2].map((p) => `- pass ${p + 1}: input ${size(ins[p])} → output **${size(outs[p])}**`);
+    const passes = inOut('pass', [-1, 3, 7], [0, 4, 8]);
     assert.ok(hover.startsWith(['**ConvLens** · `Conv2d` · **3 passes** of a loop', ...passes].join('\n')), hover);
     // Then the first pass's arguments and formulas: CHANNELS[0] -> CHANNELS[1] on 64 x 64.
     assert.ok(hover.includes('Conv2d(in_channels=3, out_channels=16, kernel_size=(3, 3)'), hover);
@@ -77,25 +84,11 @@ describe('python: layers built in lists', () => {
   });
 
   it('a module forward calls three times, twice on one line: its hover counts the calls, not passes of a loop', () => {
-    const text = fixture('applied_twice.py');
-    const reading = read(text);
-    const golden = loadGoldenShapes().models.find((m) => m.file === 'applied_twice.py')!;
-    const conv = reading.models[0].steps[0].call;
-    const hover = layerHoverMarkdown(
-      conv,
-      layerContext(reading, () => golden.input, conv),
-    );
+    const { hover, inOut } = firstLayerHover('applied_twice.py');
     // torch's modules in order: conv, conv, pool, conv.
-    const size = (shape: readonly number[]) => shape.join('×');
-    const ins = [golden.input, golden.shapes[0], golden.shapes[2]];
-    const outs = [golden.shapes[0], golden.shapes[1], golden.shapes[3]];
-    const calls = [0, 1, 2].map((p) => `- call ${p + 1}: input ${size(ins[p])} → output **${size(outs[p])}**`);
-    assert.ok(
-      hover.startsWith(
-        ['**ConvLens** · `Conv2d` · **3 calls** in forward', ...calls, '', 'The first call:'].join('\n'),
-      ),
-      hover,
-    );
+    const calls = inOut('call', [-1, 0, 2], [0, 1, 3]);
+    const head = ['**ConvLens** · `Conv2d` · **3 calls** in forward', ...calls, '', 'The first call:'];
+    assert.ok(hover.startsWith(head.join('\n')), hover);
   });
 
   it('a ModuleList applied by a loop in forward: its modules in order, hinted where written', () => {

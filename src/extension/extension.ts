@@ -5,6 +5,7 @@ import { ConvolveDeps, ViewOrigin } from './convolvePieces';
 import { convolveSelection } from './convolveSelection';
 import { ConvLensHoverProvider } from './hover/hoverProvider';
 import { ConvolveClient } from './worker/convolveClient';
+import { openExample } from './examples';
 import { disposeLog, log } from './log';
 import { openSpec } from './openSpec';
 import { ConvLensPanel, PanelHandlers, Recompute, registerConvLensPanelSerializer } from './panel';
@@ -53,6 +54,9 @@ export function activate(context: vscode.ExtensionContext): void {
     scheduleWarmUp(worker),
     vscode.commands.registerCommand('convlens.open', (args: unknown) =>
       openSpec(args, deps).then(briefAcrossProcesses),
+    ),
+    vscode.commands.registerCommand('convlens.openExample', (file?: unknown) =>
+      openExample(context.extensionUri, file),
     ),
     vscode.commands.registerCommand('convlens.showLog', () => log().show()),
     vscode.languages.registerHoverProvider(

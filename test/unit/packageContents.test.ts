@@ -1,6 +1,7 @@
 /**
- * What the .vsix carries, as `vsce ls` lists it: the bundles the manifest names, and every file the README links
- * to or shows, so the extension's details page in VS Code has no broken links or images.
+ * What the .vsix carries, as `vsce ls` lists it: the bundles the manifest names, every file the README links to or
+ * shows, so the extension's details page in VS Code has no broken links or images, and the examples and walkthrough
+ * pages that "Open an example" and "Get started with ConvLens" open.
  */
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
@@ -52,7 +53,7 @@ describe('the packaged extension', function () {
       assert.ok(files.has(file), `${file} is not in the package`);
     }
     assert.deepStrictEqual(
-      [...files].filter((f) => /^(src|test|out|bench|examples|node_modules)\//.test(f) || f.endsWith('.ts')),
+      [...files].filter((f) => /^(src|test|out|bench|node_modules)\//.test(f) || f.endsWith('.ts')),
       [],
     );
   });
@@ -62,6 +63,25 @@ describe('the packaged extension', function () {
     assert.ok(links.length >= 3, `expected the README's doc links and screenshots, found ${links.join(', ')}`);
     assert.deepStrictEqual(
       links.filter((link) => !files.has(path.posix.normalize(link))),
+      [],
+    );
+  });
+
+  it('carries every example and every page of the walkthrough', () => {
+    const examples = fs
+      .readdirSync(path.join(repoRoot, 'examples'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.posix.join(path.relative(repoRoot, entry.parentPath ?? entry.path), entry.name));
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { steps: { media: { markdown?: string } }[] }[] };
+    };
+    const pages = manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((step) => step.media.markdown ?? ''));
+    assert.ok(
+      examples.includes('examples/seed.json') && pages.length >= 4,
+      `${examples.join(', ')}; ${pages.join(', ')}`,
+    );
+    assert.deepStrictEqual(
+      [...examples, ...pages].filter((file) => !files.has(file)),
       [],
     );
   });

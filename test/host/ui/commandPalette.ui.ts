@@ -130,3 +130,61 @@ describe('editor context menu', () => {
     await outputShown([37, 47, 67, 77]);
   });
 });
+
+describe('getting started', () => {
+  /** Closes the example's untitled copy without saving it, then every other editor. */
+  afterEach(async () => {
+    const wb = workbench();
+    await wb.closeQuickInput();
+    while ((await wb.page.locator('.tab.dirty').count()) > 0) {
+      await wb.page.locator('.tab.dirty').first().click();
+      await wb.runCommandFromPalette('View: Revert and Close Editor');
+    }
+    await wb.runCommandFromPalette('View: Close All Editors');
+  });
+
+  it('"Open an example" lists the examples; the seed opens as an untitled copy and is convolved', async () => {
+    const wb = workbench();
+    await wb.runCommandFromPalette('View: Close All Editors');
+    // Enter on the command: the list of examples takes the palette's place (acceptQuickInput waits for a close).
+    await wb.findInPalette('ConvLens: Open an example');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'open an example' }).waitFor();
+    for (const label of ['The seed', 'A stride-2 transposed convolution', 'conv3d', 'NumPy and torch literals'])
+      await wb.quickInputRow(label).first().waitFor();
+    await wb.screenshot('open-an-example');
+    await wb.page.keyboard.type('seed');
+    await wb.acceptQuickInput();
+    // The seed's output as PyTorch computes it, from the copy: the installed example is not opened for editing.
+    await outputShown([37, 47, 67, 77]);
+    await wb.page.locator('.tab', { hasText: 'Untitled' }).first().waitFor();
+    assert.strictEqual(await wb.page.locator('.tab', { hasText: 'seed.json' }).count(), 0);
+  });
+
+  it('the walkthrough "Get started with ConvLens" lists its steps; its first button convolves the seed', async () => {
+    const wb = workbench();
+    await wb.runCommandFromPalette('View: Close All Editors');
+    // Room for the step's page beside the steps.
+    await wb.hideSecondarySideBar();
+    await wb.findInPalette('Welcome: Open Walkthrough...');
+    await wb.page.keyboard.press('Enter');
+    await wb.quickInputRow('Get started with ConvLens').first().waitFor();
+    await wb.page.keyboard.type('Get started with ConvLens');
+    await wb.acceptQuickInput();
+    const steps = wb.page.locator('.getting-started-step .step-title');
+    await steps.first().waitFor();
+    assert.deepStrictEqual(await steps.allInnerTexts(), [
+      'Open the seed example',
+      'Convolve your own selection',
+      'Read the panel',
+      'Shapes in PyTorch code',
+    ]);
+    // The open step's page, shipped with the extension, drawn beside the steps.
+    await wb.findWebviewFrame(
+      async (frame) => (await frame.locator('h1', { hasText: 'The seed example' }).count()) > 0,
+    );
+    await wb.screenshot('walkthrough');
+    await wb.page.getByRole('button', { name: 'Convolve the seed' }).click();
+    await outputShown([37, 47, 67, 77]);
+  });
+});

@@ -94,6 +94,18 @@ describe('fast engine plans, kept per geometry', () => {
     checkBothPasses(second, 4, 'other data, same plans');
   });
 
+  it('the same shapes again with other data, call after call, compute with the new data', () => {
+    // Back to back, a call finds the last one's layout in memory: only the data may change.
+    for (const shape of [{ ...BASE, padding: [1, 1], stride: [2, 2] }, BASE, TRANSPOSED]) {
+      const problems = [problemOf(shape, 11), problemOf(shape, 21), problemOf(shape, 31)];
+      for (const p of problems) assertClose(fastForward(p)!.data, forward(p).data, `${shape.op} forward`, 1e-12);
+      for (const [i, p] of problems.entries()) {
+        const y = outputLike(p, 40 + i);
+        assertClose(fastAdjoint(p, y)!.data, adjoint(p, y).data, `${shape.op} adjoint`, 1e-12);
+      }
+    }
+  });
+
   for (const [change, before, after] of ONE_CHANGE) {
     it(`another ${change} gets its own plan; computing in turn, each matches the reference`, () => {
       const [a, b] = [problemOf(before, 2), problemOf(after, 5)];

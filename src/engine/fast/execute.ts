@@ -3,6 +3,7 @@ import { Block, BLOCK_WORDS, Desc, descriptorWords } from './passDescriptor';
 import { CopyBlock, Pass, Plan } from './plan';
 import { FastRuntime } from './runtime';
 import { channelBlocks } from './tileChoice';
+import { WasmArena } from './wasmArena';
 
 /** Float64 elements per 4 KiB memory page. */
 const PAGE_ELEMENTS = 512;
@@ -45,9 +46,63 @@ export function execute(
   into?: Float64Array,
 ): Float64Array | undefined {
   const arena = runtime.arena;
+  const call = callLayout(plan, source.length, arena);
+  if (!call) return undefined;
+  const { input, output, layouts, jobs } = call;
+
+  const { f64 } = arena;
+  if (!plan.coversOutput) fillWithBias(f64.subarray(output / 8, output / 8 + plan.outputElements), plan, bias);
+  if (plan.sourceIsLayout) {
+    f64.set(source, input / 8);
+    arena.inputLayout = undefined; // the source covers the region: a padded layout there must be zeroed again
+  } else layOut(call, source, runtime);
+  for (const layout of layouts) writeData(layout, weight, bias, f64);
+
+  // While other threads compute, this one can take the page faults of a fresh result array: one write per page.
+  // A caller's array has its pages already: fresh ones cost more than the copy (a few ms per MiB on some VMs).
+  let result = into;
+  const touchPages = () => {
+    if (result) return;
+    result = new Float64Array(plan.outputElements);
+    for (let i = 0; i < result.length; i += PAGE_ELEMENTS) result[i] = 0;
+  };
+  runJobs(jobs, jobs.length / 3, touchPages);
+
+  const computed = f64.subarray(output / 8, output / 8 + plan.outputElements);
+  if (!result) return computed.slice();
+  result.set(computed);
+  return result;
+}
+
+/** Where a plan's call puts everything in wasm memory, what it writes there whatever the data, and its jobs. */
+interface CallLayout {
+  plan: Plan;
+  sourceLength: number;
+  input: number;
+  staging: number;
+  output: number;
+  layouts: PassLayout[];
+  /** The input region and its block copies (`laidOutBlocks`). */
+  blocks: number[];
+  jobs: Int32Array;
+}
+
+/** Per arena, the layout of its last call: a call with the same plan finds its taps and descriptors in place. */
+const lastCall = new WeakMap<WasmArena, CallLayout>();
+
+/**
+ * The call's memory layout, with the taps and pass descriptors written: the last call's where it had the same plan
+ * (the same shapes again), else a new one; undefined when the memory cannot grow enough. Reusing it saves a call
+ * the allocations, descriptors, block list and jobs, tens of microseconds of JS on the sub-millisecond cases (run
+ * a few dozen times, as a bench or a user does, this code is barely optimised by V8).
+ */
+function callLayout(plan: Plan, sourceLength: number, arena: WasmArena): CallLayout | undefined {
+  const last = lastCall.get(arena);
+  if (last && last.plan === plan && last.sourceLength === sourceLength) return last;
+  lastCall.delete(arena);
   arena.reset();
   const input = arena.alloc(8 * plan.inputElements);
-  const staging = plan.sourceIsLayout ? input : arena.alloc(8 * source.length);
+  const staging = plan.sourceIsLayout ? input : arena.alloc(8 * sourceLength);
   const output = arena.alloc(8 * plan.outputElements);
   // Passes that share taps and weights (the slices of a depth sum, the pieces of a long row) share one packed copy.
   const tapsAt = new Map<Int32Array, number>();
@@ -74,30 +129,19 @@ export function execute(
     };
   });
   if (!arena.commit()) return undefined;
-
-  const { f64, i32 } = arena;
-  if (!plan.coversOutput) fillWithBias(f64.subarray(output / 8, output / 8 + plan.outputElements), plan, bias);
-  if (plan.sourceIsLayout) {
-    f64.set(source, input / 8);
-    arena.inputLayout = undefined; // the source covers the region: a padded layout there must be zeroed again
-  } else layOut(plan, source, input, staging, runtime);
-  for (const layout of layouts) writePass(layout, input, output, weight, bias, f64, i32);
-
-  // While other threads compute, this one can take the page faults of a fresh result array: one write per page.
-  // A caller's array has its pages already: fresh ones cost more than the copy (a few ms per MiB on some VMs).
-  let result = into;
-  const touchPages = () => {
-    if (result) return;
-    result = new Float64Array(plan.outputElements);
-    for (let i = 0; i < result.length; i += PAGE_ELEMENTS) result[i] = 0;
+  for (const layout of layouts) writeDescriptor(layout, input, output, arena.i32);
+  const call: CallLayout = {
+    plan,
+    sourceLength,
+    input,
+    staging,
+    output,
+    layouts,
+    blocks: laidOutBlocks(plan, input),
+    jobs: splitIntoJobs(layouts),
   };
-  const jobs = splitIntoJobs(layouts);
-  runJobs(jobs, jobs.length / 3, touchPages);
-
-  const computed = f64.subarray(output / 8, output / 8 + plan.outputElements);
-  if (!result) return computed.slice();
-  result.set(computed);
-  return result;
+  lastCall.set(arena, call);
+  return call;
 }
 
 /**
@@ -105,11 +149,11 @@ export function execute(
  * the input region: a call that lays out the same blocks at the same place as the last one finds the padding still
  * zero.
  */
-function layOut(plan: Plan, source: Float64Array, input: number, staging: number, runtime: FastRuntime): void {
+function layOut(call: CallLayout, source: Float64Array, runtime: FastRuntime): void {
   const { arena } = runtime;
-  const blocks = laidOutBlocks(plan, input);
-  if (!sameNumbers(blocks, arena.inputLayout)) {
-    runtime.zero(input, 8 * plan.inputElements);
+  const { blocks, input, staging } = call;
+  if (blocks !== arena.inputLayout && !sameNumbers(blocks, arena.inputLayout)) {
+    runtime.zero(input, 8 * call.plan.inputElements);
     arena.inputLayout = blocks;
   }
   arena.f64.set(source, staging / 8);
@@ -161,15 +205,8 @@ function blockCopier(runtime: FastRuntime, dstBase: number, srcBase: number): Co
     );
 }
 
-function writePass(
-  layout: PassLayout,
-  input: number,
-  output: number,
-  weight: Float64Array,
-  bias: Float64Array | null,
-  f64: Float64Array,
-  i32: Int32Array,
-): void {
+/** The pass's taps and descriptor: what depends on the plan alone. */
+function writeDescriptor(layout: PassLayout, input: number, output: number, i32: Int32Array): void {
   const { pass, blocks } = layout;
   const tapCount = pass.taps.length;
   const d = pass.destination;
@@ -179,26 +216,19 @@ function writePass(
   const tileWidth = 2 * pass.vectors;
 
   if (layout.writesTaps) for (let t = 0; t < tapCount; t++) i32[layout.taps / 4 + t] = 8 * pass.taps[t];
-  // Weights packed per channel block as [tap][channel in block], so a tile reads them in order.
-  let packed = layout.weights / 8;
+  let packed = layout.weights;
   let first = 0;
   const desc = layout.descriptor / 4;
   for (let b = 0; b < blocks.length; b++) {
     const size = blocks[b];
     const record = desc + Desc.blocks + b * BLOCK_WORDS;
     i32[record + Block.kernel] = tileSlot(size, pass.vectors);
-    i32[record + Block.weights] = packed * 8;
+    i32[record + Block.weights] = packed;
     i32[record + Block.bias] = layout.bias + 8 * first;
     i32[record + Block.outOffset] = first * channelStride;
-    if (layout.writesWeights) {
-      for (let t = 0; t < tapCount; t++) {
-        const base = pass.weightOffset + pass.tapWeight[t] + first * pass.weightChannelStride;
-        for (let k = 0; k < size; k++) f64[packed++] = weight[base + k * pass.weightChannelStride];
-      }
-    } else packed += tapCount * size;
+    packed += 8 * tapCount * size;
     first += size;
   }
-  for (let c = 0; c < pass.channels; c++) f64[layout.bias / 8 + c] = bias ? bias[pass.firstChannel + c] : 0;
 
   i32[desc + Desc.inBase] = input + 8 * pass.inputOffset;
   i32[desc + Desc.rowStep] = 8 * pass.rowStep;
@@ -214,6 +244,24 @@ function writePass(
   i32[desc + Desc.tileBytes] = 8 * tileWidth;
   i32[desc + Desc.lastTileColumns] = d.columns - (pass.tiles - 1) * tileWidth;
   i32[desc + Desc.columnBytes] = 8 * d.columnStride;
+}
+
+/** The pass's weights, packed per channel block as [tap][channel in block] so a tile reads them in order, and bias. */
+function writeData(layout: PassLayout, weight: Float64Array, bias: Float64Array | null, f64: Float64Array): void {
+  const { pass, blocks } = layout;
+  const tapCount = pass.taps.length;
+  if (layout.writesWeights) {
+    let packed = layout.weights / 8;
+    let first = 0;
+    for (const size of blocks) {
+      for (let t = 0; t < tapCount; t++) {
+        const base = pass.weightOffset + pass.tapWeight[t] + first * pass.weightChannelStride;
+        for (let k = 0; k < size; k++) f64[packed++] = weight[base + k * pass.weightChannelStride];
+      }
+      first += size;
+    }
+  }
+  for (let c = 0; c < pass.channels; c++) f64[layout.bias / 8 + c] = bias ? bias[pass.firstChannel + c] : 0;
 }
 
 /** Jobs to share among threads: rows of a pass in a few chunks, enough of them to balance two or more threads. */

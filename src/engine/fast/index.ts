@@ -12,7 +12,7 @@ import { foldPadding, padExplicitly } from './explicitPadding';
 import { geometryOf, padsExplicitly } from './geometry';
 import { nodeBuiltin } from './nodeBuiltin';
 import { Plan, planWork } from './plan';
-import { planFor } from './planCache';
+import { planForGeometry } from './planCache';
 import { planGatherBig } from './planGatherBig';
 import { planGatherSmall } from './planGatherSmall';
 import { FastRuntime, fastRuntime, releaseFastRuntime } from './runtime';
@@ -153,10 +153,10 @@ function retireIfHuge(runtime: FastRuntime): void {
 
 /** How `vec(in) @ M` is laid out and run, for either op. */
 export function forwardPlan(problem: ConvProblem): Plan {
-  const g = geometryOf(problem);
+  const g = () => geometryOf(problem);
   return problem.geometry.transposed
-    ? planFor(planGatherBig, 'gatherBig', g)
-    : planFor(planGatherSmall, 'gatherSmall', g);
+    ? planForGeometry(planGatherBig, 'gatherBig', problem.geometry, g)
+    : planForGeometry(planGatherSmall, 'gatherSmall', problem.geometry, g);
 }
 
 /** What the forward pass reads: the input, or under a padding mode its padded copy. */
@@ -167,10 +167,10 @@ function forwardSource(problem: ConvProblem): Float64Array {
 
 /** How `vec(y) @ M^T` is laid out and run, `y` output-shaped; with a padding mode it ends on the padded grid. */
 export function adjointPlan(problem: ConvProblem): Plan {
-  const g = geometryOf(problem);
+  const g = () => geometryOf(problem);
   return problem.geometry.transposed
-    ? planFor(planGatherSmall, 'gatherSmall', g)
-    : planFor(planGatherBig, 'gatherBig', g);
+    ? planForGeometry(planGatherSmall, 'gatherSmall', problem.geometry, g)
+    : planForGeometry(planGatherBig, 'gatherBig', problem.geometry, g);
 }
 
 /** A padded copy at most this many times the grids the limits count (input, output, swept grid). */

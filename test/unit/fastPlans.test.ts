@@ -154,6 +154,15 @@ describe('fast engine layouts', () => {
     });
   }
 
+  it('column stride 2: both column phases laid out in one pass, every width and padding, as the reference computes', () => {
+    // The phases differ by a column where the width or padding is odd: the pairs cover the shorter, copy2d the rest.
+    for (let width = 5; width <= 10; width++)
+      for (let pad = 0; pad <= 2; pad++) {
+        const p = problemOf({ ...BASE, size: [7, width], kernel: [3, 3], stride: [1, 2], padding: [1, pad] }, width);
+        checkBothPasses(p, pad, `width ${width}, padding ${pad}`);
+      }
+  });
+
   it('a padded layout after an unpadded one in the same memory finds its padding zero again', () => {
     const padded = problemOf({ ...BASE, padding: [1, 1] }, 4);
     const unpadded = problemOf({ ...BASE, kernel: [1, 1] }, 5);

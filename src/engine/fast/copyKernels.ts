@@ -62,6 +62,44 @@ export function copy2d(): FunctionBody {
   return f;
 }
 
+/** The second f64 of each of two vectors: bytes 8-15 of the first, then bytes 8-15 of the second (24-31). */
+const SECOND_OF_EACH = [8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31];
+
+/**
+ * `splitPairs(dstEven, dstOdd, dstRowStride, src, srcRowStride, rows, pairs)`, strides in bytes: per row, the source's
+ * first 4·pairs elements, its even ones to `dstEven` and its odd ones to `dstOdd`, consecutively: a stride-2
+ * layout's two column phases in one pass over the source, where two `copy2d` calls read it twice.
+ */
+export function splitPairs(): FunctionBody {
+  const f = new FunctionBody([i32, i32, i32, i32, i32, i32, i32]);
+  const [dstEven, dstOdd, dstRow, src, srcRow, rows, pairs] = [0, 1, 2, 3, 4, 5, 6];
+  const d = f.local(i32);
+  const e = f.local(i32);
+  const s = f.local(i32);
+  const left = f.local(i32);
+  const first = f.local(ValueType.v128);
+  const second = f.local(ValueType.v128);
+  f.block(() => {
+    f.get(rows).op(Op.i32Eqz).get(pairs).op(Op.i32Eqz).op(Op.i32Or).brIf(0);
+    f.loop(() => {
+      f.get(dstEven).set(d).get(dstOdd).set(e).get(src).set(s).get(pairs).set(left);
+      f.loop(() => {
+        f.get(s).simdMemory(SimdOp.v128Load).set(first);
+        f.get(s).simdMemory(SimdOp.v128Load, 16).set(second);
+        f.get(d).get(first).get(second).shuffle(FIRST_OF_EACH).simdMemory(SimdOp.v128Store);
+        f.get(e).get(first).get(second).shuffle(SECOND_OF_EACH).simdMemory(SimdOp.v128Store);
+        f.addTo(d, 16).addTo(e, 16).addTo(s, 32);
+        f.get(left).i32Const(1).op(Op.i32Sub).tee(left).brIf(0);
+      });
+      f.get(dstEven).get(dstRow).op(Op.i32Add).set(dstEven);
+      f.get(dstOdd).get(dstRow).op(Op.i32Add).set(dstOdd);
+      f.get(src).get(srcRow).op(Op.i32Add).set(src);
+      f.get(rows).i32Const(1).op(Op.i32Sub).tee(rows).brIf(0);
+    });
+  });
+  return f;
+}
+
 /** `zero(dst, bytes)`: `memory.fill` with 0. */
 export function zero(): FunctionBody {
   const f = new FunctionBody([i32, i32]);

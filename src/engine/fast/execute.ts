@@ -158,7 +158,11 @@ function layOut(call: CallLayout, source: Float64Array, runtime: FastRuntime): v
   }
   arena.f64.set(source, staging / 8);
   const copy = blockCopier(runtime, input, staging);
-  for (let i = 2; i < blocks.length; i += 8)
+  for (let i = 2; i < blocks.length; i += 8) {
+    if (i + 8 < blocks.length && splitPair(blocks, i, i + 8, input, staging, runtime)) {
+      i += 8;
+      continue;
+    }
     copy(
       blocks[i],
       blocks[i + 1],
@@ -169,6 +173,51 @@ function layOut(call: CallLayout, source: Float64Array, runtime: FastRuntime): v
       blocks[i + 6],
       blocks[i + 7],
     );
+  }
+}
+
+/**
+ * Where blocks `a` and `b` (indices into the block list) are the two column phases of a stride-2 layout, each every
+ * other element of the same source rows (one starting an element after the other), copies both in one pass over the
+ * source (`splitPairs`), the last columns by `copy2d`; false where they are not.
+ */
+function splitPair(
+  blocks: number[],
+  a: number,
+  b: number,
+  input: number,
+  staging: number,
+  runtime: FastRuntime,
+): boolean {
+  const [dst, dstRow, dstColumn, src, srcRow, srcColumn, rows, columns] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const same = (field: number) => blocks[a + field] === blocks[b + field];
+  if (!same(dstRow) || !same(srcRow) || !same(rows) || !same(dstColumn) || !same(srcColumn)) return false;
+  if (blocks[a + dstColumn] !== 1 || blocks[a + srcColumn] !== 2 || Math.abs(blocks[a + src] - blocks[b + src]) !== 1)
+    return false;
+  const [even, odd] = blocks[a + src] < blocks[b + src] ? [a, b] : [b, a];
+  const pairs = Math.floor(Math.min(blocks[even + columns], blocks[odd + columns]) / 2);
+  runtime.splitPairs(
+    input + 8 * blocks[even + dst],
+    input + 8 * blocks[odd + dst],
+    8 * blocks[a + dstRow],
+    staging + 8 * blocks[even + src],
+    8 * blocks[a + srcRow],
+    blocks[a + rows],
+    pairs,
+  );
+  // Each phase's columns past the pairs, one by one.
+  for (const block of [even, odd])
+    runtime.copy2d(
+      input + 8 * (blocks[block + dst] + 2 * pairs),
+      8 * blocks[block + dstRow],
+      8,
+      staging + 8 * (blocks[block + src] + 4 * pairs),
+      8 * blocks[block + srcRow],
+      16,
+      blocks[block + rows],
+      blocks[block + columns] - 2 * pairs,
+    );
+  return true;
 }
 
 /** The input region's address and size, then the plan's block copies into it, 8 numbers each. */

@@ -1,4 +1,4 @@
-import { copy2d, zero } from './copyKernels';
+import { copy2d, splitPairs, zero } from './copyKernels';
 import { driver } from './driver';
 import { tileKernel } from './tileKernel';
 import { encodeModule, ModuleSpec, typeIndexOf } from './wasm/moduleBytes';
@@ -36,7 +36,8 @@ export const MAXIMUM_PAGES = 32768;
 
 /**
  * The module's bytes, built from the generators in this folder: the tile kernels (in table 0), the exported `run`,
- * `copy2d` and `zero`. With `fused`, the tiles use relaxed SIMD's multiply-add, which not every runtime accepts.
+ * `copy2d`, `zero` and `splitPairs`. With `fused`, the tiles use relaxed SIMD's multiply-add, which not every
+ * runtime accepts.
  */
 export function kernelModuleBytes(shared: boolean, fused: boolean): Uint8Array {
   const tiles = TILE_SHAPES.map((s) => ({ body: tileKernel(s.channels, s.vectors, fused) }));
@@ -50,6 +51,7 @@ export function kernelModuleBytes(shared: boolean, fused: boolean): Uint8Array {
     { body: driver(typeIndexOf(spec, tiles[0].body)), exportAs: 'run' },
     { body: copy2d(), exportAs: 'copy2d' },
     { body: zero(), exportAs: 'zero' },
+    { body: splitPairs(), exportAs: 'splitPairs' },
   ];
   return encodeModule(spec);
 }

@@ -26,6 +26,16 @@ export interface FastRuntime {
     columns: number,
   ): void;
   zero(dst: number, bytes: number): void;
+  /** Per row, a source's even elements to one place and its odd ones to another; bytes (see `copyKernels.ts`). */
+  splitPairs(
+    dstEven: number,
+    dstOdd: number,
+    dstRowStride: number,
+    src: number,
+    srcRowStride: number,
+    rows: number,
+    pairs: number,
+  ): void;
 }
 
 const cached = new Map<string, FastRuntime | null>();
@@ -60,7 +70,7 @@ function instantiate(shared: boolean, fused: boolean): FastRuntime | undefined {
     const memory = new wasm.Memory({ initial: 1, maximum: MAXIMUM_PAGES, shared });
     const exports = new wasm.Instance(module.module, { env: { memory } }).exports as unknown as Pick<
       FastRuntime,
-      'run' | 'copy2d' | 'zero'
+      'run' | 'copy2d' | 'zero' | 'splitPairs'
     >;
     return {
       ...module,
@@ -70,6 +80,7 @@ function instantiate(shared: boolean, fused: boolean): FastRuntime | undefined {
       run: exports.run,
       copy2d: exports.copy2d,
       zero: exports.zero,
+      splitPairs: exports.splitPairs,
     };
   } catch {
     return undefined;

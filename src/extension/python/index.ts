@@ -51,7 +51,12 @@ async function setInputShape(
   if (typeof uri === 'string' && typeof model === 'string') return inputs.ask(vscode.Uri.parse(uri), model);
   const editor = vscode.window.activeTextEditor;
   const source = editor && (await sources.sourceOf(editor.document));
-  if (!editor || !source) return undefined;
+  if (!editor || !source) {
+    void vscode.window.showInformationMessage(
+      'ConvLens: open a Python file with a PyTorch model (an nn.Module or an nn.Sequential) first.',
+    );
+    return undefined;
+  }
   const offset = source.offsetOf(editor.document, editor.selection.active) ?? 0;
   const models = source.reading.models.filter((m) => !m.input);
   const chosen = models.find((m) => m.span.start <= offset && offset <= m.span.end) ?? models[0];

@@ -1,5 +1,6 @@
-// The command palette and the editor's context menu offer ConvLens's command and run it: with no editor open it says
-// what to do first; for a lone matrix it asks which kernel to use.
+// The command palette and the editor's context menu offer ConvLens's commands and run them: with no editor open they
+// say what to do first; for a lone matrix it asks which kernel to use; the examples and the walkthrough get a
+// newcomer to a first panel.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -42,6 +43,14 @@ describe('command palette', () => {
     await wb.acceptQuickInput();
     await wb.page.getByText('ConvLens: open a file and select a matrix or a conv spec first.').first().waitFor();
     await wb.screenshot('convolve-selection');
+    await wb.runCommandFromPalette('Notifications: Clear All Notifications');
+  });
+
+  it('runs "ConvLens: Set input shape", which asks for a Python model when none is open', async () => {
+    const wb = workbench();
+    await wb.runCommandFromPalette('View: Close All Editors');
+    await wb.runCommandFromPalette('ConvLens: Set input shape');
+    await wb.page.getByText('ConvLens: open a Python file with a PyTorch model').first().waitFor();
     await wb.runCommandFromPalette('Notifications: Clear All Notifications');
   });
 });

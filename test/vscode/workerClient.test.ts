@@ -17,32 +17,30 @@ import { convlensExtension, copiedResults } from './support';
 const realWorker = (): string => path.join(convlensExtension().extensionPath, 'dist', 'convolveWorker.js');
 
 /**
- * An extension folder whose first worker meets each job with `onJob` (a function of the job, as JS source; its
- * listener keeps the thread alive); every worker started after it is the real one.
+ * An extension folder whose worker threads run `script` (JS source), which has `parentPort`, `fs`, `REAL` (the real
+ * worker's file) and `STARTED` (a file that is not there until a script writes it) in scope.
  */
-function folderWithOddFirstWorker(onJob: string): string {
+function folderWithWorker(script: string): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'convlens-worker-'));
   fs.mkdirSync(path.join(folder, 'dist'));
-  const started = path.join(folder, 'started-once');
   fs.writeFileSync(
     path.join(folder, 'dist', 'convolveWorker.js'),
     `const fs = require('fs');
-if (fs.existsSync(${JSON.stringify(started)})) require(${JSON.stringify(realWorker())});
-else {
-  fs.writeFileSync(${JSON.stringify(started)}, '');
-  require('worker_threads').parentPort.on('message', ${onJob});
-}
+const { parentPort } = require('worker_threads');
+const REAL = ${JSON.stringify(realWorker())};
+const STARTED = ${JSON.stringify(path.join(folder, 'started-once'))};
+${script}
 `,
   );
   return folder;
 }
 
-/** A client on `folderWithOddFirstWorker(onJob)` for the suite that calls it: made before its tests, gone after. */
-function suiteClient(onJob: string): () => ConvolveClient {
+/** A client on `folderWithWorker(script)` for the suite that calls it: made before its tests, gone after. */
+function suiteClient(script: string): () => ConvolveClient {
   let folder: string;
   let client: ConvolveClient;
   before(() => {
-    folder = folderWithOddFirstWorker(onJob);
+    folder = folderWithWorker(script);
     client = new ConvolveClient(folder);
   });
   after(() => {
@@ -53,8 +51,12 @@ function suiteClient(onJob: string): () => ConvolveClient {
 }
 
 describe('the worker client, when its worker stops', () => {
-  // It exits (code 7) on its first job.
-  const clientOf = suiteClient('() => process.exit(7)');
+  // The first worker exits (code 7) on its first job; every one after it is the real one.
+  const clientOf = suiteClient(`if (fs.existsSync(STARTED)) require(REAL);
+else {
+  fs.writeFileSync(STARTED, '');
+  parentPort.on('message', () => process.exit(7));
+}`);
 
   it('fails the job in flight with a message, and the next job runs on a fresh worker', async () => {
     const client = clientOf();
@@ -70,8 +72,12 @@ describe('the worker client, when its worker stops', () => {
 });
 
 describe('the worker client, while a computation runs', () => {
-  // It never answers: a computation that takes for ever.
-  const clientOf = suiteClient('() => {}');
+  // Every worker is the real one, but never answers a computation: one that takes for ever. (Which worker a lane gets
+  // must not matter: the two lanes' workers start together.)
+  const clientOf = suiteClient(`const on = parentPort.on.bind(parentPort);
+parentPort.on = (event, listener) =>
+  on(event, event === 'message' ? (message) => message.kind === 'spec' || listener(message) : listener);
+require(REAL);`);
 
   it('copies the result on screen without waiting for it, and the computation can still be cancelled', async () => {
     const client = clientOf();

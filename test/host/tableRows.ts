@@ -4,6 +4,8 @@ import { Frame } from 'playwright-core';
 /** What `scrollThroughTables` uses of the webview's DOM (this file compiles without the DOM library). */
 interface Node {
   isConnected: boolean;
+  dataset: Record<string, string | undefined>;
+  querySelectorAll(selector: string): ArrayLike<Node>;
   closest(selector: string): Node | null;
   scrollIntoView(options: object): void;
   querySelector(selector: string): Node | null;
@@ -18,10 +20,12 @@ interface Page {
  * Scrolls each shown table matching `selector` to its first cells not built yet (a stand-in, `td.unbuilt`, down
  * or sideways), as a user reading on would, until every cell of it is built. Done only when at least one table is
  * shown and all of them are still on the page then (a redraw draws new tables, which it scrolls through again; a
- * table not laid out yet is waited for, not taken as scrolled through).
+ * table not laid out yet is waited for, not taken as scrolled through). Returns the cells (`td[data-row]`) of every
+ * table matching `selector` by their `data-*` attributes, read in the same task as that check: a redraw after it
+ * cannot leave the caller reading tables it did not scroll through.
  */
-export async function scrollThroughTables(frame: Frame, selector: string): Promise<void> {
-  await frame.waitForFunction(
+export async function scrollThroughTables(frame: Frame, selector: string): Promise<Record<string, string>[]> {
+  const cells = await frame.waitForFunction(
     async (selector) => {
       const page = globalThis as unknown as Page;
       // Two frames: the cells seen are reported once a frame is painted, and built before the next.
@@ -46,9 +50,14 @@ export async function scrollThroughTables(frame: Frame, selector: string): Promi
           await twoFrames();
         }
       }
-      return shown.length > 0 && shown.every((table) => table.isConnected && !table.querySelector('td.unbuilt'));
+      const done = shown.length > 0 && shown.every((table) => table.isConnected && !table.querySelector('td.unbuilt'));
+      if (!done) return false;
+      return Array.from(page.document.querySelectorAll(`${selector} td[data-row]`)).map((cell) => ({
+        ...cell.dataset,
+      }));
     },
     selector,
     { timeout: 30_000 },
   );
+  return (await cells.jsonValue()) as Record<string, string>[];
 }

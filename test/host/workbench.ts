@@ -58,6 +58,16 @@ export class Workbench {
     await this.acceptQuickInput();
   }
 
+  /**
+   * Runs the command `title` from the palette and resolves once the quick input it opens in the palette's place is
+   * titled `pickTitle` (`acceptQuickInput` would wait for a close that does not come).
+   */
+  async runCommandIntoQuickInput(title: string, pickTitle: string): Promise<void> {
+    await this.findInPalette(title);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: pickTitle }).waitFor();
+  }
+
   /** Ctrl+P, type the file name, open the match; resolves once its editor tab is active. */
   async openFile(name: string): Promise<void> {
     // Click the file's own row: Enter would take whichever row is highlighted, which can still be a

@@ -76,10 +76,7 @@ describe('kernel pick for a lone array', () => {
     fs.writeFileSync(file, `${matrix}\n`);
     await wb.openFile(file);
     await wb.selectAllInEditor(matrix.length + 1);
-    // Enter on the command: the kernel pick takes the palette's place (acceptQuickInput would wait for it to close).
-    await wb.findInPalette(TITLE);
-    await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'which kernel' }).waitFor();
+    await wb.runCommandIntoQuickInput(TITLE, 'which kernel');
     const active = wb.page.locator('.quick-input-widget .monaco-list-row.focused');
     assert.match(await active.innerText(), /Enter a kernel as JSON/);
     // Every kernel shows its values.
@@ -105,9 +102,7 @@ describe('kernel pick for a lone array', () => {
     fs.writeFileSync(file, `${list}\n`);
     await wb.openFile(file);
     await wb.selectAllInEditor(list.length + 1);
-    await wb.findInPalette(TITLE);
-    await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'convolve the list' }).waitFor();
+    await wb.runCommandIntoQuickInput(TITLE, 'convolve the list');
     assert.match(await wb.quickInputRow('Difference').first().innerText(), /\[1, -1\]/);
     assert.match(await wb.quickInputRow('Smoothing').innerText(), /\[0\.25, 0\.5, 0\.25\]/);
     assert.strictEqual(await wb.quickInputRow('Sobel x').count(), 0, 'a 2-D preset offered for a list');
@@ -155,10 +150,7 @@ describe('getting started', () => {
   it('"Open an example" lists the examples; the seed opens as an untitled copy and is convolved', async () => {
     const wb = workbench();
     await wb.runCommandFromPalette('View: Close All Editors');
-    // Enter on the command: the list of examples takes the palette's place (acceptQuickInput waits for a close).
-    await wb.findInPalette('ConvLens: Open an example');
-    await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'open an example' }).waitFor();
+    await wb.runCommandIntoQuickInput('ConvLens: Open an example', 'open an example');
     for (const label of ['The seed', 'A stride-2 transposed convolution', 'conv3d', 'NumPy and torch literals'])
       await wb.quickInputRow(label).first().waitFor();
     await wb.screenshot('open-an-example');

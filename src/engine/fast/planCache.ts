@@ -26,7 +26,7 @@ function geometryKey(g: Geometry): string {
  * shapes again and again (new inputs or weights, a forward pass and its adjoint) plans once. Planning takes tens of
  * microseconds, a tenth of a call on the sub-millisecond cases. Plans hold no data, only the geometry's numbers.
  */
-export function planFor(planner: (g: Geometry) => Plan, kind: Kind, g: Geometry): Plan {
+function planFor(planner: (g: Geometry) => Plan, kind: Kind, g: Geometry): Plan {
   const key = `${kind};${geometryKey(g)}`;
   let plan = plans.get(key);
   if (plan) plans.delete(key);

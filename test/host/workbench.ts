@@ -147,8 +147,9 @@ export class Workbench {
 
   /**
    * Opens a quick input with `key`, types `query` and waits for a row containing `rowText`. A list opened
-   * before the extension host registered the extension (or before files were indexed) never updates,
-   * so, as a person would, close it and open it again.
+   * before the extension host registered the extension (or before files were indexed) never updates, and one
+   * closes when something else takes the focus (a panel or an editor opening late on a busy machine), so, as a
+   * person would, close it and open it again.
    */
   private async quickOpen(key: string, query: string, rowText: string, timeoutMs = 90_000): Promise<Locator> {
     const input = this.page.locator(`${QUICK_INPUT} input`);
@@ -156,10 +157,10 @@ export class Workbench {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.page.keyboard.press(key);
-      await input.waitFor();
-      await input.fill(query);
       try {
-        await row.waitFor({ timeout: Math.min(3000, Math.max(1, deadline - Date.now())) });
+        const timeout = Math.min(3000, Math.max(1, deadline - Date.now()));
+        await input.fill(query, { timeout });
+        await row.waitFor({ timeout });
         return row;
       } catch (error) {
         if (Date.now() >= deadline) throw error;
